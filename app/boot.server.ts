@@ -1,0 +1,36 @@
+// Start-up: migrate the database, seed the demo workspace on an empty embedded database, and hand server.mjs what it
+// needs to listen and shut down.
+import { database } from "./utils/db.server";
+import { env, publicUrl } from "./utils/env.server";
+import { applyMigrations } from "./utils/migrate.server";
+import { claimDataDir, releaseDataDir } from "./utils/instance.server";
+
+export type Started = {
+  port: number;
+  host: string;
+  announce(port: number): void;
+  shutdown(): Promise<void>;
+};
+
+export async function boot(): Promise<Started> {
+  if (database.kind === "embedded") claimDataDir();
+  const applied = await applyMigrations(database);
+  if (applied.length > 0) console.log(`Applied ${applied.length} database migration(s): ${applied.join(", ")}`);
+  const { prepareWorkspace } = await import("./models/workspace.server");
+  const workspace = await prepareWorkspace({ demo: env.HEARBACK_DEMO });
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    announce(port) {
+      const base = env.PUBLIC_URL ? publicUrl() : `http://localhost:${port}`;
+      const where = database.kind === "embedded" ? "embedded database" : "PostgreSQL";
+      console.log(`Hearback is running at ${base} (${where})`);
+      if (database.kind === "embedded") claimDataDir({ port });
+      for (const line of workspace.announcement(base)) console.log(line);
+    },
+    async shutdown() {
+      await database.close();
+      releaseDataDir();
+    },
+  };
+}

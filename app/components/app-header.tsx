@@ -1,0 +1,48 @@
+// The staff header: brand, main navigation for the user's role, and sign-out.
+import { Form, NavLink } from "@remix-run/react";
+import { can, ROLE_LABELS, type Role } from "~/domain/permissions";
+
+type HeaderUser = { name: string; role: Role } | null;
+
+export function AppHeader({ user }: { user: HeaderUser }) {
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <a className="brand" href="/">
+          Hear<span>back</span>
+        </a>
+        {user ? (
+          <>
+            <nav aria-label="Main">
+              <ul className="nav">
+                <li>
+                  <NavLink to="/jobs">Jobs</NavLink>
+                </li>
+                {can(user.role, "manage_users") ? (
+                  <li>
+                    <NavLink to="/settings/users">Team</NavLink>
+                  </li>
+                ) : null}
+                {can(user.role, "manage_api_tokens") ? (
+                  <li>
+                    <NavLink to="/settings/tokens">API tokens</NavLink>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+            <div className="user-menu">
+              <span>
+                {user.name} · {ROLE_LABELS[user.role]}
+              </span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button button--secondary button--small">
+                  Sign out
+                </button>
+              </Form>
+            </div>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,102 @@
+// Jobs and their pipelines: input schemas and the default stages.
+import { z } from "zod";
+import { idField, optionalText, trimmedText } from "./validation";
+
+export const STAGE_KINDS = ["applied", "screen", "interview", "assessment", "offer"] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+export const STAGE_KIND_LABELS: Record<StageKind, string> = {
+  applied: "Applied",
+  screen: "Screen",
+  interview: "Interview",
+  assessment: "Assessment",
+  offer: "Offer",
+};
+
+export const JOB_STATUSES = ["draft", "open", "on_hold", "closed"] as const;
+export const JOB_STATUS_LABELS: Record<(typeof JOB_STATUSES)[number], string> = {
+  draft: "Draft",
+  open: "Open",
+  on_hold: "On hold",
+  closed: "Closed",
+};
+
+export const DEFAULT_STAGES: { name: string; kind: StageKind }[] = [
+  { name: "Applied", kind: "applied" },
+  { name: "Screen", kind: "screen" },
+  { name: "Interview", kind: "interview" },
+  { name: "Offer", kind: "offer" },
+];
+
+export const stageInputSchema = z.object({
+  id: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((value) => value || undefined),
+  name: trimmedText("Stage name", 80),
+  kind: z.enum(STAGE_KINDS, { error: `Stage kind must be one of ${STAGE_KINDS.join(", ")}.` }),
+  decisionMinutes: z
+    .number({ error: "Decision time must be a number of minutes." })
+    .int("Decision time must be whole minutes.")
+    .positive("Decision time must be more than 0 minutes.")
+    .max(525_600, "Decision time must be at most a year.")
+    .nullish()
+    .transform((value) => value ?? null),
+});
+export type StageInput = z.output<typeof stageInputSchema>;
+
+export const stagesSchema = z
+  .array(stageInputSchema)
+  .min(1, "A job needs at least one stage.")
+  .max(30, "A job can have at most 30 stages.")
+  .superRefine((stages, context) => {
+    if (stages[0] && stages[0].kind !== "applied") {
+      context.addIssue({
+        code: "custom",
+        path: [0, "kind"],
+        message: "The first stage must be of kind applied, where new applications land.",
+      });
+    }
+    const seen = new Set<string>();
+    stages.forEach((stage, index) => {
+      const key = stage.name.toLowerCase();
+      if (seen.has(key))
+        context.addIssue({
+          code: "custom",
+          path: [index, "name"],
+          message: `There is already a stage called ${stage.name}.`,
+        });
+      seen.add(key);
+    });
+  });
+
+export const jobInputSchema = z.object({
+  title: trimmedText("Title", 120),
+  department: optionalText("Department", 80),
+  location: optionalText("Location", 120),
+  status: z.enum(JOB_STATUSES, { error: `Status must be one of ${JOB_STATUSES.join(", ")}.` }).default("open"),
+  hiringManagerId: z
+    .string()
+    .trim()
+    .max(64)
+    .nullish()
+    .transform((value) => value || null),
+  recruiterId: z
+    .string()
+    .trim()
+    .max(64)
+    .nullish()
+    .transform((value) => value || null),
+  scheduleId: z
+    .string()
+    .trim()
+    .max(64)
+    .nullish()
+    .transform((value) => value || null),
+  stages: stagesSchema.optional(),
+});
+export type JobInput = z.output<typeof jobInputSchema>;
+
+export const jobIdSchema = idField("Job");

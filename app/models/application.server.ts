@@ -1,0 +1,368 @@
+// Applications: adding candidates to jobs, moving them through stages, decisions, notes and recorded messages.
+// Each change writes its touchpoint event and audit entry in the same transaction.
+import type { Prisma } from "~/generated/prisma/client";
+import type { ApplicationInput, DecisionInput, MessageInput } from "~/domain/applications";
+import { ConflictError, InvalidInputError, NotFoundError } from "~/utils/errors.server";
+import { prisma } from "~/utils/db.server";
+import { publicUrl } from "~/utils/env.server";
+import { generateSecret, hashSecret } from "~/utils/tokens.server";
+import { recordAudit } from "./audit.server";
+import { appendEvent, timelineEventSelect } from "./event.server";
+import { applicationScope, jobScope, type Actor } from "./scope.server";
+
+export const applicationSummarySelect = {
+  id: true,
+  jobId: true,
+  candidateId: true,
+  stageId: true,
+  status: true,
+  source: true,
+  appliedAt: true,
+  closedAt: true,
+  outcomeReason: true,
+} satisfies Prisma.ApplicationSelect;
+
+export type ApplicationSummary = Prisma.ApplicationGetPayload<{ select: typeof applicationSummarySelect }>;
+
+export function statusUrlFor(token: string): string {
+  return `${publicUrl()}/s/${token}`;
+}
+
+function duplicateApplication(): ConflictError {
+  const message = "This candidate already has an active application for this job.";
+  return new ConflictError(message, [{ path: "candidate.email", message }]);
+}
+
+/** Adds a candidate (found by email, case-insensitively, or created) to a job's first stage. */
+export async function createApplication(input: ApplicationInput, actorId: string | null) {
+  const statusToken = generateSecret(24); // 192 bits; only its hash is stored
+  const emailKey = input.candidate.email.toLowerCase();
+  try {
+    const application = await prisma.$transaction(async (tx) => {
+      const job = await tx.job.findUnique({
+        where: { id: input.jobId },
+        select: {
+          id: true,
+          stages: {
+            where: { archivedAt: null },
+            orderBy: { position: "asc" },
+            take: 1,
+            select: { id: true, name: true },
+          },
+        },
+      });
+      if (!job)
+        throw new InvalidInputError("The job does not exist.", [{ path: "jobId", message: "No job has this id." }]);
+      const firstStage = job.stages[0];
+      if (!firstStage) throw new ConflictError("This job has no stages yet.");
+      const candidate = await tx.candidate.upsert({
+        where: { emailKey },
+        create: {
+          name: input.candidate.name,
+          email: input.candidate.email,
+          emailKey,
+          phone: input.candidate.phone ?? null,
+          timeZone: input.candidate.timeZone ?? "UTC",
+          locale: input.candidate.locale ?? "en",
+        },
+        update: {},
+        select: { id: true, erasedAt: true },
+      });
+      const active = await tx.application.findFirst({
+        where: { candidateId: candidate.id, jobId: job.id, status: "active" },
+        select: { id: true },
+      });
+      if (active) throw duplicateApplication();
+      const appliedAt = input.appliedAt ?? new Date();
+      const created = await tx.application.create({
+        data: {
+          candidateId: candidate.id,
+          jobId: job.id,
+          stageId: firstStage.id,
+          appliedAt,
+          source: input.source ?? null,
+          statusTokenHash: hashSecret(statusToken),
+        },
+        select: applicationSummarySelect,
+      });
+      await appendEvent(tx, {
+        applicationId: created.id,
+        type: "applied",
+        data: input.source ? { source: input.source } : {},
+        occurredAt: appliedAt,
+        actorId,
+      });
+      await recordAudit(tx, {
+        actorId,
+        action: "application.created",
+        entityType: "Application",
+        entityId: created.id,
+        data: { jobId: job.id, candidateId: candidate.id, notify: input.notify },
+      });
+      return created;
+    });
+    return { ...application, statusUrl: statusUrlFor(statusToken) };
+  } catch (error) {
+    // Two concurrent requests for the same person: the loser sees the unique index instead of our check.
+    if (isUniqueViolation(error)) throw duplicateApplication();
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002"
+  );
+}
+
+async function loadForChange(tx: Prisma.TransactionClient, applicationId: string, actor: Actor) {
+  // Row lock: two people moving the same card at once are applied one after the other.
+  await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ${applicationId} FOR UPDATE`;
+  const application = await tx.application.findFirst({
+    where: { id: applicationId, ...applicationScope(actor) },
+    select: { ...applicationSummarySelect, stage: { select: { id: true, name: true } } },
+  });
+  if (!application) throw new NotFoundError("The application");
+  return application;
+}
+
+function assertActive(application: { status: string }) {
+  if (application.status !== "active") {
+    throw new ConflictError(`This application is already ${application.status}; reopen it before changing it.`);
+  }
+}
+
+export async function moveApplication(
+  applicationId: string,
+  input: { stageId: string; occurredAt?: Date },
+  actor: Actor,
+) {
+  return prisma.$transaction(async (tx) => {
+    const application = await loadForChange(tx, applicationId, actor);
+    assertActive(application);
+    const stage = await tx.stage.findFirst({
+      where: { id: input.stageId, jobId: application.jobId, archivedAt: null },
+      select: { id: true, name: true },
+    });
+    if (!stage)
+      throw new InvalidInputError("That stage is not part of this job.", [
+        { path: "stageId", message: "Choose a stage of this job." },
+      ]);
+    if (stage.id === application.stageId) return application;
+    const moved = await tx.application.update({
+      where: { id: applicationId },
+      data: { stageId: stage.id },
+      select: applicationSummarySelect,
+    });
+    await appendEvent(tx, {
+      applicationId,
+      type: "stage_changed",
+      data: {
+        fromStageId: application.stage.id,
+        fromStageName: application.stage.name,
+        toStageId: stage.id,
+        toStageName: stage.name,
+      },
+      occurredAt: input.occurredAt,
+      actorId: actor.id,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "application.moved",
+      entityType: "Application",
+      entityId: applicationId,
+      data: { from: application.stage.id, to: stage.id },
+    });
+    return moved;
+  });
+}
+
+export async function decideApplication(applicationId: string, input: DecisionInput, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const application = await loadForChange(tx, applicationId, actor);
+    assertActive(application);
+    const occurredAt = input.occurredAt ?? new Date();
+    if (occurredAt < application.appliedAt) {
+      throw new InvalidInputError("A decision cannot come before the application.", [
+        { path: "occurredAt", message: "Must be after the application date." },
+      ]);
+    }
+    const decided = await tx.application.update({
+      where: { id: applicationId },
+      data: { status: input.outcome, closedAt: occurredAt, outcomeReason: input.reason ?? null },
+      select: applicationSummarySelect,
+    });
+    if (input.outcome === "withdrawn") {
+      await appendEvent(tx, {
+        applicationId,
+        type: "withdrawn",
+        data: input.reason ? { reason: input.reason } : {},
+        occurredAt,
+        actorId: actor.id,
+      });
+    } else {
+      await appendEvent(tx, {
+        applicationId,
+        type: "decision",
+        data: { outcome: input.outcome, ...(input.reason ? { reason: input.reason } : {}) },
+        occurredAt,
+        actorId: actor.id,
+      });
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: `application.${input.outcome}`,
+      entityType: "Application",
+      entityId: applicationId,
+      data: { reason: input.reason ?? null, notify: input.notify },
+    });
+    return decided;
+  });
+}
+
+export async function addNote(applicationId: string, body: string, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    await loadForChange(tx, applicationId, actor);
+    const event = await appendEvent(tx, {
+      applicationId,
+      type: "note",
+      data: { body },
+      actorId: actor.id,
+      visibility: "internal",
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "application.note_added",
+      entityType: "Application",
+      entityId: applicationId,
+      data: { eventId: event.id },
+    });
+    return event;
+  });
+}
+
+/** Records a message that already happened (history, imports). Sending new messages is the outbox's job. */
+export async function recordMessage(applicationId: string, input: MessageInput & { occurredAt: Date }, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const application = await loadForChange(tx, applicationId, actor);
+    if (input.occurredAt < application.appliedAt) {
+      throw new InvalidInputError("A message cannot come before the application.", [
+        { path: "occurredAt", message: "Must be after the application date." },
+      ]);
+    }
+    const event =
+      input.direction === "outbound"
+        ? await appendEvent(tx, {
+            applicationId,
+            type: "message_out",
+            data: {
+              ...(input.subject ? { subject: input.subject } : {}),
+              body: input.body,
+              automated: input.automated,
+              awaitsCandidate: input.awaitsCandidate,
+            },
+            occurredAt: input.occurredAt,
+            actorId: actor.id,
+          })
+        : await appendEvent(tx, {
+            applicationId,
+            type: "message_in",
+            data: { ...(input.subject ? { subject: input.subject } : {}), body: input.body },
+            occurredAt: input.occurredAt,
+          });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "application.message_recorded",
+      entityType: "Application",
+      entityId: applicationId,
+      data: { eventId: event.id, direction: input.direction },
+    });
+    return event;
+  });
+}
+
+export const applicationDetailSelect = {
+  ...applicationSummarySelect,
+  candidate: {
+    select: { id: true, name: true, email: true, phone: true, timeZone: true, locale: true, erasedAt: true },
+  },
+  stage: { select: { id: true, name: true, kind: true } },
+  job: {
+    select: {
+      id: true,
+      title: true,
+      department: true,
+      hiringManager: { select: { id: true, name: true } },
+      recruiter: { select: { id: true, name: true } },
+      stages: {
+        where: { archivedAt: null },
+        orderBy: { position: "asc" },
+        select: { id: true, name: true, kind: true },
+      },
+    },
+  },
+} satisfies Prisma.ApplicationSelect;
+
+export async function getApplication(applicationId: string, actor: Actor) {
+  return prisma.application.findFirst({
+    where: { id: applicationId, ...applicationScope(actor) },
+    select: applicationDetailSelect,
+  });
+}
+
+export async function getApplicationWithTimeline(applicationId: string, actor: Actor) {
+  const application = await getApplication(applicationId, actor);
+  if (!application) return null;
+  const events = await prisma.event.findMany({
+    where: { applicationId },
+    orderBy: [{ occurredAt: "desc" }, { recordedAt: "desc" }],
+    select: timelineEventSelect,
+  });
+  return { ...application, events };
+}
+
+export type BoardCard = {
+  id: string;
+  stageId: string;
+  candidateName: string;
+  appliedAt: Date;
+  lastActivityAt: Date;
+};
+
+/**
+ * The pipeline board of a job: live stages with every active application. Three queries whatever the size of the
+ * pipeline (job with stages, cards, last activity per card); a test counts them.
+ */
+export async function getBoard(jobId: string, actor: Actor) {
+  if (actor.role === "interviewer") return null; // interviewers see single applications, not pipelines
+  const job = await prisma.job.findFirst({
+    where: { id: jobId, ...jobScope(actor) },
+    select: {
+      id: true,
+      title: true,
+      department: true,
+      status: true,
+      stages: {
+        where: { archivedAt: null },
+        orderBy: { position: "asc" },
+        select: { id: true, name: true, kind: true },
+      },
+    },
+  });
+  if (!job) return null;
+  const rows = await prisma.$queryRaw<
+    { id: string; stageId: string; candidateName: string; appliedAt: Date; lastActivityAt: Date }[]
+  >`
+    SELECT a.id, a."stageId", c.name AS "candidateName", a."appliedAt",
+           COALESCE((SELECT max(e."occurredAt") FROM "Event" e WHERE e."applicationId" = a.id), a."appliedAt") AS "lastActivityAt"
+    FROM "Application" a
+    JOIN "Candidate" c ON c.id = a."candidateId"
+    WHERE a."jobId" = ${jobId} AND a.status = 'active'
+    ORDER BY a."appliedAt" ASC, a.id ASC`;
+  const cards: BoardCard[] = rows.map((row) => ({
+    ...row,
+    appliedAt: new Date(row.appliedAt),
+    lastActivityAt: new Date(row.lastActivityAt),
+  }));
+  return { job, cards };
+}

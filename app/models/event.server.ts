@@ -1,0 +1,37 @@
+// The append-only touchpoint log. Every state change on an application writes its event through here.
+import type { Prisma } from "~/generated/prisma/client";
+import { CANDIDATE_VISIBLE_EVENTS, type EventData, type EventType } from "~/domain/applications";
+
+export type NewEvent<T extends EventType> = {
+  applicationId: string;
+  type: T;
+  data: EventData[T];
+  occurredAt?: Date;
+  actorId?: string | null;
+  visibility?: "candidate" | "internal";
+};
+
+export async function appendEvent<T extends EventType>(tx: Prisma.TransactionClient, event: NewEvent<T>) {
+  return tx.event.create({
+    data: {
+      applicationId: event.applicationId,
+      type: event.type,
+      data: event.data as Prisma.InputJsonValue,
+      occurredAt: event.occurredAt ?? new Date(),
+      actorId: event.actorId ?? null,
+      visibility: event.visibility ?? (CANDIDATE_VISIBLE_EVENTS.has(event.type) ? "candidate" : "internal"),
+    },
+    select: { id: true, type: true, occurredAt: true },
+  });
+}
+
+export const timelineEventSelect = {
+  id: true,
+  type: true,
+  visibility: true,
+  occurredAt: true,
+  data: true,
+  actor: { select: { id: true, name: true } },
+} satisfies Prisma.EventSelect;
+
+export type TimelineEvent = Prisma.EventGetPayload<{ select: typeof timelineEventSelect }>;

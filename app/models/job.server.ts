@@ -1,0 +1,194 @@
+// Jobs and their stages (the pipeline). Writes audit entries in the same transaction as the change.
+import type { Prisma } from "~/generated/prisma/client";
+import { DEFAULT_STAGES, type JobInput, type StageInput } from "~/domain/jobs";
+import { ConflictError, InvalidInputError, NotFoundError } from "~/utils/errors.server";
+import { prisma } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
+import { jobScope, type Actor } from "./scope.server";
+
+export const stageSelect = {
+  id: true,
+  name: true,
+  kind: true,
+  position: true,
+  decisionMinutes: true,
+} satisfies Prisma.StageSelect;
+
+export const jobDetailSelect = {
+  id: true,
+  title: true,
+  department: true,
+  location: true,
+  status: true,
+  scheduleId: true,
+  createdAt: true,
+  hiringManager: { select: { id: true, name: true } },
+  recruiter: { select: { id: true, name: true } },
+  stages: { where: { archivedAt: null }, orderBy: { position: "asc" }, select: stageSelect },
+} satisfies Prisma.JobSelect;
+
+export type JobDetail = Prisma.JobGetPayload<{ select: typeof jobDetailSelect }>;
+
+async function assertStaffRole(
+  tx: Prisma.TransactionClient,
+  userId: string | null,
+  roles: string[],
+  field: string,
+  label: string,
+) {
+  if (!userId) return;
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
+  if (!user || !user.active || !roles.includes(user.role)) {
+    throw new InvalidInputError(`Choose an active ${label}.`, [{ path: field, message: `Choose an active ${label}.` }]);
+  }
+}
+
+async function assertPeople(tx: Prisma.TransactionClient, input: Pick<JobInput, "hiringManagerId" | "recruiterId">) {
+  await assertStaffRole(
+    tx,
+    input.hiringManagerId,
+    ["hiring_manager", "admin", "recruiter"],
+    "hiringManagerId",
+    "hiring manager",
+  );
+  await assertStaffRole(tx, input.recruiterId, ["recruiter", "admin"], "recruiterId", "recruiter");
+}
+
+export async function createJob(input: JobInput, actorId: string | null): Promise<JobDetail> {
+  const stages = input.stages ?? DEFAULT_STAGES.map((stage) => ({ ...stage, decisionMinutes: null }));
+  return prisma.$transaction(async (tx) => {
+    await assertPeople(tx, input);
+    const job = await tx.job.create({
+      data: {
+        title: input.title,
+        department: input.department ?? null,
+        location: input.location ?? null,
+        status: input.status,
+        hiringManagerId: input.hiringManagerId,
+        recruiterId: input.recruiterId,
+        scheduleId: input.scheduleId,
+        stages: {
+          create: stages.map((stage, position) => ({
+            name: stage.name,
+            kind: stage.kind,
+            position,
+            decisionMinutes: stage.decisionMinutes,
+          })),
+        },
+      },
+      select: jobDetailSelect,
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "job.created",
+      entityType: "Job",
+      entityId: job.id,
+      data: { title: job.title },
+    });
+    return job;
+  });
+}
+
+export async function updateJob(jobId: string, input: JobInput, actor: Actor): Promise<JobDetail> {
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.job.findFirst({ where: { id: jobId, ...jobScope(actor) }, select: { id: true } });
+    if (!existing) throw new NotFoundError("The job");
+    await assertPeople(tx, input);
+    await tx.job.update({
+      where: { id: jobId },
+      data: {
+        title: input.title,
+        department: input.department ?? null,
+        location: input.location ?? null,
+        status: input.status,
+        hiringManagerId: input.hiringManagerId,
+        recruiterId: input.recruiterId,
+        scheduleId: input.scheduleId,
+      },
+    });
+    if (input.stages) await replaceStages(tx, jobId, input.stages);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "job.updated",
+      entityType: "Job",
+      entityId: jobId,
+      data: { title: input.title },
+    });
+    return tx.job.findUniqueOrThrow({ where: { id: jobId }, select: jobDetailSelect });
+  });
+}
+
+/**
+ * Makes the job's live stages exactly `stages`, in that order. Stages left out are archived (history keeps them),
+ * which is refused while applications are still in them.
+ */
+async function replaceStages(tx: Prisma.TransactionClient, jobId: string, stages: StageInput[]) {
+  const current = await tx.stage.findMany({
+    where: { jobId, archivedAt: null },
+    select: { id: true, name: true, _count: { select: { applications: { where: { status: "active" } } } } },
+  });
+  const currentIds = new Set(current.map((stage) => stage.id));
+  stages.forEach((stage, index) => {
+    if (stage.id && !currentIds.has(stage.id)) {
+      throw new InvalidInputError("A stage does not belong to this job.", [
+        { path: `stages.${index}.id`, message: "This stage does not belong to this job." },
+      ]);
+    }
+  });
+  const keptIds = new Set(stages.map((stage) => stage.id).filter(Boolean));
+  const removed = current.filter((stage) => !keptIds.has(stage.id));
+  const occupied = removed.filter((stage) => stage._count.applications > 0);
+  if (occupied.length > 0) {
+    const names = occupied.map((stage) => `${stage.name} (${stage._count.applications})`).join(", ");
+    throw new ConflictError(`Move the applications out of ${names} before removing it.`, [
+      { path: "stages", message: `Move the applications out of ${names} before removing it.` },
+    ]);
+  }
+  if (removed.length > 0) {
+    await tx.stage.updateMany({
+      where: { id: { in: removed.map((stage) => stage.id) } },
+      data: { archivedAt: new Date() },
+    });
+  }
+  // Archived stages keep their old positions out of the way; live ones are renumbered 0..n-1.
+  for (const [position, stage] of stages.entries()) {
+    const data = { name: stage.name, kind: stage.kind, position, decisionMinutes: stage.decisionMinutes };
+    if (stage.id) await tx.stage.update({ where: { id: stage.id }, data });
+    else await tx.stage.create({ data: { ...data, jobId } });
+  }
+}
+
+export async function getJob(jobId: string, actor: Actor): Promise<JobDetail | null> {
+  return prisma.job.findFirst({ where: { id: jobId, ...jobScope(actor) }, select: jobDetailSelect });
+}
+
+export type JobListItem = Awaited<ReturnType<typeof listJobs>>[number];
+
+export async function listJobs(actor: Actor, filter: { status?: string } = {}) {
+  const jobs = await prisma.job.findMany({
+    where: { ...jobScope(actor), ...(filter.status ? { status: filter.status as JobDetail["status"] } : {}) },
+    select: {
+      id: true,
+      title: true,
+      department: true,
+      location: true,
+      status: true,
+      createdAt: true,
+      hiringManager: { select: { name: true } },
+      recruiter: { select: { name: true } },
+      _count: { select: { applications: { where: { status: "active" } } } },
+    },
+    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+  });
+  return jobs.map(({ _count, ...job }) => ({ ...job, activeApplications: _count.applications }));
+}
+
+export async function listDepartments(): Promise<string[]> {
+  const rows = await prisma.job.findMany({
+    where: { department: { not: null } },
+    distinct: ["department"],
+    select: { department: true },
+    orderBy: { department: "asc" },
+  });
+  return rows.map((row) => row.department!).filter(Boolean);
+}

@@ -1,0 +1,22 @@
+// First-run state of the workspace: demo data on an empty database, or the /setup page for the first admin.
+import { prisma } from "~/utils/db.server";
+
+export type Workspace = { announcement(baseUrl: string): string[] };
+
+export async function prepareWorkspace({ demo }: { demo: boolean }): Promise<Workspace> {
+  const userCount = await prisma.user.count();
+  if (userCount === 0 && demo) {
+    const { seedDemoWorkspace } = await import("../../prisma/seed");
+    const logins = await seedDemoWorkspace(prisma);
+    return {
+      announcement: () => [
+        "Seeded the demo workspace. Sign in with one of these demo accounts:",
+        ...logins.map((login) => `  ${login.role.padEnd(15)} ${login.email}  password: ${login.password}`),
+      ],
+    };
+  }
+  if (userCount === 0) {
+    return { announcement: (baseUrl) => [`No accounts yet: open ${baseUrl}/setup to create the first admin.`] };
+  }
+  return { announcement: () => [] };
+}

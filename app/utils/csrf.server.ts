@@ -1,0 +1,32 @@
+// Cross-site request forgery defence for cookie-authenticated mutations: SameSite=Lax cookies plus this Origin check.
+import { publicUrl } from "./env.server";
+
+// The JSON API (/api/*) is exempt: it authenticates with bearer tokens, which browsers never attach on their own.
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export type MutationRequest = {
+  method: string;
+  path: string;
+  host: string | undefined;
+  origin: string | undefined;
+  referer: string | undefined;
+};
+
+/** Returns a reason to refuse the request, or null when it may proceed. */
+export function rejectCrossSiteMutation(request: MutationRequest): string | null {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
+  if (request.path.startsWith("/api/")) return null;
+  const source = request.origin ?? request.referer;
+  if (!source) return "This form was sent without an Origin header. Please reload the page and try again.";
+  let sourceHost: string;
+  try {
+    sourceHost = new URL(source).host;
+  } catch {
+    return "This form came from an unknown page. Please reload the page and try again.";
+  }
+  if (sourceHost !== request.host && sourceHost !== new URL(publicUrl()).host) {
+    return "This form was sent from another site, so it was not accepted. Please reload the page and try again.";
+  }
+  return null;
+}

@@ -1,0 +1,77 @@
+// The HTTP server: Express in front of the Remix request handler. In development Vite serves the app with hot reload;
+// in production (`npm start`) it serves the built bundle. Start-up work (migrations, demo data, workers) lives in
+// app/boot.server.ts and runs inside the app's own module graph so the process holds one database connection.
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+if (process.argv.includes("--production")) process.env.NODE_ENV = "production";
+const production = process.env.NODE_ENV === "production";
+
+const viteDevServer = production
+  ? undefined
+  : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+
+async function loadBuild() {
+  return viteDevServer ? viteDevServer.ssrLoadModule("virtual:remix/server-build") : import("./build/server/index.js");
+}
+
+let started;
+let entry;
+try {
+  const build = await loadBuild();
+  entry = build.entry.module;
+  started = await entry.boot();
+} catch (error) {
+  console.error(error instanceof Error && error.name === "EnvError" ? error.message : error);
+  process.exit(1);
+}
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares);
+} else {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+}
+const MAX_BODY_BYTES = 1024 * 1024;
+app.use((req, res, next) => {
+  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+    res
+      .status(413)
+      .json({ error: { code: "payload_too_large", message: "The request body is larger than 1 MB.", issues: [] } });
+    return;
+  }
+  const refusal = entry.rejectCrossSiteMutation({
+    method: req.method,
+    path: req.path,
+    host: req.headers.host,
+    origin: req.headers.origin,
+    referer: req.headers.referer,
+  });
+  if (refusal) {
+    res.status(403).type("text/plain").send(refusal);
+    return;
+  }
+  next();
+});
+app.all(
+  "*",
+  createRequestHandler({
+    build: viteDevServer ? loadBuild : await loadBuild(),
+    getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+  }),
+);
+
+const server = app.listen(started.port, started.host, () => {
+  started.announce(server.address().port);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    server.close();
+    started.shutdown().finally(() => process.exit(0));
+  });
+}
