@@ -1,0 +1,49 @@
+import { expect, test } from "vitest";
+import { jobInputSchema } from "./jobs";
+
+test("a job needs only a title; status defaults to open", () => {
+  const job = jobInputSchema.parse({ title: "  Backend Engineer " });
+  expect(job).toMatchObject({ title: "Backend Engineer", status: "open", hiringManagerId: null });
+  expect(job.stages).toBeUndefined();
+});
+
+test("stage problems are reported on the stage field", () => {
+  const result = jobInputSchema.safeParse({
+    title: "Designer",
+    stages: [
+      { name: "Applied", kind: "applied" },
+      { name: "Screen", kind: "screen" },
+      { name: "", kind: "interview" },
+      { name: "Take-home", kind: "homework" },
+      { name: "Offer", kind: "offer", decisionMinutes: -5 },
+    ],
+  });
+  expect(result.success).toBe(false);
+  const paths = result.error!.issues.map((issue) => issue.path.join("."));
+  expect(paths).toEqual(expect.arrayContaining(["stages.2.name", "stages.3.kind", "stages.4.decisionMinutes"]));
+});
+
+test("the first stage must be where applications land", () => {
+  const result = jobInputSchema.safeParse({ title: "Designer", stages: [{ name: "Screen", kind: "screen" }] });
+  expect(result.error?.issues[0]).toMatchObject({ path: ["stages", 0, "kind"] });
+});
+
+test("an empty pipeline is refused", () => {
+  expect(jobInputSchema.safeParse({ title: "Designer", stages: [] }).error?.issues[0]?.message).toBe(
+    "A job needs at least one stage.",
+  );
+});
+
+test("two stages with the same name are refused, ignoring case", () => {
+  const result = jobInputSchema.safeParse({
+    title: "Designer",
+    stages: [
+      { name: "Applied", kind: "applied" },
+      { name: "applied", kind: "screen" },
+    ],
+  });
+  expect(result.error?.issues[0]).toMatchObject({
+    path: ["stages", 1, "name"],
+    message: "There is already a stage called applied.",
+  });
+});

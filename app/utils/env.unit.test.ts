@@ -1,0 +1,37 @@
+import { expect, test } from "vitest";
+import { EnvError, parseEnv } from "./env.server";
+
+test("defaults give an embedded, zero-configuration start", () => {
+  const env = parseEnv({});
+  expect(env.PORT).toBe(3000);
+  expect(env.DATABASE_URL).toBeUndefined();
+  expect(env.HEARBACK_DATA_DIR).toBe("./data");
+  expect(env.HEARBACK_DEMO).toBe(true);
+});
+
+test("HEARBACK_DEMO=0 turns the demo off", () => {
+  expect(parseEnv({ HEARBACK_DEMO: "0" }).HEARBACK_DEMO).toBe(false);
+  expect(parseEnv({ HEARBACK_DEMO: "false" }).HEARBACK_DEMO).toBe(false);
+});
+
+test("empty strings count as unset", () => {
+  expect(parseEnv({ PORT: "", DATABASE_URL: "" }).PORT).toBe(3000);
+});
+
+test("a bad variable is named in the error", () => {
+  expect(() => parseEnv({ PORT: "eighty" })).toThrow(EnvError);
+  expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT/);
+  expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgresql:\/\//);
+  expect(() => parseEnv({ PUBLIC_URL: "not a url" })).toThrow(/PUBLIC_URL/);
+  expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET: must be at least 32 characters/);
+});
+
+test("several bad variables are all reported", () => {
+  try {
+    parseEnv({ PORT: "0", SMTP_URL: "http://mail" });
+    expect.unreachable();
+  } catch (error) {
+    expect((error as Error).message).toMatch(/PORT/);
+    expect((error as Error).message).toMatch(/SMTP_URL/);
+  }
+});
