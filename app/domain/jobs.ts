@@ -34,7 +34,8 @@ export const stageInputSchema = z.object({
     .trim()
     .max(64)
     .optional()
-    .transform((value) => value || undefined),
+    .transform((value) => value || undefined)
+    .optional(),
   name: trimmedText("Stage name", 80),
   kind: z.enum(STAGE_KINDS, { error: `Stage kind must be one of ${STAGE_KINDS.join(", ")}.` }),
   decisionMinutes: z

@@ -25,7 +25,9 @@ export const optionalText = (label: string, max = 200) =>
     .trim()
     .max(max, `${label} must be at most ${max} characters.`)
     .optional()
-    .transform((value) => (value ? value : undefined));
+    .transform((value) => (value ? value : undefined))
+    // Keeps the key optional in the parsed type too (a transform alone makes it a required `string | undefined`).
+    .optional();
 
 export const emailField = z
   .string({ error: "Email is required." })

@@ -1,0 +1,33 @@
+import { expect, test } from "vitest";
+import { applyPendingMoves, cardsByStage } from "./board";
+
+const cards = [
+  { id: "a", stageId: "s1" },
+  { id: "b", stageId: "s1" },
+  { id: "c", stageId: "s2" },
+];
+const counts = { s1: 2, s2: 1, s3: 0 };
+
+test("pending moves show cards in their new stage with counts to match", () => {
+  const shown = applyPendingMoves(cards, counts, [{ applicationId: "a", stageId: "s3" }]);
+  expect(shown.cards.find((card) => card.id === "a")!.stageId).toBe("s3");
+  expect(shown.counts).toEqual({ s1: 1, s2: 1, s3: 1 });
+  expect(counts).toEqual({ s1: 2, s2: 1, s3: 0 }); // inputs untouched
+});
+
+test("moves to the same stage, unknown stages or unknown cards change nothing", () => {
+  const shown = applyPendingMoves(cards, counts, [
+    { applicationId: "c", stageId: "s2" },
+    { applicationId: "b", stageId: "elsewhere" },
+    { applicationId: "zz", stageId: "s1" },
+  ]);
+  expect(shown.cards).toEqual(cards);
+  expect(shown.counts).toEqual(counts);
+});
+
+test("cards are grouped per stage in stage order, empty stages included", () => {
+  const columns = cardsByStage(["s1", "s2", "s3"], cards);
+  expect([...columns.keys()]).toEqual(["s1", "s2", "s3"]);
+  expect(columns.get("s1")!.map((card) => card.id)).toEqual(["a", "b"]);
+  expect(columns.get("s3")).toEqual([]);
+});

@@ -1,0 +1,103 @@
+import { expect, test } from "vitest";
+import {
+  applyStageIntent,
+  jobFormSchema,
+  jobFormValues,
+  jobFormValuesFromPost,
+  minutesFromText,
+  parseStageIntent,
+} from "./job-form";
+
+test("the form schema reads posted stages keyed by index, in index order, and decision minutes as numbers", () => {
+  const parsed = jobFormSchema.parse({
+    title: "Engineer",
+    status: "open",
+    stages: {
+      "1": { id: "", name: "Screen", kind: "screen", decisionMinutes: "120" },
+      "0": { id: "s0", name: "Applied", kind: "applied", decisionMinutes: "" },
+      "10": { id: "", name: "Offer", kind: "offer", decisionMinutes: " " },
+      "2": { id: "", name: "Interview", kind: "interview", decisionMinutes: "2880" },
+    },
+  });
+  expect(parsed.stages.map((stage) => [stage.id, stage.name, stage.decisionMinutes])).toEqual([
+    ["s0", "Applied", null],
+    [undefined, "Screen", 120],
+    [undefined, "Interview", 2880],
+    [undefined, "Offer", null],
+  ]);
+});
+
+test("the browser's array of string values passes the same schema", () => {
+  const values = jobFormValues();
+  values.title = "Designer";
+  values.stages[1]!.decisionMinutes = "60";
+  const parsed = jobFormSchema.parse(values);
+  expect(parsed.stages[1]!.decisionMinutes).toBe(60);
+  expect(parsed.hiringManagerId).toBeNull();
+});
+
+test("bad decision times are reported on the stage's field", () => {
+  const values = jobFormValues();
+  values.title = "Designer";
+  values.stages[2]!.decisionMinutes = "two days";
+  values.stages[3]!.decisionMinutes = "1.5";
+  const result = jobFormSchema.safeParse(values);
+  expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+    ["stages.2.decisionMinutes", "Decision time must be a number of minutes."],
+    ["stages.3.decisionMinutes", "Decision time must be whole minutes."],
+  ]);
+});
+
+test("minutesFromText keeps what it cannot read, so the schema can name the problem", () => {
+  expect(minutesFromText("")).toBeNull();
+  expect(minutesFromText(" 45 ")).toBe(45);
+  expect(minutesFromText("-5")).toBe(-5);
+  expect(minutesFromText("soon")).toBe("soon");
+  expect(minutesFromText(undefined)).toBeUndefined();
+});
+
+test("stage intents are read from the pressed button; anything unknown means save", () => {
+  expect(parseStageIntent(null)).toEqual({ type: "save" });
+  expect(parseStageIntent("save")).toEqual({ type: "save" });
+  expect(parseStageIntent("add-stage")).toEqual({ type: "add-stage" });
+  expect(parseStageIntent("move-up:3")).toEqual({ type: "move-up", index: 3 });
+  expect(parseStageIntent("remove-stage:12")).toEqual({ type: "remove-stage", index: 12 });
+  expect(parseStageIntent("move-up:-1")).toEqual({ type: "save" });
+  expect(parseStageIntent("drop-table:1")).toEqual({ type: "save" });
+});
+
+test("moving, adding and removing stages changes only the list, and says what happened", () => {
+  const values = jobFormValues();
+  const up = applyStageIntent(values, { type: "move-up", index: 1 });
+  expect(up.values.stages.map((stage) => stage.name)).toEqual(["Screen", "Applied", "Interview", "Offer"]);
+  expect(up.notice).toBe("Moved Screen to position 1 of 4. Save the job to keep this order.");
+  expect(values.stages[0]!.name).toBe("Applied"); // the input is not changed
+
+  const down = applyStageIntent(values, { type: "move-down", index: 3 });
+  expect(down.values).toBe(values);
+  expect(down.notice).toBe("That stage cannot move further.");
+
+  const added = applyStageIntent(values, { type: "add-stage" });
+  expect(added.values.stages).toHaveLength(5);
+  expect(added.notice).toBe("Added stage 5. Name it, then save the job.");
+
+  const removed = applyStageIntent(added.values, { type: "remove-stage", index: 4 });
+  expect(removed.values.stages).toHaveLength(4);
+  expect(removed.notice).toBe("Removed Stage 5. Save the job to keep this change.");
+});
+
+test("posted values are turned back into form values, whatever arrives", () => {
+  expect(jobFormValuesFromPost({ title: "T", status: "bogus", stages: { "0": { name: "A", kind: "weird" } } })).toEqual(
+    {
+      title: "T",
+      department: "",
+      location: "",
+      status: "open",
+      hiringManagerId: "",
+      recruiterId: "",
+      scheduleId: "",
+      stages: [{ id: "", name: "A", kind: "interview", decisionMinutes: "" }],
+    },
+  );
+  expect(jobFormValuesFromPost({}).stages).toEqual([]);
+});

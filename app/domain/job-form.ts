@@ -1,0 +1,179 @@
+// The job form (create and edit, with its stage editor): one schema for the browser and the server, and the
+// stage-editor steps (add, remove, move) that the server applies when the page runs without JavaScript.
+import { z } from "zod";
+import { JOB_STATUSES, jobInputSchema, stagesSchema, STAGE_KINDS, type StageKind } from "./jobs";
+
+/** What the form holds: every control is a string, as the browser posts it. */
+export type StageFormValues = { id: string; name: string; kind: StageKind; decisionMinutes: string };
+export type JobFormValues = {
+  title: string;
+  department: string;
+  location: string;
+  status: (typeof JOB_STATUSES)[number];
+  hiringManagerId: string;
+  recruiterId: string;
+  scheduleId: string;
+  stages: StageFormValues[];
+};
+
+/** Form posts name stages `stages.0.name`, which arrive as an object keyed by index; the browser form has an array. */
+function indexedToArray(value: unknown): unknown[] | unknown {
+  if (Array.isArray(value)) return value;
+  if (value && typeof value === "object") {
+    return Object.entries(value)
+      .filter(([key]) => /^\d+$/.test(key))
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([, item]) => item);
+  }
+  return value;
+}
+
+/** "" means "no decision time"; digits become a number; anything else stays text so the schema names the problem. */
+export function minutesFromText(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const trimmed = value.trim();
+  if (trimmed === "") return null;
+  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+function stagesFromForm(value: unknown): unknown {
+  const stages = indexedToArray(value);
+  if (!Array.isArray(stages)) return stages;
+  return stages.map((stage) =>
+    stage && typeof stage === "object"
+      ? { ...stage, decisionMinutes: minutesFromText((stage as Record<string, unknown>).decisionMinutes) }
+      : stage,
+  );
+}
+
+export const jobFormSchema = jobInputSchema.extend({
+  stages: z.preprocess(stagesFromForm, stagesSchema),
+});
+
+export function emptyStage(): StageFormValues {
+  return { id: "", name: "", kind: "interview", decisionMinutes: "" };
+}
+
+type StageSource = { id: string; name: string; kind: StageKind; decisionMinutes: number | null };
+
+export function jobFormValues(job?: {
+  title: string;
+  department: string | null;
+  location: string | null;
+  status: JobFormValues["status"];
+  hiringManager: { id: string } | null;
+  recruiter: { id: string } | null;
+  scheduleId: string | null;
+  stages: StageSource[];
+}): JobFormValues {
+  if (!job) {
+    return {
+      title: "",
+      department: "",
+      location: "",
+      status: "open",
+      hiringManagerId: "",
+      recruiterId: "",
+      scheduleId: "",
+      stages: [
+        { id: "", name: "Applied", kind: "applied", decisionMinutes: "" },
+        { id: "", name: "Screen", kind: "screen", decisionMinutes: "" },
+        { id: "", name: "Interview", kind: "interview", decisionMinutes: "" },
+        { id: "", name: "Offer", kind: "offer", decisionMinutes: "" },
+      ],
+    };
+  }
+  return {
+    title: job.title,
+    department: job.department ?? "",
+    location: job.location ?? "",
+    status: job.status,
+    hiringManagerId: job.hiringManager?.id ?? "",
+    recruiterId: job.recruiter?.id ?? "",
+    scheduleId: job.scheduleId ?? "",
+    stages: job.stages.map((stage) => ({
+      id: stage.id,
+      name: stage.name,
+      kind: stage.kind,
+      decisionMinutes: stage.decisionMinutes === null ? "" : String(stage.decisionMinutes),
+    })),
+  };
+}
+
+function text(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+/** Whatever was posted, as form values again (used to re-render the form with the user's input). */
+export function jobFormValuesFromPost(posted: Record<string, unknown>): JobFormValues {
+  const stages = indexedToArray(posted.stages);
+  const status = text(posted.status);
+  return {
+    title: text(posted.title),
+    department: text(posted.department),
+    location: text(posted.location),
+    status: (JOB_STATUSES as readonly string[]).includes(status) ? (status as JobFormValues["status"]) : "open",
+    hiringManagerId: text(posted.hiringManagerId),
+    recruiterId: text(posted.recruiterId),
+    scheduleId: text(posted.scheduleId),
+    stages: (Array.isArray(stages) ? stages : []).map((raw) => {
+      const stage = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+      const kind = text(stage.kind);
+      return {
+        id: text(stage.id),
+        name: text(stage.name),
+        kind: (STAGE_KINDS as readonly string[]).includes(kind) ? (kind as StageKind) : "interview",
+        decisionMinutes: text(stage.decisionMinutes),
+      };
+    }),
+  };
+}
+
+export type StageIntent =
+  | { type: "save" }
+  | { type: "add-stage" }
+  | { type: "remove-stage"; index: number }
+  | { type: "move-up"; index: number }
+  | { type: "move-down"; index: number };
+
+/** The submit button that was pressed: "save" (default), "add-stage", or "<step>:<index>". */
+export function parseStageIntent(value: FormDataEntryValue | null): StageIntent {
+  if (typeof value !== "string" || value === "" || value === "save") return { type: "save" };
+  if (value === "add-stage") return { type: "add-stage" };
+  const match = /^(remove-stage|move-up|move-down):(\d{1,2})$/.exec(value);
+  if (!match) return { type: "save" };
+  return { type: match[1] as "remove-stage" | "move-up" | "move-down", index: Number(match[2]) };
+}
+
+/** Applies one stage-editor step to the form values; nothing is saved until the user presses Save. */
+export function applyStageIntent(
+  values: JobFormValues,
+  intent: Exclude<StageIntent, { type: "save" }>,
+): { values: JobFormValues; notice: string } {
+  const stages = [...values.stages];
+  const label = (index: number) => stages[index]?.name.trim() || `Stage ${index + 1}`;
+  switch (intent.type) {
+    case "add-stage": {
+      stages.push(emptyStage());
+      return { values: { ...values, stages }, notice: `Added stage ${stages.length}. Name it, then save the job.` };
+    }
+    case "remove-stage": {
+      if (!stages[intent.index]) return { values, notice: "That stage is no longer in the list." };
+      const name = label(intent.index);
+      stages.splice(intent.index, 1);
+      return { values: { ...values, stages }, notice: `Removed ${name}. Save the job to keep this change.` };
+    }
+    case "move-up":
+    case "move-down": {
+      const target = intent.type === "move-up" ? intent.index - 1 : intent.index + 1;
+      if (!stages[intent.index] || !stages[target]) return { values, notice: "That stage cannot move further." };
+      const name = label(intent.index);
+      const [moved] = stages.splice(intent.index, 1);
+      stages.splice(target, 0, moved!);
+      return {
+        values: { ...values, stages },
+        notice: `Moved ${name} to position ${target + 1} of ${stages.length}. Save the job to keep this order.`,
+      };
+    }
+  }
+}
