@@ -192,3 +192,13 @@ export async function listDepartments(): Promise<string[]> {
   });
   return rows.map((row) => row.department!).filter(Boolean);
 }
+
+/** Active applications per live stage of a job, so the stage editor can say which stages are occupied. */
+export async function countActiveByStage(jobId: string): Promise<Record<string, number>> {
+  const rows = await prisma.application.groupBy({
+    by: ["stageId"],
+    where: { jobId, status: "active" },
+    _count: { _all: true },
+  });
+  return Object.fromEntries(rows.map((row) => [row.stageId, row._count._all]));
+}
