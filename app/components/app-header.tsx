@@ -18,6 +18,9 @@ export function AppHeader({ user }: { user: HeaderUser }) {
                 <li>
                   <NavLink to="/jobs">Jobs</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/applications">Applications</NavLink>
+                </li>
                 {can(user.role, "manage_users") ? (
                   <li>
                     <NavLink to="/settings/users">Team</NavLink>

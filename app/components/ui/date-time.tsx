@@ -1,4 +1,4 @@
-// Renders an instant for staff: absolute date in the viewer's locale, machine-readable for assistive tech.
+// Renders an instant for staff: absolute date in the viewer's time zone (named), machine-readable for assistive tech.
 export function DateTime({ value, timeZone }: { value: Date | string; timeZone?: string }) {
   const date = typeof value === "string" ? new Date(value) : value;
   const text = new Intl.DateTimeFormat("en-GB", {
@@ -6,5 +6,9 @@ export function DateTime({ value, timeZone }: { value: Date | string; timeZone?:
     timeStyle: "short",
     timeZone: timeZone ?? "UTC",
   }).format(date);
-  return <time dateTime={date.toISOString()}>{timeZone ? text : `${text} UTC`}</time>;
+  const zone =
+    new Intl.DateTimeFormat("en-GB", { timeZone: timeZone ?? "UTC", timeZoneName: "short" })
+      .formatToParts(date)
+      .find((part) => part.type === "timeZoneName")?.value ?? "UTC";
+  return <time dateTime={date.toISOString()}>{`${text} ${zone}`}</time>;
 }

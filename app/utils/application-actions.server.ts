@@ -1,0 +1,125 @@
+// What the forms on the application page do. Each handler checks the permission, validates with the form's schema,
+// calls one model function (which enforces scopes and writes in one transaction) and answers with a redirect on
+// success (so reloading the page cannot post twice) or a 400/409 with field messages.
+import { data, redirect } from "@remix-run/node";
+import {
+  closeFormSchema,
+  messageFormSchema,
+  moveFormSchema,
+  noteFormSchema,
+  rejectFormSchema,
+  rejectionReasonText,
+} from "~/domain/application-forms";
+import { zonedLocalToInstant } from "~/domain/local-time";
+import { can, type Permission } from "~/domain/permissions";
+import { addNote, decideApplication, moveApplication, recordMessage } from "~/models/application.server";
+import { assignInterviewer, removeInterviewer } from "~/models/interviewer.server";
+import type { UserSummary } from "~/models/user.server";
+import { modelFailure } from "./form-errors.server";
+import { parseForm, type FieldErrors } from "./forms";
+
+export const APPLICATION_INTENTS = [
+  "note",
+  "move",
+  "reject",
+  "hire",
+  "withdraw",
+  "message",
+  "assign-interviewer",
+  "remove-interviewer",
+] as const;
+export type ApplicationIntent = (typeof APPLICATION_INTENTS)[number];
+
+export type ApplicationActionData = { intent: ApplicationIntent; errors: FieldErrors; values: Record<string, unknown> };
+
+const PERMISSIONS: Record<ApplicationIntent, Permission> = {
+  note: "add_notes",
+  move: "move_applications",
+  reject: "decide_applications",
+  hire: "decide_applications",
+  withdraw: "decide_applications",
+  // Recording past messages and choosing interviewers belong to whoever runs the pipeline.
+  message: "move_applications",
+  "assign-interviewer": "move_applications",
+  "remove-interviewer": "move_applications",
+};
+
+/** The query flag that tells the page which change just happened (see DONE_MESSAGES on the page). */
+function done(applicationId: string, what: string) {
+  return redirect(`/applications/${applicationId}?done=${what}`);
+}
+
+function invalid(intent: ApplicationIntent, errors: FieldErrors, values: Record<string, unknown>, status = 400) {
+  return data<ApplicationActionData>({ intent, errors, values }, { status });
+}
+
+export async function handleApplicationAction(applicationId: string, user: UserSummary, formData: FormData) {
+  const intent = String(formData.get("intent") ?? "") as ApplicationIntent;
+  if (!APPLICATION_INTENTS.includes(intent)) throw new Response("Unknown action.", { status: 400 });
+  if (!can(user.role, PERMISSIONS[intent])) {
+    throw new Response("You do not have permission to do that.", { status: 403 });
+  }
+  try {
+    switch (intent) {
+      case "note": {
+        const parsed = parseForm(formData, noteFormSchema);
+        if (!parsed.ok) return invalid(intent, parsed.errors, parsed.values);
+        await addNote(applicationId, parsed.data.body, user);
+        return done(applicationId, "note");
+      }
+      case "move": {
+        const parsed = parseForm(formData, moveFormSchema);
+        if (!parsed.ok) return invalid(intent, parsed.errors, parsed.values);
+        await moveApplication(applicationId, parsed.data, user);
+        return done(applicationId, "moved");
+      }
+      case "reject": {
+        const parsed = parseForm(formData, rejectFormSchema);
+        if (!parsed.ok) return invalid(intent, parsed.errors, parsed.values);
+        const reason = rejectionReasonText(parsed.data);
+        await decideApplication(applicationId, { outcome: "rejected", reason, notify: true }, user);
+        return done(applicationId, "rejected");
+      }
+      case "hire":
+      case "withdraw": {
+        const parsed = parseForm(formData, closeFormSchema);
+        if (!parsed.ok) return invalid(intent, parsed.errors, parsed.values);
+        const outcome = intent === "hire" ? "hired" : "withdrawn";
+        await decideApplication(applicationId, { outcome, reason: parsed.data.reason, notify: true }, user);
+        return done(applicationId, outcome);
+      }
+      case "message": {
+        const parsed = parseForm(formData, messageFormSchema);
+        if (!parsed.ok) return invalid(intent, parsed.errors, parsed.values);
+        const occurredAt = zonedLocalToInstant(parsed.data.occurredAt, user.timeZone);
+        if (occurredAt.getTime() > Date.now() + 60_000) {
+          const values = Object.fromEntries(formData);
+          return invalid(intent, { occurredAt: "A recorded message cannot be in the future." }, values);
+        }
+        await recordMessage(
+          applicationId,
+          {
+            ...parsed.data,
+            occurredAt,
+            automated: false,
+            awaitsCandidate: parsed.data.direction === "outbound" && parsed.data.awaitsCandidate,
+          },
+          user,
+        );
+        return done(applicationId, "message");
+      }
+      case "assign-interviewer":
+      case "remove-interviewer": {
+        const userId = String(formData.get("userId") ?? "");
+        if (!userId) return invalid(intent, { userId: "Choose a team member." }, {});
+        if (intent === "assign-interviewer") await assignInterviewer(applicationId, userId, user);
+        else await removeInterviewer(applicationId, userId, user);
+        return done(applicationId, intent === "assign-interviewer" ? "interviewer-added" : "interviewer-removed");
+      }
+    }
+  } catch (error) {
+    const failure = modelFailure(error);
+    if (!failure) throw error;
+    return invalid(intent, failure.errors, Object.fromEntries(formData), failure.status);
+  }
+}

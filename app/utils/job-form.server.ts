@@ -1,0 +1,63 @@
+// The server half of the job form (new and edit pages): choices for the selects, and one post handler that either
+// applies a stage-editor step (no JavaScript) or validates and saves the whole job in one transaction.
+import { data, redirect } from "@remix-run/node";
+import {
+  applyStageIntent,
+  jobFormSchema,
+  jobFormValuesFromPost,
+  parseStageIntent,
+  type JobFormValues,
+} from "~/domain/job-form";
+import type { JobInput } from "~/domain/jobs";
+import { listDepartments } from "~/models/job.server";
+import { listUsersByRole } from "~/models/user.server";
+import { formDataToObject, issuesToFieldErrors, type FieldErrors } from "./forms";
+import { modelFailure } from "./form-errors.server";
+
+type Person = { id: string; name: string } | null;
+
+export async function jobFormChoices(current: { hiringManager?: Person; recruiter?: Person } = {}) {
+  const [hiringManagers, recruiters, departments] = await Promise.all([
+    listUsersByRole(["hiring_manager", "admin", "recruiter"]),
+    listUsersByRole(["recruiter", "admin"]),
+    listDepartments(),
+  ]);
+  // Keep a deactivated person who is still assigned visible, so the form does not silently change them.
+  const withCurrent = (people: { id: string; name: string }[], person: Person | undefined) => {
+    const options = people.map((user) => ({ id: user.id, name: user.name, active: true }));
+    if (person && !options.some((option) => option.id === person.id)) {
+      options.push({ id: person.id, name: person.name, active: false });
+    }
+    return options;
+  };
+  return {
+    hiringManagers: withCurrent(hiringManagers, current.hiringManager),
+    recruiters: withCurrent(recruiters, current.recruiter),
+    departments,
+  };
+}
+
+export type JobFormActionData = { values: JobFormValues; errors: FieldErrors; notice?: string };
+
+export async function handleJobFormPost(request: Request, save: (input: JobInput) => Promise<{ id: string }>) {
+  const formData = await request.formData();
+  const posted = formDataToObject(formData);
+  const values = jobFormValuesFromPost(posted);
+  const intent = parseStageIntent(formData.get("intent"));
+  if (intent.type !== "save") {
+    const step = applyStageIntent(values, intent);
+    return data<JobFormActionData>({ values: step.values, errors: {}, notice: step.notice });
+  }
+  const parsed = jobFormSchema.safeParse(posted);
+  if (!parsed.success) {
+    return data<JobFormActionData>({ values, errors: issuesToFieldErrors(parsed.error.issues) }, { status: 400 });
+  }
+  try {
+    const job = await save(parsed.data);
+    return redirect(`/jobs/${job.id}`);
+  } catch (error) {
+    const failure = modelFailure(error);
+    if (!failure) throw error;
+    return data<JobFormActionData>({ values, errors: failure.errors }, { status: failure.status });
+  }
+}
