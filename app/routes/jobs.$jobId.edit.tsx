@@ -1,0 +1,54 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { JobForm } from "~/components/job-form";
+import { PageHeader } from "~/components/ui/page-header";
+import { jobFormValues } from "~/domain/job-form";
+import { countActiveByStage, getJob, updateJob } from "~/models/job.server";
+import { requirePermission } from "~/utils/auth.server";
+import { handleJobFormPost, jobFormChoices } from "~/utils/job-form.server";
+import { RouteError } from "~/components/route-error";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Edit ${data.title} · Hearback` : "Edit job · Hearback" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "manage_jobs");
+  const job = await getJob(params.jobId!, user);
+  if (!job) throw new Response("This job does not exist, or you cannot see it.", { status: 404 });
+  const [choices, occupancy] = await Promise.all([jobFormChoices(job), countActiveByStage(job.id)]);
+  return { jobId: job.id, title: job.title, values: jobFormValues(job), occupancy, ...choices };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage_jobs");
+  return handleJobFormPost(request, (input) => updateJob(params.jobId!, input, user));
+}
+
+export default function EditJobPage() {
+  const { jobId, title, values, occupancy, hiringManagers, recruiters, departments } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/jobs">Jobs</Link> <span aria-hidden="true">/</span> <Link to={`/jobs/${jobId}`}>{title}</Link>
+      </p>
+      <PageHeader title={`Edit ${title}`} />
+      <JobForm
+        key={actionData?.notice ?? "edit"}
+        values={actionData?.values ?? values}
+        errors={actionData?.errors}
+        notice={actionData?.notice}
+        occupancy={occupancy}
+        hiringManagers={hiringManagers}
+        recruiters={recruiters}
+        departments={departments}
+        submitLabel="Save job"
+      />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}
