@@ -1,0 +1,221 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import {
+  CloseForm,
+  InterviewersForm,
+  MessageForm,
+  MoveForm,
+  NoteForm,
+  RejectForm,
+} from "~/components/application/action-forms";
+import { Timeline } from "~/components/application/timeline";
+import { ApplicationStatusBadge, APPLICATION_STATUS_LABELS } from "~/components/status-badges";
+import { DateTime } from "~/components/ui/date-time";
+import { PageHeader } from "~/components/ui/page-header";
+import { instantToZonedLocal } from "~/domain/local-time";
+import { can } from "~/domain/permissions";
+import { getApplicationWithTimeline } from "~/models/application.server";
+import { listInterviewers } from "~/models/interviewer.server";
+import { listUsersByRole } from "~/models/user.server";
+import { handleApplicationAction, type ApplicationIntent } from "~/utils/application-actions.server";
+import { requireUser } from "~/utils/auth.server";
+import { RouteError } from "~/components/route-error";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.application.candidate.name} · ${data.application.job.title} · Hearback` : "Application" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const application = await getApplicationWithTimeline(params.applicationId!, user);
+  if (!application) throw new Response("This application does not exist, or you cannot see it.", { status: 404 });
+  const canAssign = can(user.role, "move_applications");
+  const [interviewers, team] = await Promise.all([
+    listInterviewers(application.id),
+    canAssign ? listUsersByRole(["interviewer", "hiring_manager", "recruiter", "admin"]) : Promise.resolve([]),
+  ]);
+  return {
+    application,
+    interviewers,
+    team: team.map(({ id, name, role }) => ({ id, name, role })),
+    timeZone: user.timeZone,
+    nowLocal: instantToZonedLocal(new Date(), user.timeZone),
+    can: {
+      note: can(user.role, "add_notes"),
+      move: can(user.role, "move_applications"),
+      decide: can(user.role, "decide_applications"),
+      message: can(user.role, "move_applications"),
+      assign: canAssign,
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  return handleApplicationAction(params.applicationId!, user, await request.formData());
+}
+
+const LOCALE_LABELS: Record<string, string> = { en: "English", de: "German" };
+
+function doneMessage(done: string | null, stageName: string): string {
+  switch (done) {
+    case "note":
+      return "Note added.";
+    case "moved":
+      return `Moved to ${stageName}.`;
+    case "rejected":
+      return "The application was rejected.";
+    case "hired":
+      return "Marked as hired. Congratulations!";
+    case "withdrawn":
+      return "Marked as withdrawn.";
+    case "message":
+      return "Message recorded on the timeline.";
+    case "interviewer-added":
+      return "Interviewer assigned.";
+    case "interviewer-removed":
+      return "Interviewer removed.";
+    default:
+      return "";
+  }
+}
+
+export default function ApplicationPage() {
+  const { application, interviewers, team, timeZone, nowLocal, can } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const stateFor = (intent: ApplicationIntent) =>
+    actionData?.intent === intent ? { errors: actionData.errors, values: actionData.values } : {};
+  const { candidate, job, stage } = application;
+  const active = application.status === "active";
+  const status = actionData ? "" : doneMessage(searchParams.get("done"), stage.name);
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/applications">Applications</Link> <span aria-hidden="true">/</span>{" "}
+        <Link to={`/jobs/${job.id}`}>{job.title}</Link>
+      </p>
+      <PageHeader
+        title={candidate.erasedAt ? "Erased candidate" : candidate.name}
+        description={
+          <>
+            <ApplicationStatusBadge status={application.status} /> {job.title} · {stage.name}
+          </>
+        }
+      />
+      <div role="status" className={status ? "alert alert--success" : undefined}>
+        {status}
+      </div>
+      {/* Summary and actions come first, so on a phone they are not below a long timeline. */}
+      <div className="application-layout">
+        <div className="stack application-layout__side">
+          <section className="card" aria-labelledby="candidate-heading">
+            <h2 id="candidate-heading">Candidate</h2>
+            <dl className="details">
+              <dt>Email</dt>
+              <dd>{candidate.erasedAt ? "Erased" : <a href={`mailto:${candidate.email}`}>{candidate.email}</a>}</dd>
+              {candidate.phone ? (
+                <>
+                  <dt>Phone</dt>
+                  <dd>{candidate.phone}</dd>
+                </>
+              ) : null}
+              <dt>Time zone</dt>
+              <dd>{candidate.timeZone.replaceAll("_", " ")}</dd>
+              <dt>Language</dt>
+              <dd>{LOCALE_LABELS[candidate.locale] ?? candidate.locale}</dd>
+              <dt>Applied</dt>
+              <dd>
+                <DateTime value={application.appliedAt} timeZone={timeZone} />
+              </dd>
+              {application.source ? (
+                <>
+                  <dt>Source</dt>
+                  <dd>{application.source}</dd>
+                </>
+              ) : null}
+            </dl>
+          </section>
+
+          <section className="card" aria-labelledby="job-heading">
+            <h2 id="job-heading">Job and stage</h2>
+            <dl className="details">
+              <dt>Job</dt>
+              <dd>
+                <Link to={`/jobs/${job.id}`}>{job.title}</Link>
+              </dd>
+              <dt>Stage</dt>
+              <dd>{stage.name}</dd>
+              <dt>Status</dt>
+              <dd>{APPLICATION_STATUS_LABELS[application.status]}</dd>
+              {application.closedAt ? (
+                <>
+                  <dt>Closed</dt>
+                  <dd>
+                    <DateTime value={application.closedAt} timeZone={timeZone} />
+                  </dd>
+                </>
+              ) : null}
+              {application.outcomeReason ? (
+                <>
+                  <dt>Reason</dt>
+                  <dd>{application.outcomeReason}</dd>
+                </>
+              ) : null}
+              <dt>Hiring manager</dt>
+              <dd>{job.hiringManager?.name ?? "Not set"}</dd>
+              <dt>Recruiter</dt>
+              <dd>{job.recruiter?.name ?? "Not set"}</dd>
+            </dl>
+            {active && can.move ? (
+              <MoveForm stages={job.stages} currentStageId={stage.id} {...stateFor("move")} />
+            ) : null}
+          </section>
+
+          {active && can.decide ? (
+            <section className="card" aria-labelledby="decision-heading">
+              <h2 id="decision-heading">Decision</h2>
+              <RejectForm {...stateFor("reject")} />
+              <CloseForm intent="hire" {...stateFor("hire")} />
+              <CloseForm intent="withdraw" {...stateFor("withdraw")} />
+            </section>
+          ) : null}
+
+          {can.message ? (
+            <section className="card" aria-labelledby="message-heading">
+              <h2 id="message-heading">Messages</h2>
+              <MessageForm {...stateFor("message")} now={nowLocal} timeZone={timeZone} />
+            </section>
+          ) : null}
+
+          <section className="card" aria-labelledby="interviewers-heading">
+            <h2 id="interviewers-heading">Interviewers</h2>
+            <InterviewersForm
+              interviewers={interviewers}
+              candidates={team}
+              canChange={can.assign}
+              {...stateFor(actionData?.intent === "remove-interviewer" ? "remove-interviewer" : "assign-interviewer")}
+            />
+          </section>
+        </div>
+        {can.note ? (
+          <section className="card application-layout__note">
+            <NoteForm {...stateFor("note")} />
+          </section>
+        ) : null}
+        <section className="card application-layout__timeline" aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">Timeline</h2>
+          <p className="muted small">
+            Every touchpoint, newest first. Entries marked Internal are never shown to the candidate.
+          </p>
+          <Timeline events={application.events} timeZone={timeZone} />
+        </section>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}
