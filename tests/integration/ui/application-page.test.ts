@@ -1,0 +1,278 @@
+// The application page and the applications list: timeline, notes, moves, decisions, recorded messages, interviewers
+// and who may see or do what.
+import { expect, test } from "vitest";
+import { addNote, createApplication, recordMessage } from "~/models/application.server";
+import { createJob } from "~/models/job.server";
+import * as applicationPage from "~/routes/applications.$applicationId";
+import * as applicationsList from "~/routes/applications._index";
+import { prisma } from "~/utils/db.server";
+import { getRequest, postRequest, run, signIn, type SignedIn } from "./helpers";
+
+const noPeople = { hiringManagerId: null, recruiterId: null, scheduleId: null };
+type PageData = Awaited<ReturnType<typeof applicationPage.loader>>;
+type ListData = Awaited<ReturnType<typeof applicationsList.loader>>;
+type Answer = { intent: string; errors: Record<string, string> };
+
+let emails = 0;
+async function setup(options: { hiringManagerId?: string; name?: string } = {}) {
+  const owner = await signIn("admin");
+  const job = await createJob(
+    { title: "Role", status: "open", ...noPeople, hiringManagerId: options.hiringManagerId ?? null },
+    owner.user.id,
+  );
+  emails += 1;
+  const application = await createApplication(
+    {
+      jobId: job.id,
+      candidate: {
+        name: options.name ?? `Person ${emails}`,
+        email: `page${emails}@example.com`,
+        timeZone: "Asia/Tokyo",
+      },
+      appliedAt: new Date("2026-06-01T08:00:00Z"),
+      notify: false,
+    },
+    owner.user.id,
+  );
+  return { owner, job, application };
+}
+
+function act(who: SignedIn, applicationId: string, fields: Record<string, string>) {
+  return run<Answer>(applicationPage.action, postRequest(`/applications/${applicationId}`, who, fields), {
+    applicationId,
+  });
+}
+
+function load(who: SignedIn, applicationId: string) {
+  return run<PageData>(applicationPage.loader, getRequest(`/applications/${applicationId}`, who), { applicationId });
+}
+
+test("the page shows the candidate and the whole timeline, newest first, internal entries marked", async () => {
+  const { owner, application } = await setup({ name: "Tomoko Abe" });
+  await recordMessage(
+    application.id,
+    {
+      direction: "outbound",
+      body: "Thanks!",
+      automated: false,
+      awaitsCandidate: false,
+      occurredAt: new Date("2026-06-02T08:00:00Z"),
+    },
+    owner.user,
+  );
+  await addNote(application.id, "Great portfolio", owner.user);
+
+  const page = await load(owner, application.id);
+
+  expect(page.status).toBe(200);
+  expect(page.data.application.candidate).toMatchObject({ name: "Tomoko Abe", timeZone: "Asia/Tokyo", locale: "en" });
+  expect(page.data.application.events.map((event) => [event.type, event.visibility, event.actor?.name])).toEqual([
+    ["note", "internal", owner.user.name],
+    ["message_out", "candidate", owner.user.name],
+    ["applied", "candidate", owner.user.name],
+  ]);
+  expect(page.data.can).toEqual({ note: true, move: true, decide: true, message: true, assign: true });
+});
+
+test("a note needs text; an empty one answers 400 and writes nothing", async () => {
+  const { owner, application } = await setup();
+  const before = await prisma.event.count({ where: { applicationId: application.id } });
+
+  const empty = await act(owner, application.id, { intent: "note", body: "   " });
+  expect(empty).toMatchObject({ status: 400, data: { intent: "note", errors: { body: "Note is required." } } });
+  expect(await prisma.event.count({ where: { applicationId: application.id } })).toBe(before);
+
+  const saved = await act(owner, application.id, { intent: "note", body: "Called, will send a task." });
+  expect(saved).toMatchObject({ status: 302, location: `/applications/${application.id}?done=note` });
+  expect(
+    await prisma.event.findFirst({
+      where: { applicationId: application.id, type: "note" },
+      select: { visibility: true, data: true },
+    }),
+  ).toEqual({ visibility: "internal", data: { body: "Called, will send a task." } });
+});
+
+test("moving from the application page changes the stage", async () => {
+  const { owner, job, application } = await setup();
+  const moved = await act(owner, application.id, { intent: "move", stageId: job.stages[1]!.id });
+  expect(moved).toMatchObject({ status: 302, location: `/applications/${application.id}?done=moved` });
+  const page = await load(owner, application.id);
+  expect(page.data.application.stage.name).toBe("Screen");
+});
+
+test("a rejection needs a reason, stores it, and closes the application", async () => {
+  const { owner, application } = await setup();
+
+  const noReason = await act(owner, application.id, { intent: "reject", reason: "", reasonDetail: "" });
+  expect(noReason.status).toBe(400);
+  expect(noReason.data.errors.reason).toBe("Choose a reason for the rejection.");
+  const otherWithoutText = await act(owner, application.id, { intent: "reject", reason: "other", reasonDetail: "" });
+  expect(otherWithoutText.data.errors).toEqual({ reasonDetail: "Describe the reason for the rejection." });
+  expect(await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({
+    status: "active",
+  });
+
+  const rejected = await act(owner, application.id, {
+    intent: "reject",
+    reason: "skills",
+    reasonDetail: "Looking for more Go experience",
+  });
+  expect(rejected).toMatchObject({ status: 302, location: `/applications/${application.id}?done=rejected` });
+  expect(await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({
+    status: "rejected",
+    outcomeReason: "Skills did not match the role: Looking for more Go experience",
+    closedAt: expect.any(Date),
+  });
+
+  const hireAfterwards = await act(owner, application.id, { intent: "hire", reason: "" });
+  expect(hireAfterwards.status).toBe(409);
+  expect(hireAfterwards.data.errors.form).toMatch(/already rejected/);
+});
+
+test("hire and withdraw close applications with their own events", async () => {
+  const hired = await setup();
+  const withdrawn = await setup();
+
+  expect((await act(hired.owner, hired.application.id, { intent: "hire", reason: "" })).status).toBe(302);
+  expect(
+    (await act(withdrawn.owner, withdrawn.application.id, { intent: "withdraw", reason: "Accepted another offer" }))
+      .status,
+  ).toBe(302);
+
+  expect(await prisma.application.findUniqueOrThrow({ where: { id: hired.application.id } })).toMatchObject({
+    status: "hired",
+  });
+  expect(await prisma.application.findUniqueOrThrow({ where: { id: withdrawn.application.id } })).toMatchObject({
+    status: "withdrawn",
+    outcomeReason: "Accepted another offer",
+  });
+  expect(
+    await prisma.event.findFirst({ where: { applicationId: withdrawn.application.id, type: "withdrawn" } }),
+  ).toMatchObject({ data: { reason: "Accepted another offer" } });
+});
+
+test("a recorded message is dated in the recorder's time zone and cannot be in the future", async () => {
+  const { job } = await setup();
+  const recruiter = await signIn("recruiter", { timeZone: "Europe/Berlin" });
+  emails += 1;
+  const application = await createApplication(
+    {
+      jobId: job.id,
+      candidate: { name: "Nia", email: `nia${emails}@example.com` },
+      appliedAt: new Date("2026-06-01T08:00:00Z"),
+      notify: false,
+    },
+    recruiter.user.id,
+  );
+
+  const missing = await act(recruiter, application.id, {
+    intent: "message",
+    direction: "inbound",
+    subject: "",
+    body: "",
+    occurredAt: "",
+  });
+  expect(missing.status).toBe(400);
+  expect(missing.data.errors).toMatchObject({
+    body: "Message body is required.",
+    occurredAt: "Enter when the message was sent.",
+  });
+
+  const future = await act(recruiter, application.id, {
+    intent: "message",
+    direction: "inbound",
+    body: "Hello",
+    occurredAt: "2099-01-01T10:00",
+  });
+  expect(future.data.errors.occurredAt).toBe("A recorded message cannot be in the future.");
+
+  const recorded = await act(recruiter, application.id, {
+    intent: "message",
+    direction: "outbound",
+    subject: "Next steps",
+    body: "Could you send two times that suit you?",
+    occurredAt: "2026-07-01T09:30",
+    awaitsCandidate: "on",
+  });
+  expect(recorded).toMatchObject({ status: 302, location: `/applications/${application.id}?done=message` });
+  expect(await prisma.event.findFirst({ where: { applicationId: application.id, type: "message_out" } })).toMatchObject(
+    {
+      occurredAt: new Date("2026-07-01T07:30:00Z"), // 09:30 in Berlin in summer (UTC+2)
+      visibility: "candidate",
+      data: { subject: "Next steps", automated: false, awaitsCandidate: true },
+    },
+  );
+});
+
+test("interviewers see only assigned applications and may only add notes", async () => {
+  const { owner, application } = await setup({ name: "Assigned Person" });
+  const other = await setup({ name: "Unassigned Person" });
+  const interviewer = await signIn("interviewer");
+
+  expect((await load(interviewer, application.id)).status).toBe(404);
+  expect((await act(interviewer, application.id, { intent: "note", body: "Hi" })).status).toBe(404);
+
+  const assigned = await act(owner, application.id, { intent: "assign-interviewer", userId: interviewer.user.id });
+  expect(assigned.status).toBe(302);
+
+  const page = await load(interviewer, application.id);
+  expect(page.status).toBe(200);
+  expect(page.data.can).toEqual({ note: true, move: false, decide: false, message: false, assign: false });
+  expect(page.data.interviewers.map((person) => person.id)).toEqual([interviewer.user.id]);
+  expect((await act(interviewer, application.id, { intent: "note", body: "Strong system design." })).status).toBe(302);
+  expect((await act(interviewer, application.id, { intent: "reject", reason: "skills" })).status).toBe(403);
+  expect((await act(interviewer, application.id, { intent: "move", stageId: "x" })).status).toBe(403);
+
+  const list = await run<ListData>(applicationsList.loader, getRequest("/applications", interviewer));
+  expect(list.data.items.map((item) => item.candidate.name)).toEqual(["Assigned Person"]);
+  expect(list.data.interviewer).toBe(true);
+  expect((await load(interviewer, other.application.id)).status).toBe(404);
+
+  expect((await act(owner, application.id, { intent: "remove-interviewer", userId: interviewer.user.id })).status).toBe(
+    302,
+  );
+  expect((await load(interviewer, application.id)).status).toBe(404);
+});
+
+test("hiring managers act only on their own jobs' applications", async () => {
+  const manager = await signIn("hiring_manager");
+  const own = await setup({ hiringManagerId: manager.user.id });
+  const foreign = await setup();
+
+  expect((await load(manager, own.application.id)).data.can).toMatchObject({ move: true, decide: true });
+  expect((await load(manager, foreign.application.id)).status).toBe(404);
+  expect((await act(manager, foreign.application.id, { intent: "hire", reason: "" })).status).toBe(404);
+  expect(await prisma.application.findUniqueOrThrow({ where: { id: foreign.application.id } })).toMatchObject({
+    status: "active",
+  });
+  expect((await act(manager, own.application.id, { intent: "hire", reason: "" })).status).toBe(302);
+});
+
+test("the applications list searches by name or email and pages through results", async () => {
+  const admin = await signIn("admin");
+  const job = await createJob({ title: "Listed", status: "open", ...noPeople }, admin.user.id);
+  for (let index = 0; index < 27; index += 1) {
+    await createApplication(
+      {
+        jobId: job.id,
+        candidate: { name: index === 3 ? "Zelda Quartz" : `Lister ${index}`, email: `lister${index}@list.example.com` },
+        appliedAt: new Date(Date.UTC(2026, 0, 1, index)),
+        notify: false,
+      },
+      null,
+    );
+  }
+  const list = (query: string) =>
+    run<ListData>(applicationsList.loader, getRequest(`/applications?job=${job.id}${query}`, admin));
+
+  const first = await list("");
+  expect(first.data).toMatchObject({ total: 27, page: 1, pageCount: 2, job: { title: "Listed" } });
+  expect(first.data.items).toHaveLength(25);
+  expect(first.data.items[0]!.candidate.name).toBe("Lister 26"); // newest first
+  expect((await list("&page=2")).data.items).toHaveLength(2);
+  expect((await list("&q=zelda")).data.items.map((item) => item.candidate.name)).toEqual(["Zelda Quartz"]);
+  expect((await list("&q=LISTER3%40")).data.items.map((item) => item.candidate.email)).toEqual([
+    "lister3@list.example.com",
+  ]);
+  expect((await list("&status=rejected")).data.total).toBe(0);
+});

@@ -1,0 +1,159 @@
+// The pipeline board: limits for big pipelines, a constant number of queries, moving by form, and scoping.
+import { expect, test } from "vitest";
+import { createApplication, decideApplication, getBoard } from "~/models/application.server";
+import { createJob } from "~/models/job.server";
+import * as board from "~/routes/jobs.$jobId._index";
+import { prisma } from "~/utils/db.server";
+import { countQueries, getRequest, postRequest, run, signIn } from "./helpers";
+
+const noPeople = { hiringManagerId: null, recruiterId: null, scheduleId: null };
+type BoardData = Awaited<ReturnType<typeof board.loader>>;
+type MoveAnswer = { ok: boolean; message: string };
+
+let emailCounter = 0;
+async function addCandidates(jobId: string, count: number, namePrefix = "Candidate") {
+  const ids: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    emailCounter += 1;
+    const application = await createApplication(
+      {
+        jobId,
+        candidate: { name: `${namePrefix} ${index + 1}`, email: `person${emailCounter}@example.com` },
+        appliedAt: new Date(Date.UTC(2026, 9, 1, 0, index)),
+        notify: false,
+      },
+      null,
+    );
+    ids.push(application.id);
+  }
+  return ids;
+}
+
+test("a big column shows the oldest 100 cards with the full count, and 'Show all' lifts the limit", async () => {
+  const admin = await signIn("admin");
+  const job = await createJob({ title: "Busy role", status: "open", ...noPeople }, admin.user.id);
+  await addCandidates(job.id, 105);
+  const [applied] = job.stages;
+
+  const limited = await run<BoardData>(board.loader, getRequest(`/jobs/${job.id}`, admin), { jobId: job.id });
+  expect(limited.data.counts[applied!.id]).toBe(105);
+  expect(limited.data.cards).toHaveLength(100);
+  expect(limited.data.cards[0]!.candidateName).toBe("Candidate 1");
+  expect(limited.data.expandedStageId).toBeNull();
+
+  const all = await run<BoardData>(board.loader, getRequest(`/jobs/${job.id}?stage=${applied!.id}&all=1`, admin), {
+    jobId: job.id,
+  });
+  expect(all.data.cards).toHaveLength(105);
+  expect(all.data.expandedStageId).toBe(applied!.id);
+});
+
+test("the board needs the same number of queries for 3 or 60 applications", async () => {
+  const admin = await signIn("admin");
+  const small = await createJob({ title: "Small", status: "open", ...noPeople }, admin.user.id);
+  const large = await createJob({ title: "Large", status: "open", ...noPeople }, admin.user.id);
+  await addCandidates(small.id, 3);
+  await addCandidates(large.id, 60);
+
+  const forSmall = await countQueries(() => getBoard(small.id, admin.user, { perStageLimit: 100 }));
+  const forLarge = await countQueries(() => getBoard(large.id, admin.user, { perStageLimit: 100 }));
+
+  expect(forSmall).toBe(3); // the job, its stages, the cards with their counts
+  expect(forLarge).toBe(forSmall);
+});
+
+test("the Move form moves a card, writes its event and says so", async () => {
+  const recruiter = await signIn("recruiter");
+  const job = await createJob({ title: "Mover", status: "open", ...noPeople }, recruiter.user.id);
+  const [applicationId] = await addCandidates(job.id, 1, "Ann");
+  const interview = job.stages[2]!;
+
+  const result = await run<MoveAnswer>(
+    board.action,
+    postRequest(`/jobs/${job.id}?index`, recruiter, {
+      intent: "move",
+      applicationId: applicationId!,
+      stageId: interview.id,
+    }),
+    { jobId: job.id },
+  );
+
+  expect(result).toMatchObject({ status: 200, data: { ok: true, message: "Moved Ann 1 to Interview." } });
+  expect(await prisma.application.findUniqueOrThrow({ where: { id: applicationId! } })).toMatchObject({
+    stageId: interview.id,
+  });
+  expect(await prisma.event.count({ where: { applicationId: applicationId!, type: "stage_changed" } })).toBe(1);
+
+  const board2 = await run<BoardData>(board.loader, getRequest(`/jobs/${job.id}`, recruiter), { jobId: job.id });
+  expect(board2.data.counts).toMatchObject({ [job.stages[0]!.id]: 0, [interview.id]: 1 });
+});
+
+test("moves that cannot happen are refused with a message and write nothing", async () => {
+  const admin = await signIn("admin");
+  const job = await createJob({ title: "Strict", status: "open", ...noPeople }, admin.user.id);
+  const other = await createJob({ title: "Other", status: "open", ...noPeople }, admin.user.id);
+  const [first, second] = await addCandidates(job.id, 2);
+  await decideApplication(second!, { outcome: "rejected", notify: false }, admin.user);
+  const eventsBefore = await prisma.event.count();
+
+  const foreignStage = await run<MoveAnswer>(
+    board.action,
+    postRequest(`/jobs/${job.id}?index`, admin, {
+      intent: "move",
+      applicationId: first!,
+      stageId: other.stages[1]!.id,
+    }),
+    { jobId: job.id },
+  );
+  expect(foreignStage).toMatchObject({ status: 400, data: { ok: false, message: "Choose a stage of this job." } });
+
+  const closed = await run<MoveAnswer>(
+    board.action,
+    postRequest(`/jobs/${job.id}?index`, admin, { intent: "move", applicationId: second!, stageId: job.stages[1]!.id }),
+    { jobId: job.id },
+  );
+  expect(closed.status).toBe(409);
+  expect(closed.data.message).toMatch(/already rejected/);
+
+  const noStage = await run<MoveAnswer>(
+    board.action,
+    postRequest(`/jobs/${job.id}?index`, admin, { intent: "move", applicationId: first!, stageId: "" }),
+    { jobId: job.id },
+  );
+  expect(noStage.status).toBe(400);
+  expect(await prisma.event.count()).toBe(eventsBefore);
+});
+
+test("hiring managers only see and move their own jobs; interviewers get no board", async () => {
+  const admin = await signIn("admin");
+  const manager = await signIn("hiring_manager");
+  const otherManager = await signIn("hiring_manager");
+  const interviewer = await signIn("interviewer");
+  const job = await createJob(
+    { title: "Managed", status: "open", ...noPeople, hiringManagerId: manager.user.id },
+    admin.user.id,
+  );
+  const [applicationId] = await addCandidates(job.id, 1);
+  const move = (who: typeof admin) =>
+    run<MoveAnswer>(
+      board.action,
+      postRequest(`/jobs/${job.id}?index`, who, {
+        intent: "move",
+        applicationId: applicationId!,
+        stageId: job.stages[1]!.id,
+      }),
+      { jobId: job.id },
+    );
+
+  const own = await run<BoardData>(board.loader, getRequest(`/jobs/${job.id}`, manager), { jobId: job.id });
+  expect(own.data).toMatchObject({ canMove: true, canAddCandidates: false, canEditJob: false });
+  expect((await run(board.loader, getRequest(`/jobs/${job.id}`, otherManager), { jobId: job.id })).status).toBe(404);
+  expect((await run(board.loader, getRequest(`/jobs/${job.id}`, interviewer), { jobId: job.id })).status).toBe(404);
+
+  expect((await move(otherManager)).status).toBe(404);
+  expect((await move(interviewer)).status).toBe(403);
+  expect(await prisma.application.findUniqueOrThrow({ where: { id: applicationId! } })).toMatchObject({
+    stageId: job.stages[0]!.id,
+  });
+  expect((await move(manager)).data).toMatchObject({ ok: true });
+});
