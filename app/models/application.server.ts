@@ -331,6 +331,12 @@ export type BoardCard = {
   waitingSince: Date;
 };
 
+/**
+ * Raw queries return instants as ISO text: the PGlite adapter reads timestamp columns of raw results in the process's
+ * local time zone (the stored values are UTC), which shifted them by the offset when TZ was not UTC.
+ */
+const ISO_UTC = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
+
 export type BoardOptions = {
   /** Cards per stage; the oldest applications come first. Unlimited when left out. */
   perStageLimit?: number;
@@ -366,19 +372,20 @@ export async function getBoard(jobId: string, actor: Actor, options: BoardOption
       id: string;
       stageId: string;
       candidateName: string;
-      appliedAt: Date;
-      lastActivityAt: Date;
-      waitingSince: Date;
+      appliedAt: string;
+      lastActivityAt: string;
+      waitingSince: string;
       stageTotal: bigint | number;
     }[]
   >`
-    SELECT t.id, t."stageId", t."candidateName", t."appliedAt", t."stageTotal",
-           COALESCE((SELECT max(e."occurredAt") FROM "Event" e WHERE e."applicationId" = t.id), t."appliedAt")
-             AS "lastActivityAt",
-           COALESCE((SELECT max(e."occurredAt") FROM "Event" e
-                     WHERE e."applicationId" = t.id AND e.visibility = 'candidate'
-                       AND e.type IN ('stage_changed', 'message_out', 'interview', 'decision')), t."appliedAt")
-             AS "waitingSince"
+    SELECT t.id, t."stageId", t."candidateName", t."stageTotal",
+           to_char(t."appliedAt", ${ISO_UTC}) AS "appliedAt",
+           to_char(COALESCE((SELECT max(e."occurredAt") FROM "Event" e WHERE e."applicationId" = t.id), t."appliedAt"),
+                   ${ISO_UTC}) AS "lastActivityAt",
+           to_char(COALESCE((SELECT max(e."occurredAt") FROM "Event" e
+                             WHERE e."applicationId" = t.id AND e.visibility = 'candidate'
+                               AND e.type IN ('stage_changed', 'message_out', 'interview', 'decision')),
+                            t."appliedAt"), ${ISO_UTC}) AS "waitingSince"
     FROM (
       SELECT a.id, a."stageId", c.name AS "candidateName", a."appliedAt",
              row_number() OVER (PARTITION BY a."stageId" ORDER BY a."appliedAt" ASC, a.id ASC) AS "rank",
