@@ -84,7 +84,11 @@ export default function ApplicationsPage() {
       </Form>
       <p className="muted small" aria-live="polite">
         {total === 0
-          ? "No applications match."
+          ? query || status
+            ? "No applications match."
+            : interviewer
+              ? "You are not assigned to any applications yet. Recruiters assign interviewers on the application page."
+              : "No applications yet."
           : `Showing ${first}–${first + items.length - 1} of ${total} ${total === 1 ? "application" : "applications"}.`}
       </p>
       {items.length > 0 ? (

@@ -12,7 +12,13 @@ import {
 } from "~/domain/application-forms";
 import { zonedLocalToInstant } from "~/domain/local-time";
 import { can, type Permission } from "~/domain/permissions";
-import { addNote, decideApplication, moveApplication, recordMessage } from "~/models/application.server";
+import {
+  addNote,
+  decideApplication,
+  getApplication,
+  moveApplication,
+  recordMessage,
+} from "~/models/application.server";
 import { assignInterviewer, removeInterviewer } from "~/models/interviewer.server";
 import type { UserSummary } from "~/models/user.server";
 import { modelFailure } from "./form-errors.server";
@@ -91,7 +97,12 @@ export async function handleApplicationAction(applicationId: string, user: UserS
       case "message": {
         const parsed = parseForm(formData, messageFormSchema);
         if (!parsed.ok) return invalid(intent, parsed.errors, parsed.values);
-        const occurredAt = zonedLocalToInstant(parsed.data.occurredAt, user.timeZone);
+        let occurredAt = zonedLocalToInstant(parsed.data.occurredAt, user.timeZone);
+        // The form has minute precision: the minute the candidate applied in means "just after they applied".
+        const appliedAt = (await getApplication(applicationId, user))?.appliedAt;
+        if (appliedAt && occurredAt < appliedAt && appliedAt.getTime() - occurredAt.getTime() < 60_000) {
+          occurredAt = appliedAt;
+        }
         if (occurredAt.getTime() > Date.now() + 60_000) {
           const values = Object.fromEntries(formData);
           return invalid(intent, { occurredAt: "A recorded message cannot be in the future." }, values);

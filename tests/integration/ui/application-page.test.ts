@@ -204,6 +204,28 @@ test("a recorded message is dated in the recorder's time zone and cannot be in t
   );
 });
 
+test("a message recorded in the minute the candidate applied counts as just after the application", async () => {
+  const { job } = await setup();
+  const recruiter = await signIn("recruiter", { timeZone: "UTC" });
+  emails += 1;
+  const appliedAt = new Date("2026-06-01T08:00:42.500Z");
+  const application = await createApplication(
+    { jobId: job.id, candidate: { name: "Quick", email: `quick${emails}@example.com` }, appliedAt, notify: false },
+    recruiter.user.id,
+  );
+  const fields = { intent: "message", direction: "outbound", body: "Thanks for applying!" };
+
+  const sameMinute = await act(recruiter, application.id, { ...fields, occurredAt: "2026-06-01T08:00" });
+  expect(sameMinute.status).toBe(302);
+  expect(await prisma.event.findFirst({ where: { applicationId: application.id, type: "message_out" } })).toMatchObject(
+    { occurredAt: appliedAt },
+  );
+
+  const minuteBefore = await act(recruiter, application.id, { ...fields, occurredAt: "2026-06-01T07:59" });
+  expect(minuteBefore.status).toBe(400);
+  expect(minuteBefore.data.errors.occurredAt).toBe("Must be after the application date.");
+});
+
 test("interviewers see only assigned applications and may only add notes", async () => {
   const { owner, application } = await setup({ name: "Assigned Person" });
   const other = await setup({ name: "Unassigned Person" });
