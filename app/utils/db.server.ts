@@ -4,7 +4,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient, type Prisma } from "~/generated/prisma/client";
 import { dataDir, env } from "./env.server";
 import { pgliteAdapter } from "./pglite-adapter.server";
 import { singleton } from "./singleton.server";
@@ -21,12 +21,18 @@ export type Database = {
 
 export type ScriptRunner = (sql: string) => Promise<Record<string, unknown>[]>;
 
-export type DatabaseOptions = { databaseUrl?: string; dataDir: string };
+export type DatabaseOptions = {
+  databaseUrl?: string;
+  dataDir: string;
+  /** Emit Prisma's "query" events, so tests can count the SQL a loader sends (tests/query-counter.ts). */
+  queryEvents?: boolean;
+};
 
-export function openDatabase({ databaseUrl, dataDir }: DatabaseOptions): Database {
+export function openDatabase({ databaseUrl, dataDir, queryEvents = false }: DatabaseOptions): Database {
+  const log: Prisma.LogDefinition[] | undefined = queryEvents ? [{ emit: "event", level: "query" }] : undefined;
   if (databaseUrl) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log });
     return {
       kind: "postgres",
       prisma,
@@ -51,7 +57,7 @@ export function openDatabase({ databaseUrl, dataDir }: DatabaseOptions): Databas
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) fs.mkdirSync(path.join(dataDir, "pglite"), { recursive: true });
   const pglite = new PGlite(inMemory ? undefined : path.join(dataDir, "pglite"));
-  const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
+  const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite), log });
   return {
     kind: "embedded",
     prisma,
@@ -68,5 +74,7 @@ export function openDatabase({ databaseUrl, dataDir }: DatabaseOptions): Databas
   };
 }
 
-export const database = singleton("database", () => openDatabase({ databaseUrl: env.DATABASE_URL, dataDir }));
+export const database = singleton("database", () =>
+  openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, queryEvents: env.NODE_ENV === "test" }),
+);
 export const prisma = database.prisma;
