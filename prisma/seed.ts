@@ -1,11 +1,318 @@
-// Demo workspace seed (replaced by the full generator in tests/factories).
-import type { PrismaClient } from "~/generated/prisma/client";
-import { createUser } from "~/models/user.server";
+// The demo workspace: a small company three months into hiring for six roles, made with the same factories as the
+// tests (tests/factories.ts), so every application has the events and audit entries the models write. Runs at first
+// start on an empty database (app/models/workspace.server.ts) unless HEARBACK_DEMO=0; `npx tsx prisma/seed.ts` seeds
+// the data folder by hand.
+import { pathToFileURL } from "node:url";
+import type { PrismaClient, Role } from "~/generated/prisma/client";
+import type { StageKind } from "~/domain/jobs";
+import {
+  createApplicationWithHistory,
+  createTestJob,
+  createTestUser,
+  fakeCandidate,
+  rng,
+  seedFactories,
+  type ApplicationPlan,
+  type CandidateData,
+} from "../tests/factories";
+import { insertApplicationsInBulk } from "../tests/bulk-applications";
+import { planApplication, varyPace, type Fate, type Pace, type StoryStaff } from "../tests/history-plans";
 
 export type DemoLogin = { role: string; email: string; password: string };
 
-export async function seedDemoWorkspace(_prisma: PrismaClient): Promise<DemoLogin[]> {
-  const password = "hearback-demo";
-  await createUser({ email: "admin@demo.hearback.app", name: "Ada Admin", role: "admin", password });
-  return [{ role: "admin", email: "admin@demo.hearback.app", password }];
+export const DEMO_PASSWORD = "hearback-demo";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+type PersonKey = "alex" | "priya" | "jonas" | "maya" | "daniel" | "sofia" | "marcus" | "lena" | "tom";
+
+const PEOPLE: { key: PersonKey; role: Role; name: string; timeZone: string }[] = [
+  { key: "alex", role: "admin", name: "Alex Morgan", timeZone: "Europe/Berlin" },
+  { key: "priya", role: "recruiter", name: "Priya Raman", timeZone: "Europe/London" },
+  { key: "jonas", role: "recruiter", name: "Jonas Becker", timeZone: "Europe/Berlin" },
+  { key: "maya", role: "recruiter", name: "Maya Thompson", timeZone: "Europe/Dublin" },
+  { key: "daniel", role: "hiring_manager", name: "Daniel Okafor", timeZone: "Europe/Berlin" },
+  { key: "sofia", role: "hiring_manager", name: "Sofia Lindqvist", timeZone: "Europe/Stockholm" },
+  { key: "marcus", role: "hiring_manager", name: "Marcus Klein", timeZone: "Europe/Berlin" },
+  { key: "lena", role: "interviewer", name: "Lena Fischer", timeZone: "Europe/Berlin" },
+  { key: "tom", role: "interviewer", name: "Tom Nguyen", timeZone: "Europe/Amsterdam" },
+];
+
+function demoEmail(key: PersonKey): string {
+  return key === "alex" ? "admin@demo.hearback.app" : `${key}@demo.hearback.app`;
 }
+
+type DemoStage = { name: string; kind: StageKind; decisionMinutes?: number };
+
+type DemoJob = {
+  title: string;
+  department: string;
+  location: string;
+  hiringManager: PersonKey;
+  recruiter: PersonKey;
+  /** How quickly this team usually answers. */
+  pace: Pace;
+  openedDaysAgo: number;
+  stopped?: { daysAgo: number; status: "closed" | "on_hold" };
+  applications: number;
+  /** Days before now (or before the stop) of the applications that end in a hire. */
+  hires: number[];
+  stages: DemoStage[];
+};
+
+const JOBS: DemoJob[] = [
+  {
+    title: "Senior Backend Engineer",
+    department: "Engineering",
+    location: "Berlin or remote (EU)",
+    hiringManager: "daniel",
+    recruiter: "jonas",
+    pace: "steady",
+    openedDaysAgo: 88,
+    applications: 70,
+    hires: [62],
+    stages: [
+      { name: "Applied", kind: "applied" },
+      { name: "Recruiter screen", kind: "screen", decisionMinutes: 2 * 24 * 60 },
+      { name: "Technical interview", kind: "interview", decisionMinutes: 3 * 24 * 60 },
+      { name: "System design", kind: "assessment" },
+      { name: "Offer", kind: "offer" },
+    ],
+  },
+  {
+    title: "Frontend Engineer",
+    department: "Engineering",
+    location: "Remote (Europe)",
+    hiringManager: "daniel",
+    recruiter: "priya",
+    pace: "fast",
+    openedDaysAgo: 76,
+    applications: 58,
+    hires: [],
+    stages: [
+      { name: "Applied", kind: "applied" },
+      { name: "Screen", kind: "screen", decisionMinutes: 24 * 60 },
+      { name: "Pairing session", kind: "assessment" },
+      { name: "Team interview", kind: "interview", decisionMinutes: 2 * 24 * 60 },
+      { name: "Offer", kind: "offer" },
+    ],
+  },
+  {
+    title: "Product Designer",
+    department: "Design",
+    location: "Berlin (hybrid)",
+    hiringManager: "sofia",
+    recruiter: "maya",
+    pace: "slow",
+    openedDaysAgo: 84,
+    applications: 48,
+    hires: [70],
+    stages: [
+      { name: "Applied", kind: "applied" },
+      { name: "Portfolio review", kind: "screen", decisionMinutes: 3 * 24 * 60 },
+      { name: "Design challenge", kind: "assessment" },
+      { name: "Panel interview", kind: "interview" },
+      { name: "Offer", kind: "offer" },
+    ],
+  },
+  {
+    title: "Account Executive, DACH",
+    department: "Sales",
+    location: "Munich",
+    hiringManager: "marcus",
+    recruiter: "jonas",
+    pace: "steady",
+    openedDaysAgo: 64,
+    applications: 46,
+    hires: [55],
+    stages: [
+      { name: "Applied", kind: "applied" },
+      { name: "Phone screen", kind: "screen" },
+      { name: "Interview with the sales lead", kind: "interview", decisionMinutes: 2 * 24 * 60 },
+      { name: "Role play", kind: "assessment" },
+      { name: "Offer", kind: "offer" },
+    ],
+  },
+  {
+    title: "Customer Support Specialist",
+    department: "Customer Support",
+    location: "Remote (US time zones)",
+    hiringManager: "marcus",
+    recruiter: "priya",
+    pace: "fast",
+    openedDaysAgo: 70,
+    stopped: { daysAgo: 16, status: "on_hold" },
+    applications: 46,
+    hires: [],
+    stages: [
+      { name: "Applied", kind: "applied" },
+      { name: "Screen", kind: "screen" },
+      { name: "Interview", kind: "interview" },
+      { name: "Offer", kind: "offer" },
+    ],
+  },
+  {
+    title: "Data Analyst",
+    department: "Data",
+    location: "Berlin",
+    hiringManager: "sofia",
+    recruiter: "maya",
+    pace: "steady",
+    openedDaysAgo: 90,
+    stopped: { daysAgo: 24, status: "closed" },
+    applications: 42,
+    hires: [58],
+    stages: [
+      { name: "Applied", kind: "applied" },
+      { name: "Screen", kind: "screen" },
+      { name: "Case study", kind: "assessment" },
+      { name: "Interview", kind: "interview" },
+      { name: "Offer", kind: "offer" },
+    ],
+  },
+];
+
+const SOURCES = [
+  { value: "Careers page", weight: 40 },
+  { value: "LinkedIn", weight: 30 },
+  { value: "Referral", weight: 10 },
+  { value: "Job board", weight: 15 },
+  { value: "Meetup", weight: 5 },
+];
+
+/** Older applications have mostly reached an outcome; recent ones are mostly still in progress. */
+function chooseFate(ageDays: number): Fate {
+  const settled = Math.min(1, ageDays / 40);
+  return rng.helpers.weightedArrayElement([
+    { value: "rejected_at_application" as const, weight: 38 },
+    { value: "rejected_after_screen" as const, weight: 14 },
+    { value: "rejected_after_interview" as const, weight: 10 },
+    { value: "withdrawn" as const, weight: 5 },
+    { value: "offer_declined" as const, weight: 1 },
+    { value: "in_progress" as const, weight: Math.round(60 - 48 * settled) },
+  ]);
+}
+
+export type SeedOptions = {
+  now?: Date;
+  seed?: number;
+  /**
+   * How applications and their histories are written: "bulk" (default) through the factories' fast path, which
+   * writes the same rows as the models in a few batched inserts; "models" one model call per step, about 17 s on
+   * the embedded database instead of about 2 s.
+   */
+  writeApplications?: "bulk" | "models";
+};
+
+/**
+ * Seeds an empty database with the demo workspace and returns the demo sign-ins. Accounts and jobs are created
+ * through the models; callers make sure the database is empty.
+ */
+export async function seedDemoWorkspace(prisma: PrismaClient, options: SeedOptions = {}): Promise<DemoLogin[]> {
+  const now = options.now ?? new Date();
+  seedFactories(options.seed ?? 7);
+
+  const people = new Map<PersonKey, StoryStaff>();
+  const created = await Promise.all(
+    PEOPLE.map((person) =>
+      createTestUser({
+        role: person.role,
+        name: person.name,
+        email: demoEmail(person.key),
+        password: DEMO_PASSWORD,
+        timeZone: person.timeZone,
+      }),
+    ),
+  );
+  PEOPLE.forEach((person, index) => people.set(person.key, { ...created[index]!, name: person.name }));
+  const admin = people.get("alex")!;
+  const interviewers = [people.get("lena")!, people.get("tom")!];
+
+  const plans: ApplicationPlan[] = [];
+  const earlierCandidates: CandidateData[] = [];
+  for (const demoJob of JOBS) {
+    const job = await createTestJob({
+      title: demoJob.title,
+      department: demoJob.department,
+      location: demoJob.location,
+      status: demoJob.stopped?.status ?? "open",
+      hiringManagerId: people.get(demoJob.hiringManager)!.id,
+      recruiterId: people.get(demoJob.recruiter)!.id,
+      stages: demoJob.stages,
+      actorId: admin.id,
+    });
+    const openedAt = now.getTime() - demoJob.openedDaysAgo * DAY;
+    const lastApplication = now.getTime() - (demoJob.stopped?.daysAgo ?? 0) * DAY - 2 * 60 * 60 * 1000;
+    const appliedTimes = [
+      ...demoJob.hires.map((daysAgo) => ({ at: lastApplication - daysAgo * DAY, fate: "hired" as const })),
+      ...Array.from({ length: demoJob.applications - demoJob.hires.length }, () => {
+        const at = rng.number.int({ min: openedAt, max: lastApplication });
+        return { at, fate: chooseFate((lastApplication - at) / DAY) };
+      }),
+    ].sort((a, b) => a.at - b.at);
+    const usedHere = new Set<string>();
+    for (const { at, fate } of appliedTimes) {
+      // A few people apply for two of the roles: same email, same candidate.
+      const repeat = earlierCandidates.length > 0 && rng.datatype.boolean(0.04);
+      const candidate = repeat ? rng.helpers.arrayElement(earlierCandidates) : fakeCandidate();
+      if (usedHere.has(candidate.email)) continue;
+      usedHere.add(candidate.email);
+      if (!repeat) earlierCandidates.push(candidate);
+      plans.push(
+        planApplication({
+          job,
+          candidate,
+          appliedAt: new Date(at),
+          until: now,
+          fate,
+          pace: fate === "hired" ? "fast" : varyPace(demoJob.pace),
+          recruiter: people.get(demoJob.recruiter)!,
+          hiringManager: people.get(demoJob.hiringManager)!,
+          interviewers,
+          source: rng.helpers.weightedArrayElement(SOURCES),
+          jobStopped: demoJob.stopped && {
+            at: new Date(now.getTime() - demoJob.stopped.daysAgo * DAY),
+            status: demoJob.stopped.status,
+          },
+          closureRate: demoJob.pace === "slow" ? 0.65 : 0.88,
+          stallRate: demoJob.pace === "slow" ? 0.45 : 0.2,
+        }),
+      );
+    }
+  }
+
+  plans.sort((a, b) => a.appliedAt.getTime() - b.appliedAt.getTime());
+  if (options.writeApplications === "models") {
+    for (const plan of plans) await createApplicationWithHistory(plan);
+  } else {
+    await insertApplicationsInBulk(plans, { client: prisma });
+  }
+  // The embedded database has no autovacuum, so the planner would never learn the tables' sizes; without statistics
+  // the pipeline board is about 20 times slower (bench/results).
+  await prisma.$executeRawUnsafe("ANALYZE");
+
+  return PEOPLE.map((person) => ({ role: person.role, email: demoEmail(person.key), password: DEMO_PASSWORD }));
+}
+
+async function seedFromCommandLine() {
+  const { database } = await import("~/utils/db.server");
+  const { applyMigrations } = await import("~/utils/migrate.server");
+  const { claimDataDir, releaseDataDir } = await import("~/utils/instance.server");
+  if (database.kind === "embedded") claimDataDir();
+  try {
+    await applyMigrations(database);
+    if ((await database.prisma.user.count()) > 0) {
+      console.log("The database already has accounts; the demo workspace is only seeded into an empty one.");
+      return;
+    }
+    const started = performance.now();
+    const logins = await seedDemoWorkspace(database.prisma);
+    console.log(`Seeded the demo workspace in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    for (const login of logins) console.log(`  ${login.role.padEnd(15)} ${login.email}  password: ${login.password}`);
+  } finally {
+    await database.close();
+    releaseDataDir();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await seedFromCommandLine();

@@ -1,0 +1,207 @@
+// The demo workspace: three months of believable hiring, internally consistent, quick to build, and seeded only once.
+import { beforeAll, expect, test } from "vitest";
+import { prepareWorkspace } from "~/models/workspace.server";
+import { verifyCredentials } from "~/models/user.server";
+import { prisma } from "~/utils/db.server";
+import { DEMO_PASSWORD, seedDemoWorkspace, type DemoLogin } from "../../prisma/seed";
+
+const DAY = 24 * 60 * 60 * 1000;
+let logins: DemoLogin[];
+let seedMs: number;
+let now: Date;
+
+beforeAll(async () => {
+  now = new Date();
+  const started = performance.now();
+  logins = await seedDemoWorkspace(prisma, { now });
+  seedMs = performance.now() - started;
+}, 60_000);
+
+test("seeding takes seconds, not minutes", () => {
+  // About 3 s on either database; the bound only catches a seed that went back to one transaction per step.
+  expect(seedMs).toBeLessThan(20_000);
+});
+
+test("the team: an admin, three recruiters, three hiring managers, two interviewers, all able to sign in", async () => {
+  const roles = await prisma.user.groupBy({ by: ["role"], _count: { _all: true } });
+  expect(Object.fromEntries(roles.map((row) => [row.role, row._count._all]))).toEqual({
+    admin: 1,
+    recruiter: 3,
+    hiring_manager: 3,
+    interviewer: 2,
+  });
+  expect(logins).toHaveLength(9);
+  for (const login of logins) {
+    expect(login.email).toMatch(/@demo\.hearback\.app$/);
+    expect(login.password).toBe(DEMO_PASSWORD);
+    expect(await verifyCredentials(login.email, login.password)).toMatchObject({ role: login.role });
+  }
+  expect(await verifyCredentials(logins[0]!.email, "not-the-demo-password")).toBeNull();
+});
+
+test("six jobs with their own pipelines: one on hold, one closed", async () => {
+  const jobs = await prisma.job.findMany({
+    select: {
+      status: true,
+      department: true,
+      hiringManagerId: true,
+      recruiterId: true,
+      stages: { select: { kind: true } },
+    },
+  });
+  expect(jobs).toHaveLength(6);
+  expect(jobs.filter((job) => job.status === "on_hold")).toHaveLength(1);
+  expect(jobs.filter((job) => job.status === "closed")).toHaveLength(1);
+  expect(new Set(jobs.map((job) => job.department)).size).toBeGreaterThanOrEqual(5);
+  for (const job of jobs) {
+    expect(job.hiringManagerId && job.recruiterId).toBeTruthy();
+    expect(job.stages.map((stage) => stage.kind)).toContain("applied");
+    expect(job.stages.length).toBeGreaterThanOrEqual(4);
+  }
+});
+
+test("about 300 candidates from many places, in English and German, applying over 90 days", async () => {
+  const candidates = await prisma.candidate.findMany({ select: { locale: true, timeZone: true } });
+  expect(candidates.length).toBeGreaterThanOrEqual(270);
+  expect(candidates.length).toBeLessThanOrEqual(330);
+  const german = candidates.filter((candidate) => candidate.locale === "de").length;
+  expect(german / candidates.length).toBeGreaterThan(0.15);
+  expect(german / candidates.length).toBeLessThan(0.6);
+  expect(new Set(candidates.map((candidate) => candidate.timeZone)).size).toBeGreaterThanOrEqual(8);
+
+  const span = await prisma.application.aggregate({ _min: { appliedAt: true }, _max: { appliedAt: true } });
+  expect(now.getTime() - span._min.appliedAt!.getTime()).toBeGreaterThan(80 * DAY);
+  expect(now.getTime() - span._max.appliedAt!.getTime()).toBeLessThan(3 * DAY);
+  expect(await prisma.application.count()).toBeGreaterThanOrEqual(candidates.length); // some applied twice
+});
+
+test("every application has exactly one applied event, at its appliedAt, and nothing before it or after now", async () => {
+  const [broken] = await prisma.$queryRaw<{ missingApplied: number; early: number; late: number }[]>`
+    SELECT
+      (SELECT count(*)::int FROM "Application" a WHERE (SELECT count(*) FROM "Event" e
+         WHERE e."applicationId" = a.id AND e.type = 'applied' AND e."occurredAt" = a."appliedAt") <> 1) AS "missingApplied",
+      (SELECT count(*)::int FROM "Event" e JOIN "Application" a ON a.id = e."applicationId"
+         WHERE e."occurredAt" < a."appliedAt") AS "early",
+      (SELECT count(*)::int FROM "Event" e WHERE e."occurredAt" > ${now}) AS "late"`;
+  expect(broken).toEqual({ missingApplied: 0, early: 0, late: 0 });
+});
+
+test("closed applications have closedAt and the decision or withdrawal that closed them; open ones have neither", async () => {
+  const applications = await prisma.application.findMany({
+    select: {
+      status: true,
+      closedAt: true,
+      outcomeReason: true,
+      events: {
+        where: { type: { in: ["decision", "withdrawn"] } },
+        select: { type: true, occurredAt: true, data: true },
+      },
+    },
+  });
+  for (const application of applications) {
+    if (application.status === "active") {
+      expect(application.closedAt).toBeNull();
+      expect(application.events).toEqual([]);
+      continue;
+    }
+    expect(application.closedAt).toBeInstanceOf(Date);
+    expect(application.events).toHaveLength(1);
+    const [closing] = application.events;
+    expect(closing!.occurredAt).toEqual(application.closedAt);
+    if (application.status === "withdrawn") expect(closing!.type).toBe("withdrawn");
+    else expect(closing).toMatchObject({ type: "decision", data: { outcome: application.status } });
+    if (application.status === "rejected") expect(application.outcomeReason).toBeTruthy();
+  }
+  const statuses = Object.fromEntries(
+    (await prisma.application.groupBy({ by: ["status"], _count: { _all: true } })).map((row) => [
+      row.status,
+      row._count._all,
+    ]),
+  );
+  expect(statuses.hired).toBeGreaterThanOrEqual(2);
+  expect(statuses.hired).toBeLessThanOrEqual(8);
+  expect(statuses.withdrawn).toBeGreaterThanOrEqual(3);
+  expect(statuses.rejected).toBeGreaterThan(100);
+  expect(statuses.active).toBeGreaterThan(40);
+});
+
+test("each application sits in the stage its last move took it to", async () => {
+  const applications = await prisma.application.findMany({
+    select: {
+      stageId: true,
+      job: { select: { stages: { orderBy: { position: "asc" }, take: 1, select: { id: true } } } },
+      events: { where: { type: "stage_changed" }, orderBy: { occurredAt: "desc" }, take: 1, select: { data: true } },
+    },
+  });
+  for (const application of applications) {
+    const lastMove = application.events[0]?.data as { toStageId: string } | undefined;
+    expect(application.stageId).toBe(lastMove?.toStageId ?? application.job.stages[0]!.id);
+  }
+  expect(await prisma.event.count({ where: { type: "stage_changed" } })).toBeGreaterThan(150);
+});
+
+test("every touchpoint has its audit entry", async () => {
+  const events = Object.fromEntries(
+    (await prisma.event.groupBy({ by: ["type"], _count: { _all: true } })).map((row) => [row.type, row._count._all]),
+  );
+  const audits = Object.fromEntries(
+    (await prisma.auditLog.groupBy({ by: ["action"], _count: { _all: true } })).map((row) => [
+      row.action,
+      row._count._all,
+    ]),
+  );
+  expect(audits["application.created"]).toBe(events.applied);
+  expect(audits["application.moved"]).toBe(events.stage_changed);
+  expect(audits["application.message_recorded"]).toBe(events.message_out! + events.message_in!);
+  expect(audits["application.note_added"]).toBe(events.note);
+  expect(audits["application.interview_logged"]).toBe(events.interview);
+  expect(audits["application.withdrawn"]).toBe(events.withdrawn);
+  expect(audits["application.rejected"]! + audits["application.hired"]!).toBe(events.decision);
+  expect(audits["user.created"]).toBe(9);
+  expect(audits["job.created"]).toBe(6);
+});
+
+test("interviews are held by assigned interviewers", async () => {
+  const assignments = await prisma.applicationInterviewer.findMany({ select: { user: { select: { role: true } } } });
+  expect(assignments.length).toBeGreaterThan(10);
+  expect(new Set(assignments.map((assignment) => assignment.user.role))).toEqual(new Set(["interviewer"]));
+  expect(await prisma.event.count({ where: { type: "interview" } })).toBeGreaterThan(10);
+});
+
+test("fast and slow answers, candidates left in silence, and rejections nobody was told about", async () => {
+  const [figures] = await prisma.$queryRaw<{ fast: number; slow: number; silent: number; untold: number }[]>`
+    WITH first_reply AS (
+      SELECT a.id, a."appliedAt",
+             (SELECT min(e."occurredAt") FROM "Event" e WHERE e."applicationId" = a.id AND e.type = 'message_out'
+                AND (e.data->>'automated')::boolean = false) AS "repliedAt"
+      FROM "Application" a
+    )
+    SELECT
+      (SELECT count(*)::int FROM first_reply WHERE "repliedAt" - "appliedAt" < interval '1 day') AS fast,
+      (SELECT count(*)::int FROM first_reply WHERE "repliedAt" - "appliedAt" > interval '5 days') AS slow,
+      (SELECT count(*)::int FROM "Application" a WHERE a.status = 'active' AND COALESCE(
+         (SELECT max(e."occurredAt") FROM "Event" e WHERE e."applicationId" = a.id AND e.type = 'message_out'),
+         a."appliedAt") < ${now}::timestamptz - interval '14 days') AS silent,
+      (SELECT count(*)::int FROM "Application" a WHERE a.status = 'rejected' AND NOT EXISTS (
+         SELECT 1 FROM "Event" e WHERE e."applicationId" = a.id AND e.type = 'message_out'
+           AND e."occurredAt" >= a."closedAt")) AS untold`;
+  expect(figures!.fast).toBeGreaterThan(15);
+  expect(figures!.slow).toBeGreaterThan(15);
+  expect(figures!.silent).toBeGreaterThanOrEqual(5);
+  expect(figures!.untold).toBeGreaterThanOrEqual(5);
+});
+
+test("the closed job has nobody waiting; the job on hold still has candidates waiting", async () => {
+  const closed = await prisma.job.findFirstOrThrow({ where: { status: "closed" }, select: { id: true } });
+  const onHold = await prisma.job.findFirstOrThrow({ where: { status: "on_hold" }, select: { id: true } });
+  expect(await prisma.application.count({ where: { jobId: closed.id, status: "active" } })).toBe(0);
+  expect(await prisma.application.count({ where: { jobId: closed.id, status: "hired" } })).toBe(1);
+  expect(await prisma.application.count({ where: { jobId: onHold.id, status: "active" } })).toBeGreaterThan(5);
+});
+
+test("first start seeds only an empty database", async () => {
+  const users = await prisma.user.count();
+  const workspace = await prepareWorkspace({ demo: true });
+  expect(workspace.announcement("http://localhost:3000")).toEqual([]);
+  expect(await prisma.user.count()).toBe(users);
+});
