@@ -1,0 +1,72 @@
+// A job whose pipeline holds many active applications, each with a short, realistic history (acknowledgements,
+// invitations, replies, notes, interviews), written through the factories' fast path. Used by the board benchmark
+// and by the board query-count test, so both look at the same shape of data.
+import type { JobDetail } from "~/models/job.server";
+import { insertApplicationsInBulk } from "../../tests/bulk-applications";
+import { createTestJob, createTestUser, fakeCandidate, rng, type TestUser } from "../../tests/factories";
+import { planApplication, varyPace, type StoryStaff } from "../../tests/history-plans";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export type PipelineStaff = {
+  admin: TestUser;
+  recruiter: StoryStaff;
+  hiringManager: StoryStaff;
+  interviewers: StoryStaff[];
+};
+
+export async function createPipelineStaff(): Promise<PipelineStaff> {
+  const [admin, recruiter, hiringManager, ...interviewers] = await Promise.all([
+    createTestUser({ role: "admin" }),
+    createTestUser({ role: "recruiter" }),
+    createTestUser({ role: "hiring_manager" }),
+    createTestUser({ role: "interviewer" }),
+    createTestUser({ role: "interviewer" }),
+  ]);
+  return { admin: admin!, recruiter: recruiter!, hiringManager: hiringManager!, interviewers };
+}
+
+export type PipelineDataset = { job: JobDetail; applicationIds: string[]; events: number; buildMs: number };
+
+/** Creates a job with `applications` active applications spread over the last 60 days and across its stages. */
+export async function createPipelineDataset(
+  staff: PipelineStaff,
+  options: { applications: number; now?: Date; title?: string },
+): Promise<PipelineDataset> {
+  const started = performance.now();
+  const now = options.now ?? new Date();
+  const job = await createTestJob({
+    title: options.title ?? "Platform Engineer",
+    department: "Engineering",
+    hiringManagerId: staff.hiringManager.id,
+    recruiterId: staff.recruiter.id,
+    actorId: staff.admin.id,
+    stages: [
+      { name: "Applied", kind: "applied" },
+      { name: "Screen", kind: "screen", decisionMinutes: 2 * 24 * 60 },
+      { name: "Take-home", kind: "assessment" },
+      { name: "Interview", kind: "interview", decisionMinutes: 3 * 24 * 60 },
+      { name: "Offer", kind: "offer" },
+    ],
+  });
+  const plans = Array.from({ length: options.applications }, () =>
+    planApplication({
+      job,
+      candidate: fakeCandidate(),
+      appliedAt: new Date(now.getTime() - rng.number.int({ min: 60 * 60 * 1000, max: 60 * DAY })),
+      until: now,
+      fate: "in_progress",
+      pace: varyPace("steady"),
+      recruiter: staff.recruiter,
+      hiringManager: staff.hiringManager,
+      interviewers: staff.interviewers,
+      source: "Careers page",
+    }),
+  );
+  const applicationIds = await insertApplicationsInBulk(plans);
+  const events = plans.reduce(
+    (sum, plan) => sum + 1 + plan.steps.filter((step) => step.type !== "assign_interviewer").length,
+    0,
+  );
+  return { job, applicationIds, events, buildMs: performance.now() - started };
+}
