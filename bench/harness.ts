@@ -1,0 +1,71 @@
+// What every benchmark shares: timing with warm-up, percentiles, and the result format written to bench/results/.
+import os from "node:os";
+
+export type Timing = { label: string; runs: number; p50Ms: number; p95Ms: number; maxMs: number; meanMs: number };
+
+/** `informational` measurements show a known weak spot; they are reported against the target but never fail a run. */
+export type Measurement = Timing & { targetMs?: number; withinTarget?: boolean; informational?: boolean };
+
+export type BenchmarkResult = {
+  name: string;
+  title: string;
+  target: string;
+  date: string;
+  environment: { database: string; node: string; platform: string; cpu: string };
+  dataset: Record<string, number | string>;
+  measurements: Measurement[];
+  skipped: { label: string; reason: string }[];
+};
+
+export type BenchmarkContext = { database: string; runs: number; warmUpRuns: number };
+
+export type Benchmark = {
+  name: string;
+  title: string;
+  run(context: BenchmarkContext): Promise<BenchmarkResult>;
+};
+
+function percentile(sorted: number[], fraction: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+/** Runs `work` `warmUpRuns` times untimed, then `runs` times one after another, and summarises the durations. */
+export async function measure(
+  label: string,
+  work: () => Promise<unknown>,
+  { runs, warmUpRuns }: Pick<BenchmarkContext, "runs" | "warmUpRuns">,
+): Promise<Timing> {
+  for (let index = 0; index < warmUpRuns; index += 1) await work();
+  const durations: number[] = [];
+  for (let index = 0; index < runs; index += 1) {
+    const started = performance.now();
+    await work();
+    durations.push(performance.now() - started);
+  }
+  durations.sort((a, b) => a - b);
+  return {
+    label,
+    runs,
+    p50Ms: round(percentile(durations, 0.5)),
+    p95Ms: round(percentile(durations, 0.95)),
+    maxMs: round(durations.at(-1)!),
+    meanMs: round(durations.reduce((sum, value) => sum + value, 0) / durations.length),
+  };
+}
+
+/** Judges a timing by its p95: most page loads, not just the typical one, must be within the target. */
+export function withTarget(timing: Timing, targetMs: number, options: { informational?: boolean } = {}): Measurement {
+  return { ...timing, targetMs, withinTarget: timing.p95Ms < targetMs, ...options };
+}
+
+export function environment(database: string): BenchmarkResult["environment"] {
+  return {
+    database,
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    cpu: `${os.cpus()[0]?.model ?? "unknown"} × ${os.cpus().length}`,
+  };
+}

@@ -1,0 +1,124 @@
+// Benchmarks: `npm run bench` runs them all, `npm run bench -- board` runs one by name. Each process starts on a fresh
+// embedded database in a temporary folder (or, with TEST_DATABASE_URL, a throw-away database on that PostgreSQL
+// server), applies the migrations, then runs the benchmarks. Results go to bench/results/<name>.json (embedded) or
+// <name>.postgres.json, and bench/results/latest.md summarises every result there. Exit code 1 when a measurement misses its target.
+// Not part of `npm test`: timings depend on the machine.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Benchmark, BenchmarkResult, Measurement } from "./harness";
+
+/** Every benchmark, by name. Add new ones here (one module each, e.g. bench/queue.bench.ts). */
+const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
+  board: async () => (await import("./board.bench")).boardBenchmark,
+};
+
+const RUNS = 50;
+const WARM_UP_RUNS = 5;
+const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
+
+async function main() {
+  const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+  const unknown = requested.filter((name) => !(name in BENCHMARKS));
+  if (unknown.length > 0) {
+    console.error(`Unknown benchmark ${unknown.join(", ")}. Available: ${Object.keys(BENCHMARKS).join(", ")}.`);
+    process.exit(2);
+  }
+  const names = requested.length > 0 ? requested : Object.keys(BENCHMARKS);
+
+  // The app reads its configuration when its modules load, so the database is chosen before importing any of them.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hearback-bench-"));
+  const { createTestDatabaseTarget } = await import("../tests/test-database");
+  const target = await createTestDatabaseTarget();
+  process.env.HEARBACK_DATA_DIR = dataDir;
+  process.env.HEARBACK_DEMO = "0";
+  if (target.databaseUrl) process.env.DATABASE_URL = target.databaseUrl;
+  else delete process.env.DATABASE_URL;
+  const { database } = await import("~/utils/db.server");
+  const { applyMigrations } = await import("~/utils/migrate.server");
+  const databaseLabel = database.kind === "embedded" ? "embedded (PGlite)" : "PostgreSQL";
+
+  let missed = false;
+  try {
+    await applyMigrations(database);
+    fs.mkdirSync(resultsDir, { recursive: true });
+    for (const name of names) {
+      const benchmark = await BENCHMARKS[name]!();
+      console.log(`\n${benchmark.title} (${databaseLabel}, ${WARM_UP_RUNS} warm-up + ${RUNS} runs)`);
+      const result = await benchmark.run({ database: databaseLabel, runs: RUNS, warmUpRuns: WARM_UP_RUNS });
+      const file = `${name}${database.kind === "postgres" ? ".postgres" : ""}.json`;
+      fs.writeFileSync(path.join(resultsDir, file), `${JSON.stringify(result, null, 2)}\n`);
+      printResult(result);
+      missed ||= result.measurements.some((m) => m.withinTarget === false && !m.informational);
+    }
+    fs.writeFileSync(path.join(resultsDir, "latest.md"), summary());
+    console.log(`\nResults written to ${path.relative(process.cwd(), resultsDir)}/`);
+  } finally {
+    await database.close();
+    await target.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (missed) process.exitCode = 1;
+}
+
+function printResult(result: BenchmarkResult) {
+  console.log(
+    `  dataset: ${Object.entries(result.dataset)
+      .map(([key, value]) => `${key} ${value}`)
+      .join(", ")}`,
+  );
+  for (const m of result.measurements) {
+    const verdict =
+      m.withinTarget === undefined
+        ? ""
+        : m.withinTarget
+          ? "  ok"
+          : `  MISSED (target ${m.targetMs} ms${m.informational ? ", informational" : ""})`;
+    console.log(`  ${m.label}: p50 ${m.p50Ms} ms, p95 ${m.p95Ms} ms, max ${m.maxMs} ms${verdict}`);
+  }
+  for (const skipped of result.skipped) console.log(`  skipped ${skipped.label}: ${skipped.reason}`);
+}
+
+function verdictCell(m: Measurement): string {
+  if (m.withinTarget === undefined) return "–";
+  if (m.withinTarget) return `met (p95 < ${m.targetMs})`;
+  return m.informational ? `missed (p95 < ${m.targetMs}; informational)` : `**missed** (p95 < ${m.targetMs})`;
+}
+
+/** A Markdown table of every result file in bench/results. */
+function summary(): string {
+  const results = fs
+    .readdirSync(resultsDir)
+    .filter((file) => file.endsWith(".json"))
+    .sort()
+    .map((file) => JSON.parse(fs.readFileSync(path.join(resultsDir, file), "utf8")) as BenchmarkResult);
+  const lines = [
+    "# Benchmark results",
+    "",
+    "Written by `npm run bench` (bench/run.ts); one JSON file per benchmark beside this one. Times in milliseconds.",
+    "",
+  ];
+  for (const result of results) {
+    lines.push(
+      `## ${result.title}`,
+      "",
+      `${result.date} · ${result.environment.database} · Node ${result.environment.node} · ${result.environment.cpu}`,
+      "",
+      `Dataset: ${Object.entries(result.dataset)
+        .map(([key, value]) => `${key} ${value}`)
+        .join(", ")}. Target: ${result.target}.`,
+      "",
+      "| Measurement | Runs | p50 | p95 | Max | Target |",
+      "| --- | ---: | ---: | ---: | ---: | --- |",
+      ...result.measurements.map(
+        (m) => `| ${m.label} | ${m.runs} | ${m.p50Ms} | ${m.p95Ms} | ${m.maxMs} | ${verdictCell(m)} |`,
+      ),
+      ...result.skipped.map((skipped) => `| ${skipped.label} | – | – | – | – | skipped: ${skipped.reason} |`),
+      "",
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+await main();
