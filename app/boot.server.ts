@@ -1,5 +1,6 @@
 // Start-up: migrate the database, seed the demo workspace on an empty embedded database, and hand server.mjs what it
 // needs to listen and shut down.
+import { startPlannerStatistics } from "./jobs/planner-statistics.server";
 import { database } from "./utils/db.server";
 import { env, publicUrl } from "./utils/env.server";
 import { applyMigrations } from "./utils/migrate.server";
@@ -18,6 +19,7 @@ export async function boot(): Promise<Started> {
   if (applied.length > 0) console.log(`Applied ${applied.length} database migration(s): ${applied.join(", ")}`);
   const { prepareWorkspace } = await import("./models/workspace.server");
   const workspace = await prepareWorkspace({ demo: env.HEARBACK_DEMO });
+  const stopPlannerStatistics = await startPlannerStatistics(database);
   return {
     port: env.PORT,
     host: env.HOST,
@@ -29,6 +31,7 @@ export async function boot(): Promise<Started> {
       for (const line of workspace.announcement(base)) console.log(line);
     },
     async shutdown() {
+      stopPlannerStatistics();
       await database.close();
       releaseDataDir();
     },
