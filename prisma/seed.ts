@@ -2,7 +2,6 @@
 // tests (tests/factories.ts), so every application has the events and audit entries the models write. Runs at first
 // start on an empty database (app/models/workspace.server.ts) unless HEARBACK_DEMO=0; `npx tsx prisma/seed.ts` seeds
 // the data folder by hand.
-import { pathToFileURL } from "node:url";
 import type { PrismaClient, Role } from "~/generated/prisma/client";
 import type { StageKind } from "~/domain/jobs";
 import {
@@ -293,26 +292,3 @@ export async function seedDemoWorkspace(prisma: PrismaClient, options: SeedOptio
 
   return PEOPLE.map((person) => ({ role: person.role, email: demoEmail(person.key), password: DEMO_PASSWORD }));
 }
-
-async function seedFromCommandLine() {
-  const { database } = await import("~/utils/db.server");
-  const { applyMigrations } = await import("~/utils/migrate.server");
-  const { claimDataDir, releaseDataDir } = await import("~/utils/instance.server");
-  if (database.kind === "embedded") claimDataDir();
-  try {
-    await applyMigrations(database);
-    if ((await database.prisma.user.count()) > 0) {
-      console.log("The database already has accounts; the demo workspace is only seeded into an empty one.");
-      return;
-    }
-    const started = performance.now();
-    const logins = await seedDemoWorkspace(database.prisma);
-    console.log(`Seeded the demo workspace in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-    for (const login of logins) console.log(`  ${login.role.padEnd(15)} ${login.email}  password: ${login.password}`);
-  } finally {
-    await database.close();
-    releaseDataDir();
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await seedFromCommandLine();
