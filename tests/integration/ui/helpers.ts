@@ -2,8 +2,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { Role } from "~/domain/permissions";
 import { createUser, type UserSummary } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
 import { startSession } from "~/utils/session.server";
+import { recordQueries } from "../../query-counter";
 
 export const ORIGIN = "http://hearback.test";
 
@@ -79,24 +79,8 @@ export async function run<T = Record<string, unknown>>(
   return { status: 200, location: null, data: result as T, headers: new Headers() };
 }
 
-/**
- * The SQL statements Prisma sends while `work` runs. Uses the client engine's own query log (the switch that
- * `log: ["query"]` sets at construction), so it counts real round trips, including relation loads.
- */
+/** How many SQL statements `work` sends (tests/query-counter.ts, from Prisma's public query events). */
 export async function countQueries(work: () => Promise<unknown>): Promise<number> {
-  const engine = (prisma as unknown as { _engine: { logQueries: boolean; logEmitter: NodeJS.EventEmitter } })._engine;
-  let count = 0;
-  const listener = () => {
-    count += 1;
-  };
-  const previous = engine.logQueries;
-  engine.logQueries = true;
-  engine.logEmitter.on("query", listener);
-  try {
-    await work();
-  } finally {
-    engine.logEmitter.off("query", listener);
-    engine.logQueries = previous;
-  }
-  return count;
+  const { queries } = await recordQueries(work);
+  return queries.length;
 }
