@@ -14,7 +14,10 @@ import { AppHeader } from "./components/app-header";
 import stylesHref from "./styles.css?url";
 import { getUser } from "./utils/auth.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesHref }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [
   { title: "Hearback" },
