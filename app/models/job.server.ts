@@ -54,19 +54,25 @@ async function assertPeople(tx: Prisma.TransactionClient, input: Pick<JobInput, 
   await assertStaffRole(tx, input.recruiterId, ["recruiter", "admin"], "recruiterId", "recruiter");
 }
 
+function jobColumns(input: JobInput) {
+  return {
+    title: input.title,
+    department: input.department ?? null,
+    location: input.location ?? null,
+    status: input.status,
+    hiringManagerId: input.hiringManagerId,
+    recruiterId: input.recruiterId,
+    scheduleId: input.scheduleId,
+  };
+}
+
 export async function createJob(input: JobInput, actorId: string | null): Promise<JobDetail> {
   const stages = input.stages ?? DEFAULT_STAGES.map((stage) => ({ ...stage, decisionMinutes: null }));
   return prisma.$transaction(async (tx) => {
     await assertPeople(tx, input);
     const job = await tx.job.create({
       data: {
-        title: input.title,
-        department: input.department ?? null,
-        location: input.location ?? null,
-        status: input.status,
-        hiringManagerId: input.hiringManagerId,
-        recruiterId: input.recruiterId,
-        scheduleId: input.scheduleId,
+        ...jobColumns(input),
         stages: {
           create: stages.map((stage, position) => ({
             name: stage.name,
@@ -96,15 +102,7 @@ export async function updateJob(jobId: string, input: JobInput, actor: Actor): P
     await assertPeople(tx, input);
     await tx.job.update({
       where: { id: jobId },
-      data: {
-        title: input.title,
-        department: input.department ?? null,
-        location: input.location ?? null,
-        status: input.status,
-        hiringManagerId: input.hiringManagerId,
-        recruiterId: input.recruiterId,
-        scheduleId: input.scheduleId,
-      },
+      data: jobColumns(input),
     });
     if (input.stages) await replaceStages(tx, jobId, input.stages);
     await recordAudit(tx, {
