@@ -1,7 +1,7 @@
 // The pipeline board of a job with 2,000 active applications: the model loader (getBoard) in full and as the board
 // page asks for it (100 cards per stage), before and after the planner has statistics, and the page's route loader
 // itself when it exists. Target: under 200 ms.
-import { getBoard } from "~/models/application.server";
+import { getBoard } from "~/models/board.server";
 import { prisma } from "~/utils/db.server";
 import { startSession } from "~/utils/session.server";
 import { createPipelineDataset, createPipelineStaff } from "./datasets/pipeline";

@@ -1,7 +1,7 @@
 // The pipeline board must cost the same number of SQL statements whatever the size of the pipeline: a loader that
 // starts querying per card (N+1) fails here long before anyone notices a slow board.
 import { beforeAll, expect, test } from "vitest";
-import { getBoard } from "~/models/application.server";
+import { getBoard } from "~/models/board.server";
 import { createPipelineDataset, createPipelineStaff, type PipelineStaff } from "../../bench/datasets/pipeline";
 import { seedFactories } from "../factories";
 import { recordQueries } from "../query-counter";

@@ -4,10 +4,10 @@ import {
   addNote,
   createApplication,
   decideApplication,
-  getBoard,
   moveApplication,
   recordMessage,
 } from "~/models/application.server";
+import { getBoard } from "~/models/board.server";
 import { createJob } from "~/models/job.server";
 import { createUser } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
