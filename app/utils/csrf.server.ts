@@ -2,6 +2,8 @@
 import { publicUrl } from "./env.server";
 
 // The JSON API (/api/*) is exempt: it authenticates with bearer tokens, which browsers never attach on their own.
+// So is the CLI's endpoint (/internal/cli/*): it needs the secret from the data folder, never a cookie.
+const EXEMPT_PREFIXES = ["/api/", "/internal/cli/"];
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -16,7 +18,7 @@ export type MutationRequest = {
 /** Returns a reason to refuse the request, or null when it may proceed. */
 export function rejectCrossSiteMutation(request: MutationRequest): string | null {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
-  if (request.path.startsWith("/api/")) return null;
+  if (EXEMPT_PREFIXES.some((prefix) => request.path.startsWith(prefix))) return null;
   const source = request.origin ?? request.referer;
   if (!source) return "This form was sent without an Origin header. Please reload the page and try again.";
   let sourceHost: string;

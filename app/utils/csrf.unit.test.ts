@@ -24,3 +24,8 @@ test("a post without Origin or Referer is refused", () => {
 test("the bearer-token API is exempt", () => {
   expect(rejectCrossSiteMutation({ ...base, path: "/api/v1/jobs", origin: "https://evil.example" })).toBeNull();
 });
+
+test("the CLI's secret-authenticated endpoint is exempt, other paths that merely look alike are not", () => {
+  expect(rejectCrossSiteMutation({ ...base, path: "/internal/cli/tokens" })).toBeNull();
+  expect(rejectCrossSiteMutation({ ...base, path: "/internal/clinic" })).toMatch(/without an Origin/);
+});

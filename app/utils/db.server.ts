@@ -74,7 +74,27 @@ export function openDatabase({ databaseUrl, dataDir, queryEvents = false }: Data
   };
 }
 
-export const database = singleton("database", () =>
-  openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, queryEvents: env.NODE_ENV === "test" }),
-);
-export const prisma = database.prisma;
+function processDatabase(): Database {
+  return singleton("database", () =>
+    openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, queryEvents: env.NODE_ENV === "test" }),
+  );
+}
+
+/**
+ * Stands in for the object `open()` returns, opening it on first use. Importing a module must never open the
+ * database: the embedded one may be held by a running server, and a second opener would corrupt it (the CLI imports
+ * models only to talk to that server).
+ */
+function openedOnFirstUse<T extends object>(open: () => T): T {
+  return new Proxy({} as T, {
+    get(_target, property) {
+      const target = open();
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+    has: (_target, property) => Reflect.has(open(), property),
+  });
+}
+
+export const database: Database = openedOnFirstUse(processDatabase);
+export const prisma: PrismaClient = openedOnFirstUse(() => processDatabase().prisma);

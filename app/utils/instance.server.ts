@@ -3,13 +3,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "./env.server";
+import { singleton } from "./singleton.server";
 import { generateSecret } from "./tokens.server";
 
 export type InstanceRecord = { pid: number; port?: number; cliSecret: string };
 
 const recordPath = () => path.join(dataDir, "server.json");
 
-let cliSecret: string | undefined;
+// Kept per process, not per module: in development Vite may evaluate this module again, and the secret must stay the
+// one written to server.json.
+const cliSecret = singleton("cli-secret", () => ({ value: undefined as string | undefined }));
 
 function isAlive(pid: number): boolean {
   try {
@@ -38,9 +41,9 @@ export function claimDataDir(details: { port?: number } = {}): void {
       `Another Hearback process (pid ${other.pid}) is using the data folder ${dataDir}. Stop it first, or set HEARBACK_DATA_DIR.`,
     );
   }
-  cliSecret ??= generateSecret();
+  cliSecret.value ??= generateSecret();
   fs.mkdirSync(dataDir, { recursive: true });
-  const record: InstanceRecord = { pid: process.pid, cliSecret, ...details };
+  const record: InstanceRecord = { pid: process.pid, cliSecret: cliSecret.value, ...details };
   fs.writeFileSync(recordPath(), JSON.stringify(record), { mode: 0o600 });
 }
 
@@ -55,5 +58,5 @@ export function releaseDataDir(): void {
 }
 
 export function currentCliSecret(): string | undefined {
-  return cliSecret;
+  return cliSecret.value;
 }

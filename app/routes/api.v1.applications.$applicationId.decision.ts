@@ -1,0 +1,21 @@
+// POST /api/v1/applications/:applicationId/decision: closes an active application as rejected, hired or withdrawn.
+import { decisionSchema } from "~/domain/applications";
+import { decideApplication, getApplication } from "~/models/application.server";
+import { presentApplication } from "~/utils/api-resources.server";
+import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/utils/api.server";
+import { NotFoundError } from "~/utils/errors.server";
+
+const handle = apiRoute({
+  async POST({ request, params, principal }) {
+    requireApiPermission(principal, "decide_applications");
+    const input = await parseJsonBody(request, decisionSchema);
+    const applicationId = params.applicationId ?? "";
+    await decideApplication(applicationId, input, principal.actor);
+    const application = await getApplication(applicationId, principal.actor);
+    if (!application) throw new NotFoundError("The application");
+    return apiJson(presentApplication(application));
+  },
+});
+
+export const loader = handle;
+export const action = handle;

@@ -1,0 +1,21 @@
+// POST /api/v1/applications/:applicationId/stage: moves an active application to another stage of its job.
+import { stageMoveSchema } from "~/domain/applications";
+import { getApplication, moveApplication } from "~/models/application.server";
+import { presentApplication } from "~/utils/api-resources.server";
+import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/utils/api.server";
+import { NotFoundError } from "~/utils/errors.server";
+
+const handle = apiRoute({
+  async POST({ request, params, principal }) {
+    requireApiPermission(principal, "move_applications");
+    const input = await parseJsonBody(request, stageMoveSchema);
+    const applicationId = params.applicationId ?? "";
+    await moveApplication(applicationId, input, principal.actor);
+    const application = await getApplication(applicationId, principal.actor);
+    if (!application) throw new NotFoundError("The application");
+    return apiJson(presentApplication(application));
+  },
+});
+
+export const loader = handle;
+export const action = handle;

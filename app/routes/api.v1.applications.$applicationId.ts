@@ -1,0 +1,16 @@
+// GET /api/v1/applications/:applicationId: the application with its candidate, stage and status.
+import { getApplication } from "~/models/application.server";
+import { presentApplication } from "~/utils/api-resources.server";
+import { apiJson, apiRoute } from "~/utils/api.server";
+import { NotFoundError } from "~/utils/errors.server";
+
+const handle = apiRoute({
+  async GET({ params, principal }) {
+    const application = await getApplication(params.applicationId ?? "", principal.actor);
+    if (!application) throw new NotFoundError("The application");
+    return apiJson(presentApplication(application));
+  },
+});
+
+export const loader = handle;
+export const action = handle;

@@ -1,0 +1,15 @@
+// GET /api/v1/openapi.json: the OpenAPI 3.1 description of the API, generated from the endpoints' zod schemas.
+import { apiJson, publicApiRoute } from "~/utils/api.server";
+import { env, publicUrl } from "~/utils/env.server";
+import { buildOpenApiDocument } from "~/utils/openapi.server";
+
+const handle = publicApiRoute({
+  async GET({ request }) {
+    // Behind a proxy PUBLIC_URL names the address people use; otherwise the address this request came to.
+    const serverUrl = env.PUBLIC_URL ? publicUrl() : new URL(request.url).origin;
+    return apiJson(buildOpenApiDocument(serverUrl), { headers: { "Cache-Control": "public, max-age=300" } });
+  },
+});
+
+export const loader = handle;
+export const action = handle;

@@ -1,0 +1,29 @@
+// GET /healthz: 200 {"ok":true} while the database answers, 503 otherwise — for load balancers and uptime checks.
+import { apiJson, ApiError, errorResponse, publicApiRoute } from "~/utils/api.server";
+import { prisma } from "~/utils/db.server";
+
+const DATABASE_TIMEOUT_MS = 3_000;
+
+async function databaseAnswers(): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), DATABASE_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([prisma.$queryRaw`SELECT 1`.then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const handle = publicApiRoute({
+  async GET() {
+    if (await databaseAnswers()) return apiJson({ ok: true });
+    return errorResponse(new ApiError("service_unavailable", "The database is not answering."));
+  },
+});
+
+export const loader = handle;
+export const action = handle;

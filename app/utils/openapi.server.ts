@@ -1,0 +1,256 @@
+// The OpenAPI 3.1 description of /api/v1, generated from the zod schemas the endpoints validate with (request bodies:
+// their input side) and the resource schemas they answer with, so the document cannot drift from the code.
+import { z } from "zod";
+import { applicationInputSchema, decisionSchema, messageInputSchema, stageMoveSchema } from "~/domain/applications";
+import { jobInputSchema } from "~/domain/jobs";
+import {
+  applicationCreatedResource,
+  applicationResource,
+  errorResource,
+  healthResource,
+  jobListQuerySchema,
+  jobListResource,
+  jobResource,
+  messageRecordedResource,
+} from "./api-resources.server";
+
+type JsonSchema = Record<string, unknown>;
+
+type Operation = {
+  method: "get" | "post";
+  /** OpenAPI path, parameters in braces: /api/v1/jobs/{jobId}. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: "System" | "Jobs" | "Applications";
+  /** false: no token needed. */
+  authenticated?: boolean;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  success: { status: number; description: string; schema: z.ZodType };
+  /** Error statuses this endpoint can answer besides 401 (authenticated ones) and 500. */
+  errors: number[];
+};
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: "validation_error: the body or query is invalid; `issues` names each field.",
+  401: "unauthorized: the bearer token is missing, unknown or revoked.",
+  403: "forbidden: the token's account may not do this.",
+  404: "not_found: no such resource, or the token's account may not see it.",
+  405: "method_not_allowed: this path does not support the method (see the Allow header).",
+  409: "conflict: the change conflicts with the current state.",
+  413: "payload_too_large: the body is larger than 1 MB.",
+  415: "unsupported_media_type: the body is not JSON.",
+  500: "internal_error: nothing was changed; retry later.",
+  501: "not_implemented: the requested behaviour is not available yet.",
+  503: "service_unavailable: the database is not answering.",
+};
+
+const BODY_ERRORS = [400, 413, 415];
+
+export const OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/healthz",
+    operationId: "getHealth",
+    summary: "Health check",
+    description: "200 while the database answers.",
+    tag: "System",
+    authenticated: false,
+    success: { status: 200, description: "The service and its database answer.", schema: healthResource },
+    errors: [503],
+  },
+  {
+    method: "get",
+    path: "/api/v1/openapi.json",
+    operationId: "getOpenApiDocument",
+    summary: "This API description",
+    tag: "System",
+    authenticated: false,
+    success: { status: 200, description: "An OpenAPI 3.1 document.", schema: z.looseObject({}) },
+    errors: [],
+  },
+  {
+    method: "get",
+    path: "/api/v1/jobs",
+    operationId: "listJobs",
+    summary: "List the jobs the token may see",
+    description: "Admins and recruiters see every job; hiring managers the jobs they manage.",
+    tag: "Jobs",
+    query: jobListQuerySchema,
+    success: { status: 200, description: "The jobs, open ones first.", schema: jobListResource },
+    errors: [400],
+  },
+  {
+    method: "post",
+    path: "/api/v1/jobs",
+    operationId: "createJob",
+    summary: "Create a job",
+    description:
+      "Needs the manage_jobs permission (admins, recruiters). Without `stages` the job gets Applied, Screen, " +
+      "Interview and Offer. The first stage must be of kind `applied`.",
+    tag: "Jobs",
+    body: jobInputSchema,
+    success: { status: 201, description: "The job with its stages.", schema: jobResource },
+    errors: [...BODY_ERRORS, 403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/jobs/{jobId}",
+    operationId: "getJob",
+    summary: "Get a job with its stages",
+    tag: "Jobs",
+    success: { status: 200, description: "The job.", schema: jobResource },
+    errors: [404],
+  },
+  {
+    method: "post",
+    path: "/api/v1/applications",
+    operationId: "createApplication",
+    summary: "Add a candidate to a job",
+    description:
+      "Needs the add_candidates permission. The candidate is matched by email, case-insensitively, or created. " +
+      "A second active application of the same candidate to the same job is a 409. An unknown jobId is a 400 " +
+      'with an issue at "jobId".',
+    tag: "Applications",
+    body: applicationInputSchema,
+    success: { status: 201, description: "The new application.", schema: applicationCreatedResource },
+    errors: [...BODY_ERRORS, 403, 409],
+  },
+  {
+    method: "get",
+    path: "/api/v1/applications/{applicationId}",
+    operationId: "getApplication",
+    summary: "Get an application with its candidate, stage and status",
+    tag: "Applications",
+    success: { status: 200, description: "The application.", schema: applicationResource },
+    errors: [404],
+  },
+  {
+    method: "post",
+    path: "/api/v1/applications/{applicationId}/stage",
+    operationId: "moveApplication",
+    summary: "Move an application to another stage of its job",
+    description: "Needs the move_applications permission. Closed applications cannot move (409).",
+    tag: "Applications",
+    body: stageMoveSchema,
+    success: { status: 200, description: "The application after the move.", schema: applicationResource },
+    errors: [...BODY_ERRORS, 403, 404, 409],
+  },
+  {
+    method: "post",
+    path: "/api/v1/applications/{applicationId}/decision",
+    operationId: "decideApplication",
+    summary: "Reject, hire or withdraw an application",
+    description: "Needs the decide_applications permission. An application is decided once (409 afterwards).",
+    tag: "Applications",
+    body: decisionSchema,
+    success: { status: 200, description: "The decided application.", schema: applicationResource },
+    errors: [...BODY_ERRORS, 403, 404, 409],
+  },
+  {
+    method: "post",
+    path: "/api/v1/applications/{applicationId}/messages",
+    operationId: "recordMessage",
+    summary: "Record a message on an application",
+    description:
+      "With `occurredAt` the message is recorded as history and not sent. An inbound message without " +
+      "`occurredAt` is recorded as received now. Sending an outbound message (no `occurredAt`) needs email " +
+      "delivery, which is not available yet: 501, and nothing is queued.",
+    tag: "Applications",
+    body: messageInputSchema,
+    success: { status: 201, description: "The recorded message.", schema: messageRecordedResource },
+    errors: [...BODY_ERRORS, 403, 404, 409, 501],
+  },
+];
+
+function toJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, target: "draft-2020-12" }) as JsonSchema;
+  return rest;
+}
+
+function parameters(operation: Operation) {
+  const inPath = [...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
+    name: match[1]!,
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }));
+  const query = operation.query ? toJsonSchema(operation.query, "input") : null;
+  const required = new Set((query?.required as string[] | undefined) ?? []);
+  const inQuery = Object.entries((query?.properties as Record<string, JsonSchema> | undefined) ?? {}).map(
+    ([name, schema]) => ({ name, in: "query", required: required.has(name), schema }),
+  );
+  return [...inPath, ...inQuery];
+}
+
+function describe(operation: Operation) {
+  const authenticated = operation.authenticated ?? true;
+  const errorStatuses = [...new Set([...(authenticated ? [401] : []), ...operation.errors, 500])].sort((a, b) => a - b);
+  const errorResponses = Object.fromEntries(
+    errorStatuses.map((status) => [
+      String(status),
+      {
+        description: ERROR_DESCRIPTIONS[status] ?? "Error.",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      },
+    ]),
+  );
+  const parameterList = parameters(operation);
+  return {
+    operationId: operation.operationId,
+    summary: operation.summary,
+    ...(operation.description ? { description: operation.description } : {}),
+    tags: [operation.tag],
+    security: authenticated ? [{ bearerAuth: [] }] : [],
+    ...(parameterList.length ? { parameters: parameterList } : {}),
+    ...(operation.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: toJsonSchema(operation.body, "input") } },
+          },
+        }
+      : {}),
+    responses: {
+      [String(operation.success.status)]: {
+        description: operation.success.description,
+        content: { "application/json": { schema: toJsonSchema(operation.success.schema, "output") } },
+      },
+      ...errorResponses,
+    },
+  };
+}
+
+export function buildOpenApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const operation of OPERATIONS) {
+    paths[operation.path] ??= {};
+    paths[operation.path]![operation.method] = describe(operation);
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Hearback API",
+      version: "1",
+      description:
+        "JSON in and out; timestamps are ISO 8601 in UTC. Authenticate with `Authorization: Bearer <token>`: " +
+        "admins create tokens in Settings → API tokens, or run `npx hearback token create --name <name>`. " +
+        'Errors read {"error":{"code","message","issues":[{"path","message"}]}}.',
+    },
+    servers: [{ url: serverUrl }],
+    tags: [
+      { name: "System", description: "Health and this description." },
+      { name: "Jobs", description: "Jobs and their pipelines of stages." },
+      { name: "Applications", description: "Candidates applying to jobs, and what happens to them." },
+    ],
+    paths,
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "An API token, like hb_…" },
+      },
+      schemas: { Error: toJsonSchema(errorResource, "output") },
+    },
+  };
+}
