@@ -9,7 +9,12 @@ function server(port: number, dataDir: string, demo: boolean) {
   return {
     command: `rm -rf ${dataDir} && node server.mjs --production`,
     url: `http://127.0.0.1:${port}/healthz`,
-    env: { PORT: String(port), HEARBACK_DATA_DIR: dataDir, HEARBACK_DEMO: demo ? "1" : "0", PUBLIC_URL: `http://127.0.0.1:${port}` },
+    env: {
+      PORT: String(port),
+      HEARBACK_DATA_DIR: dataDir,
+      HEARBACK_DEMO: demo ? "1" : "0",
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe" as const,
@@ -30,7 +35,13 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
     },
   },
   projects: [

@@ -10,7 +10,7 @@ const run = promisify(execFile);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hearback-cli-"));
 
 async function hearback(...args: string[]) {
-  const env = { ...process.env, HEARBACK_DATA_DIR: dataDir, NODE_ENV: "production" };
+  const env = { ...process.env, HEARBACK_DATA_DIR: dataDir, NODE_ENV: "production" as const };
   try {
     const { stdout, stderr } = await run("node", ["bin/hearback.mjs", ...args], { env, timeout: 60_000 });
     return { code: 0, stdout, stderr };
