@@ -6,7 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "~/generated/prisma/client";
 import { dataDir, env } from "./env.server";
-import { pgliteAdapter } from "./pglite-adapter.server";
+import { pgliteAdapterOpenedOnFirstQuery } from "./pglite-adapter.server";
 import { singleton } from "./singleton.server";
 
 export type DatabaseKind = "embedded" | "postgres";
@@ -54,47 +54,33 @@ export function openDatabase({ databaseUrl, dataDir, queryEvents = false }: Data
       },
     };
   }
-  const inMemory = dataDir.startsWith("memory://");
-  if (!inMemory) fs.mkdirSync(path.join(dataDir, "pglite"), { recursive: true });
-  const pglite = new PGlite(inMemory ? undefined : path.join(dataDir, "pglite"));
-  const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite), log });
+  // Nothing is opened until the first query (see pgliteAdapterOpenedOnFirstQuery).
+  let pglite: PGlite | undefined;
+  const openPglite = (): PGlite => {
+    if (pglite) return pglite;
+    const inMemory = dataDir.startsWith("memory://");
+    if (!inMemory) fs.mkdirSync(path.join(dataDir, "pglite"), { recursive: true });
+    pglite = new PGlite(inMemory ? undefined : path.join(dataDir, "pglite"));
+    return pglite;
+  };
+  const prisma = new PrismaClient({ adapter: pgliteAdapterOpenedOnFirstQuery(openPglite), log });
   return {
     kind: "embedded",
     prisma,
     async withConnection(work) {
       return work(async (sql) => {
-        const results = await pglite.exec(sql);
+        const results = await openPglite().exec(sql);
         return (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
       });
     },
     async close() {
       await prisma.$disconnect();
-      await pglite.close();
+      await pglite?.close();
     },
   };
 }
 
-function processDatabase(): Database {
-  return singleton("database", () =>
-    openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, queryEvents: env.NODE_ENV === "test" }),
-  );
-}
-
-/**
- * Stands in for the object `open()` returns, opening it on first use. Importing a module must never open the
- * database: the embedded one may be held by a running server, and a second opener would corrupt it (the CLI imports
- * models only to talk to that server).
- */
-function openedOnFirstUse<T extends object>(open: () => T): T {
-  return new Proxy({} as T, {
-    get(_target, property) {
-      const target = open();
-      const value = Reflect.get(target, property, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-    has: (_target, property) => Reflect.has(open(), property),
-  });
-}
-
-export const database: Database = openedOnFirstUse(processDatabase);
-export const prisma: PrismaClient = openedOnFirstUse(() => processDatabase().prisma);
+export const database = singleton("database", () =>
+  openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, queryEvents: env.NODE_ENV === "test" }),
+);
+export const prisma = database.prisma;

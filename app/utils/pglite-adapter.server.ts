@@ -9,3 +9,17 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 export function pgliteAdapter(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
   return new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory;
 }
+
+/**
+ * An adapter that opens PGlite only when Prisma first connects, i.e. at the first query. Importing or constructing
+ * the client must not open the embedded database: a running server may hold it, and a second opener corrupts it
+ * (the CLI imports models only to talk to that server).
+ */
+export function pgliteAdapterOpenedOnFirstQuery(open: () => PGlite): SqlMigrationAwareDriverAdapterFactory {
+  return {
+    provider: "postgres",
+    adapterName: "pglite-prisma-adapter",
+    connect: () => pgliteAdapter(open()).connect(),
+    connectToShadowDb: () => pgliteAdapter(open()).connectToShadowDb(),
+  };
+}
