@@ -34,14 +34,18 @@ async function rowCounts() {
   return { applications, candidates, events, audits };
 }
 
+function openJob(title: string, actorId: string, people: { hiringManagerId?: string; recruiterId?: string } = {}) {
+  return createJob(
+    { title, status: "open", hiringManagerId: null, recruiterId: null, scheduleId: null, ...people },
+    actorId,
+  );
+}
+
 const candidate = { name: "Ana Silva", email: "Ana.Silva@Example.com" };
 
 test("adding a candidate lands them in the first stage with an applied event and a status link", async () => {
   const admin = await staff("admin");
-  const job = await createJob(
-    { title: "Backend Engineer", status: "open", hiringManagerId: null, recruiterId: null, scheduleId: null },
-    admin.id,
-  );
+  const job = await openJob("Backend Engineer", admin.id);
   const appliedAt = new Date("2026-10-01T08:00:00Z");
   const application = await createApplication(
     { jobId: job.id, candidate, appliedAt, source: "careers page", notify: true },
@@ -65,10 +69,7 @@ test("adding a candidate lands them in the first stage with an applied event and
 
 test("the same person applying twice to one job is a conflict, whatever the email's case", async () => {
   const admin = await staff("admin");
-  const job = await createJob(
-    { title: "Designer", status: "open", hiringManagerId: null, recruiterId: null, scheduleId: null },
-    admin.id,
-  );
+  const job = await openJob("Designer", admin.id);
   const first = await createApplication({ jobId: job.id, candidate, notify: true }, admin.id);
   const before = await rowCounts();
   await expect(
@@ -80,10 +81,7 @@ test("the same person applying twice to one job is a conflict, whatever the emai
   expect(await rowCounts()).toEqual(before);
 
   // The same candidate may apply to another job, and again to this one once the first application closed.
-  const other = await createJob(
-    { title: "Writer", status: "open", hiringManagerId: null, recruiterId: null, scheduleId: null },
-    admin.id,
-  );
+  const other = await openJob("Writer", admin.id);
   const second = await createApplication(
     { jobId: other.id, candidate: { ...candidate, email: "ana.silva@EXAMPLE.com" }, notify: true },
     admin.id,
@@ -97,10 +95,7 @@ test("the same person applying twice to one job is a conflict, whatever the emai
 
 test("moving, noting and deciding append events in order and close the application", async () => {
   const recruiter = await staff("recruiter");
-  const job = await createJob(
-    { title: "Support Lead", status: "open", hiringManagerId: null, recruiterId: recruiter.id, scheduleId: null },
-    recruiter.id,
-  );
+  const job = await openJob("Support Lead", recruiter.id, { recruiterId: recruiter.id });
   const application = await createApplication(
     {
       jobId: job.id,
@@ -190,14 +185,8 @@ test("moving, noting and deciding append events in order and close the applicati
 
 test("a stage from another job is refused and nothing is written", async () => {
   const admin = await staff("admin");
-  const job = await createJob(
-    { title: "A", status: "open", hiringManagerId: null, recruiterId: null, scheduleId: null },
-    admin.id,
-  );
-  const other = await createJob(
-    { title: "B", status: "open", hiringManagerId: null, recruiterId: null, scheduleId: null },
-    admin.id,
-  );
+  const job = await openJob("A", admin.id);
+  const other = await openJob("B", admin.id);
   const application = await createApplication(
     { jobId: job.id, candidate: { name: "Cy", email: "cy@example.com" }, notify: true },
     admin.id,
@@ -211,10 +200,7 @@ test("a stage from another job is refused and nothing is written", async () => {
 
 test("a message or decision dated before the application is refused", async () => {
   const admin = await staff("admin");
-  const job = await createJob(
-    { title: "C", status: "open", hiringManagerId: null, recruiterId: null, scheduleId: null },
-    admin.id,
-  );
+  const job = await openJob("C", admin.id);
   const application = await createApplication(
     {
       jobId: job.id,
@@ -251,10 +237,7 @@ test("hiring managers and interviewers only reach what is theirs", async () => {
   const manager = await staff("hiring_manager");
   const otherManager = await staff("hiring_manager");
   const interviewer = await staff("interviewer");
-  const job = await createJob(
-    { title: "D", status: "open", hiringManagerId: manager.id, recruiterId: null, scheduleId: null },
-    admin.id,
-  );
+  const job = await openJob("D", admin.id, { hiringManagerId: manager.id });
   const application = await createApplication(
     { jobId: job.id, candidate: { name: "Ed", email: "ed@example.com" }, notify: true },
     admin.id,
@@ -276,10 +259,7 @@ test("hiring managers and interviewers only reach what is theirs", async () => {
 
 test("the board groups active applications under live stages", async () => {
   const admin = await staff("admin");
-  const job = await createJob(
-    { title: "E", status: "open", hiringManagerId: null, recruiterId: null, scheduleId: null },
-    admin.id,
-  );
+  const job = await openJob("E", admin.id);
   const a = await createApplication(
     {
       jobId: job.id,
