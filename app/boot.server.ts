@@ -1,6 +1,7 @@
 // Start-up: migrate the database, seed the demo workspace on an empty embedded database, and hand server.mjs what it
 // needs to listen and shut down.
 import { startPlannerStatistics } from "./jobs/planner-statistics.server";
+import { startSlaWorker } from "./jobs/sla-worker.server";
 import { database } from "./utils/db.server";
 import { env, publicUrl } from "./utils/env.server";
 import { applyMigrations } from "./utils/migrate.server";
@@ -20,6 +21,7 @@ export async function boot(): Promise<Started> {
   const { prepareWorkspace } = await import("./models/workspace.server");
   const workspace = await prepareWorkspace({ demo: env.HEARBACK_DEMO });
   const stopPlannerStatistics = await startPlannerStatistics(database);
+  const stopSlaWorker = await startSlaWorker();
   return {
     port: env.PORT,
     host: env.HOST,
@@ -32,6 +34,7 @@ export async function boot(): Promise<Started> {
     },
     async shutdown() {
       stopPlannerStatistics();
+      stopSlaWorker();
       await database.close();
       releaseDataDir();
     },

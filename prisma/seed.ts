@@ -15,6 +15,11 @@ import {
   type CandidateData,
 } from "../tests/factories";
 import { insertApplicationsInBulk } from "../tests/bulk-applications";
+import { holidaysFromCountry } from "~/domain/sla/holiday-import";
+import { DEFAULT_SLA_TARGETS } from "~/domain/sla/policies";
+import type { ScheduleInput } from "~/domain/sla/schedule";
+import { createPolicy } from "~/models/sla/policies.server";
+import { runRecomputesNow } from "~/models/sla/recompute.server";
 import { planApplication, varyPace, type Fate, type Pace, type StoryStaff } from "../tests/history-plans";
 
 export type DemoLogin = { role: string; email: string; password: string };
@@ -204,6 +209,43 @@ export type SeedOptions = {
 };
 
 /**
+ * The demo company works from Berlin: office hours with a lunch break and a short Friday, German public holidays
+ * (Berlin) for this year and next, and a faster first-reply promise for Engineering than the standard one.
+ */
+async function configureDemoSla(prisma: PrismaClient, now: Date, adminId: string) {
+  const year = now.getUTCFullYear();
+  const hours: ScheduleInput["hours"] = [
+    ...(["mon", "tue", "wed", "thu"] as const).flatMap((day) => [
+      { day, open: "09:00", close: "12:30" },
+      { day, open: "13:30", close: "17:30" },
+    ]),
+    { day: "fri", open: "09:00", close: "15:00" },
+  ];
+  await prisma.schedule.update({
+    where: { id: "default-schedule" },
+    data: {
+      name: "Berlin office hours",
+      timeZone: "Europe/Berlin",
+      hours,
+      holidays: holidaysFromCountry({ country: "DE", region: "BE", years: [year - 1, year, year + 1] }),
+    },
+  });
+  await createPolicy(
+    {
+      name: "Engineering: first reply within a business day",
+      match: { departments: ["Engineering"] },
+      countAutomatedReplies: false,
+      targets: DEFAULT_SLA_TARGETS.map((target) =>
+        target.metric === "first_response" ? { ...target, minutes: 480, warnBeforeMinutes: 120 } : target,
+      ),
+    },
+    adminId,
+  );
+  // The policy change queued a recompute of nothing (no applications yet); finish it so the admin pages start clean.
+  await runRecomputesNow();
+}
+
+/**
  * Seeds an empty database with the demo workspace and returns the demo sign-ins. Accounts and jobs are created
  * through the models; callers make sure the database is empty.
  */
@@ -226,6 +268,7 @@ export async function seedDemoWorkspace(prisma: PrismaClient, options: SeedOptio
   PEOPLE.forEach((person, index) => people.set(person.key, { ...created[index]!, name: person.name }));
   const admin = people.get("alex")!;
   const interviewers = [people.get("lena")!, people.get("tom")!];
+  await configureDemoSla(prisma, now, admin.id);
 
   const plans: ApplicationPlan[] = [];
   const earlierCandidates: CandidateData[] = [];

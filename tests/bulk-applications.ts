@@ -7,6 +7,8 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { CANDIDATE_VISIBLE_EVENTS, type EventData, type EventType } from "~/domain/applications";
+import { loadSlaConfig } from "~/models/sla/config.server";
+import { syncClocks } from "~/models/sla/clocks.server";
 import { prisma } from "~/utils/db.server";
 import { ConflictError, InvalidInputError } from "~/utils/errors.server";
 import { generateSecret, hashSecret } from "~/utils/tokens.server";
@@ -59,7 +61,10 @@ type StageRef = { id: string; name: string };
 /** Inserts the plans' applications with their histories. Returns the new application ids, in plan order. */
 export async function insertApplicationsInBulk(
   plans: ApplicationPlan[],
-  options: { client?: PrismaClient } = {},
+  options: {
+    client?: PrismaClient;
+    /** false: leave SLA clocks to a later recompute (benchmarks) */ syncClocks?: boolean;
+  } = {},
 ): Promise<string[]> {
   const client = options.client ?? prisma;
   const jobIds = [...new Set(plans.map((plan) => plan.jobId))];
@@ -123,6 +128,11 @@ export async function insertApplicationsInBulk(
       for (const batch of chunks(rows.events)) await tx.event.createMany({ data: batch });
       for (const batch of chunks(rows.interviewers)) await tx.applicationInterviewer.createMany({ data: batch });
       for (const batch of chunks(rows.audits)) await tx.auditLog.createMany({ data: batch });
+      // The models keep SLA clocks in step with every event; here they are computed once the history is in.
+      if (options.syncClocks !== false) {
+        const config = await loadSlaConfig(tx);
+        for (const batch of chunks(applicationIds)) await syncClocks(tx, batch, { config });
+      }
     },
     { timeout: 600_000, maxWait: 60_000 },
   );

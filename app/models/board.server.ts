@@ -1,6 +1,17 @@
 // The pipeline board of a job: live stages and their active applications, in a constant number of queries.
+import type { SlaMetric } from "~/domain/sla/types";
 import { prisma } from "~/utils/db.server";
 import { jobScope, type Actor } from "./scope.server";
+import { openClocksByApplication } from "./sla/queue.server";
+
+/** The card's soonest open SLA clock (a running one before a paused one). */
+export type BoardClock = {
+  metric: SlaMetric;
+  state: "running" | "paused" | "stopped" | "cancelled";
+  dueAt: Date | null;
+  warnAt: Date | null;
+  breached: boolean;
+};
 
 export type BoardCard = {
   id: string;
@@ -10,6 +21,7 @@ export type BoardCard = {
   lastActivityAt: Date;
   /** When the candidate last heard from us (or applied): how long they have been waiting on us. */
   waitingSince: Date;
+  clock: BoardClock | null;
 };
 
 /**
@@ -26,9 +38,9 @@ export type BoardOptions = {
 };
 
 /**
- * The pipeline board of a job: live stages with their active applications and a count per stage. Three queries
- * whatever the size of the pipeline (job, its stages, and the cards with last activity and per-stage totals); a
- * test counts them.
+ * The pipeline board of a job: live stages with their active applications and a count per stage. Four queries
+ * whatever the size of the pipeline (job, its stages, the cards with last activity and per-stage totals, and the
+ * cards' open SLA clocks); a test counts them.
  */
 export async function getBoard(jobId: string, actor: Actor, options: BoardOptions = {}) {
   if (actor.role === "interviewer") return null; // interviewers see single applications, not pipelines
@@ -77,14 +89,26 @@ export async function getBoard(jobId: string, actor: Actor, options: BoardOption
     ) t
     WHERE t."rank" <= ${limit} OR t."stageId" = ${options.expandStageId ?? ""}
     ORDER BY t."appliedAt" ASC, t.id ASC`;
+  const clocks = await openClocksByApplication(rows.map((row) => row.id));
   const counts: Record<string, number> = Object.fromEntries(job.stages.map((stage) => [stage.id, 0]));
   const cards: BoardCard[] = rows.map(({ stageTotal, ...row }) => {
     counts[row.stageId] = Number(stageTotal);
+    // Ordered by due date with the paused ones (no due date) last, so the first is the soonest.
+    const soonest = clocks.get(row.id)?.[0];
     return {
       ...row,
       appliedAt: new Date(row.appliedAt),
       lastActivityAt: new Date(row.lastActivityAt),
       waitingSince: new Date(row.waitingSince),
+      clock: soonest
+        ? {
+            metric: soonest.metric,
+            state: soonest.state,
+            dueAt: soonest.dueAt,
+            warnAt: soonest.warnAt,
+            breached: soonest.breached,
+          }
+        : null,
     };
   });
   return { job, cards, counts };

@@ -1,6 +1,7 @@
 // The append-only touchpoint log. Every state change on an application writes its event through here.
 import type { Prisma } from "~/generated/prisma/client";
 import { CANDIDATE_VISIBLE_EVENTS, type EventData, type EventType } from "~/domain/applications";
+import { movesClocks, syncApplicationClocks } from "./sla/clocks.server";
 
 export type NewEvent<T extends EventType> = {
   applicationId: string;
@@ -11,8 +12,9 @@ export type NewEvent<T extends EventType> = {
   visibility?: "candidate" | "internal";
 };
 
+/** Appends a touchpoint and brings the application's SLA clocks in step, in the caller's transaction. */
 export async function appendEvent<T extends EventType>(tx: Prisma.TransactionClient, event: NewEvent<T>) {
-  return tx.event.create({
+  const created = await tx.event.create({
     data: {
       applicationId: event.applicationId,
       type: event.type,
@@ -23,6 +25,8 @@ export async function appendEvent<T extends EventType>(tx: Prisma.TransactionCli
     },
     select: { id: true, type: true, occurredAt: true },
   });
+  if (movesClocks(event.type)) await syncApplicationClocks(tx, event.applicationId);
+  return created;
 }
 
 export const timelineEventSelect = {

@@ -5,6 +5,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "~/utils/errors.
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { jobScope, type Actor } from "./scope.server";
+import { requestRecompute } from "./sla/recompute.server";
 
 export const stageSelect = {
   id: true,
@@ -43,7 +44,10 @@ async function assertStaffRole(
   }
 }
 
-async function assertPeople(tx: Prisma.TransactionClient, input: Pick<JobInput, "hiringManagerId" | "recruiterId">) {
+async function assertPeople(
+  tx: Prisma.TransactionClient,
+  input: Pick<JobInput, "hiringManagerId" | "recruiterId" | "scheduleId">,
+) {
   await assertStaffRole(
     tx,
     input.hiringManagerId,
@@ -52,6 +56,14 @@ async function assertPeople(tx: Prisma.TransactionClient, input: Pick<JobInput, 
     "hiring manager",
   );
   await assertStaffRole(tx, input.recruiterId, ["recruiter", "admin"], "recruiterId", "recruiter");
+  if (input.scheduleId) {
+    const schedule = await tx.schedule.findUnique({ where: { id: input.scheduleId }, select: { id: true } });
+    if (!schedule) {
+      throw new InvalidInputError("Choose an existing schedule.", [
+        { path: "scheduleId", message: "No schedule has this id." },
+      ]);
+    }
+  }
 }
 
 function jobColumns(input: JobInput) {
@@ -95,9 +107,17 @@ export async function createJob(input: JobInput, actorId: string | null): Promis
   });
 }
 
+/** What of a job the SLA clocks depend on: its department (policy match), schedule and stage decision times. */
+const slaInputsSelect = {
+  id: true,
+  department: true,
+  scheduleId: true,
+  stages: { orderBy: { id: "asc" }, select: { id: true, decisionMinutes: true } },
+} satisfies Prisma.JobSelect;
+
 export async function updateJob(jobId: string, input: JobInput, actor: Actor): Promise<JobDetail> {
   return prisma.$transaction(async (tx) => {
-    const existing = await tx.job.findFirst({ where: { id: jobId, ...jobScope(actor) }, select: { id: true } });
+    const existing = await tx.job.findFirst({ where: { id: jobId, ...jobScope(actor) }, select: slaInputsSelect });
     if (!existing) throw new NotFoundError("The job");
     await assertPeople(tx, input);
     await tx.job.update({
@@ -105,6 +125,10 @@ export async function updateJob(jobId: string, input: JobInput, actor: Actor): P
       data: jobColumns(input),
     });
     if (input.stages) await replaceStages(tx, jobId, input.stages);
+    const after = await tx.job.findUniqueOrThrow({ where: { id: jobId }, select: slaInputsSelect });
+    if (JSON.stringify(after) !== JSON.stringify(existing)) {
+      await requestRecompute(tx, { reason: `Job “${input.title}” changed`, jobIds: [jobId] });
+    }
     await recordAudit(tx, {
       actorId: actor.id,
       action: "job.updated",

@@ -32,6 +32,9 @@ export function openDatabase({ databaseUrl, dataDir, queryEvents = false }: Data
   const log: Prisma.LogDefinition[] | undefined = queryEvents ? [{ emit: "event", level: "query" }] : undefined;
   if (databaseUrl) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    // An idle connection the server closes (restart, failover, a dropped test database) emits "error" on the pool;
+    // without a listener that would crash the process. The pool replaces the connection on the next query.
+    pool.on("error", (error) => console.warn(`A database connection was closed by the server: ${error.message}`));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log });
     return {
       kind: "postgres",

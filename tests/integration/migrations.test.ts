@@ -12,6 +12,8 @@ SELECT 'column' AS kind, table_name || '.' || column_name AS name,
 UNION ALL
 SELECT 'index', tablename || '.' || indexname, indexdef
   FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
+   AND indexname NOT LIKE '%_one_default' -- partial unique indexes written by hand (SLA migration)
+   AND indexname NOT LIKE '%_one_default' -- partial unique indexes written by hand in the SLA migration
 UNION ALL
 SELECT 'constraint', conrelid::regclass::text || '.' || conname, pg_get_constraintdef(oid)
   FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text NOT LIKE '%_prisma_migrations%'

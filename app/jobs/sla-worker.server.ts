@@ -1,0 +1,93 @@
+// The SLA background work of each app instance: every 15 s it sweeps for breaches and warnings (so each is noticed
+// within 60 s of its time), sends notification emails whose time has come, and works through queued clock recomputes.
+import { prisma } from "~/utils/db.server";
+import { publicUrl } from "~/utils/env.server";
+import { sendMail } from "~/utils/mail.server";
+import { failRecompute, processRecomputeBatch, requestRecompute } from "~/models/sla/recompute.server";
+import { claimNotificationEmails, sweepClocks } from "~/models/sla/sweep.server";
+
+const SWEEP_EVERY_MS = 15_000;
+const RECOMPUTE_SLICE_MS = 5_000;
+
+/** Sends due notification emails; each is marked sent in the transaction that claimed it. */
+export async function sendNotificationEmails(now: Date = new Date()): Promise<number> {
+  return prisma.$transaction(
+    async (tx) => {
+      const due = await claimNotificationEmails(tx, now);
+      for (const notification of due) {
+        const link = notification.applicationId
+          ? `${publicUrl()}/applications/${notification.applicationId}`
+          : publicUrl();
+        await sendMail({
+          to: `${notification.name} <${notification.email}>`,
+          subject: notification.title,
+          text: `Hello ${notification.name},\n\n${notification.body}\n\nOpen it in Hearback: ${link}\n\nYou get these emails inside your working hours. Change this under Notifications in Hearback.\n`,
+        });
+        await tx.notification.update({ where: { id: notification.id }, data: { emailedAt: new Date() } });
+      }
+      return due.length;
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** Works queued recomputes for at most `sliceMs`, so the sweep keeps its rhythm during a long rebuild. */
+export async function workRecomputes(sliceMs = RECOMPUTE_SLICE_MS): Promise<void> {
+  const until = Date.now() + sliceMs;
+  let failures = 0;
+  while (Date.now() < until) {
+    try {
+      if (!(await processRecomputeBatch())) return;
+      failures = 0;
+    } catch (error) {
+      failures += 1;
+      console.error("Recomputing SLA clocks failed:", error);
+      if (failures >= 3) {
+        await failRecompute(error);
+        return;
+      }
+    }
+  }
+}
+
+/** Databases that had applications before clocks existed get them built once, in the background. */
+export async function ensureClocksBuilt(): Promise<void> {
+  const [clocks, applications, queued] = await Promise.all([
+    prisma.slaClock.count(),
+    prisma.application.count(),
+    prisma.slaRecompute.count({ where: { status: { in: ["queued", "running"] } } }),
+  ]);
+  if (clocks === 0 && applications > 0 && queued === 0) {
+    await requestRecompute(prisma, { reason: "Building clocks for existing applications", full: true });
+  }
+}
+
+export async function runSlaWorkOnce(now: Date = new Date()): Promise<void> {
+  await sweepClocks(now);
+  await sendNotificationEmails(now);
+  await workRecomputes();
+}
+
+/** Starts the loop; returns a function that stops it. */
+export async function startSlaWorker(): Promise<() => void> {
+  await ensureClocksBuilt();
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const tick = async () => {
+    try {
+      await runSlaWorkOnce();
+    } catch (error) {
+      console.error("The SLA sweeper failed; it tries again in 15 s:", error);
+    }
+    if (!stopped) {
+      timer = setTimeout(tick, SWEEP_EVERY_MS);
+      timer.unref();
+    }
+  };
+  timer = setTimeout(tick, 1_000);
+  timer.unref();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}

@@ -1,0 +1,145 @@
+// "Waiting on us": every running clock the actor may see, soonest due first, with its risk as of an instant.
+import type { Prisma } from "~/generated/prisma/client";
+import type { SlaMetric } from "~/domain/sla/types";
+import { prisma } from "~/utils/db.server";
+import { applicationScope, type Actor } from "../scope.server";
+
+export type QueueFilter = { jobId?: string; recruiterId?: string; metric?: SlaMetric; limit?: number; at?: Date };
+
+export type QueueRisk = "fine" | "warning" | "breached";
+
+const queueSelect = {
+  id: true,
+  applicationId: true,
+  metric: true,
+  instance: true,
+  startedAt: true,
+  dueAt: true,
+  warnAt: true,
+  breached: true,
+  businessHours: true,
+  targetMinutes: true,
+  application: {
+    select: {
+      candidate: { select: { id: true, name: true } },
+      stage: { select: { id: true, name: true } },
+      job: { select: { id: true, title: true, recruiter: { select: { id: true, name: true } } } },
+    },
+  },
+} satisfies Prisma.SlaClockSelect;
+
+type QueueRow = Prisma.SlaClockGetPayload<{ select: typeof queueSelect }>;
+export type QueueItem = Omit<QueueRow, "dueAt" | "application"> & {
+  dueAt: Date;
+  risk: QueueRisk;
+  candidate: QueueRow["application"]["candidate"];
+  stage: QueueRow["application"]["stage"];
+  job: QueueRow["application"]["job"];
+};
+
+export function queueWhere(actor: Actor, filter: QueueFilter): Prisma.SlaClockWhereInput {
+  return {
+    state: "running",
+    dueAt: { not: null },
+    ...(filter.metric ? { metric: filter.metric } : {}),
+    // AND, not a spread: a hiring manager's scope is itself a `job` condition, which a job filter must not replace.
+    application: {
+      AND: [
+        applicationScope(actor),
+        ...(filter.jobId || filter.recruiterId
+          ? [
+              {
+                job: {
+                  ...(filter.jobId ? { id: filter.jobId } : {}),
+                  ...(filter.recruiterId ? { recruiterId: filter.recruiterId } : {}),
+                },
+              },
+            ]
+          : []),
+      ],
+    },
+  };
+}
+
+export function riskAt(clock: { dueAt: Date; warnAt: Date | null; breached: boolean }, at: Date): QueueRisk {
+  if (clock.breached || clock.dueAt.getTime() < at.getTime()) return "breached";
+  if (clock.warnAt && clock.warnAt.getTime() <= at.getTime()) return "warning";
+  return "fine";
+}
+
+/** Running clocks, soonest due first (ties: the longest waiting first). */
+export async function getQueue(actor: Actor, filter: QueueFilter = {}): Promise<{ items: QueueItem[]; total: number }> {
+  const at = filter.at ?? new Date();
+  const where = queueWhere(actor, filter);
+  const [rows, total] = await Promise.all([
+    prisma.slaClock.findMany({
+      where,
+      orderBy: [{ dueAt: "asc" }, { startedAt: "asc" }, { id: "asc" }],
+      take: Math.min(Math.max(filter.limit ?? 100, 1), 1000),
+      select: queueSelect,
+    }),
+    prisma.slaClock.count({ where }),
+  ]);
+  const items = rows.map(({ application, dueAt, ...clock }) => ({
+    ...clock,
+    dueAt: dueAt!,
+    risk: riskAt({ dueAt: dueAt!, warnAt: clock.warnAt, breached: clock.breached }, at),
+    candidate: application.candidate,
+    stage: application.stage,
+    job: application.job,
+  }));
+  return { items, total };
+}
+
+/** Per risk, how many running clocks the actor's queue holds (for the page heading and the header badge). */
+export async function countQueueByRisk(actor: Actor, filter: QueueFilter = {}) {
+  const at = filter.at ?? new Date();
+  const where = queueWhere(actor, filter);
+  const [breached, warning, total] = await Promise.all([
+    prisma.slaClock.count({ where: { AND: [where, { OR: [{ breached: true }, { dueAt: { lt: at } }] }] } }),
+    prisma.slaClock.count({
+      where: { AND: [where, { breached: false, dueAt: { gte: at }, warnAt: { lte: at } }] },
+    }),
+    prisma.slaClock.count({ where }),
+  ]);
+  return { breached, warning, fine: total - breached - warning, total };
+}
+
+const badgeSelect = {
+  id: true,
+  applicationId: true,
+  metric: true,
+  instance: true,
+  state: true,
+  startedAt: true,
+  dueAt: true,
+  warnAt: true,
+  stoppedAt: true,
+  breached: true,
+  businessHours: true,
+  targetMinutes: true,
+  remainingMinutes: true,
+} satisfies Prisma.SlaClockSelect;
+
+export type ClockBadge = Prisma.SlaClockGetPayload<{ select: typeof badgeSelect }>;
+
+/** The open (running or paused) clocks of these applications, for board cards: one query whatever the count. */
+export async function openClocksByApplication(applicationIds: string[]): Promise<Map<string, ClockBadge[]>> {
+  const clocks = await prisma.slaClock.findMany({
+    where: { applicationId: { in: applicationIds }, state: { in: ["running", "paused"] } },
+    orderBy: [{ dueAt: "asc" }],
+    select: badgeSelect,
+  });
+  const map = new Map<string, ClockBadge[]>();
+  for (const clock of clocks) map.set(clock.applicationId, [...(map.get(clock.applicationId) ?? []), clock]);
+  return map;
+}
+
+/** Every clock of one application, newest first within each metric, for the application page. */
+export async function clocksOfApplication(applicationId: string): Promise<ClockBadge[]> {
+  return prisma.slaClock.findMany({
+    where: { applicationId },
+    orderBy: [{ startedAt: "desc" }, { metric: "asc" }, { instance: "desc" }],
+    select: badgeSelect,
+  });
+}
