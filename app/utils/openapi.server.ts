@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { applicationInputSchema, decisionSchema, messageInputSchema, stageMoveSchema } from "~/domain/applications";
 import { jobInputSchema } from "~/domain/jobs";
+import { slaPolicyInputSchema } from "~/domain/sla/policies";
+import { scheduleInputSchema } from "~/domain/sla/schedule";
 import {
   applicationCreatedResource,
   applicationResource,
@@ -13,17 +15,33 @@ import {
   jobResource,
   messageRecordedResource,
 } from "./api-resources.server";
+import {
+  applicationSlaResource,
+  asOfQuerySchema,
+  deletedResource,
+  dueQuerySchema,
+  dueResource,
+  elapsedQuerySchema,
+  elapsedResource,
+  MAX_CALCULATOR_MINUTES,
+  queueQuerySchema,
+  queueResource,
+  scheduleListResource,
+  scheduleResource,
+  slaPolicyListResource,
+  slaPolicyResource,
+} from "./api-sla-resources.server";
 
 type JsonSchema = Record<string, unknown>;
 
 type Operation = {
-  method: "get" | "post";
+  method: "get" | "post" | "put" | "delete";
   /** OpenAPI path, parameters in braces: /api/v1/jobs/{jobId}. */
   path: string;
   operationId: string;
   summary: string;
   description?: string;
-  tag: "System" | "Jobs" | "Applications";
+  tag: (typeof TAGS)[number]["name"];
   /** false: no token needed. */
   authenticated?: boolean;
   query?: z.ZodObject;
@@ -48,6 +66,23 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 };
 
 const BODY_ERRORS = [400, 413, 415];
+
+const TAGS = [
+  { name: "System", description: "Health and this description." },
+  { name: "Jobs", description: "Jobs and their pipelines of stages." },
+  { name: "Applications", description: "Candidates applying to jobs, and what happens to them." },
+  {
+    name: "Schedules",
+    description: "Business hours and holidays that business-time SLA targets count in, with due-date calculators.",
+  },
+  { name: "SLA policies", description: "Response-time promises to candidates, tried in order; the default last." },
+  { name: "SLA clocks", description: "Clocks per application, as of any instant, and the “waiting on us” queue." },
+] as const;
+
+const SCHEDULE_BODY_NOTE =
+  "Invalid input is a 400 whose issues name the field: an unknown `timeZone`, a malformed time " +
+  "(`hours.1.open`), a reversed or overlapping interval, an impossible date (`holidays.0.date`), a partial-day " +
+  "holiday with only one of closedFrom and closedUntil.";
 
 export const OPERATIONS: Operation[] = [
   {
@@ -163,6 +198,170 @@ export const OPERATIONS: Operation[] = [
     success: { status: 201, description: "The recorded message.", schema: messageRecordedResource },
     errors: [...BODY_ERRORS, 403, 404, 409, 501],
   },
+  {
+    method: "get",
+    path: "/api/v1/schedules",
+    operationId: "listSchedules",
+    summary: "List business schedules",
+    description: "Any staff token. The default schedule first.",
+    tag: "Schedules",
+    success: { status: 200, description: "The schedules.", schema: scheduleListResource },
+    errors: [],
+  },
+  {
+    method: "post",
+    path: "/api/v1/schedules",
+    operationId: "createSchedule",
+    summary: "Create a business schedule",
+    description: `Needs the manage_settings permission (admins). ${SCHEDULE_BODY_NOTE}`,
+    tag: "Schedules",
+    body: scheduleInputSchema,
+    success: { status: 201, description: "The schedule.", schema: scheduleResource },
+    errors: [...BODY_ERRORS, 403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/schedules/{scheduleId}",
+    operationId: "getSchedule",
+    summary: "Get a business schedule",
+    tag: "Schedules",
+    success: { status: 200, description: "The schedule.", schema: scheduleResource },
+    errors: [404],
+  },
+  {
+    method: "put",
+    path: "/api/v1/schedules/{scheduleId}",
+    operationId: "updateSchedule",
+    summary: "Replace a business schedule",
+    description:
+      "Needs the manage_settings permission. Due dates of running clocks move (a recompute is queued); start " +
+      `times and past breaches stay. ${SCHEDULE_BODY_NOTE}`,
+    tag: "Schedules",
+    body: scheduleInputSchema,
+    success: { status: 200, description: "The schedule as saved.", schema: scheduleResource },
+    errors: [...BODY_ERRORS, 403, 404],
+  },
+  {
+    method: "delete",
+    path: "/api/v1/schedules/{scheduleId}",
+    operationId: "deleteSchedule",
+    summary: "Delete a business schedule",
+    description:
+      "Needs the manage_settings permission. Jobs and policies that used it fall back to the policy's or the " +
+      "default schedule. The default schedule cannot be deleted (409).",
+    tag: "Schedules",
+    success: { status: 200, description: "The schedule was deleted.", schema: deletedResource },
+    errors: [403, 404, 409],
+  },
+  {
+    method: "get",
+    path: "/api/v1/schedules/{scheduleId}/due",
+    operationId: "scheduleDueDate",
+    summary: "When N business minutes after an instant are up",
+    description:
+      "Counting starts at the next opening when `from` is outside open hours; DST and holidays count as the " +
+      `schedule's local clock says. minutes: 0 to ${MAX_CALCULATOR_MINUTES}. A schedule with no open hours, or one ` +
+      "too sparse to reach the due date within 100 years, is a 409.",
+    tag: "Schedules",
+    query: dueQuerySchema,
+    success: { status: 200, description: "The due instant.", schema: dueResource },
+    errors: [400, 404, 409],
+  },
+  {
+    method: "get",
+    path: "/api/v1/schedules/{scheduleId}/elapsed",
+    operationId: "scheduleElapsedMinutes",
+    summary: "Business minutes between two instants",
+    description:
+      "`to` must not be before `from` and at most ten years after it (400 naming `to`). A schedule with no open " +
+      "hours is a 409.",
+    tag: "Schedules",
+    query: elapsedQuerySchema,
+    success: { status: 200, description: "The business minutes.", schema: elapsedResource },
+    errors: [400, 404, 409],
+  },
+  {
+    method: "get",
+    path: "/api/v1/sla-policies",
+    operationId: "listSlaPolicies",
+    summary: "List SLA policies in matching order",
+    description: "Any staff token. The first policy whose conditions fit a job wins; the default policy is last.",
+    tag: "SLA policies",
+    success: { status: 200, description: "The policies.", schema: slaPolicyListResource },
+    errors: [],
+  },
+  {
+    method: "post",
+    path: "/api/v1/sla-policies",
+    operationId: "createSlaPolicy",
+    summary: "Create an SLA policy",
+    description:
+      "Needs the manage_settings permission. Without `position` the policy is tried after the others (before " +
+      "the default). Unknown schedule or job ids are a 400 naming the field.",
+    tag: "SLA policies",
+    body: slaPolicyInputSchema,
+    success: { status: 201, description: "The policy.", schema: slaPolicyResource },
+    errors: [...BODY_ERRORS, 403],
+  },
+  {
+    method: "get",
+    path: "/api/v1/sla-policies/{policyId}",
+    operationId: "getSlaPolicy",
+    summary: "Get an SLA policy",
+    tag: "SLA policies",
+    success: { status: 200, description: "The policy.", schema: slaPolicyResource },
+    errors: [404],
+  },
+  {
+    method: "put",
+    path: "/api/v1/sla-policies/{policyId}",
+    operationId: "updateSlaPolicy",
+    summary: "Replace an SLA policy",
+    description:
+      "Needs the manage_settings permission. The default policy keeps no match conditions. Running clocks are " +
+      "recomputed: start times stay, due dates move, past breaches stay.",
+    tag: "SLA policies",
+    body: slaPolicyInputSchema,
+    success: { status: 200, description: "The policy as saved.", schema: slaPolicyResource },
+    errors: [...BODY_ERRORS, 403, 404],
+  },
+  {
+    method: "delete",
+    path: "/api/v1/sla-policies/{policyId}",
+    operationId: "deleteSlaPolicy",
+    summary: "Delete an SLA policy",
+    description: "Needs the manage_settings permission. The default policy cannot be deleted (409).",
+    tag: "SLA policies",
+    success: { status: 200, description: "The policy was deleted.", schema: deletedResource },
+    errors: [403, 404, 409],
+  },
+  {
+    method: "get",
+    path: "/api/v1/applications/{applicationId}/sla",
+    operationId: "getApplicationSla",
+    summary: "An application's SLA clocks as of an instant",
+    description:
+      "Replayed from the event log as of `at` (default now): events after it are ignored, and only clock " +
+      "instances started at or before it are listed. Uses today's policy and schedule; a schedule without open " +
+      "hours under business-hours targets is a 409.",
+    tag: "SLA clocks",
+    query: asOfQuerySchema,
+    success: { status: 200, description: "The clocks.", schema: applicationSlaResource },
+    errors: [400, 404, 409],
+  },
+  {
+    method: "get",
+    path: "/api/v1/queue",
+    operationId: "getQueue",
+    summary: "Waiting on us: running clocks, soonest due first",
+    description:
+      "The running clocks of the applications the token may see. `breached` and `risk` are judged as of `at` " +
+      "(default now).",
+    tag: "SLA clocks",
+    query: queueQuerySchema,
+    success: { status: 200, description: "The queue.", schema: queueResource },
+    errors: [400],
+  },
 ];
 
 function toJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
@@ -240,11 +439,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         'Errors read {"error":{"code","message","issues":[{"path","message"}]}}.',
     },
     servers: [{ url: serverUrl }],
-    tags: [
-      { name: "System", description: "Health and this description." },
-      { name: "Jobs", description: "Jobs and their pipelines of stages." },
-      { name: "Applications", description: "Candidates applying to jobs, and what happens to them." },
-    ],
+    tags: TAGS,
     paths,
     components: {
       securitySchemes: {

@@ -82,6 +82,20 @@ test("every endpoint a route file implements is in the document, and nothing els
       "POST /api/v1/applications/{applicationId}/stage",
       "POST /api/v1/applications/{applicationId}/decision",
       "POST /api/v1/applications/{applicationId}/messages",
+      "GET /api/v1/applications/{applicationId}/sla",
+      "GET /api/v1/schedules",
+      "POST /api/v1/schedules",
+      "GET /api/v1/schedules/{scheduleId}",
+      "PUT /api/v1/schedules/{scheduleId}",
+      "DELETE /api/v1/schedules/{scheduleId}",
+      "GET /api/v1/schedules/{scheduleId}/due",
+      "GET /api/v1/schedules/{scheduleId}/elapsed",
+      "GET /api/v1/sla-policies",
+      "POST /api/v1/sla-policies",
+      "GET /api/v1/sla-policies/{policyId}",
+      "PUT /api/v1/sla-policies/{policyId}",
+      "DELETE /api/v1/sla-policies/{policyId}",
+      "GET /api/v1/queue",
     ]),
   );
 });
@@ -146,6 +160,44 @@ test("request bodies are the endpoints' own zod schemas, input side", async () =
   expect(document.paths["/api/v1/jobs"]!.get!.parameters).toEqual([
     expect.objectContaining({ name: "status", in: "query", required: false }),
   ]);
+});
+
+test("the SLA endpoints document their bodies, query parameters and answers from the same schemas", async () => {
+  const document = await openApiDocument();
+  const schedule = document.paths["/api/v1/schedules"]!.post!;
+  const scheduleBody = schedule.requestBody!.content["application/json"].schema;
+  expect(JSON.stringify(scheduleBody)).toContain('"timeZone"');
+  expect(JSON.stringify(scheduleBody)).toContain('"closedUntil"');
+  expect(Object.keys(schedule.responses)).toEqual(["201", "400", "401", "403", "413", "415", "500"]);
+  expect(Object.keys(document.paths["/api/v1/schedules/{scheduleId}"]!.delete!.responses)).toEqual(
+    expect.arrayContaining(["200", "404", "409"]),
+  );
+
+  const query = (route: string) =>
+    document.paths[route]!.get!.parameters!.filter((parameter) => parameter.in === "query");
+  expect(query("/api/v1/schedules/{scheduleId}/due")).toEqual([
+    expect.objectContaining({ name: "from", required: true }),
+    expect.objectContaining({ name: "minutes", required: true }),
+  ]);
+  expect(query("/api/v1/schedules/{scheduleId}/elapsed").map((parameter) => parameter.name)).toEqual(["from", "to"]);
+  expect(query("/api/v1/applications/{applicationId}/sla")).toEqual([
+    expect.objectContaining({ name: "at", required: false }),
+  ]);
+  expect(query("/api/v1/queue").map((parameter) => [parameter.name, parameter.required])).toEqual([
+    ["at", false],
+    ["limit", false],
+    ["jobId", false],
+    ["recruiterId", false],
+    ["metric", false],
+  ]);
+  expect(
+    document.paths["/api/v1/sla-policies"]!.post!.requestBody!.content["application/json"].schema.properties!.targets!
+      .items!.properties!.metric!.enum,
+  ).toEqual(["first_response", "next_response", "periodic_update", "stage_decision", "closure"]);
+  const sla =
+    document.paths["/api/v1/applications/{applicationId}/sla"]!.get!.responses["200"]!.content["application/json"]
+      .schema;
+  expect(sla.required).toEqual(expect.arrayContaining(["applicationId", "at", "clocks", "hearBackBy"]));
 });
 
 test("GET /healthz answers ok while the database does, and 503 when it does not", async () => {

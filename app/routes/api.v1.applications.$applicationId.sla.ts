@@ -1,0 +1,18 @@
+// GET /api/v1/applications/:applicationId/sla?at=ISO: the application's SLA clocks replayed from its event log as of
+// `at` (default now; events after it are ignored), with the policy in force and the promised "hear back by" date.
+import { applicationClocksAsOf } from "~/models/sla/as-of.server";
+import { asOfQuerySchema, presentApplicationSla } from "~/utils/api-sla-resources.server";
+import { apiJson, apiRoute, parseQuery } from "~/utils/api.server";
+import { NotFoundError } from "~/utils/errors.server";
+
+const handle = apiRoute({
+  async GET({ request, params, principal }) {
+    const query = parseQuery(request, asOfQuerySchema);
+    const sla = await applicationClocksAsOf(params.applicationId ?? "", principal.actor, query.at ?? new Date());
+    if (!sla) throw new NotFoundError("The application");
+    return apiJson(presentApplicationSla(sla));
+  },
+});
+
+export const loader = handle;
+export const action = handle;

@@ -1,0 +1,15 @@
+// GET /api/v1/queue: "waiting on us" — the running SLA clocks the caller may see, soonest due first, with their risk
+// as of `at` (default now). Filters: jobId, recruiterId, metric; `limit` caps the items, `total` counts them all.
+import { getQueue } from "~/models/sla/queue.server";
+import { presentQueue, queueQuerySchema } from "~/utils/api-sla-resources.server";
+import { apiJson, apiRoute, parseQuery } from "~/utils/api.server";
+
+const handle = apiRoute({
+  async GET({ request, principal }) {
+    const query = parseQuery(request, queueQuerySchema);
+    return apiJson(presentQueue(await getQueue(principal.actor, query), query.at));
+  },
+});
+
+export const loader = handle;
+export const action = handle;

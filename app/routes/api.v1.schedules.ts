@@ -1,0 +1,24 @@
+// GET /api/v1/schedules: every business schedule, the default first. POST /api/v1/schedules: a new schedule (needs
+// manage_settings); invalid hours, holidays or time zones are a 400 naming the field.
+import { scheduleInputSchema } from "~/domain/sla/schedule";
+import { createSchedule, listSchedules } from "~/models/sla/schedules.server";
+import { presentSchedule, presentScheduleList } from "~/utils/api-sla-resources.server";
+import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/utils/api.server";
+
+const handle = apiRoute({
+  async GET() {
+    return apiJson(presentScheduleList(await listSchedules()));
+  },
+  async POST({ request, principal }) {
+    requireApiPermission(principal, "manage_settings");
+    const input = await parseJsonBody(request, scheduleInputSchema);
+    const schedule = await createSchedule(input, principal.user?.id ?? null);
+    return apiJson(presentSchedule(schedule), {
+      status: 201,
+      headers: { Location: `/api/v1/schedules/${schedule.id}` },
+    });
+  },
+});
+
+export const loader = handle;
+export const action = handle;
