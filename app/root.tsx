@@ -12,6 +12,7 @@ import {
 import type { ReactNode } from "react";
 import { AppHeader } from "./components/app-header";
 import stylesHref from "./styles.css?url";
+import { countUnreadNotifications } from "./models/notification.server";
 import { getUser } from "./utils/auth.server";
 
 export const links: LinksFunction = () => [
@@ -26,7 +27,8 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { user };
+  // One cheap count for the header's badge.
+  return { user, unreadNotifications: user ? await countUnreadNotifications(user.id) : 0 };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -51,10 +53,10 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, unreadNotifications } = useLoaderData<typeof loader>();
   return (
     <>
-      <AppHeader user={user} />
+      <AppHeader user={user} unreadNotifications={unreadNotifications} />
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>

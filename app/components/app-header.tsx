@@ -1,10 +1,10 @@
-// The staff header: brand, main navigation for the user's role, and sign-out.
+// The staff header: brand, main navigation for the user's role (with the unread notification count), and sign-out.
 import { Form, NavLink } from "@remix-run/react";
 import { can, ROLE_LABELS, type Role } from "~/domain/permissions";
 
 type HeaderUser = { name: string; role: Role } | null;
 
-export function AppHeader({ user }: { user: HeaderUser }) {
+export function AppHeader({ user, unreadNotifications = 0 }: { user: HeaderUser; unreadNotifications?: number }) {
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -15,11 +15,31 @@ export function AppHeader({ user }: { user: HeaderUser }) {
           <>
             <nav aria-label="Main">
               <ul className="nav">
+                {user.role === "interviewer" ? null : (
+                  <li>
+                    <NavLink to="/waiting">Waiting on us</NavLink>
+                  </li>
+                )}
                 <li>
                   <NavLink to="/jobs">Jobs</NavLink>
                 </li>
                 <li>
                   <NavLink to="/applications">Applications</NavLink>
+                </li>
+                <li>
+                  <NavLink
+                    to="/notifications"
+                    aria-label={
+                      unreadNotifications > 0 ? `Notifications, ${unreadNotifications} unread` : "Notifications"
+                    }
+                  >
+                    Notifications
+                    {unreadNotifications > 0 ? (
+                      <span className="nav-count" aria-hidden="true">
+                        {unreadNotifications > 99 ? "99+" : unreadNotifications}
+                      </span>
+                    ) : null}
+                  </NavLink>
                 </li>
                 {can(user.role, "manage_users") ? (
                   <li>
@@ -30,6 +50,16 @@ export function AppHeader({ user }: { user: HeaderUser }) {
                   <li>
                     <NavLink to="/settings/tokens">API tokens</NavLink>
                   </li>
+                ) : null}
+                {can(user.role, "manage_settings") ? (
+                  <>
+                    <li>
+                      <NavLink to="/settings/schedules">Schedules</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/settings/sla-policies">SLA policies</NavLink>
+                    </li>
+                  </>
                 ) : null}
               </ul>
             </nav>

@@ -4,10 +4,19 @@ import { Link, useFetcher, useFetchers, useSubmit } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type DragEvent, type MutableRefObject } from "react";
 import { applyPendingMoves, cardsByStage, type PendingMove } from "~/domain/board";
 import { wholeDaysBetween } from "~/domain/local-time";
+import { ClockBadge, type BadgeClock } from "~/components/sla/clock-badge";
 import { useHydrated } from "~/utils/use-hydrated";
 
 export type BoardStage = { id: string; name: string; kind: string };
-export type BoardCardData = { id: string; stageId: string; candidateName: string; appliedAt: Date; waitingSince: Date };
+export type BoardCardData = {
+  id: string;
+  stageId: string;
+  candidateName: string;
+  appliedAt: Date;
+  waitingSince: Date;
+  /** The soonest open SLA clock, if any. */
+  clock?: BadgeClock | null;
+};
 export type MoveResult = { ok: boolean; message: string };
 
 const DRAG_TYPE = "application/x-hearback-application";
@@ -211,6 +220,11 @@ function BoardCard({ card, stages, canMove, draggable, now, onResult, focusAfter
             : `Waiting ${waitingDays} ${waitingDays === 1 ? "day" : "days"}`}
         </span>
       </p>
+      {card.clock ? (
+        <p className="board-card__clock">
+          <ClockBadge clock={card.clock} now={now} />
+        </p>
+      ) : null}
       {canMove ? (
         <fetcher.Form
           method="post"

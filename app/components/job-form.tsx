@@ -11,6 +11,7 @@ import type { FieldErrors } from "~/utils/forms";
 import { useValidatedForm } from "~/utils/validated-form";
 
 export type PersonOption = { id: string; name: string; active: boolean };
+export type ScheduleOption = { id: string; name: string; timeZone: string; isDefault: boolean };
 
 type JobFormProps = {
   values: JobFormValues;
@@ -20,6 +21,8 @@ type JobFormProps = {
   recruiters: PersonOption[];
   departments: string[];
   occupancy?: Record<string, number>;
+  /** Business schedules for the SLA clocks; without them the job keeps its schedule in a hidden field. */
+  schedules?: ScheduleOption[];
   submitLabel: string;
 };
 
@@ -31,6 +34,7 @@ export function JobForm({
   recruiters,
   departments,
   occupancy = {},
+  schedules,
   submitLabel,
 }: JobFormProps) {
   const form = useValidatedForm<JobFormValues>({ schema: jobFormSchema, defaultValues: values, serverErrors: errors });
@@ -88,7 +92,7 @@ export function JobForm({
           {fieldErrorCount > 0 ? <p>Please correct the fields marked below. Nothing was saved.</p> : null}
         </Alert>
       ) : null}
-      <input type="hidden" {...register("scheduleId")} defaultValue={values.scheduleId} />
+      {schedules ? null : <input type="hidden" {...register("scheduleId")} defaultValue={values.scheduleId} />}
 
       <section className="card" aria-labelledby="job-details-heading">
         <h2 id="job-details-heading">Details</h2>
@@ -128,6 +132,22 @@ export function JobForm({
               <PeopleOptions people={recruiters} />
             </select>
           </Field>
+          {schedules ? (
+            <Field
+              label="Business hours (SLA schedule)"
+              hint="Response-time clocks count on these hours. Empty: the SLA policy’s schedule, else the default."
+              error={errorFor("scheduleId")}
+            >
+              <select {...register("scheduleId")} defaultValue={values.scheduleId}>
+                <option value="">Policy’s schedule, else the default</option>
+                {schedules.map((schedule) => (
+                  <option key={schedule.id} value={schedule.id}>
+                    {schedule.name} ({schedule.timeZone})
+                  </option>
+                ))}
+              </select>
+            </Field>
+          ) : null}
         </div>
       </section>
 

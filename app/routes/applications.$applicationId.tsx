@@ -9,13 +9,16 @@ import {
   RejectForm,
 } from "~/components/application/action-forms";
 import { Timeline } from "~/components/application/timeline";
+import { SlaClocksPanel } from "~/components/sla/sla-clocks-panel";
 import { ApplicationStatusBadge, APPLICATION_STATUS_LABELS } from "~/components/status-badges";
 import { DateTime } from "~/components/ui/date-time";
 import { PageHeader } from "~/components/ui/page-header";
 import { instantToZonedLocal } from "~/domain/local-time";
 import { can } from "~/domain/permissions";
+import { hearBackBy } from "~/domain/sla/clocks";
 import { getApplicationWithTimeline } from "~/models/application.server";
 import { listInterviewers } from "~/models/interviewer.server";
+import { clocksOfApplication } from "~/models/sla/queue.server";
 import { listUsersByRole } from "~/models/user.server";
 import { handleApplicationAction, type ApplicationIntent } from "~/utils/application-actions.server";
 import { requireUser } from "~/utils/auth.server";
@@ -30,16 +33,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const application = await getApplicationWithTimeline(params.applicationId!, user);
   if (!application) throw new Response("This application does not exist, or you cannot see it.", { status: 404 });
   const canAssign = can(user.role, "move_applications");
-  const [interviewers, team] = await Promise.all([
+  const [interviewers, team, clocks] = await Promise.all([
     listInterviewers(application.id),
     canAssign ? listUsersByRole(["interviewer", "hiring_manager", "recruiter", "admin"]) : Promise.resolve([]),
+    clocksOfApplication(application.id),
   ]);
+  const now = new Date();
   return {
     application,
     interviewers,
     team: team.map(({ id, name, role }) => ({ id, name, role })),
+    clocks,
+    hearBackBy: hearBackBy(clocks.map((clock) => ({ ...clock, stageId: null }))),
+    now,
     timeZone: user.timeZone,
-    nowLocal: instantToZonedLocal(new Date(), user.timeZone),
+    nowLocal: instantToZonedLocal(now, user.timeZone),
     can: {
       note: can(user.role, "add_notes"),
       move: can(user.role, "move_applications"),
@@ -81,7 +89,8 @@ function doneMessage(done: string | null, stageName: string): string {
 }
 
 export default function ApplicationPage() {
-  const { application, interviewers, team, timeZone, nowLocal, can } = useLoaderData<typeof loader>();
+  const { application, interviewers, team, clocks, hearBackBy, now, timeZone, nowLocal, can } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const stateFor = (intent: ApplicationIntent) =>
@@ -172,6 +181,14 @@ export default function ApplicationPage() {
               <MoveForm stages={job.stages} currentStageId={stage.id} {...stateFor("move")} />
             ) : null}
           </section>
+
+          <SlaClocksPanel
+            clocks={clocks}
+            now={now}
+            timeZone={timeZone}
+            candidateTimeZone={candidate.timeZone}
+            hearBackBy={hearBackBy}
+          />
 
           {active && can.decide ? (
             <section className="card" aria-labelledby="decision-heading">

@@ -4,6 +4,7 @@ import { JobForm } from "~/components/job-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { jobFormValues } from "~/domain/job-form";
 import { countActiveByStage, getJob, updateJob } from "~/models/job.server";
+import { scheduleOptions } from "~/models/sla/schedules.server";
 import { requirePermission } from "~/utils/auth.server";
 import { handleJobFormPost, jobFormChoices } from "~/utils/job-form.server";
 import { RouteError } from "~/components/route-error";
@@ -16,8 +17,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage_jobs");
   const job = await getJob(params.jobId!, user);
   if (!job) throw new Response("This job does not exist, or you cannot see it.", { status: 404 });
-  const [choices, occupancy] = await Promise.all([jobFormChoices(job), countActiveByStage(job.id)]);
-  return { jobId: job.id, title: job.title, values: jobFormValues(job), occupancy, ...choices };
+  const [choices, occupancy, schedules] = await Promise.all([
+    jobFormChoices(job),
+    countActiveByStage(job.id),
+    scheduleOptions(),
+  ]);
+  return { jobId: job.id, title: job.title, values: jobFormValues(job), occupancy, schedules, ...choices };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -26,7 +31,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditJobPage() {
-  const { jobId, title, values, occupancy, hiringManagers, recruiters, departments } = useLoaderData<typeof loader>();
+  const { jobId, title, values, occupancy, hiringManagers, recruiters, departments, schedules } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -43,6 +49,7 @@ export default function EditJobPage() {
         hiringManagers={hiringManagers}
         recruiters={recruiters}
         departments={departments}
+        schedules={schedules}
         submitLabel="Save job"
       />
     </>

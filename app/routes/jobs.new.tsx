@@ -4,6 +4,7 @@ import { JobForm } from "~/components/job-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { jobFormValues } from "~/domain/job-form";
 import { createJob } from "~/models/job.server";
+import { scheduleOptions } from "~/models/sla/schedules.server";
 import { requirePermission } from "~/utils/auth.server";
 import { handleJobFormPost, jobFormChoices } from "~/utils/job-form.server";
 import { RouteError } from "~/components/route-error";
@@ -12,7 +13,8 @@ export const meta: MetaFunction = () => [{ title: "New job · Hearback" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage_jobs");
-  return { values: jobFormValues(), ...(await jobFormChoices()) };
+  const [choices, schedules] = await Promise.all([jobFormChoices(), scheduleOptions()]);
+  return { values: jobFormValues(), schedules, ...choices };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -21,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewJobPage() {
-  const { values, hiringManagers, recruiters, departments } = useLoaderData<typeof loader>();
+  const { values, hiringManagers, recruiters, departments, schedules } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -38,6 +40,7 @@ export default function NewJobPage() {
         hiringManagers={hiringManagers}
         recruiters={recruiters}
         departments={departments}
+        schedules={schedules}
         submitLabel="Create job"
       />
     </>

@@ -9,6 +9,8 @@ async function signIn(page: Page) {
   await page.getByLabel("Email").fill(DEMO_ADMIN.email);
   await page.getByLabel("Password").fill(DEMO_ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/waiting$/); // staff land on "Waiting on us"
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
   await expect(page).toHaveURL(/\/jobs$/);
 }
 

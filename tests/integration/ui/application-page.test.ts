@@ -1,6 +1,9 @@
 // The application page and the applications list: timeline, notes, moves, decisions, recorded messages, interviewers
 // and who may see or do what.
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { expect, test } from "vitest";
+import { SlaClocksPanel } from "~/components/sla/sla-clocks-panel";
 import { addNote, createApplication, recordMessage } from "~/models/application.server";
 import { createJob } from "~/models/job.server";
 import * as applicationPage from "~/routes/applications.$applicationId";
@@ -297,4 +300,58 @@ test("the applications list searches by name or email and pages through results"
     "lister3@list.example.com",
   ]);
   expect((await list("&status=rejected")).data.total).toBe(0);
+});
+
+test("the SLA panel lists open clocks with their risk, the paused update, finished ones, and the promised date in the candidate's time", async () => {
+  const { owner, application } = await setup({ name: "Kenji Sato" });
+  await recordMessage(
+    application.id,
+    {
+      direction: "outbound",
+      body: "Could you send us your portfolio?",
+      automated: false,
+      awaitsCandidate: true,
+      occurredAt: new Date("2026-06-02T08:00:00Z"),
+    },
+    owner.user,
+  );
+
+  const page = await load(owner, application.id);
+  const open = page.data.clocks.filter((clock) => clock.state === "running" || clock.state === "paused");
+  const finished = page.data.clocks.filter((clock) => clock.state === "stopped");
+  expect(open.map((clock) => [clock.metric, clock.state])).toEqual([
+    ["periodic_update", "paused"],
+    ["stage_decision", "running"],
+  ]);
+  // The reply stopped the first response (in time) and the first update period.
+  expect(finished.map((clock) => [clock.metric, clock.breached]).sort()).toEqual([
+    ["first_response", false],
+    ["periodic_update", false],
+  ]);
+  const decision = open[1]!;
+  // The update waits on the candidate, so the promise is the stage decision.
+  expect(page.data.hearBackBy).toEqual(decision.dueAt);
+
+  const html = renderToStaticMarkup(
+    createElement(SlaClocksPanel, {
+      clocks: page.data.clocks,
+      now: page.data.now,
+      timeZone: "Europe/Berlin",
+      candidateTimeZone: "Asia/Tokyo",
+      hearBackBy: page.data.hearBackBy,
+    }),
+  );
+  const text = html.replace(/<[^>]+>/g, "");
+  const promised = new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Tokyo",
+  }).format(decision.dueAt!);
+  expect(text).toContain(`Promised to hear back by ${promised} GMT+9`);
+  expect(text).toContain("Stage decision");
+  expect(text).toMatch(/Overdue\d+ days overdue/);
+  expect(text).toContain("this date has passed");
+  expect(text).toContain("Paused: waiting for the candidate.");
+  expect(text).toContain("Finished clocks (2: 2 met, 0 missed)");
+  expect(html).toContain("<details");
 });

@@ -1,6 +1,6 @@
 // The pipeline board: limits for big pipelines, a constant number of queries, moving by form, and scoping.
 import { expect, test } from "vitest";
-import { createApplication, decideApplication } from "~/models/application.server";
+import { createApplication, decideApplication, recordMessage } from "~/models/application.server";
 import { getBoard } from "~/models/board.server";
 import { createJob } from "~/models/job.server";
 import * as board from "~/routes/jobs.$jobId._index";
@@ -63,8 +63,34 @@ test("the board needs the same number of queries for 3 or 60 applications", asyn
   const forSmall = await countQueries(() => getBoard(small.id, admin.user, { perStageLimit: 100 }));
   const forLarge = await countQueries(() => getBoard(large.id, admin.user, { perStageLimit: 100 }));
 
-  expect(forSmall).toBe(3); // the job, its stages, the cards with their counts
+  expect(forSmall).toBe(4); // the job, its stages, the cards with their counts, the cards' open SLA clocks
   expect(forLarge).toBe(forSmall);
+});
+
+test("each card carries its soonest open SLA clock, which moves on once we reply", async () => {
+  const recruiter = await signIn("recruiter");
+  const job = await createJob({ title: "Clocked", status: "open", ...noPeople }, recruiter.user.id);
+  const [applicationId] = await addCandidates(job.id, 1, "Clara");
+
+  const before = await run<BoardData>(board.loader, getRequest(`/jobs/${job.id}`, recruiter), { jobId: job.id });
+  // Applied weeks ago and never answered: the first response is the soonest clock, and long overdue.
+  expect(before.data.cards[0]!.clock).toMatchObject({ metric: "first_response", state: "running" });
+  expect(before.data.cards[0]!.clock!.dueAt!.getTime()).toBeLessThan(before.data.now.getTime());
+
+  await recordMessage(
+    applicationId!,
+    {
+      direction: "outbound",
+      body: "Thanks, we are on it.",
+      automated: false,
+      awaitsCandidate: false,
+      occurredAt: new Date(),
+    },
+    recruiter.user,
+  );
+  const after = await run<BoardData>(board.loader, getRequest(`/jobs/${job.id}`, recruiter), { jobId: job.id });
+  // Answered: the next soonest is the decision owed on the Applied stage since October.
+  expect(after.data.cards[0]!.clock).toMatchObject({ metric: "stage_decision", state: "running" });
 });
 
 test("the Move form moves a card, writes its event and says so", async () => {

@@ -1,0 +1,161 @@
+// The signed-in person's notifications (SLA warnings and breaches): newest unread first, mark one or all read, and
+// whether SLA emails may reach them outside their working hours. Plain form posts, so it works without JavaScript.
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { RouteError } from "~/components/route-error";
+import { RiskPill } from "~/components/sla/risk-pill";
+import { DateTime } from "~/components/ui/date-time";
+import { PageHeader } from "~/components/ui/page-header";
+import {
+  getNotifyOutsideHours,
+  listNotifications,
+  markNotificationsRead,
+  setNotifyOutsideHours,
+} from "~/models/notification.server";
+import { requireUser } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Notifications · Hearback" }];
+
+const notificationActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("read"), notificationId: z.string().min(1).max(100) }),
+  z.object({ intent: z.literal("read-all") }),
+  z.object({ intent: z.literal("preferences"), notifyOutsideHours: z.literal("on").optional() }),
+]);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [notifications, notifyOutsideHours] = await Promise.all([
+    listNotifications(user.id),
+    getNotifyOutsideHours(user.id),
+  ]);
+  return { notifications, notifyOutsideHours, timeZone: user.timeZone };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = parseForm(await request.formData(), notificationActionSchema);
+  if (!parsed.ok) return data({ ok: false, message: "That request was not understood." }, { status: 400 });
+  const input = parsed.data;
+  switch (input.intent) {
+    case "read":
+      await markNotificationsRead(user.id, [input.notificationId]);
+      return { ok: true, message: "Marked as read." };
+    case "read-all": {
+      const count = await markNotificationsRead(user.id);
+      return {
+        ok: true,
+        message: count === 1 ? "1 notification marked as read." : `${count} notifications marked as read.`,
+      };
+    }
+    case "preferences":
+      await setNotifyOutsideHours(user.id, input.notifyOutsideHours === "on");
+      return {
+        ok: true,
+        message:
+          input.notifyOutsideHours === "on"
+            ? "SLA emails will reach you at any time."
+            : "SLA emails will wait for your working hours.",
+      };
+  }
+}
+
+export default function NotificationsPage() {
+  const { notifications, notifyOutsideHours, timeZone } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const unread = notifications.filter((notification) => !notification.readAt).length;
+  return (
+    <>
+      <PageHeader
+        title="Notifications"
+        description="Warnings before a promise to a candidate falls due, and breaches once it is overdue."
+        actions={
+          unread > 0 ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="read-all" />
+              <button type="submit" className="button button--secondary">
+                Mark all as read
+              </button>
+            </Form>
+          ) : null
+        }
+      />
+      <div role="status" className={result ? `alert alert--${result.ok ? "success" : "error"}` : undefined}>
+        {result?.message}
+      </div>
+      {notifications.length === 0 ? (
+        <div className="card empty-state">
+          <h2>No notifications</h2>
+          <p>
+            When a candidate on one of your jobs is about to wait longer than we promised, or already has, you will be
+            told here.
+          </p>
+        </div>
+      ) : (
+        <ul className="notification-list" aria-label={`Notifications, ${unread} unread`}>
+          {notifications.map((notification) => (
+            <li
+              key={notification.id}
+              className={notification.readAt ? "notification card" : "notification notification--unread card"}
+            >
+              <div className="notification__head">
+                <RiskPill
+                  risk={notification.kind === "sla_breach" ? "breached" : "warning"}
+                  label={notification.kind === "sla_breach" ? "Overdue" : "Due soon"}
+                />
+                {notification.readAt ? null : <span className="badge badge--primary">Unread</span>}
+                <span className="muted small">
+                  <DateTime value={notification.createdAt} timeZone={timeZone} />
+                </span>
+              </div>
+              <h2 className="notification__title">
+                {notification.applicationId ? (
+                  <Link to={`/applications/${notification.applicationId}`}>{notification.title}</Link>
+                ) : (
+                  notification.title
+                )}
+              </h2>
+              <p>{notification.body}</p>
+              {notification.readAt ? null : (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="read" />
+                  <input type="hidden" name="notificationId" value={notification.id} />
+                  <button type="submit" className="button button--secondary button--small">
+                    Mark as read<span className="visually-hidden">: {notification.title}</span>
+                  </button>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <section className="card notification-preferences" aria-labelledby="preferences-heading">
+        <h2 id="preferences-heading">Email</h2>
+        <Form method="post">
+          <input type="hidden" name="intent" value="preferences" />
+          <div className="checkbox-field">
+            <input
+              id="notify-outside-hours"
+              type="checkbox"
+              name="notifyOutsideHours"
+              defaultChecked={notifyOutsideHours}
+              key={String(notifyOutsideHours)}
+            />
+            <label htmlFor="notify-outside-hours">Email me about SLA warnings outside my working hours</label>
+          </div>
+          <p className="muted small">
+            Otherwise these emails wait until your next working hours ({timeZone.replaceAll("_", " ")}).
+          </p>
+          <button type="submit" className="button button--secondary">
+            Save email preference
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

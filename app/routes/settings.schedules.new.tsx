@@ -1,0 +1,46 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RouteError } from "~/components/route-error";
+import { ScheduleEditor } from "~/components/sla-settings/schedule-editor";
+import { PageHeader } from "~/components/ui/page-header";
+import { scheduleFormValues } from "~/domain/sla/forms";
+import { createSchedule } from "~/models/sla/schedules.server";
+import { requirePermission } from "~/utils/auth.server";
+import { scheduleEditorChoices } from "~/utils/sla-settings-choices.server";
+import { handleScheduleFormPost } from "~/utils/sla-settings-forms.server";
+
+export const meta: MetaFunction = () => [{ title: "New schedule · Hearback" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage_settings");
+  return { values: scheduleFormValues(), ...scheduleEditorChoices() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, "manage_settings");
+  return handleScheduleFormPost(request, (input) => createSchedule(input, admin.id));
+}
+
+export default function NewSchedulePage() {
+  const { values, ...choices } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/settings/schedules">Schedules</Link>
+      </p>
+      <PageHeader title="New schedule" description="Opening hours and holidays in one time zone." />
+      <ScheduleEditor
+        key={answer?.revision ?? "new"}
+        {...choices}
+        {...answer}
+        values={answer?.values ?? values}
+        submitLabel="Create schedule"
+      />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

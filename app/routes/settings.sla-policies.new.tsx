@@ -1,0 +1,65 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RouteError } from "~/components/route-error";
+import { PolicyForm } from "~/components/sla-settings/policy-form";
+import { PageHeader } from "~/components/ui/page-header";
+import { policyFormValues } from "~/domain/sla/forms";
+import { listJobs } from "~/models/job.server";
+import { createPolicy } from "~/models/sla/policies.server";
+import { scheduleOptions } from "~/models/sla/schedules.server";
+import { requirePermission } from "~/utils/auth.server";
+import { handlePolicyFormPost } from "~/utils/sla-settings-forms.server";
+
+export const meta: MetaFunction = () => [{ title: "New SLA policy · Hearback" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requirePermission(request, "manage_settings");
+  const [jobs, schedules] = await Promise.all([listJobs(admin), scheduleOptions()]);
+  return {
+    values: policyFormValues({
+      name: "",
+      matchDepartments: [],
+      matchJobIds: [],
+      scheduleId: null,
+      countAutomatedReplies: false,
+      targets: [],
+    }),
+    jobs: jobs.map(({ id, title, department }) => ({ id, title, department })),
+    schedules,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, "manage_settings");
+  return handlePolicyFormPost(request, (input) => createPolicy(input, admin.id));
+}
+
+export default function NewPolicyPage() {
+  const { values, jobs, schedules } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/settings/sla-policies">SLA policies</Link>
+      </p>
+      <PageHeader
+        title="New SLA policy"
+        description="Response-time promises for some departments or jobs. It is tried before the default policy."
+      />
+      <PolicyForm
+        key={answer?.revision ?? "new"}
+        values={answer?.values ?? values}
+        errors={answer?.errors}
+        preview={answer?.preview}
+        isDefault={false}
+        jobs={jobs}
+        schedules={schedules}
+        submitLabel="Create policy"
+      />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

@@ -1,0 +1,169 @@
+// "Waiting on us": every running clock the user may see, soonest due first, with its risk in words and colour, and
+// filters by job, recruiter and metric in a plain GET form.
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { RouteError } from "~/components/route-error";
+import { DueTime } from "~/components/sla/due-time";
+import { RiskPill } from "~/components/sla/risk-pill";
+import { DateTime } from "~/components/ui/date-time";
+import { PageHeader } from "~/components/ui/page-header";
+import { SLA_METRIC_LABELS, SLA_METRICS } from "~/domain/sla/types";
+import { listJobs } from "~/models/job.server";
+import { countQueueByRisk, getQueue } from "~/models/sla/queue.server";
+import { listUsersByRole } from "~/models/user.server";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Waiting on us · Hearback" }];
+
+/** Rows shown at most; the count says how many more there are. */
+const QUEUE_LIMIT = 200;
+
+// Unknown or malformed values are ignored rather than refused: a stale bookmark still shows the queue.
+const filterSchema = z.object({
+  job: z.string().min(1).max(100).optional().catch(undefined),
+  recruiter: z.string().min(1).max(100).optional().catch(undefined),
+  metric: z.enum(SLA_METRICS).optional().catch(undefined),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  if (user.role === "interviewer") throw redirect("/applications");
+  const filter = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const now = new Date();
+  const queueFilter = { jobId: filter.job, recruiterId: filter.recruiter, metric: filter.metric, at: now };
+  const [queue, counts, jobs, recruiters] = await Promise.all([
+    getQueue(user, { ...queueFilter, limit: QUEUE_LIMIT }),
+    countQueueByRisk(user, queueFilter),
+    listJobs(user),
+    listUsersByRole(["recruiter", "admin"]),
+  ]);
+  return {
+    items: queue.items,
+    total: queue.total,
+    counts,
+    filter: { job: filter.job ?? "", recruiter: filter.recruiter ?? "", metric: filter.metric ?? "" },
+    jobs: jobs.map(({ id, title }) => ({ id, title })),
+    recruiters: recruiters.map(({ id, name }) => ({ id, name })),
+    now,
+    timeZone: user.timeZone,
+  };
+}
+
+export default function WaitingPage() {
+  const { items, total, counts, filter, jobs, recruiters, now, timeZone } = useLoaderData<typeof loader>();
+  const filtered = Boolean(filter.job || filter.recruiter || filter.metric);
+  return (
+    <>
+      <PageHeader
+        title="Waiting on us"
+        description="Every candidate who is owed something by us — a first response, a reply, an update or a decision — soonest due first."
+      />
+      <ul className="risk-counts" aria-label="Clocks by risk">
+        <li className="risk-counts__item risk-counts__item--breached">
+          <strong>{counts.breached}</strong> overdue
+        </li>
+        <li className="risk-counts__item risk-counts__item--warning">
+          <strong>{counts.warning}</strong> due soon
+        </li>
+        <li className="risk-counts__item risk-counts__item--fine">
+          <strong>{counts.fine}</strong> on track
+        </li>
+      </ul>
+      <Form method="get" className="filter-bar" aria-label="Filter the queue">
+        <div className="field">
+          <label htmlFor="waiting-job">Job</label>
+          <select id="waiting-job" name="job" defaultValue={filter.job}>
+            <option value="">All jobs</option>
+            {jobs.map((job) => (
+              <option key={job.id} value={job.id}>
+                {job.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="waiting-recruiter">Recruiter</label>
+          <select id="waiting-recruiter" name="recruiter" defaultValue={filter.recruiter}>
+            <option value="">Any recruiter</option>
+            {recruiters.map((recruiter) => (
+              <option key={recruiter.id} value={recruiter.id}>
+                {recruiter.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="waiting-metric">What is owed</label>
+          <select id="waiting-metric" name="metric" defaultValue={filter.metric}>
+            <option value="">Anything</option>
+            {SLA_METRICS.map((metric) => (
+              <option key={metric} value={metric}>
+                {SLA_METRIC_LABELS[metric]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--secondary">
+          Filter
+        </button>
+        {filtered ? <Link to=".">Clear filters</Link> : null}
+      </Form>
+      <p className="muted small" aria-live="polite">
+        {total === 0
+          ? null
+          : total > items.length
+            ? `Showing ${items.length} of ${total}, soonest due first. Narrow the list with the filters.`
+            : `${total} ${total === 1 ? "clock" : "clocks"} running, soonest due first.`}
+      </p>
+      {items.length === 0 ? (
+        <div className="card empty-state">
+          <h2>{filtered ? "Nothing matches these filters" : "Nobody is waiting on us"}</h2>
+          <p>
+            This page lists every candidate whose SLA clock is running: people who applied and have not heard from us,
+            asked a question we have not answered, are due an update, or wait for a stage decision. When you reply or
+            decide, their clock stops and they leave the list.
+          </p>
+        </div>
+      ) : (
+        <div className="table-wrap">
+          <table className="table--stack waiting-table">
+            <caption className="visually-hidden">Candidates waiting on us, soonest due first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Candidate</th>
+                <th scope="col">Job</th>
+                <th scope="col">Stage</th>
+                <th scope="col">What is owed</th>
+                <th scope="col">Due</th>
+                <th scope="col">Started</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id} className={`waiting-row waiting-row--${item.risk}`}>
+                  <th scope="row">
+                    <Link to={`/applications/${item.applicationId}`}>{item.candidate.name}</Link>
+                  </th>
+                  <td data-label="Job">{item.job.title}</td>
+                  <td data-label="Stage">{item.stage.name}</td>
+                  <td data-label="What is owed">{SLA_METRIC_LABELS[item.metric]}</td>
+                  <td data-label="Due">
+                    <RiskPill risk={item.risk} /> <DueTime dueAt={item.dueAt} now={now} timeZone={timeZone} />
+                  </td>
+                  <td data-label="Started">
+                    <DateTime value={item.startedAt} timeZone={timeZone} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

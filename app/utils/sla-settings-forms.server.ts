@@ -1,0 +1,168 @@
+// The server half of the schedule and SLA policy editors (new and edit pages): editor steps without JavaScript,
+// holiday imports, validation and saving, and the policy preview.
+import { data, redirect } from "@remix-run/node";
+import {
+  applyScheduleStep,
+  importYears,
+  mergeHolidays,
+  parseScheduleIntent,
+  policyFormSchema,
+  policyFormValuesFromPost,
+  previewableTargets,
+  previewTargets,
+  scheduleFormSchema,
+  scheduleFormValuesFromPost,
+  type HolidayFormValues,
+  type PolicyFormValues,
+  type PolicyPreview,
+  type ScheduleFormValues,
+} from "~/domain/sla/forms";
+import { HolidayImportError, holidaysFromCountry, holidaysFromIcs } from "~/domain/sla/holiday-import";
+import type { SlaPolicyInput } from "~/domain/sla/policies";
+import type { ScheduleInput } from "~/domain/sla/schedule";
+import { isValidTimeZone } from "~/domain/validation";
+import { getSchedule, scheduleOptions } from "~/models/sla/schedules.server";
+import { modelFailure } from "./form-errors.server";
+import { formDataToObject, issuesToFieldErrors, type FieldErrors } from "./forms";
+
+/** .ics files bigger than this are not calendars of holidays. */
+const MAX_ICS_BYTES = 2 * 1024 * 1024;
+
+export type ScheduleFormActionData = {
+  values: ScheduleFormValues;
+  errors: FieldErrors;
+  notice?: string;
+  /** Holidays an import just added to the list (not saved yet). */
+  imported?: HolidayFormValues[];
+  importCountry?: string;
+  importRegion?: string;
+  /** The element to focus after an editor step. */
+  focusId?: string;
+  /** Changes with every answer, so the form remounts with the answer's values. */
+  revision: number;
+};
+
+let revision = 0;
+
+export async function handleScheduleFormPost(
+  request: Request,
+  save: (input: ScheduleInput) => Promise<{ id: string }>,
+  now: Date = new Date(),
+) {
+  const formData = await request.formData();
+  const values = scheduleFormValuesFromPost(formDataToObject(formData));
+  const intent = parseScheduleIntent(formData.get("intent"));
+  const importCountry = String(formData.get("importCountry") ?? "");
+  const importRegion = String(formData.get("importRegion") ?? "");
+  revision += 1;
+  const answer = (extra: Partial<ScheduleFormActionData>, status = 200) =>
+    data<ScheduleFormActionData>({ values, errors: {}, importCountry, importRegion, revision, ...extra }, { status });
+
+  switch (intent.type) {
+    case "add-interval":
+    case "remove-interval":
+    case "add-holiday":
+    case "remove-holiday":
+      return answer(applyScheduleStep(values, intent));
+    case "import-ics":
+    case "import-country": {
+      const timeZone = isValidTimeZone(values.timeZone) ? values.timeZone : "UTC";
+      const window = importYears(now, timeZone);
+      const field = intent.type === "import-ics" ? "icsFile" : "importCountry";
+      try {
+        let imported;
+        let source: string;
+        if (intent.type === "import-ics") {
+          const file = formData.get("icsFile");
+          if (!(file instanceof File) || file.size === 0) {
+            return answer({ errors: { icsFile: "Choose an .ics file to import." } }, 400);
+          }
+          if (file.size > MAX_ICS_BYTES) {
+            return answer(
+              { errors: { icsFile: "This file is larger than 2 MB; a holiday calendar is smaller." } },
+              400,
+            );
+          }
+          imported = holidaysFromIcs(await file.text(), { from: window.from, until: window.until, timeZone });
+          source = file.name || "the file";
+        } else {
+          if (!importCountry) return answer({ errors: { importCountry: "Choose a country." } }, 400);
+          const [country, region] = importRegion.includes(":") ? importRegion.split(":") : [importCountry, ""];
+          if (country !== importCountry) {
+            return answer({ errors: { importRegion: "This region belongs to another country." } }, 400);
+          }
+          imported = holidaysFromCountry({ country: importCountry, region: region || undefined, years: window.years });
+          source = region ? `${importCountry}-${region}` : importCountry;
+        }
+        const merged = mergeHolidays(values, imported);
+        const notice =
+          merged.added.length === 0
+            ? `Nothing new to import from ${source} for ${window.years.join(" and ")}: the list has these holidays already.`
+            : `Imported ${merged.added.length} ${merged.added.length === 1 ? "holiday" : "holidays"} from ${source} for ${window.years.join(" and ")}. Check the list, then save the schedule to keep them.`;
+        return answer({ values: merged.values, notice, imported: merged.added, focusId: "schedule-notice" });
+      } catch (error) {
+        if (!(error instanceof HolidayImportError)) throw error;
+        return answer({ errors: { [field]: error.message } }, 400);
+      }
+    }
+    case "save": {
+      const parsed = scheduleFormSchema.safeParse(formDataToObject(formData));
+      if (!parsed.success) return answer({ errors: issuesToFieldErrors(parsed.error.issues) }, 400);
+      try {
+        const schedule = await save(parsed.data);
+        return redirect(`/settings/schedules?saved=${encodeURIComponent(schedule.id)}`);
+      } catch (error) {
+        const failure = modelFailure(error);
+        if (!failure) throw error;
+        return answer({ errors: failure.errors }, failure.status);
+      }
+    }
+  }
+}
+
+export type PolicyFormActionData = {
+  values: PolicyFormValues;
+  errors: FieldErrors;
+  preview?: PolicyPreview;
+  revision: number;
+};
+
+/** What a policy form's targets would promise a candidate who applied at `now`, on the form's schedule. */
+export async function previewPolicyForm(values: PolicyFormValues, now: Date): Promise<PolicyPreview> {
+  let schedule = values.scheduleId ? await getSchedule(values.scheduleId) : null;
+  if (!schedule) {
+    const fallback = (await scheduleOptions()).find((option) => option.isDefault);
+    schedule = fallback ? await getSchedule(fallback.id) : null;
+  }
+  if (!schedule) throw new Response("No default schedule exists.", { status: 500 });
+  return previewTargets(previewableTargets(values), schedule, now);
+}
+
+export async function handlePolicyFormPost(
+  request: Request,
+  save: (input: SlaPolicyInput) => Promise<{ id: string }>,
+  now: Date = new Date(),
+) {
+  const formData = await request.formData();
+  const posted = formDataToObject(formData);
+  const values = policyFormValuesFromPost(posted);
+  revision += 1;
+  if (formData.get("intent") === "preview") {
+    return data<PolicyFormActionData>({ values, errors: {}, preview: await previewPolicyForm(values, now), revision });
+  }
+  const parsed = policyFormSchema.safeParse(posted);
+  if (!parsed.success) {
+    return data<PolicyFormActionData>(
+      { values, errors: issuesToFieldErrors(parsed.error.issues), revision },
+      { status: 400 },
+    );
+  }
+  try {
+    await save(parsed.data);
+    return redirect(`/settings/sla-policies?saved=1`);
+  } catch (error) {
+    const failure = modelFailure(error, { "match.jobIds": "jobIds" });
+    if (!failure) throw error;
+    return data<PolicyFormActionData>({ values, errors: failure.errors, revision }, { status: failure.status });
+  }
+}
