@@ -12,6 +12,8 @@ import type { Benchmark, BenchmarkResult, Measurement } from "./harness";
 /** Every benchmark, by name. Add new ones here (one module each, e.g. bench/queue.bench.ts). */
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   board: async () => (await import("./board.bench")).boardBenchmark,
+  recompute: async () => (await import("./recompute.bench")).recomputeBenchmark,
+  calendar: async () => (await import("./calendar.bench")).calendarBenchmark,
 };
 
 const RUNS = 50;

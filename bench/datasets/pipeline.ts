@@ -31,7 +31,7 @@ export type PipelineDataset = { job: JobDetail; applicationIds: string[]; events
 /** Creates a job with `applications` active applications spread over the last 60 days and across its stages. */
 export async function createPipelineDataset(
   staff: PipelineStaff,
-  options: { applications: number; now?: Date; title?: string },
+  options: { applications: number; now?: Date; title?: string; syncClocks?: boolean },
 ): Promise<PipelineDataset> {
   const started = performance.now();
   const now = options.now ?? new Date();
@@ -63,7 +63,7 @@ export async function createPipelineDataset(
       source: "Careers page",
     }),
   );
-  const applicationIds = await insertApplicationsInBulk(plans);
+  const applicationIds = await insertApplicationsInBulk(plans, { syncClocks: options.syncClocks });
   const events = plans.reduce(
     (sum, plan) => sum + 1 + plan.steps.filter((step) => step.type !== "assign_interviewer").length,
     0,
