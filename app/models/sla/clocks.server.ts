@@ -1,47 +1,90 @@
 // Materialised SLA clocks: computes an application's clock instances from its event log with the policy and schedule
 // in force (app/domain/sla/clocks.ts) and writes them to SlaClock in the caller's transaction. Bulk-friendly: one
-// query for the applications, one for their events, one upsert and one delete per batch.
+// query each for the applications, their jobs, their events and their stored clocks, then only the rows that differ.
 import { Prisma } from "~/generated/prisma/client";
 import { NoOpenHoursError } from "~/domain/sla/calendar";
 import { clockEventsFromLog, computeClocks, initialStageIdFromLog } from "~/domain/sla/clocks";
+import {
+  clockRow,
+  planClockWrites,
+  type ClockRow,
+  type ClockWrites,
+  type StoredClockRow,
+} from "~/domain/sla/clock-writes";
 import type { ClockInstance } from "~/domain/sla/types";
 import { loadSlaConfig, policyInForce, type Db, type PolicyInForce, type SlaConfig } from "./config.server";
 
 const CLOCK_EVENT_TYPES = ["applied", "stage_changed", "message_out", "message_in", "decision", "withdrawn"] as const;
+
+const CLOCK_EVENT_TYPE_LIST = Prisma.raw(CLOCK_EVENT_TYPES.map((type) => `'${type}'`).join(", "));
 
 /** Whether an event of this type can start, stop or pause a clock (notes and status views cannot). */
 export function movesClocks(type: string): boolean {
   return (CLOCK_EVENT_TYPES as readonly string[]).includes(type);
 }
 
-const subjectSelect = {
-  id: true,
-  appliedAt: true,
-  stageId: true,
-  job: {
-    select: {
-      id: true,
-      department: true,
-      scheduleId: true,
-      stages: { select: { id: true, decisionMinutes: true } },
-    },
-  },
-} satisfies Prisma.ApplicationSelect;
+type Subject = { id: string; appliedAt: Date; stageId: string; jobId: string };
+type JobInputs = {
+  id: string;
+  department: string | null;
+  scheduleId: string | null;
+  stageDecisionMinutes: Record<string, number | null>;
+};
+type LoggedEvent = { type: string; occurredAt: Date; visibility: string; data: unknown };
 
-type Subject = Prisma.ApplicationGetPayload<{ select: typeof subjectSelect }>;
-type LoggedEvent = { applicationId: string; type: string; occurredAt: Date; visibility: string; data: unknown };
+/** An instant as epoch milliseconds inside JSON built by the database: independent of the session's time zone and of
+ * how each driver reads timestamps. */
+const epochMs = (column: string) => Prisma.raw(`round(extract(epoch from ${column}) * 1000)`);
 
-async function loadEvents(db: Db, applicationIds: string[]): Promise<Map<string, LoggedEvent[]>> {
-  const events = await db.event.findMany({
-    where: { applicationId: { in: applicationIds }, type: { in: [...CLOCK_EVENT_TYPES] } },
-    orderBy: [{ applicationId: "asc" }, { occurredAt: "asc" }, { recordedAt: "asc" }, { id: "asc" }],
-    select: { applicationId: true, type: true, occurredAt: true, visibility: true, data: true },
+/** Rows come back as one JSON text (one parse instead of a driver conversion per value: recomputes read millions). */
+async function jsonRows<Row>(db: Db, query: Prisma.Sql): Promise<Row[]> {
+  const [result] = await db.$queryRaw<{ rows: string }[]>(query);
+  return JSON.parse(result?.rows ?? "[]") as Row[];
+}
+
+async function loadSubjects(db: Db, applicationIds: string[]): Promise<Subject[]> {
+  const rows = await jsonRows<[string, number, string, string]>(
+    db,
+    Prisma.sql`SELECT coalesce(json_agg(json_build_array(id, ${epochMs(`"appliedAt"`)}, "stageId", "jobId")), '[]')::text AS rows
+                 FROM "Application" WHERE id = ANY(${applicationIds}::text[])`,
+  );
+  return rows.map(([id, appliedAt, stageId, jobId]) => ({ id, appliedAt: new Date(appliedAt), stageId, jobId }));
+}
+
+async function loadJobs(db: Db, jobIds: string[]): Promise<Map<string, JobInputs>> {
+  const jobs = await db.job.findMany({
+    where: { id: { in: jobIds } },
+    select: { id: true, department: true, scheduleId: true, stages: { select: { id: true, decisionMinutes: true } } },
   });
+  return new Map(
+    jobs.map(({ stages, ...job }) => [
+      job.id,
+      { ...job, stageDecisionMinutes: Object.fromEntries(stages.map((stage) => [stage.id, stage.decisionMinutes])) },
+    ]),
+  );
+}
+
+/** The clock-moving events of these applications in log order, with only the fields the clocks read (message bodies
+ * stay in the database). */
+async function loadEvents(db: Db, applicationIds: string[]): Promise<Map<string, LoggedEvent[]>> {
+  const rows = await jsonRows<[string, string, number, string, Record<string, unknown>]>(
+    db,
+    Prisma.sql`SELECT coalesce(json_agg(json_build_array(
+                        "applicationId", type, ${epochMs(`"occurredAt"`)}, visibility,
+                        json_build_object('toStageId', data->'toStageId', 'fromStageId', data->'fromStageId',
+                                          'automated', data->'automated', 'awaitsCandidate', data->'awaitsCandidate',
+                                          'outcome', data->'outcome'))
+                      ORDER BY "applicationId", "occurredAt", "recordedAt", id), '[]')::text AS rows
+                 FROM "Event"
+                WHERE "applicationId" = ANY(${applicationIds}::text[])
+                  AND type IN (${CLOCK_EVENT_TYPE_LIST})`,
+  );
   const byApplication = new Map<string, LoggedEvent[]>();
-  for (const event of events) {
-    const list = byApplication.get(event.applicationId);
+  for (const [applicationId, type, occurredAt, visibility, data] of rows) {
+    const event = { type, occurredAt: new Date(occurredAt), visibility, data };
+    const list = byApplication.get(applicationId);
     if (list) list.push(event);
-    else byApplication.set(event.applicationId, [event]);
+    else byApplication.set(applicationId, [event]);
   }
   return byApplication;
 }
@@ -53,18 +96,18 @@ type NoOpenHours = "calendar_only" | "throw";
 
 function computeFor(
   subject: Subject,
+  job: JobInputs,
+  inForce: PolicyInForce,
   events: LoggedEvent[],
-  config: SlaConfig,
   at: Date,
   noOpenHours: NoOpenHours,
 ): ComputedClocks {
-  const inForce = policyInForce(config, subject.job);
   const input = {
     appliedAt: subject.appliedAt,
     initialStageId: initialStageIdFromLog(events, subject.stageId),
     events: clockEventsFromLog(events),
     policy: inForce.policy,
-    stageDecisionMinutes: Object.fromEntries(subject.job.stages.map((stage) => [stage.id, stage.decisionMinutes])),
+    stageDecisionMinutes: job.stageDecisionMinutes,
     businessTime: inForce.businessTime,
     at,
   };
@@ -95,88 +138,101 @@ export async function computeApplicationsClocks(
 ): Promise<ComputedClocks[]> {
   if (applicationIds.length === 0) return [];
   // One after another: inside a transaction the queries share one connection.
-  const subjects = await db.application.findMany({ where: { id: { in: applicationIds } }, select: subjectSelect });
+  const subjects = await loadSubjects(db, applicationIds);
+  const jobs = await loadJobs(db, [...new Set(subjects.map((subject) => subject.jobId))]);
   const events = await loadEvents(db, applicationIds);
   const slaConfig = config ?? (await loadSlaConfig(db));
-  return subjects.map((subject) => computeFor(subject, events.get(subject.id) ?? [], slaConfig, at, noOpenHours));
-}
-
-function clockRows(computed: ComputedClocks[]) {
-  return computed.flatMap(({ applicationId, inForce, clocks }) =>
-    clocks.map((clock) => ({
-      applicationId,
-      metric: clock.metric,
-      instance: clock.instance,
-      state: clock.state,
-      startedAt: clock.startedAt.toISOString(),
-      dueAt: clock.dueAt?.toISOString() ?? null,
-      warnAt: clock.warnAt?.toISOString() ?? null,
-      stoppedAt: clock.stoppedAt?.toISOString() ?? null,
-      breached: clock.breached,
-      businessHours: clock.businessHours,
-      targetMinutes: Math.round(clock.targetMinutes),
-      remainingMinutes: clock.remainingMinutes,
-      stageId: clock.stageId,
-      policyId: inForce.policyId,
-    })),
+  const inForceByJob = new Map([...jobs.values()].map((job) => [job.id, policyInForce(slaConfig, job)]));
+  return subjects.map((subject) =>
+    computeFor(
+      subject,
+      jobs.get(subject.jobId)!,
+      inForceByJob.get(subject.jobId)!,
+      events.get(subject.id) ?? [],
+      at,
+      noOpenHours,
+    ),
   );
 }
 
-const RECORD_COLUMNS =
-  Prisma.raw(`"applicationId" text, metric text, instance int, state text, "startedAt" timestamp(3),
-  "dueAt" timestamp(3), "warnAt" timestamp(3), "stoppedAt" timestamp(3), breached boolean, "businessHours" boolean,
-  "targetMinutes" int, "remainingMinutes" double precision, "stageId" text, "policyId" text`);
-
-/**
- * Writes computed clocks. A finished clock (stopped or cancelled) whose start and stop are unchanged keeps its row as
- * it was — due date, target and verdict of the policy it ran under — so changing a policy never rewrites history.
- * Running and paused clocks follow today's policy and schedule (start times stay, due dates move). With
- * `keepBreaches` (recomputes after a policy or schedule change) a breach, once recorded, stays for the same clock start
- * ("past breaches stay", DESIGN §4); a new event (say, a reply recorded after the fact) is judged on the log alone.
- */
-async function writeClocks(
-  db: Db,
-  applicationIds: string[],
-  computed: ComputedClocks[],
-  keepBreaches: boolean,
-): Promise<void> {
-  const rows = JSON.stringify(clockRows(computed));
-  // One statement, so the JSON is parsed once: delete the clocks the log no longer produces, upsert the rest.
-  await db.$executeRaw`
-    WITH r AS MATERIALIZED (SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS r(${RECORD_COLUMNS})),
-    gone AS (
-      DELETE FROM "SlaClock" AS c
-       WHERE c."applicationId" IN (${Prisma.join(applicationIds)})
-         -- A hashed NOT IN over one text key: a correlated NOT EXISTS would compare every row with every row.
-         AND c."applicationId" || ' ' || c.metric::text || ' ' || c.instance NOT IN (
-               SELECT r."applicationId" || ' ' || r.metric || ' ' || r.instance FROM r))
-    INSERT INTO "SlaClock" (id, "applicationId", metric, instance, state, "startedAt", "dueAt", "warnAt", "stoppedAt",
-                            breached, "businessHours", "targetMinutes", "remainingMinutes", "stageId", "policyId",
-                            "updatedAt")
-    SELECT 'k' || replace(gen_random_uuid()::text, '-', ''), r."applicationId", r.metric::"SlaMetric", r.instance,
-           r.state::"ClockState", r."startedAt", r."dueAt", r."warnAt", r."stoppedAt", r.breached, r."businessHours",
-           r."targetMinutes", r."remainingMinutes", r."stageId", r."policyId", CURRENT_TIMESTAMP
-      FROM r
-    ON CONFLICT ("applicationId", metric, instance) DO UPDATE SET
-      state = EXCLUDED.state,
-      "startedAt" = EXCLUDED."startedAt",
-      "dueAt" = EXCLUDED."dueAt",
-      "warnAt" = EXCLUDED."warnAt",
-      "stoppedAt" = EXCLUDED."stoppedAt",
-      breached = EXCLUDED.breached OR (${keepBreaches} AND "SlaClock".breached
-                                       AND "SlaClock"."startedAt" = EXCLUDED."startedAt"),
-      "businessHours" = EXCLUDED."businessHours",
-      "targetMinutes" = EXCLUDED."targetMinutes",
-      "remainingMinutes" = EXCLUDED."remainingMinutes",
-      "stageId" = EXCLUDED."stageId",
-      "policyId" = EXCLUDED."policyId",
-      "updatedAt" = CURRENT_TIMESTAMP
-    WHERE NOT ("SlaClock".state IN ('stopped', 'cancelled') AND "SlaClock".state = EXCLUDED.state
-               AND "SlaClock"."startedAt" = EXCLUDED."startedAt"
-               AND "SlaClock"."stoppedAt" IS NOT DISTINCT FROM EXCLUDED."stoppedAt")`;
+async function loadStoredClocks(db: Db, applicationIds: string[]): Promise<StoredClockRow[]> {
+  return jsonRows<StoredClockRow>(
+    db,
+    Prisma.sql`SELECT coalesce(json_agg(json_build_object(
+                        'id', id, 'applicationId', "applicationId", 'metric', metric, 'instance', instance,
+                        'state', state, 'startedAt', ${epochMs(`"startedAt"`)}, 'dueAt', ${epochMs(`"dueAt"`)},
+                        'warnAt', ${epochMs(`"warnAt"`)}, 'stoppedAt', ${epochMs(`"stoppedAt"`)},
+                        'breached', breached, 'businessHours', "businessHours", 'targetMinutes', "targetMinutes",
+                        'remainingMinutes', "remainingMinutes", 'stageId', "stageId", 'policyId', "policyId")),
+                      '[]')::text AS rows
+                 FROM "SlaClock" WHERE "applicationId" = ANY(${applicationIds}::text[])`,
+  );
 }
 
-/** Brings the stored clocks of these applications in step with their event logs, as of `now`. */
+/** The columns of a clock row in the order the write statements read them from compact JSON arrays. */
+function compactRow(row: ClockRow | StoredClockRow): unknown[] {
+  return [
+    row.applicationId,
+    row.metric,
+    row.instance,
+    row.state,
+    row.startedAt,
+    row.dueAt,
+    row.warnAt,
+    row.stoppedAt,
+    row.breached,
+    row.businessHours,
+    row.targetMinutes,
+    row.remainingMinutes,
+    row.stageId,
+    row.policyId,
+    "id" in row ? row.id : null,
+  ];
+}
+
+const timestampAt = (index: number) =>
+  `CASE WHEN e->>${index} IS NULL THEN NULL ELSE 'epoch'::timestamp + (e->>${index})::bigint * interval '1 millisecond' END`;
+
+/** Clock rows sent as compact JSON arrays, read as a table with the clock columns. The embedded database reads this
+ * parameter about three times faster than JSON objects (a third of the size), and jsonb parses each element once
+ * rather than once per field. */
+const COMPACT_ROWS = Prisma.raw(`SELECT e->>0 AS "applicationId", (e->>1)::"SlaMetric" AS metric,
+         (e->>2)::int AS instance, (e->>3)::"ClockState" AS state, ${timestampAt(4)} AS "startedAt",
+         ${timestampAt(5)} AS "dueAt", ${timestampAt(6)} AS "warnAt", ${timestampAt(7)} AS "stoppedAt",
+         (e->>8)::boolean AS breached, (e->>9)::boolean AS "businessHours", (e->>10)::int AS "targetMinutes",
+         (e->>11)::double precision AS "remainingMinutes", e->>12 AS "stageId", e->>13 AS "policyId", e->>14 AS id`);
+
+async function applyClockWrites(db: Db, writes: ClockWrites): Promise<void> {
+  if (writes.deleteIds.length > 0) {
+    await db.$executeRaw`DELETE FROM "SlaClock" WHERE id = ANY(${writes.deleteIds}::text[])`;
+  }
+  if (writes.updates.length > 0) {
+    const rows = JSON.stringify(writes.updates.map(compactRow));
+    // warnedAt and breachNotifiedAt stay: whoever was told is not told again.
+    await db.$executeRaw`
+      UPDATE "SlaClock" AS c SET
+        state = r.state, "startedAt" = r."startedAt", "dueAt" = r."dueAt", "warnAt" = r."warnAt",
+        "stoppedAt" = r."stoppedAt", breached = r.breached, "businessHours" = r."businessHours",
+        "targetMinutes" = r."targetMinutes", "remainingMinutes" = r."remainingMinutes", "stageId" = r."stageId",
+        "policyId" = r."policyId", "updatedAt" = CURRENT_TIMESTAMP
+        FROM (${COMPACT_ROWS} FROM jsonb_array_elements(${rows}::jsonb) AS e) AS r
+       WHERE c.id = r.id`;
+  }
+  if (writes.inserts.length > 0) {
+    const rows = JSON.stringify(writes.inserts.map(compactRow));
+    await db.$executeRaw`
+      INSERT INTO "SlaClock" (id, "applicationId", metric, instance, state, "startedAt", "dueAt", "warnAt",
+                              "stoppedAt", breached, "businessHours", "targetMinutes", "remainingMinutes", "stageId",
+                              "policyId", "updatedAt")
+      SELECT 'k' || replace(gen_random_uuid()::text, '-', ''), r."applicationId", r.metric, r.instance, r.state,
+             r."startedAt", r."dueAt", r."warnAt", r."stoppedAt", r.breached, r."businessHours", r."targetMinutes",
+             r."remainingMinutes", r."stageId", r."policyId", CURRENT_TIMESTAMP
+        FROM (${COMPACT_ROWS} FROM jsonb_array_elements(${rows}::jsonb) AS e) AS r`;
+  }
+}
+
+/** Brings the stored clocks of these applications in step with their event logs, as of `now`: only rows that
+ * differ are written (app/domain/sla/clock-writes.ts has the rules). */
 export async function syncClocks(
   db: Db,
   applicationIds: string[],
@@ -184,7 +240,11 @@ export async function syncClocks(
 ): Promise<number> {
   if (applicationIds.length === 0) return 0;
   const computed = await computeApplicationsClocks(db, applicationIds, options.now ?? new Date(), options.config);
-  await writeClocks(db, applicationIds, computed, options.keepBreaches ?? false);
+  const stored = await loadStoredClocks(db, applicationIds);
+  const rows = computed.flatMap(({ applicationId, inForce, clocks }) =>
+    clocks.map((clock) => clockRow(applicationId, inForce.policyId, clock)),
+  );
+  await applyClockWrites(db, planClockWrites(stored, rows, options.keepBreaches ?? false));
   return computed.length;
 }
 

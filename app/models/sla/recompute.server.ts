@@ -1,5 +1,5 @@
 // Rebuilding materialised clocks after a schedule, policy or pipeline change. A change queues a run (in its own
-// transaction); the worker (app/jobs/sla-recompute.server.ts) works through it in batches, each batch one transaction
+// transaction); the worker (app/jobs/sla-worker.server.ts) works through it in batches, each batch one transaction
 // that also advances the run's cursor, so a crash resumes where it stopped and progress is visible in the admin UI.
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
@@ -89,8 +89,12 @@ export async function processRecomputeBatch(now: () => Date = () => new Date()):
         select: { id: true },
       });
       const ids = batch.map((application) => application.id);
-      if (ids.length > 0)
+      if (ids.length > 0) {
+        // The same row lock an event takes (app/models/application.server.ts): a touchpoint recorded meanwhile waits,
+        // so its clocks are never overwritten by ones computed from the log without it.
+        await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
         await syncClocks(tx, ids, { now: now(), config: await loadSlaConfig(tx), keepBreaches: true });
+      }
       const finished = ids.length < RECOMPUTE_BATCH_SIZE;
       await tx.slaRecompute.update({
         where: { id: run.id },

@@ -1,0 +1,103 @@
+// Which stored clock rows must change to match freshly computed clocks: the rules of what a recompute may rewrite
+// (docs/decisions/008), decided here in plain code so the database layer only writes the rows that differ.
+import type { ClockInstance, ClockState, SlaMetric } from "./types";
+
+/** A clock as stored, instants in epoch milliseconds. */
+export type ClockRow = {
+  applicationId: string;
+  metric: SlaMetric;
+  instance: number;
+  state: ClockState;
+  startedAt: number;
+  dueAt: number | null;
+  warnAt: number | null;
+  stoppedAt: number | null;
+  breached: boolean;
+  businessHours: boolean;
+  targetMinutes: number;
+  remainingMinutes: number | null;
+  stageId: string | null;
+  policyId: string | null;
+};
+
+export type StoredClockRow = ClockRow & { id: string };
+
+export type ClockWrites = { inserts: ClockRow[]; updates: StoredClockRow[]; deleteIds: string[] };
+
+const instant = (date: Date | null) => (date === null ? null : date.getTime());
+
+export function clockRow(applicationId: string, policyId: string | null, clock: ClockInstance): ClockRow {
+  return {
+    applicationId,
+    metric: clock.metric,
+    instance: clock.instance,
+    state: clock.state,
+    startedAt: clock.startedAt.getTime(),
+    dueAt: instant(clock.dueAt),
+    warnAt: instant(clock.warnAt),
+    stoppedAt: instant(clock.stoppedAt),
+    breached: clock.breached,
+    businessHours: clock.businessHours,
+    targetMinutes: Math.round(clock.targetMinutes),
+    remainingMinutes: clock.remainingMinutes,
+    stageId: clock.stageId,
+    policyId,
+  };
+}
+
+const key = (row: Pick<ClockRow, "applicationId" | "metric" | "instance">) =>
+  `${row.applicationId} ${row.metric} ${row.instance}`;
+
+const FIELDS = [
+  "state",
+  "startedAt",
+  "dueAt",
+  "warnAt",
+  "stoppedAt",
+  "breached",
+  "businessHours",
+  "targetMinutes",
+  "remainingMinutes",
+  "stageId",
+  "policyId",
+] as const satisfies ReadonlyArray<keyof ClockRow>;
+
+function isFinished(state: ClockState) {
+  return state === "stopped" || state === "cancelled";
+}
+
+/**
+ * The writes that bring `stored` (the rows of some applications) in step with `computed` (every clock the log
+ * produces for the same applications):
+ * - a clock the log no longer produces is deleted; a new one is inserted;
+ * - a finished clock whose state, start and stop are unchanged keeps its row as it was — the target, due date and
+ *   verdict of the policy it ran under — so changing a policy never rewrites history;
+ * - running and paused clocks follow the computed values (start times come from the log, due dates move);
+ * - with `keepBreaches` (recomputes after a policy or schedule change) a breach once recorded stays for the same clock
+ *   start ("past breaches stay", DESIGN §4); without it (a new event) the log alone decides;
+ * - a row equal to what is computed is left alone.
+ */
+export function planClockWrites(stored: StoredClockRow[], computed: ClockRow[], keepBreaches: boolean): ClockWrites {
+  const storedByKey = new Map(stored.map((row) => [key(row), row]));
+  const writes: ClockWrites = { inserts: [], updates: [], deleteIds: [] };
+  for (const row of computed) {
+    const existing = storedByKey.get(key(row));
+    if (!existing) {
+      writes.inserts.push(row);
+      continue;
+    }
+    storedByKey.delete(key(row));
+    const sameRun = existing.startedAt === row.startedAt;
+    if (isFinished(existing.state) && existing.state === row.state && sameRun && existing.stoppedAt === row.stoppedAt) {
+      continue;
+    }
+    const next: StoredClockRow = {
+      ...row,
+      id: existing.id,
+      breached: row.breached || (keepBreaches && existing.breached && sameRun),
+    };
+    if (FIELDS.some((field) => next[field] !== existing[field])) writes.updates.push(next);
+  }
+  for (const gone of storedByKey.values()) writes.deleteIds.push(gone.id);
+  return writes;
+}
