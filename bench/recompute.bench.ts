@@ -1,8 +1,10 @@
 // Rebuilding SLA clocks for 100,000 applications (ten jobs of 10,000, each with a realistic history), as after a
-// policy change, on a fresh database; and the cost of keeping one application's clocks in step with an event.
-// Target: the full rebuild in under 60 s on the embedded database.
+// policy change, on a fresh database: first the full build (no clocks yet, every row inserted), then the recompute
+// that follows a change to the default policy (clocks exist; running ones move); and the cost of keeping one
+// application's clocks in step with an event. Target: each rebuild in under 60 s on the embedded database.
 import { requestRecompute, runRecomputesNow } from "~/models/sla/recompute.server";
 import { syncClocks } from "~/models/sla/clocks.server";
+import { listPolicies, updatePolicy } from "~/models/sla/policies.server";
 import { prisma } from "~/utils/db.server";
 import { createPipelineDataset, createPipelineStaff } from "./datasets/pipeline";
 import { environment, measure, withTarget, type Benchmark, type BenchmarkResult } from "./harness";
@@ -40,6 +42,24 @@ export const recomputeBenchmark: Benchmark = {
     const rebuildMs = performance.now() - started;
     const clocks = await prisma.slaClock.count();
 
+    // The everyday case: an admin gives candidates a day more for regular updates. Running clocks move, finished
+    // ones keep the policy they ran under.
+    const policy = (await listPolicies()).find((candidate) => candidate.isDefault)!;
+    await updatePolicy(
+      policy.id,
+      {
+        name: policy.name,
+        countAutomatedReplies: policy.countAutomatedReplies,
+        targets: policy.targets.map((target) =>
+          target.metric === "periodic_update" ? { ...target, minutes: target.minutes + 8 * 60 } : target,
+        ),
+      },
+      staff.admin.id,
+    );
+    const afterChange = performance.now();
+    await runRecomputesNow();
+    const policyChangeMs = performance.now() - afterChange;
+
     const sample = applicationIds.slice(0, 200);
     let next = 0;
     const oneApplication = await measure(
@@ -56,6 +76,14 @@ export const recomputeBenchmark: Benchmark = {
       maxMs: Math.round(rebuildMs),
       meanMs: Math.round(rebuildMs),
     };
+    const policyChange = {
+      label: `recompute after a policy change, ${applicationIds.length.toLocaleString("en")} active applications`,
+      runs: 1,
+      p50Ms: Math.round(policyChangeMs),
+      p95Ms: Math.round(policyChangeMs),
+      maxMs: Math.round(policyChangeMs),
+      meanMs: Math.round(policyChangeMs),
+    };
     const result: BenchmarkResult = {
       name: "recompute",
       title: this.title,
@@ -69,7 +97,11 @@ export const recomputeBenchmark: Benchmark = {
         buildSeconds: Math.round(buildSeconds),
         applicationsPerSecond: Math.round(applicationIds.length / (rebuildMs / 1000)),
       },
-      measurements: [withTarget(rebuild, TARGET_SECONDS * 1000), oneApplication],
+      measurements: [
+        withTarget(rebuild, TARGET_SECONDS * 1000),
+        withTarget(policyChange, TARGET_SECONDS * 1000),
+        oneApplication,
+      ],
       skipped: [],
     };
     return result;

@@ -4,25 +4,17 @@
 // `data` shapes of EventData (app/domain/applications.ts), the same audit actions and data. The one difference is
 // timing: rows are stamped with this call's recordedAt/createdAt. tests/integration/factories.test.ts replays one plan
 // both ways and compares every row, so the two paths cannot drift apart unnoticed.
-import { randomBytes } from "node:crypto";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { CANDIDATE_VISIBLE_EVENTS, type EventData, type EventType } from "~/domain/applications";
 import { loadSlaConfig } from "~/models/sla/config.server";
 import { syncClocks } from "~/models/sla/clocks.server";
+import { newId } from "~/utils/ids.server";
 import { prisma } from "~/utils/db.server";
 import { ConflictError, InvalidInputError } from "~/utils/errors.server";
 import { generateSecret, hashSecret } from "~/utils/tokens.server";
 import { INTERVIEW_LOGGED, type ApplicationPlan, type HistoryStep } from "./factories";
 
 const BATCH_SIZE = 1_000;
-
-let idCounter = 0;
-
-/** A collision-free id in the shape of Prisma's cuid() (25 characters, starts with "c"), made before the insert. */
-export function newId(): string {
-  idCounter = (idCounter + 1) % 36 ** 4;
-  return `c${Date.now().toString(36).padStart(8, "0")}${idCounter.toString(36).padStart(4, "0")}${randomBytes(6).toString("hex")}`;
-}
 
 type EventRow = Prisma.EventCreateManyInput;
 type AuditRow = Prisma.AuditLogCreateManyInput;

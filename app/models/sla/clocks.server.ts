@@ -12,6 +12,7 @@ import {
   type StoredClockRow,
 } from "~/domain/sla/clock-writes";
 import type { ClockInstance } from "~/domain/sla/types";
+import { newId } from "~/utils/ids.server";
 import { loadSlaConfig, policyInForce, type Db, type PolicyInForce, type SlaConfig } from "./config.server";
 
 const CLOCK_EVENT_TYPES = ["applied", "stage_changed", "message_out", "message_in", "decision", "withdrawn"] as const;
@@ -186,7 +187,7 @@ function compactRow(row: ClockRow | StoredClockRow): unknown[] {
     row.remainingMinutes,
     row.stageId,
     row.policyId,
-    "id" in row ? row.id : null,
+    "id" in row ? row.id : newId(),
   ];
 }
 
@@ -224,7 +225,7 @@ async function applyClockWrites(db: Db, writes: ClockWrites): Promise<void> {
       INSERT INTO "SlaClock" (id, "applicationId", metric, instance, state, "startedAt", "dueAt", "warnAt",
                               "stoppedAt", breached, "businessHours", "targetMinutes", "remainingMinutes", "stageId",
                               "policyId", "updatedAt")
-      SELECT 'k' || replace(gen_random_uuid()::text, '-', ''), r."applicationId", r.metric, r.instance, r.state,
+      SELECT r.id, r."applicationId", r.metric, r.instance, r.state,
              r."startedAt", r."dueAt", r."warnAt", r."stoppedAt", r.breached, r."businessHours", r."targetMinutes",
              r."remainingMinutes", r."stageId", r."policyId", CURRENT_TIMESTAMP
         FROM (${COMPACT_ROWS} FROM jsonb_array_elements(${rows}::jsonb) AS e) AS r`;

@@ -6,7 +6,7 @@ import { prisma } from "~/utils/db.server";
 import { loadSlaConfig, type Db } from "./config.server";
 import { syncClocks } from "./clocks.server";
 
-export const RECOMPUTE_BATCH_SIZE = 500;
+export const RECOMPUTE_BATCH_SIZE = 1_000;
 // Any number: identifies the recompute worker among PostgreSQL advisory locks, so one instance works at a time.
 const RECOMPUTE_LOCK = 7_302_114;
 
