@@ -20,7 +20,7 @@ export const recomputeBenchmark: Benchmark = {
   title: `Recompute SLA clocks for ${(JOBS * PER_JOB).toLocaleString("en")} applications`,
   async run(context) {
     seedFactories(3_000);
-    const staff = await createPipelineStaff();
+    const staff = await createPipelineStaff("recompute");
     const built = performance.now();
     const applicationIds: string[] = [];
     let events = 0;

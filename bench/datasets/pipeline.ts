@@ -15,14 +15,14 @@ export type PipelineStaff = {
   interviewers: StoryStaff[];
 };
 
-export async function createPipelineStaff(): Promise<PipelineStaff> {
-  const [admin, recruiter, hiringManager, ...interviewers] = await Promise.all([
-    createTestUser({ role: "admin" }),
-    createTestUser({ role: "recruiter" }),
-    createTestUser({ role: "hiring_manager" }),
-    createTestUser({ role: "interviewer" }),
-    createTestUser({ role: "interviewer" }),
-  ]);
+/** `tag` keeps the staff of several benchmarks in one database apart (each reseeds the factories). */
+export async function createPipelineStaff(tag = "pipeline"): Promise<PipelineStaff> {
+  const roles = ["admin", "recruiter", "hiring_manager", "interviewer", "interviewer"] as const;
+  const [admin, recruiter, hiringManager, ...interviewers] = await Promise.all(
+    roles.map((role, index) =>
+      createTestUser({ role, email: `${tag}-${role.replace("_", "-")}-${index}@example.com` }),
+    ),
+  );
   return { admin: admin!, recruiter: recruiter!, hiringManager: hiringManager!, interviewers };
 }
 
