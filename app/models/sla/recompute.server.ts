@@ -1,5 +1,5 @@
-// Rebuilding materialised clocks after a schedule, policy or pipeline change. A change queues a run (in its own
-// transaction); the worker (app/jobs/sla-worker.server.ts) works through it in batches, each batch one transaction
+// Rebuilding materialised clocks after a schedule, policy or pipeline change. A change queues a run in the change's
+// transaction; the worker (app/jobs/sla-worker.server.ts) works through it in batches, each batch one transaction
 // that also advances the run's cursor, so a crash resumes where it stopped and progress is visible in the admin UI.
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
