@@ -1,17 +1,7 @@
 // The pipeline board of a job: live stages and their active applications, in a constant number of queries.
-import type { SlaMetric } from "~/domain/sla/types";
 import { prisma } from "~/utils/db.server";
 import { jobScope, type Actor } from "./scope.server";
-import { openClocksByApplication } from "./sla/queue.server";
-
-/** The card's soonest open SLA clock (a running one before a paused one). */
-export type BoardClock = {
-  metric: SlaMetric;
-  state: "running" | "paused" | "stopped" | "cancelled";
-  dueAt: Date | null;
-  warnAt: Date | null;
-  breached: boolean;
-};
+import { soonestOpenClocks, type SoonestClock } from "./sla/queue.server";
 
 export type BoardCard = {
   id: string;
@@ -21,7 +11,8 @@ export type BoardCard = {
   lastActivityAt: Date;
   /** When the candidate last heard from us (or applied): how long they have been waiting on us. */
   waitingSince: Date;
-  clock: BoardClock | null;
+  /** The soonest open SLA clock (a running one before a paused one). */
+  clock: SoonestClock | null;
 };
 
 /**
@@ -89,26 +80,16 @@ export async function getBoard(jobId: string, actor: Actor, options: BoardOption
     ) t
     WHERE t."rank" <= ${limit} OR t."stageId" = ${options.expandStageId ?? ""}
     ORDER BY t."appliedAt" ASC, t.id ASC`;
-  const clocks = await openClocksByApplication(rows.map((row) => row.id));
+  const clocks = await soonestOpenClocks(rows.map((row) => row.id));
   const counts: Record<string, number> = Object.fromEntries(job.stages.map((stage) => [stage.id, 0]));
   const cards: BoardCard[] = rows.map(({ stageTotal, ...row }) => {
     counts[row.stageId] = Number(stageTotal);
-    // Ordered by due date with the paused ones (no due date) last, so the first is the soonest.
-    const soonest = clocks.get(row.id)?.[0];
     return {
       ...row,
       appliedAt: new Date(row.appliedAt),
       lastActivityAt: new Date(row.lastActivityAt),
       waitingSince: new Date(row.waitingSince),
-      clock: soonest
-        ? {
-            metric: soonest.metric,
-            state: soonest.state,
-            dueAt: soonest.dueAt,
-            warnAt: soonest.warnAt,
-            breached: soonest.breached,
-          }
-        : null,
+      clock: clocks.get(row.id) ?? null,
     };
   });
   return { job, cards, counts };

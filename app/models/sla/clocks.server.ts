@@ -13,6 +13,7 @@ import {
 } from "~/domain/sla/clock-writes";
 import type { ClockInstance } from "~/domain/sla/types";
 import { newId } from "~/utils/ids.server";
+import { epochMs, jsonRows } from "~/utils/json-rows.server";
 import { loadSlaConfig, policyInForce, type Db, type PolicyInForce, type SlaConfig } from "./config.server";
 
 const CLOCK_EVENT_TYPES = ["applied", "stage_changed", "message_out", "message_in", "decision", "withdrawn"] as const;
@@ -32,16 +33,6 @@ type JobInputs = {
   stageDecisionMinutes: Record<string, number | null>;
 };
 type LoggedEvent = { type: string; occurredAt: Date; visibility: string; data: unknown };
-
-/** An instant as epoch milliseconds inside JSON built by the database: independent of the session's time zone and of
- * how each driver reads timestamps. */
-const epochMs = (column: string) => Prisma.raw(`round(extract(epoch from ${column}) * 1000)`);
-
-/** Rows come back as one JSON text (one parse instead of a driver conversion per value: recomputes read millions). */
-async function jsonRows<Row>(db: Db, query: Prisma.Sql): Promise<Row[]> {
-  const [result] = await db.$queryRaw<{ rows: string }[]>(query);
-  return JSON.parse(result?.rows ?? "[]") as Row[];
-}
 
 async function loadSubjects(db: Db, applicationIds: string[]): Promise<Subject[]> {
   const rows = await jsonRows<[string, number, string, string]>(

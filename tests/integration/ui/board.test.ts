@@ -81,15 +81,16 @@ test("each card carries its soonest open SLA clock, which moves on once we reply
     applicationId!,
     {
       direction: "outbound",
-      body: "Thanks, we are on it.",
+      body: "Thanks! Could you send us your portfolio?",
       automated: false,
-      awaitsCandidate: false,
+      awaitsCandidate: true,
       occurredAt: new Date(),
     },
     recruiter.user,
   );
   const after = await run<BoardData>(board.loader, getRequest(`/jobs/${job.id}`, recruiter), { jobId: job.id });
-  // Answered: the next soonest is the decision owed on the Applied stage since October.
+  // Answered, and now waiting on the candidate (regular updates paused, no due date): the soonest is still a running
+  // clock, the decision owed on the Applied stage since October.
   expect(after.data.cards[0]!.clock).toMatchObject({ metric: "stage_decision", state: "running" });
 });
 
