@@ -5,6 +5,7 @@ import { applicationInputSchema, decisionSchema, messageInputSchema, stageMoveSc
 import { jobInputSchema } from "~/domain/jobs";
 import { slaPolicyInputSchema } from "~/domain/sla/policies";
 import { scheduleInputSchema } from "~/domain/sla/schedule";
+import { lintResultSchema, templateLintInputSchema } from "~/domain/templates/schemas";
 import {
   applicationCreatedResource,
   applicationResource,
@@ -77,6 +78,7 @@ const TAGS = [
   },
   { name: "SLA policies", description: "Response-time promises to candidates, tried in order; the default last." },
   { name: "SLA clocks", description: "Clocks per application, as of any instant, and the “waiting on us” queue." },
+  { name: "Templates", description: "Messages to candidates: the compassion lint." },
 ] as const;
 
 const SCHEDULE_BODY_NOTE =
@@ -334,6 +336,22 @@ export const OPERATIONS: Operation[] = [
     tag: "SLA policies",
     success: { status: 200, description: "The policy was deleted.", schema: deletedResource },
     errors: [403, 404, 409],
+  },
+  {
+    method: "post",
+    path: "/api/v1/templates/lint",
+    operationId: "lintTemplate",
+    summary: "Check a message with the compassion lint",
+    description:
+      "Any staff token; nothing is stored. Errors (an unknown {{token}}, an empty body, sections or partials) block " +
+      "saving and sending and make the score 0. Warnings: no personal greeting, a rejection that does not state the " +
+      "decision in its first two sentences, opening with “Unfortunately”, no-reply wording, no named sender, a " +
+      "status update without {{nextUpdateBy}}, reading grade above 8, sentences over 25 words, passive voice and " +
+      "insensitive wording (the last three for English).",
+    tag: "Templates",
+    body: templateLintInputSchema,
+    success: { status: 200, description: "Score, reading grade and findings.", schema: lintResultSchema },
+    errors: [...BODY_ERRORS],
   },
   {
     method: "get",

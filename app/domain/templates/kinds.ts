@@ -1,0 +1,59 @@
+// Template kinds (DESIGN.md §5; the identifiers are used by the API) and the merge fields a template may use.
+
+export const TEMPLATE_KINDS = [
+  "application_received",
+  "not_progressing",
+  "screen_invite",
+  "interview_invite",
+  "post_interview_thanks",
+  "delay_update",
+  "rejection_after_screen",
+  "rejection_after_interview",
+  "role_on_hold",
+  "offer",
+  "withdrawal_ack",
+  "survey",
+  "custom",
+] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+export const TEMPLATE_LOCALES = ["en", "de"] as const;
+export type TemplateLocale = (typeof TEMPLATE_LOCALES)[number];
+
+/** Kinds that tell a candidate they are not going on: the decision must come first. */
+export const REJECTION_KINDS: ReadonlySet<TemplateKind> = new Set([
+  "not_progressing",
+  "rejection_after_screen",
+  "rejection_after_interview",
+]);
+
+/** Kinds that update a candidate who is still waiting: they must say when they will hear from us next. */
+export const STATUS_UPDATE_KINDS: ReadonlySet<TemplateKind> = new Set([
+  "application_received",
+  "post_interview_thanks",
+  "delay_update",
+  "role_on_hold",
+]);
+
+/** Every merge field, with the value used for previews and for linting the prose. */
+export const MERGE_TOKENS = {
+  "candidate.firstName": { description: "The candidate's first name.", sample: "Sam" },
+  "candidate.name": { description: "The candidate's full name.", sample: "Sam Taylor" },
+  "job.title": { description: "The job's title.", sample: "Support Engineer" },
+  "company.name": { description: "Your company's name.", sample: "Acme" },
+  "recruiter.name": { description: "The recruiter who writes: a named human sender.", sample: "Priya Raman" },
+  "recruiter.email": { description: "The recruiter's email address.", sample: "priya@acme.example" },
+  "stage.name": { description: "The stage the application is in.", sample: "Interview" },
+  statusUrl: { description: "The candidate's private status page.", sample: "https://jobs.acme.example/s/abc" },
+  nextUpdateBy: {
+    description: "The date the candidate will hear from us by, in their time zone and language.",
+    sample: "Friday, 4 December",
+  },
+  "interview.when": { description: "When the interview is, in the candidate's time zone.", sample: "Tuesday at 10:00" },
+  "interview.where": { description: "Where the interview is, or its video link.", sample: "our Berlin office" },
+} as const satisfies Record<string, { description: string; sample: string }>;
+export type MergeToken = keyof typeof MERGE_TOKENS;
+
+export function isMergeToken(name: string): name is MergeToken {
+  return Object.hasOwn(MERGE_TOKENS, name);
+}

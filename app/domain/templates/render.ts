@@ -1,0 +1,84 @@
+// Rendering templates: subject and Markdown body with logic-less {{token}} merge fields (Mustache). Only plain
+// variable tags are allowed — no sections, partials or comments — and only the tokens in MERGE_TOKENS.
+import Mustache from "mustache";
+import { isMergeToken, MERGE_TOKENS, type MergeToken } from "./kinds";
+
+export type TemplateSource = { subject: string; body: string };
+export type MergeValues = Partial<Record<MergeToken, string>>;
+
+export type TemplateProblem =
+  | { kind: "syntax"; field: "subject" | "body"; message: string }
+  | { kind: "unsupported_tag"; field: "subject" | "body"; tag: string }
+  | { kind: "unknown_token"; field: "subject" | "body"; token: string };
+
+type ParsedTag = [type: string, value: string, start: number, end: number, children?: ParsedTag[]];
+
+function walk(tags: ParsedTag[], visit: (tag: ParsedTag) => void) {
+  for (const tag of tags) {
+    visit(tag);
+    if (Array.isArray(tag[4])) walk(tag[4], visit);
+  }
+}
+
+/** Syntax errors, tags other than plain variables, and tokens we do not know, in the subject and body. */
+export function templateProblems(source: TemplateSource): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  for (const field of ["subject", "body"] as const) {
+    let tags: ParsedTag[];
+    try {
+      tags = Mustache.parse(source[field]) as unknown as ParsedTag[];
+    } catch (error) {
+      problems.push({ kind: "syntax", field, message: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    walk(tags, ([type, value]) => {
+      if (type === "text") return;
+      if (type === "name" || type === "&") {
+        if (!isMergeToken(value)) problems.push({ kind: "unknown_token", field, token: value });
+        return;
+      }
+      const opening = type === "!" ? `{{! ${value.trim()}}}` : `{{${type}${value}}}`;
+      problems.push({ kind: "unsupported_tag", field, tag: opening });
+    });
+  }
+  return problems;
+}
+
+/** The tokens a template uses (known or not), in order of first use. */
+export function usedTokens(text: string): string[] {
+  const tokens = new Set<string>();
+  try {
+    walk(Mustache.parse(text) as unknown as ParsedTag[], ([type, value]) => {
+      if (type === "name" || type === "&") tokens.add(value);
+    });
+  } catch {
+    // A template that does not parse uses no tokens we can name; templateProblems reports it.
+  }
+  return [...tokens];
+}
+
+function view(values: MergeValues): Record<string, unknown> {
+  const nested: Record<string, unknown> = {};
+  for (const [token, value] of Object.entries(values)) {
+    const path = token.split(".");
+    let target = nested;
+    for (const part of path.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
+    target[path.at(-1)!] = value;
+  }
+  return nested;
+}
+
+/** Fills in the merge fields. Values go in as written (the body is Markdown, not HTML; the email layout escapes). */
+export function renderTemplate(source: TemplateSource, values: MergeValues): TemplateSource {
+  const context = view(values);
+  const options = { escape: (value: unknown) => String(value) };
+  return {
+    subject: Mustache.render(source.subject, context, {}, options).replace(/\s+/g, " ").trim(),
+    body: Mustache.render(source.body, context, {}, options),
+  };
+}
+
+/** The sample value of every token, for previews and for linting prose. */
+export function sampleValues(): MergeValues {
+  return Object.fromEntries(Object.entries(MERGE_TOKENS).map(([token, { sample }]) => [token, sample]));
+}
