@@ -14,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   board: async () => (await import("./board.bench")).boardBenchmark,
   recompute: async () => (await import("./recompute.bench")).recomputeBenchmark,
   calendar: async () => (await import("./calendar.bench")).calendarBenchmark,
+  templates: async () => (await import("./templates.bench")).templatesBenchmark,
 };
 
 const RUNS = 50;
