@@ -11,6 +11,10 @@ export type TemplateProblem =
   | { kind: "unsupported_tag"; field: "subject" | "body"; tag: string }
   | { kind: "unknown_token"; field: "subject" | "body"; token: string };
 
+// Templates are edited live and come from the database, so every keystroke would be a new entry in Mustache's
+// unbounded cache of parsed templates; parsing is cheap, so do without it.
+Mustache.templateCache = undefined;
+
 type ParsedTag = [type: string, value: string, start: number, end: number, children?: ParsedTag[]];
 
 function walk(tags: ParsedTag[], visit: (tag: ParsedTag) => void) {

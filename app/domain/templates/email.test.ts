@@ -1,0 +1,57 @@
+import { expect, test } from "vitest";
+import { composeEmail, escapeHtml } from "./email";
+import { sampleValues } from "./render";
+
+const template = {
+  subject: "Your application for {{job.title}}",
+  body: `Hi {{candidate.firstName}},
+
+Thank you for applying. See [your status page]({{statusUrl}}) or {{statusUrl}}.
+
+With best wishes,
+{{recruiter.name}}`,
+};
+
+test("the plain-text part is the message with values filled in and links written out", () => {
+  const email = composeEmail(template, sampleValues(), "en");
+  expect(email.subject).toBe("Your application for Support Engineer");
+  expect(email.text).toBe(
+    "Hi Sam,\n\nThank you for applying. See your status page (https://jobs.acme.example/s/abc) or " +
+      "https://jobs.acme.example/s/abc.\n\nWith best wishes,\nPriya Raman\n",
+  );
+});
+
+test("the HTML part is an accessible layout in the candidate's language, with links and line breaks", () => {
+  const { html } = composeEmail(template, sampleValues(), "de");
+  expect(html).toContain('<html lang="de" dir="ltr">');
+  expect(html).toContain('role="article"');
+  expect(html).toContain("<title>Your application for Support Engineer</title>");
+  expect(html).toContain('<a href="https://jobs.acme.example/s/abc">your status page</a>');
+  expect(html).toContain('or <a href="https://jobs.acme.example/s/abc">https://jobs.acme.example/s/abc</a>.');
+  expect(html).toContain("With best wishes,<br>Priya Raman");
+  expect(html).toMatch(/role="presentation"/);
+});
+
+test("values are escaped in the HTML and never read as Markdown", () => {
+  const values = {
+    ...sampleValues(),
+    "candidate.firstName": "<script>alert(1)</script> *Sam*",
+    "job.title": 'R&D "Lead"',
+  };
+  const email = composeEmail(template, values, "en");
+  expect(email.html).not.toContain("<script>");
+  expect(email.html).toContain("Hi &lt;script&gt;alert(1)&lt;/script&gt; *Sam*,");
+  expect(email.html).not.toContain("<em>Sam</em>");
+  expect(email.html).toContain("<title>Your application for R&amp;D &quot;Lead&quot;</title>");
+  expect(email.text).toContain("Hi <script>alert(1)</script> *Sam*,");
+});
+
+test("an address that is not http(s) or mailto is neither a link target nor made a link", () => {
+  const { html } = composeEmail(template, { ...sampleValues(), statusUrl: "javascript:alert(1)" }, "en");
+  expect(html).not.toContain('javascript:alert(1)"');
+  expect(html).toContain('<a href="#">your status page</a> or javascript:alert(1).');
+});
+
+test("escapeHtml covers the five characters that matter", () => {
+  expect(escapeHtml(`<a href="x">&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
+});

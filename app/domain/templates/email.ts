@@ -1,0 +1,89 @@
+// A rendered template as an email: the subject, a plain-text part (the Markdown with values filled in, links written
+// out) and an accessible HTML part in our layout. Values are escaped for HTML and never read as Markdown: the
+// Markdown is converted with placeholders where the tokens are, and the escaped values go in afterwards.
+import { Marked } from "marked";
+import type { TemplateLocale } from "./kinds";
+import { renderTemplate, usedTokens, type MergeValues, type TemplateSource } from "./render";
+
+export type EmailParts = { subject: string; text: string; html: string };
+
+const markdown = new Marked({ gfm: true, breaks: true, async: false });
+
+/** Tokens whose value is a web address: in running text they become links. */
+const URL_TOKENS = new Set(["statusUrl"]);
+const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
+
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
+}
+
+/** Markdown links written out for the plain-text part: "status page (https://…)". */
+function plainText(markdownText: string): string {
+  return markdownText.replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, (_match, label: string, url: string) =>
+    label === url ? url : `${label} (${url})`,
+  );
+}
+
+function bodyHtml(body: string, values: MergeValues): string {
+  const tokens = usedTokens(body);
+  const placeholder = (index: number) => `HBTOKEN${index}X`;
+  const view: MergeValues = Object.fromEntries(tokens.map((token, index) => [token, placeholder(index)]));
+  const withPlaceholders = renderTemplate({ subject: "", body }, view).body;
+  let html = markdown.parse(withPlaceholders) as string;
+  tokens.forEach((token, index) => {
+    const value = escapeHtml(values[token as keyof MergeValues] ?? "");
+    // As a Markdown link's target only a web or mail address is kept; in text a web address becomes a link.
+    html = html.replaceAll(`href="${placeholder(index)}"`, `href="${SAFE_HREF.test(value) ? value : "#"}"`);
+    html = html.replaceAll(
+      placeholder(index),
+      URL_TOKENS.has(token) && /^https?:\/\//i.test(value) ? `<a href="${value}">${value}</a>` : value,
+    );
+  });
+  return html;
+}
+
+function layout(subject: string, content: string, locale: TemplateLocale): string {
+  const title = escapeHtml(subject);
+  return `<!doctype html>
+<html lang="${locale}" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<title>${title}</title>
+<style>
+  p { margin: 0 0 16px; }
+  a { color: #0b5d4b; text-decoration: underline; }
+</style>
+</head>
+<body style="margin:0;padding:0;background-color:#f4f4f1;">
+<div role="article" aria-roledescription="email" aria-label="${title}" lang="${locale}">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f4f4f1;">
+<tr><td align="center" style="padding:24px 12px;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;background-color:#ffffff;border-radius:8px;">
+<tr><td style="padding:32px 28px;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.6;color:#1f2933;">
+${content}
+</td></tr>
+</table>
+</td></tr>
+</table>
+</div>
+</body>
+</html>
+`;
+}
+
+/** The email for a template and the values of one application. */
+export function composeEmail(source: TemplateSource, values: MergeValues, locale: TemplateLocale): EmailParts {
+  const rendered = renderTemplate(source, values);
+  return {
+    subject: rendered.subject,
+    text: `${plainText(rendered.body).trim()}\n`,
+    html: layout(rendered.subject, bodyHtml(source.body, values), locale),
+  };
+}
