@@ -108,33 +108,32 @@ function splitGreeting(body: string): { greeting: string | null; rest: string } 
   return isGreeting ? { greeting: line, rest: lines.slice(first + 1).join("\n") } : { greeting: null, rest: body };
 }
 
-export function lintTemplate(input: LintInput): LintResult {
-  const locale = input.locale ?? "en";
-  const findings: LintFinding[] = [];
-  const warn = (rule: keyof typeof PENALTY, message: string) => findings.push({ rule, severity: "warning", message });
+type Warn = (rule: keyof typeof PENALTY, message: string) => void;
 
-  for (const problem of templateProblems(input)) {
+/** Errors: what makes a template impossible to save or send. */
+function errorFindings(input: LintInput): LintFinding[] {
+  const findings: LintFinding[] = templateProblems(input).map((problem) => {
     const where = problem.field === "subject" ? "the subject" : "the body";
-    findings.push({
-      rule: problem.kind,
-      severity: "error",
-      message:
-        problem.kind === "unknown_token"
-          ? `{{${problem.token}}} in ${where} is not a merge field we know. Pick one from the token list.`
-          : problem.kind === "unsupported_tag"
-            ? `${problem.tag} in ${where}: templates take plain {{token}} fields only, no sections or partials.`
-            : `${where[0]!.toUpperCase()}${where.slice(1)} has a broken {{…}} field: ${problem.message}`,
-    });
-  }
+    const message =
+      problem.kind === "unknown_token"
+        ? `{{${problem.token}}} in ${where} is not a merge field we know. Pick one from the token list.`
+        : problem.kind === "unsupported_tag"
+          ? `${problem.tag} in ${where}: templates take plain {{token}} fields only, no sections or partials.`
+          : `${where[0]!.toUpperCase()}${where.slice(1)} has a broken {{…}} field: ${problem.message}`;
+    return { rule: problem.kind, severity: "error", message };
+  });
   if (input.body.trim() === "") {
     findings.push({ rule: "empty_body", severity: "error", message: "The message has no text." });
   }
   if (input.subject.trim() === "") {
     findings.push({ rule: "empty_subject", severity: "error", message: "The message needs a subject." });
   }
+  return findings;
+}
 
+/** The shape of a respectful message: greeting, named sender, a next date, replies welcome. */
+function checkStructure(input: LintInput, greeting: string | null, warn: Warn) {
   const tokens = new Set([...usedTokens(input.subject), ...usedTokens(input.body)]);
-  const { greeting, rest } = splitGreeting(input.body);
   if (input.body.trim() !== "" && !(greeting && NAMES_CANDIDATE.test(greeting))) {
     warn(
       "no_greeting",
@@ -153,72 +152,73 @@ export function lintTemplate(input: LintInput): LintResult {
       "Say when they will hear from us next ({{nextUpdateBy}}): an update without a date is a wait.",
     );
   }
-  const wholeText = `${input.subject}\n${input.body}`;
-  const noReply = NO_REPLY.exec(wholeText);
+  const noReply = NO_REPLY.exec(`${input.subject}\n${input.body}`);
   if (noReply) {
     warn("no_reply_wording", `${quote(noReply[0])} shuts the door. Invite replies instead: candidates have questions.`);
   }
+}
 
-  let readingGrade: number | null = null;
-  // Unknown tokens render empty, so the prose can still be read; a broken {{…}} cannot be rendered at all.
-  const renderable = !findings.some((finding) => finding.rule === "syntax");
-  if (renderable) {
-    const rendered = renderTemplate({ subject: input.subject, body: rest }, sampleValues());
-    const file = new VFile(proseOf(rendered.body));
-    const tree = parser.parse(file) as unknown as NlcstNode;
-    const sentences = sentencesOf(tree);
+/** The prose after the greeting, read with sample values: opening, decision, sentence length, and for English the
+ * reading grade, passive voice and insensitive wording. Returns the reading grade. */
+function checkProse(input: LintInput, message: string, locale: TemplateLocale, warn: Warn): number | null {
+  const rendered = renderTemplate({ subject: input.subject, body: message }, sampleValues());
+  const file = new VFile(proseOf(rendered.body));
+  const tree = parser.parse(file) as unknown as NlcstNode;
+  const sentences = sentencesOf(tree).filter((sentence) => sentence.words.length > 0);
 
-    const opening = sentences.find((sentence) => sentence.words.length > 0);
-    if (opening && UNFORTUNATELY[locale].test(opening.text)) {
+  const opening = sentences[0];
+  if (opening && UNFORTUNATELY[locale].test(opening.text)) {
+    warn("opens_with_unfortunately", `Don't open with ${quote(opening.text.split(/\s/)[0]!)}: start with the person.`);
+  }
+  const firstTwo = sentences
+    .slice(0, 2)
+    .map((sentence) => sentence.text)
+    .join(" ");
+  if (REJECTION_KINDS.has(input.kind) && !DECISION[locale].test(firstTwo)) {
+    warn(
+      "decision_late",
+      "State the decision in the first two sentences; don't make them read to the end to learn it.",
+    );
+  }
+  for (const sentence of sentences) {
+    if (sentence.words.length > MAX_SENTENCE_WORDS) {
       warn(
-        "opens_with_unfortunately",
-        `Don't open with ${quote(opening.text.split(/\s/)[0]!)}: start with the person.`,
+        "long_sentence",
+        `${quote(sentence.text)} has ${sentence.words.length} words; keep sentences under ${MAX_SENTENCE_WORDS + 1}.`,
       );
     }
-    if (REJECTION_KINDS.has(input.kind)) {
-      const firstTwo = sentences
-        .filter((sentence) => sentence.words.length > 0)
-        .slice(0, 2)
-        .map((sentence) => sentence.text)
-        .join(" ");
-      if (!DECISION[locale].test(firstTwo)) {
-        warn(
-          "decision_late",
-          "State the decision in the first two sentences; don't make them read to the end to learn it.",
-        );
-      }
-    }
-    for (const sentence of sentences) {
-      if (sentence.words.length > MAX_SENTENCE_WORDS) {
-        warn(
-          "long_sentence",
-          `${quote(sentence.text)} has ${sentence.words.length} words; keep sentences under ${MAX_SENTENCE_WORDS + 1}.`,
-        );
-      }
-    }
-    if (locale === "en") {
-      readingGrade = gradeOf(sentences);
-      if (readingGrade !== null && readingGrade > MAX_READING_GRADE) {
-        warn(
-          "reading_grade",
-          `Reading grade ${readingGrade} (Flesch–Kincaid); aim for ${MAX_READING_GRADE} or lower with shorter words and sentences.`,
-        );
-      }
-      parser.runSync(tree as never, file);
-      for (const message of file.messages) {
-        if (message.source === "retext-passive") {
-          warn("passive_voice", `${quote(String(message.actual))}: passive voice hides who acts. Say who did it.`);
-        } else if (message.source === "retext-equality") {
-          const better = (message.expected ?? []).slice(0, 3).join("”, “");
-          warn(
-            "insensitive_wording",
-            `${quote(String(message.actual))} may be insensitive${better ? `; consider “${better}”` : ""}.`,
-          );
-        }
-      }
+  }
+  if (locale !== "en") return null;
+
+  const readingGrade = gradeOf(sentences);
+  if (readingGrade !== null && readingGrade > MAX_READING_GRADE) {
+    warn(
+      "reading_grade",
+      `Reading grade ${readingGrade} (Flesch–Kincaid); aim for ${MAX_READING_GRADE} or lower with shorter words and sentences.`,
+    );
+  }
+  parser.runSync(tree as never, file);
+  for (const finding of file.messages) {
+    const actual = quote(String(finding.actual));
+    if (finding.source === "retext-passive") {
+      warn("passive_voice", `${actual}: passive voice hides who acts. Say who did it.`);
+    } else if (finding.source === "retext-equality") {
+      const better = (finding.expected ?? []).slice(0, 3).join("”, “");
+      warn("insensitive_wording", `${actual} may be insensitive${better ? `; consider “${better}”` : ""}.`);
     }
   }
+  return readingGrade;
+}
 
+export function lintTemplate(input: LintInput): LintResult {
+  const locale = input.locale ?? "en";
+  const findings = errorFindings(input);
+  const warn: Warn = (rule, message) => findings.push({ rule, severity: "warning", message });
+  const { greeting, rest } = splitGreeting(input.body);
+  checkStructure(input, greeting, warn);
+  // Unknown tokens render empty, so the prose can still be read; a broken {{…}} cannot be rendered at all.
+  const renderable = !findings.some((finding) => finding.rule === "syntax");
+  const readingGrade = renderable ? checkProse(input, rest, locale, warn) : null;
   return { score: scoreOf(findings), readingGrade, findings };
 }
 
