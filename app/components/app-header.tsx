@@ -59,6 +59,9 @@ export function AppHeader({ user, unreadNotifications = 0 }: { user: HeaderUser;
                     <li>
                       <NavLink to="/settings/sla-policies">SLA policies</NavLink>
                     </li>
+                    <li>
+                      <NavLink to="/settings/templates">Templates</NavLink>
+                    </li>
                   </>
                 ) : null}
               </ul>

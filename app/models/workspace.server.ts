@@ -1,9 +1,12 @@
-// First-run state of the workspace: demo data on an empty database, or the /setup page for the first admin.
+// First-run state of the workspace: the default message templates, then demo data on an empty database or the
+// /setup page for the first admin.
 import { prisma } from "~/utils/db.server";
+import { ensureTemplateLibrary } from "./template.server";
 
 export type Workspace = { announcement(baseUrl: string): string[] };
 
 export async function prepareWorkspace({ demo }: { demo: boolean }): Promise<Workspace> {
+  await ensureTemplateLibrary();
   const userCount = await prisma.user.count();
   if (userCount === 0 && demo) {
     const { seedDemoWorkspace } = await import("../../prisma/seed");

@@ -17,6 +17,22 @@ export const TEMPLATE_KINDS = [
 ] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
+export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
+  application_received: "Application received",
+  not_progressing: "Not progressing (after applying)",
+  screen_invite: "Screening call invitation",
+  interview_invite: "Interview invitation",
+  post_interview_thanks: "Thanks after the interview",
+  delay_update: "Delay update",
+  rejection_after_screen: "Rejection after screening",
+  rejection_after_interview: "Rejection after interviews",
+  role_on_hold: "Role on hold",
+  offer: "Offer",
+  withdrawal_ack: "Withdrawal confirmed",
+  survey: "Candidate survey",
+  custom: "One-off message",
+};
+
 export const TEMPLATE_LOCALES = ["en", "de"] as const;
 export type TemplateLocale = (typeof TEMPLATE_LOCALES)[number];
 

@@ -13,7 +13,13 @@ import { REJECTION_KINDS, STATUS_UPDATE_KINDS, type TemplateKind, type TemplateL
 import { renderTemplate, sampleValues, templateProblems, usedTokens, type TemplateSource } from "./render";
 
 export type LintSeverity = "error" | "warning";
-export type LintFinding = { rule: string; severity: LintSeverity; message: string };
+export type LintFinding = {
+  rule: string;
+  severity: LintSeverity;
+  message: string;
+  /** For errors: the part of the template to fix. */
+  field?: "subject" | "body";
+};
 export type LintResult = { score: number; readingGrade: number | null; findings: LintFinding[] };
 export type LintInput = TemplateSource & { kind: TemplateKind; locale?: TemplateLocale };
 
@@ -120,13 +126,18 @@ function errorFindings(input: LintInput): LintFinding[] {
         : problem.kind === "unsupported_tag"
           ? `${problem.tag} in ${where}: templates take plain {{token}} fields only, no sections or partials.`
           : `${where[0]!.toUpperCase()}${where.slice(1)} has a broken {{…}} field: ${problem.message}`;
-    return { rule: problem.kind, severity: "error", message };
+    return { rule: problem.kind, severity: "error", message, field: problem.field };
   });
   if (input.body.trim() === "") {
-    findings.push({ rule: "empty_body", severity: "error", message: "The message has no text." });
+    findings.push({ rule: "empty_body", severity: "error", message: "The message has no text.", field: "body" });
   }
   if (input.subject.trim() === "") {
-    findings.push({ rule: "empty_subject", severity: "error", message: "The message needs a subject." });
+    findings.push({
+      rule: "empty_subject",
+      severity: "error",
+      message: "The message needs a subject.",
+      field: "subject",
+    });
   }
   return findings;
 }

@@ -18,6 +18,9 @@ export const templateLintInputSchema = z.object({
 });
 export type TemplateLintInput = z.output<typeof templateLintInputSchema>;
 
+/** A template's editable text, as the editor posts it. */
+export const templateTextSchema = templateLintInputSchema.pick({ subject: true, body: true });
+
 export const lintResultSchema = z.object({
   score: z.number().int().min(0).max(100).describe("100 is a message to be proud of; any error makes it 0."),
   readingGrade: z
@@ -29,6 +32,7 @@ export const lintResultSchema = z.object({
       rule: z.string().describe("Stable rule id, like unknown_token, decision_late or reading_grade."),
       severity: z.enum(["error", "warning"]).describe("Errors block saving and sending; warnings lower the score."),
       message: z.string(),
+      field: z.enum(["subject", "body"]).optional().describe("For errors: the part of the message to fix."),
     }),
   ),
 });

@@ -1,0 +1,122 @@
+// The template editor: subject and Markdown body with merge fields, the compassion check and a preview with sample
+// data. A plain form (Check and Save work without JavaScript); with JavaScript the check and preview follow typing
+// and the merge-field buttons insert at the cursor.
+import { Form, useFetcher } from "@remix-run/react";
+import { useEffect, useRef, type FormEvent } from "react";
+import { Field } from "~/components/ui/field";
+import { MERGE_TOKENS } from "~/domain/templates/kinds";
+import type { LintResult } from "~/domain/templates/lint";
+import { useHydrated } from "~/utils/use-hydrated";
+import { LintPanel } from "./lint-panel";
+
+export type EmailPreview = { subject: string; text: string; html: string } | null;
+export type EditorState = {
+  values: { subject: string; body: string };
+  lint: LintResult;
+  preview: EmailPreview;
+  errors?: Partial<Record<"subject" | "body", string>>;
+};
+
+const CHECK_DELAY_MS = 400;
+
+export function TemplateEditor({ state, saving }: { state: EditorState; saving: boolean }) {
+  const hydrated = useHydrated();
+  const check = useFetcher<EditorState>();
+  const body = useRef<HTMLTextAreaElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const shown = check.data ?? state;
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  function checkSoon(form: HTMLFormElement) {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const formData = new FormData(form);
+      formData.set("intent", "check");
+      check.submit(formData, { method: "post" });
+    }, CHECK_DELAY_MS);
+  }
+
+  function insertToken(token: string) {
+    const textarea = body.current;
+    if (!textarea) return;
+    textarea.setRangeText(`{{${token}}}`, textarea.selectionStart, textarea.selectionEnd, "end");
+    textarea.focus();
+    checkSoon(textarea.form!);
+  }
+
+  return (
+    <div className="template-editor">
+      <Form
+        method="post"
+        className="card"
+        onChange={(event: FormEvent<HTMLFormElement>) => checkSoon(event.currentTarget)}
+      >
+        <Field label="Subject" error={state.errors?.subject}>
+          <input type="text" name="subject" defaultValue={state.values.subject} maxLength={300} required />
+        </Field>
+        <Field
+          label="Message"
+          hint="Markdown: a blank line starts a paragraph. Merge fields like {{candidate.firstName}} are filled in for each candidate."
+          error={state.errors?.body}
+        >
+          <textarea ref={body} name="body" defaultValue={state.values.body} rows={18} />
+        </Field>
+        <details className="token-list">
+          <summary>Merge fields</summary>
+          <ul>
+            {Object.entries(MERGE_TOKENS).map(([token, { description }]) => (
+              <li key={token}>
+                {hydrated ? (
+                  <button
+                    type="button"
+                    className="button button--small button--secondary"
+                    onClick={() => insertToken(token)}
+                  >
+                    Insert <code>{`{{${token}}}`}</code>
+                  </button>
+                ) : (
+                  <code>{`{{${token}}}`}</code>
+                )}{" "}
+                {description}
+              </li>
+            ))}
+          </ul>
+        </details>
+        <div className="row">
+          <button type="submit" name="intent" value="save" className="button" disabled={saving}>
+            {saving ? "Saving…" : "Save as a new version"}
+          </button>
+          <button type="submit" name="intent" value="check" className="button button--secondary">
+            Check and preview
+          </button>
+        </div>
+      </Form>
+      <div className="template-editor__side">
+        <LintPanel lint={shown.lint} busy={check.state !== "idle"} />
+        <section className="card" aria-labelledby="preview-heading">
+          <h2 id="preview-heading">Preview with sample data</h2>
+          {shown.preview ? (
+            <>
+              <p>
+                <strong>Subject:</strong> {shown.preview.subject}
+              </p>
+              <iframe
+                title="Email preview with sample data"
+                className="email-preview"
+                srcDoc={shown.preview.html}
+                sandbox=""
+              />
+              <details>
+                <summary>Plain-text part</summary>
+                <pre className="email-text">{shown.preview.text}</pre>
+              </details>
+            </>
+          ) : (
+            <p>Fix the errors above to see a preview.</p>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+// Settings → Templates → one template: edit subject and body, see the compassion check and a preview, save a new
+// version (refused while the lint finds errors; the text typed is kept). Earlier versions are listed below.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { RouteError } from "~/components/route-error";
+import { TemplateEditor, type EditorState } from "~/components/templates/template-editor";
+import { Alert } from "~/components/ui/alert";
+import { DateTime } from "~/components/ui/date-time";
+import { PageHeader } from "~/components/ui/page-header";
+import { composeEmail } from "~/domain/templates/email";
+import { TEMPLATE_KIND_LABELS, type TemplateKind, type TemplateLocale } from "~/domain/templates/kinds";
+import { sampleValues } from "~/domain/templates/render";
+import { templateTextSchema } from "~/domain/templates/schemas";
+import { getTemplate, lintTemplateText, saveTemplate, type TemplateText } from "~/models/template.server";
+import { requirePermission } from "~/utils/auth.server";
+import { InvalidInputError } from "~/utils/errors.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? TEMPLATE_KIND_LABELS[data.template.kind] : "Template"} · Hearback` },
+];
+
+type TemplateRef = { kind: TemplateKind; locale: TemplateLocale };
+
+/** The lint and the preview of some text, as the editor shows them. */
+function editorState(template: TemplateRef, values: TemplateText, errors?: EditorState["errors"]): EditorState {
+  const lint = lintTemplateText(template, values);
+  const renderable = !lint.findings.some((finding) => finding.rule === "syntax");
+  const preview = renderable ? composeEmail(values, sampleValues(), template.locale) : null;
+  return { values, lint, preview, errors };
+}
+
+async function templateOr404(id: string | undefined) {
+  const template = await getTemplate(id ?? "");
+  if (!template) throw new Response("This template does not exist.", { status: 404 });
+  return template;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const admin = await requirePermission(request, "manage_settings");
+  const template = await templateOr404(params.templateId);
+  return {
+    template: {
+      id: template.id,
+      kind: template.kind,
+      locale: template.locale,
+      name: template.name,
+      version: template.version,
+      versions: template.versions,
+    },
+    state: editorState(template, { subject: template.subject, body: template.body }),
+    saved: new URL(request.url).searchParams.get("saved"),
+    timeZone: admin.timeZone,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, "manage_settings");
+  const template = await templateOr404(params.templateId);
+  const formData = await request.formData();
+  const raw = { subject: String(formData.get("subject") ?? ""), body: String(formData.get("body") ?? "") };
+  const parsed = templateTextSchema.safeParse(raw);
+  if (!parsed.success) {
+    const errors = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
+    return data(editorState(template, raw, errors), { status: 400 });
+  }
+  if (formData.get("intent") === "check") return data(editorState(template, parsed.data));
+  try {
+    const saved = await saveTemplate(template.id, parsed.data, admin.id);
+    return redirect(`/settings/templates/${template.id}?saved=${saved.version}`);
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    const errors = Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message]));
+    return data(editorState(template, parsed.data, errors), { status: 400 });
+  }
+}
+
+const LANGUAGES = { en: "English", de: "German" } as const;
+
+export default function TemplatePage() {
+  const { template, state, saved, timeZone } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/settings/templates">Templates</Link>
+      </p>
+      <PageHeader
+        title={TEMPLATE_KIND_LABELS[template.kind]}
+        description={`${LANGUAGES[template.locale]} · version ${template.version}. Saving keeps every earlier version.`}
+      />
+      {saved && !answer ? <Alert tone="success">Saved as version {saved}.</Alert> : null}
+      {answer?.errors ? (
+        <Alert tone="error">Nothing was saved: fix what the compassion check marks “Must fix”.</Alert>
+      ) : null}
+      <TemplateEditor key={saved ?? "editor"} state={answer ?? state} saving={saving} />
+      <section className="card" aria-labelledby="versions-heading">
+        <h2 id="versions-heading">Versions</h2>
+        <ol className="version-list" reversed>
+          {template.versions.map((version) => (
+            <li key={version.version}>
+              Version {version.version} · <DateTime value={version.createdAt} timeZone={timeZone} /> ·{" "}
+              {version.createdBy?.name ?? "the default library"} · “{version.subject}”
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}
