@@ -28,27 +28,34 @@ export type TemplateRow = Omit<Prisma.TemplateGetPayload<{ select: typeof templa
 
 const asRow = <T extends { locale: string }>(template: T) => template as T & { locale: TemplateLocale };
 
+// Any number: identifies this start-up step among PostgreSQL advisory locks, so instances starting together on one
+// database do not both add the same template.
+const LIBRARY_LOCK = 7_302_115;
+
 /** Adds the library templates missing from the database (a new workspace, or kinds added later). */
 export async function ensureTemplateLibrary(): Promise<number> {
-  const existing = await prisma.template.findMany({
-    where: { name: LIBRARY_TEMPLATE_NAME },
-    select: { kind: true, locale: true },
-  });
-  const have = new Set(existing.map((template) => `${template.kind}/${template.locale}`));
-  const missing = loadTemplateLibrary().filter((template) => !have.has(`${template.kind}/${template.locale}`));
-  for (const template of missing) {
-    await prisma.template.create({
-      data: {
-        kind: template.kind,
-        locale: template.locale,
-        name: LIBRARY_TEMPLATE_NAME,
-        subject: template.subject,
-        body: template.body,
-        versions: { create: { version: 1, subject: template.subject, body: template.body } },
-      },
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LIBRARY_LOCK})`;
+    const existing = await tx.template.findMany({
+      where: { name: LIBRARY_TEMPLATE_NAME },
+      select: { kind: true, locale: true },
     });
-  }
-  return missing.length;
+    const have = new Set(existing.map((template) => `${template.kind}/${template.locale}`));
+    const missing = loadTemplateLibrary().filter((template) => !have.has(`${template.kind}/${template.locale}`));
+    for (const template of missing) {
+      await tx.template.create({
+        data: {
+          kind: template.kind,
+          locale: template.locale,
+          name: LIBRARY_TEMPLATE_NAME,
+          subject: template.subject,
+          body: template.body,
+          versions: { create: { version: 1, subject: template.subject, body: template.body } },
+        },
+      });
+    }
+    return missing.length;
+  });
 }
 
 export async function listTemplates(): Promise<TemplateRow[]> {
