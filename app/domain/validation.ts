@@ -11,6 +11,9 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 export const SUPPORTED_LOCALES = ["en", "de"] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+export const LOCALE_LABELS: Record<Locale, string> = { en: "English", de: "German" };
 
 export const trimmedText = (label: string, max = 200) =>
   z

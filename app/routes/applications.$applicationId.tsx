@@ -16,6 +16,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { instantToZonedLocal } from "~/domain/local-time";
 import { can } from "~/domain/permissions";
 import { hearBackBy } from "~/domain/sla/clocks";
+import { LOCALE_LABELS, type Locale } from "~/domain/validation";
 import { getApplicationWithTimeline } from "~/models/application.server";
 import { listInterviewers } from "~/models/interviewer.server";
 import { clocksOfApplication } from "~/models/sla/queue.server";
@@ -62,8 +63,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   return handleApplicationAction(params.applicationId!, user, await request.formData());
 }
-
-const LOCALE_LABELS: Record<string, string> = { en: "English", de: "German" };
 
 function doneMessage(done: string | null, stageName: string): string {
   switch (done) {
@@ -133,7 +132,7 @@ export default function ApplicationPage() {
               <dt>Time zone</dt>
               <dd>{candidate.timeZone.replaceAll("_", " ")}</dd>
               <dt>Language</dt>
-              <dd>{LOCALE_LABELS[candidate.locale] ?? candidate.locale}</dd>
+              <dd>{LOCALE_LABELS[candidate.locale as Locale] ?? candidate.locale}</dd>
               <dt>Applied</dt>
               <dd>
                 <DateTime value={application.appliedAt} timeZone={timeZone} />

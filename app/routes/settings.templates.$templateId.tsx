@@ -12,6 +12,7 @@ import { TEMPLATE_KIND_LABELS, type TemplateKind, type TemplateLocale } from "~/
 import { sampleValues } from "~/domain/templates/render";
 import { templateTextSchema } from "~/domain/templates/schemas";
 import { getTemplate, lintTemplateText, saveTemplate, type TemplateText } from "~/models/template.server";
+import { LOCALE_LABELS } from "~/domain/validation";
 import { requirePermission } from "~/utils/auth.server";
 import { InvalidInputError } from "~/utils/errors.server";
 
@@ -74,8 +75,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const LANGUAGES = { en: "English", de: "German" } as const;
-
 export default function TemplatePage() {
   const { template, state, saved, timeZone } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
@@ -88,7 +87,7 @@ export default function TemplatePage() {
       </p>
       <PageHeader
         title={TEMPLATE_KIND_LABELS[template.kind]}
-        description={`${LANGUAGES[template.locale]} · version ${template.version}. Saving keeps every earlier version.`}
+        description={`${LOCALE_LABELS[template.locale]} · version ${template.version}. Saving keeps every earlier version.`}
       />
       {saved && !answer ? <Alert tone="success">Saved as version {saved}.</Alert> : null}
       {answer?.errors ? (

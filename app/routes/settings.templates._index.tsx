@@ -7,6 +7,7 @@ import { DateTime } from "~/components/ui/date-time";
 import { PageHeader } from "~/components/ui/page-header";
 import { TEMPLATE_KIND_LABELS } from "~/domain/templates/kinds";
 import { lintTemplateText, listTemplates } from "~/models/template.server";
+import { LOCALE_LABELS } from "~/domain/validation";
 import { requirePermission } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Templates · Hearback" }];
@@ -28,8 +29,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
   };
 }
-
-const LANGUAGES = { en: "English", de: "German" } as const;
 
 export default function TemplatesPage() {
   const { templates, timeZone } = useLoaderData<typeof loader>();
@@ -60,10 +59,10 @@ export default function TemplatesPage() {
                   <Link to={`/settings/templates/${template.id}`}>
                     {TEMPLATE_KIND_LABELS[template.kind]}
                     {template.name === "Standard" ? "" : ` · ${template.name}`}
-                    <span className="visually-hidden"> ({LANGUAGES[template.locale]})</span>
+                    <span className="visually-hidden"> ({LOCALE_LABELS[template.locale]})</span>
                   </Link>
                 </th>
-                <td data-label="Language">{LANGUAGES[template.locale]}</td>
+                <td data-label="Language">{LOCALE_LABELS[template.locale]}</td>
                 <td data-label="Subject">{template.subject}</td>
                 <td data-label="Version" className="numeric">
                   {template.version}

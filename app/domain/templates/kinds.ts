@@ -1,4 +1,5 @@
 // Template kinds (DESIGN.md §5; the identifiers are used by the API) and the merge fields a template may use.
+import { SUPPORTED_LOCALES, type Locale } from "../validation";
 
 export const TEMPLATE_KINDS = [
   "application_received",
@@ -33,8 +34,9 @@ export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
   custom: "One-off message",
 };
 
-export const TEMPLATE_LOCALES = ["en", "de"] as const;
-export type TemplateLocale = (typeof TEMPLATE_LOCALES)[number];
+/** Templates exist in every language candidates can choose. */
+export const TEMPLATE_LOCALES = SUPPORTED_LOCALES;
+export type TemplateLocale = Locale;
 
 /** Kinds that tell a candidate they are not going on: the decision must come first. */
 export const REJECTION_KINDS: ReadonlySet<TemplateKind> = new Set([

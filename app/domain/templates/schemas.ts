@@ -1,7 +1,8 @@
 // What the lint endpoint (and later the template editor and composer) accepts and answers, as zod schemas shared by
 // the server, the OpenAPI document and the forms.
 import { z } from "zod";
-import { TEMPLATE_KINDS, TEMPLATE_LOCALES } from "./kinds";
+import { localeField } from "../validation";
+import { TEMPLATE_KINDS } from "./kinds";
 
 export const MAX_SUBJECT_LENGTH = 300;
 export const MAX_BODY_LENGTH = 50_000;
@@ -14,7 +15,7 @@ export const templateLintInputSchema = z.object({
   body: z
     .string({ error: "Body is required (it may be empty while drafting)." })
     .max(MAX_BODY_LENGTH, `Body must be at most ${MAX_BODY_LENGTH.toLocaleString("en")} characters.`),
-  locale: z.enum(TEMPLATE_LOCALES, { error: "Locale must be en or de." }).default("en"),
+  locale: localeField.default("en"),
 });
 export type TemplateLintInput = z.output<typeof templateLintInputSchema>;
 
