@@ -14,7 +14,8 @@ import { templateTextSchema } from "~/domain/templates/schemas";
 import { getTemplate, lintTemplateText, saveTemplate, type TemplateText } from "~/models/template.server";
 import { LOCALE_LABELS } from "~/domain/validation";
 import { requirePermission } from "~/utils/auth.server";
-import { InvalidInputError } from "~/utils/errors.server";
+import { modelFailure } from "~/utils/form-errors.server";
+import { parseForm } from "~/utils/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? TEMPLATE_KIND_LABELS[data.template.kind] : "Template"} · Hearback` },
@@ -58,20 +59,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manage_settings");
   const template = await templateOr404(params.templateId);
   const formData = await request.formData();
-  const raw = { subject: String(formData.get("subject") ?? ""), body: String(formData.get("body") ?? "") };
-  const parsed = templateTextSchema.safeParse(raw);
-  if (!parsed.success) {
-    const errors = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
-    return data(editorState(template, raw, errors), { status: 400 });
+  const form = parseForm(formData, templateTextSchema);
+  if (!form.ok) {
+    const typed = { subject: String(form.values.subject ?? ""), body: String(form.values.body ?? "") };
+    return data(editorState(template, typed, form.errors), { status: 400 });
   }
-  if (formData.get("intent") === "check") return data(editorState(template, parsed.data));
+  if (formData.get("intent") === "check") return data(editorState(template, form.data));
   try {
-    const saved = await saveTemplate(template.id, parsed.data, admin.id);
+    const saved = await saveTemplate(template.id, form.data, admin.id);
     return redirect(`/settings/templates/${template.id}?saved=${saved.version}`);
   } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error;
-    const errors = Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message]));
-    return data(editorState(template, parsed.data, errors), { status: 400 });
+    const failure = modelFailure(error);
+    if (!failure) throw error;
+    return data(editorState(template, form.data, failure.errors), { status: failure.status });
   }
 }
 

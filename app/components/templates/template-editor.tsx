@@ -6,6 +6,7 @@ import { useEffect, useRef, type FormEvent } from "react";
 import { Field } from "~/components/ui/field";
 import { MERGE_TOKENS } from "~/domain/templates/kinds";
 import type { LintResult } from "~/domain/templates/lint";
+import type { FieldErrors } from "~/utils/forms";
 import { useHydrated } from "~/utils/use-hydrated";
 import { LintPanel } from "./lint-panel";
 
@@ -14,7 +15,8 @@ export type EditorState = {
   values: { subject: string; body: string };
   lint: LintResult;
   preview: EmailPreview;
-  errors?: Partial<Record<"subject" | "body", string>>;
+  /** Messages per field ("subject", "body"; "form" for the whole). */
+  errors?: FieldErrors;
 };
 
 const CHECK_DELAY_MS = 400;
