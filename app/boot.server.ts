@@ -1,5 +1,7 @@
 // Start-up: migrate the database, seed the demo workspace on an empty embedded database, and hand server.mjs what it
 // needs to listen and shut down.
+import { startInboundSmtpFromEnv } from "./jobs/inbound-smtp.server";
+import { startOutboxWorker } from "./jobs/outbox-worker.server";
 import { startPlannerStatistics } from "./jobs/planner-statistics.server";
 import { startSlaWorker } from "./jobs/sla-worker.server";
 import { database } from "./utils/db.server";
@@ -22,6 +24,8 @@ export async function boot(): Promise<Started> {
   const workspace = await prepareWorkspace({ demo: env.HEARBACK_DEMO });
   const stopPlannerStatistics = await startPlannerStatistics(database);
   const stopSlaWorker = await startSlaWorker();
+  const stopInboundSmtp = await startInboundSmtpFromEnv();
+  const stopOutboxWorker = startOutboxWorker();
   return {
     port: env.PORT,
     host: env.HOST,
@@ -35,6 +39,8 @@ export async function boot(): Promise<Started> {
     async shutdown() {
       stopPlannerStatistics();
       stopSlaWorker();
+      await stopInboundSmtp();
+      stopOutboxWorker();
       await database.close();
       releaseDataDir();
     },

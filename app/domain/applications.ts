@@ -46,6 +46,9 @@ export const messageInputSchema = z.object({
   automated: z.boolean({ error: "automated must be true or false." }).default(false),
   awaitsCandidate: z.boolean({ error: "awaitsCandidate must be true or false." }).default(false),
   occurredAt: isoInstant("occurredAt").optional(),
+  sendAt: isoInstant("sendAt")
+    .optional()
+    .describe("Outbound messages to send: when to send it (default now). Not allowed with occurredAt."),
 });
 export type MessageInput = z.output<typeof messageInputSchema>;
 
@@ -53,12 +56,13 @@ export type MessageInput = z.output<typeof messageInputSchema>;
 export type EventData = {
   applied: { source?: string };
   stage_changed: { fromStageId: string | null; fromStageName: string | null; toStageId: string; toStageName: string };
-  message_out: { subject?: string; body: string; automated: boolean; awaitsCandidate: boolean };
+  message_out: { subject?: string; body: string; automated: boolean; awaitsCandidate: boolean; messageId?: string };
   message_in: { subject?: string; body: string };
   note: { body: string };
   interview: { when?: string; where?: string; interviewerIds?: string[] };
   decision: { outcome: Outcome; reason?: string };
   withdrawn: { reason?: string };
+  reopened: { undoes?: string; reason?: string };
   survey_sent: Record<string, never>;
   survey_answered: { score?: number };
   status_viewed: Record<string, never>;

@@ -1,34 +1,40 @@
 // The SLA background work of each app instance: every 15 s it sweeps for breaches and warnings (so each is noticed
-// within 60 s of its time), sends notification emails whose time has come, and works through queued clock recomputes.
-import { prisma } from "~/utils/db.server";
-import { publicUrl } from "~/utils/env.server";
-import { sendMail } from "~/utils/mail.server";
+// within 60 s of its time), queues notification emails whose time has come (the outbox delivers them), and works
+// through queued clock recomputes.
+import { queueStaffEmail } from "~/models/outbox/queue.server";
 import { failRecompute, processRecomputeBatch, requestRecompute } from "~/models/sla/recompute.server";
 import { claimNotificationEmails, sweepClocks } from "~/models/sla/sweep.server";
+import { prisma } from "~/utils/db.server";
+import { publicUrl } from "~/utils/env.server";
+import { wakeOutboxWorker } from "~/utils/outbox-signal.server";
 
 const SWEEP_EVERY_MS = 15_000;
 const RECOMPUTE_SLICE_MS = 5_000;
 
-/** Sends due notification emails; each is marked sent in the transaction that claimed it. */
-export async function sendNotificationEmails(now: Date = new Date()): Promise<number> {
-  return prisma.$transaction(
+/** Puts notification emails whose time has come into the outbox; each is marked emailed in the same transaction. */
+export async function queueNotificationEmails(now: Date = new Date()): Promise<number> {
+  const queued = await prisma.$transaction(
     async (tx) => {
       const due = await claimNotificationEmails(tx, now);
       for (const notification of due) {
         const link = notification.applicationId
           ? `${publicUrl()}/applications/${notification.applicationId}`
           : publicUrl();
-        await sendMail({
-          to: `${notification.name} <${notification.email}>`,
+        await queueStaffEmail(tx, {
+          to: { name: notification.name, email: notification.email },
           subject: notification.title,
           text: `Hello ${notification.name},\n\n${notification.body}\n\nOpen it in Hearback: ${link}\n\nYou get these emails inside your working hours. Change this under Notifications in Hearback.\n`,
+          applicationId: notification.applicationId,
+          now,
         });
-        await tx.notification.update({ where: { id: notification.id }, data: { emailedAt: new Date() } });
+        await tx.notification.update({ where: { id: notification.id }, data: { emailedAt: now } });
       }
       return due.length;
     },
     { timeout: 60_000 },
   );
+  if (queued > 0) wakeOutboxWorker();
+  return queued;
 }
 
 /** Works queued recomputes for at most `sliceMs`, so the sweep keeps its rhythm during a long rebuild. */
@@ -64,7 +70,7 @@ export async function ensureClocksBuilt(): Promise<void> {
 
 export async function runSlaWorkOnce(now: Date = new Date()): Promise<void> {
   await sweepClocks(now);
-  await sendNotificationEmails(now);
+  await queueNotificationEmails(now);
   await workRecomputes();
 }
 

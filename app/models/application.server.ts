@@ -2,12 +2,16 @@
 // Each change writes its touchpoint event and audit entry in the same transaction.
 import type { Prisma } from "~/generated/prisma/client";
 import type { ApplicationInput, DecisionInput, MessageInput } from "~/domain/applications";
+import type { StageKind } from "~/domain/jobs";
+import { REJECTION_KINDS, type TemplateKind } from "~/domain/templates/kinds";
 import { ConflictError, InvalidInputError, NotFoundError } from "~/utils/errors.server";
 import { prisma } from "~/utils/db.server";
-import { publicUrl } from "~/utils/env.server";
-import { generateSecret, hashSecret } from "~/utils/tokens.server";
+import { newId } from "~/utils/ids.server";
+import { wakeOutboxWorker } from "~/utils/outbox-signal.server";
+import { statusTokenHashFor, statusUrlOf } from "~/utils/status-links.server";
 import { recordAudit } from "./audit.server";
 import { appendEvent, timelineEventSelect } from "./event.server";
+import { queueAutomaticMessage, rejectionKindFor } from "./outbox/automations.server";
 import { applicationScope, type Actor } from "./scope.server";
 
 export const applicationSummarySelect = {
@@ -24,18 +28,15 @@ export const applicationSummarySelect = {
 
 export type ApplicationSummary = Prisma.ApplicationGetPayload<{ select: typeof applicationSummarySelect }>;
 
-export function statusUrlFor(token: string): string {
-  return `${publicUrl()}/s/${token}`;
-}
-
 function duplicateApplication(): ConflictError {
   const message = "This candidate already has an active application for this job.";
   return new ConflictError(message, [{ path: "candidate.email", message }]);
 }
 
-/** Adds a candidate (found by email, case-insensitively, or created) to a job's first stage. */
+/** Adds a candidate (found by email, case-insensitively, or created) to a job's first stage, and unless told not to
+ * (imports), queues the acknowledgement email in the same transaction. */
 export async function createApplication(input: ApplicationInput, actorId: string | null) {
-  const statusToken = generateSecret(24); // 192 bits; only its hash is stored
+  const id = newId();
   const emailKey = input.candidate.email.toLowerCase();
   try {
     const application = await prisma.$transaction(async (tx) => {
@@ -76,12 +77,13 @@ export async function createApplication(input: ApplicationInput, actorId: string
       const appliedAt = input.appliedAt ?? new Date();
       const created = await tx.application.create({
         data: {
+          id,
           candidateId: candidate.id,
           jobId: job.id,
           stageId: firstStage.id,
           appliedAt,
           source: input.source ?? null,
-          statusTokenHash: hashSecret(statusToken),
+          statusTokenHash: statusTokenHashFor(id, 0),
         },
         select: applicationSummarySelect,
       });
@@ -99,9 +101,13 @@ export async function createApplication(input: ApplicationInput, actorId: string
         entityId: created.id,
         data: { jobId: job.id, candidateId: candidate.id, notify: input.notify },
       });
+      if (input.notify && !candidate.erasedAt) {
+        await queueAutomaticMessage(tx, { applicationId: id, kind: "application_received", actorId });
+      }
       return created;
     });
-    return { ...application, statusUrl: statusUrlFor(statusToken) };
+    if (input.notify) wakeOutboxWorker();
+    return { ...application, statusUrl: statusUrlOf({ id, statusTokenRotation: 0 }) };
   } catch (error) {
     // Two concurrent requests for the same person: the loser sees the unique index instead of our check.
     if (isUniqueViolation(error)) throw duplicateApplication();
@@ -115,12 +121,12 @@ function isUniqueViolation(error: unknown): boolean {
   );
 }
 
-async function loadForChange(tx: Prisma.TransactionClient, applicationId: string, actor: Actor) {
+export async function loadForChange(tx: Prisma.TransactionClient, applicationId: string, actor: Actor) {
   // Row lock: two people moving the same card at once are applied one after the other.
   await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ${applicationId} FOR UPDATE`;
   const application = await tx.application.findFirst({
     where: { id: applicationId, ...applicationScope(actor) },
-    select: { ...applicationSummarySelect, stage: { select: { id: true, name: true } } },
+    select: { ...applicationSummarySelect, stage: { select: { id: true, name: true, kind: true } } },
   });
   if (!application) throw new NotFoundError("The application");
   return application;
@@ -137,18 +143,18 @@ export async function moveApplication(
   input: { stageId: string; occurredAt?: Date },
   actor: Actor,
 ) {
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const application = await loadForChange(tx, applicationId, actor);
     assertActive(application);
     const stage = await tx.stage.findFirst({
       where: { id: input.stageId, jobId: application.jobId, archivedAt: null },
-      select: { id: true, name: true },
+      select: { id: true, name: true, entryTemplateKind: true },
     });
     if (!stage)
       throw new InvalidInputError("That stage is not part of this job.", [
         { path: "stageId", message: "Choose a stage of this job." },
       ]);
-    if (stage.id === application.stageId) return application;
+    if (stage.id === application.stageId) return { moved: application, entryMessage: null };
     const moved = await tx.application.update({
       where: { id: applicationId },
       data: { stageId: stage.id },
@@ -173,51 +179,143 @@ export async function moveApplication(
       entityId: applicationId,
       data: { from: application.stage.id, to: stage.id },
     });
-    return moved;
+    // A move recorded after the fact (occurredAt given) is history: nobody is written to about it now.
+    const entryMessage =
+      stage.entryTemplateKind && !input.occurredAt
+        ? await queueAutomaticMessage(tx, { applicationId, kind: stage.entryTemplateKind, actorId: actor.id })
+        : null;
+    return { moved, entryMessage };
   });
+  if (result.entryMessage) wakeOutboxWorker();
+  return result.moved;
 }
 
-export async function decideApplication(applicationId: string, input: DecisionInput, actor: Actor) {
-  return prisma.$transaction(async (tx) => {
-    const application = await loadForChange(tx, applicationId, actor);
-    assertActive(application);
-    const occurredAt = input.occurredAt ?? new Date();
-    if (occurredAt < application.appliedAt) {
-      throw new InvalidInputError("A decision cannot come before the application.", [
-        { path: "occurredAt", message: "Must be after the application date." },
-      ]);
-    }
-    const decided = await tx.application.update({
-      where: { id: applicationId },
-      data: { status: input.outcome, closedAt: occurredAt, outcomeReason: input.reason ?? null },
-      select: applicationSummarySelect,
-    });
-    if (input.outcome === "withdrawn") {
-      await appendEvent(tx, {
-        applicationId,
-        type: "withdrawn",
-        data: input.reason ? { reason: input.reason } : {},
-        occurredAt,
-        actorId: actor.id,
-      });
-    } else {
-      await appendEvent(tx, {
-        applicationId,
-        type: "decision",
-        data: { outcome: input.outcome, ...(input.reason ? { reason: input.reason } : {}) },
-        occurredAt,
-        actorId: actor.id,
-      });
-    }
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: `application.${input.outcome}`,
-      entityType: "Application",
-      entityId: applicationId,
-      data: { reason: input.reason ?? null, notify: input.notify },
-    });
-    return decided;
+export type DecisionOptions = {
+  /** Bulk rejection: the template kind to send instead of the stage's usual one, and the batch it belongs to. */
+  templateKind?: TemplateKind;
+  bulkRejectionId?: string;
+};
+
+/** Decides an application. With notify (the default) the candidate is told: a rejection at a humane time, a
+ * withdrawal confirmed at once; a hire is told by the offer, which a person writes. */
+export async function decideApplication(
+  applicationId: string,
+  input: DecisionInput,
+  actor: Actor,
+  options: DecisionOptions = {},
+) {
+  const result = await prisma.$transaction((tx) => decideInTransaction(tx, applicationId, input, actor, options));
+  if (result.message) wakeOutboxWorker();
+  return result.decided;
+}
+
+export async function decideInTransaction(
+  tx: Prisma.TransactionClient,
+  applicationId: string,
+  input: DecisionInput,
+  actor: Actor,
+  options: DecisionOptions = {},
+) {
+  const application = await loadForChange(tx, applicationId, actor);
+  assertActive(application);
+  const occurredAt = input.occurredAt ?? new Date();
+  if (occurredAt < application.appliedAt) {
+    throw new InvalidInputError("A decision cannot come before the application.", [
+      { path: "occurredAt", message: "Must be after the application date." },
+    ]);
+  }
+  const decided = await tx.application.update({
+    where: { id: applicationId },
+    data: { status: input.outcome, closedAt: occurredAt, outcomeReason: input.reason ?? null },
+    select: applicationSummarySelect,
   });
+  const event =
+    input.outcome === "withdrawn"
+      ? await appendEvent(tx, {
+          applicationId,
+          type: "withdrawn",
+          data: input.reason ? { reason: input.reason } : {},
+          occurredAt,
+          actorId: actor.id,
+        })
+      : await appendEvent(tx, {
+          applicationId,
+          type: "decision",
+          data: { outcome: input.outcome, ...(input.reason ? { reason: input.reason } : {}) },
+          occurredAt,
+          actorId: actor.id,
+        });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: `application.${input.outcome}`,
+    entityType: "Application",
+    entityId: applicationId,
+    data: { reason: input.reason ?? null, notify: input.notify, bulkRejectionId: options.bulkRejectionId ?? null },
+  });
+  // A decision recorded after the fact (occurredAt given) is history: the candidate was told back then.
+  const kind = !input.notify || input.occurredAt ? null : automaticKindFor(input.outcome, application.stage.kind);
+  const message = kind
+    ? await queueAutomaticMessage(tx, {
+        applicationId,
+        kind: options.templateKind ?? kind,
+        actorId: actor.id,
+        bulkRejectionId: options.bulkRejectionId,
+      })
+    : null;
+  return { decided, event, message };
+}
+
+function automaticKindFor(outcome: DecisionInput["outcome"], stageKind: StageKind): TemplateKind | null {
+  if (outcome === "rejected") return rejectionKindFor(stageKind);
+  if (outcome === "withdrawn") return "withdrawal_ack";
+  return null;
+}
+
+/** Undoes a rejection while the candidate has not been told: the rejection email still waiting is cancelled and the
+ * application is active again in the stage it was in. Refused once the email has gone out. */
+export async function reopenInTransaction(
+  tx: Prisma.TransactionClient,
+  applicationId: string,
+  actor: Actor,
+  data: { undoes?: string; reason?: string } = {},
+) {
+  const application = await loadForChange(tx, applicationId, actor);
+  if (application.status !== "rejected") {
+    throw new ConflictError(`Only a rejection can be undone; this application is ${application.status}.`);
+  }
+  const told = await tx.message.count({
+    where: {
+      applicationId,
+      audience: "candidate",
+      status: { in: ["sending", "sent"] },
+      kind: { in: [...REJECTION_KINDS] },
+      createdAt: { gte: application.closedAt ?? application.appliedAt },
+    },
+  });
+  if (told > 0) throw new ConflictError("The candidate has already been sent the rejection, so it cannot be undone.");
+  await tx.message.updateMany({
+    where: {
+      applicationId,
+      audience: "candidate",
+      status: { in: ["queued", "failed"] },
+      kind: { in: [...REJECTION_KINDS] },
+    },
+    data: { status: "cancelled", nextAttemptAt: null },
+  });
+  const reopened = await tx.application.update({
+    where: { id: applicationId },
+    data: { status: "active", closedAt: null, outcomeReason: null },
+    select: applicationSummarySelect,
+  });
+  await appendEvent(tx, { applicationId, type: "reopened", data, actorId: actor.id, visibility: "internal" });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "application.reopened",
+    entityType: "Application",
+    entityId: applicationId,
+    data,
+  });
+  return reopened;
 }
 
 export async function addNote(applicationId: string, body: string, actor: Actor) {

@@ -89,7 +89,7 @@ export function lintTemplateText(template: { kind: TemplateKind; locale: Templat
   return lintTemplate({ kind: template.kind, locale: template.locale, ...text });
 }
 
-function lintIssues(lint: LintResult) {
+export function lintErrorIssues(lint: LintResult) {
   return lint.findings
     .filter((finding) => finding.severity === "error")
     .map((finding) => ({ path: finding.field ?? "body", message: finding.message }));
@@ -101,7 +101,7 @@ export async function saveTemplate(id: string, text: TemplateText, actorId: stri
     const template = await tx.template.findUnique({ where: { id }, select: { id: true, kind: true, locale: true } });
     if (!template) throw new NotFoundError("The template");
     const lint = lintTemplateText(asRow(template), text);
-    const issues = lintIssues(lint);
+    const issues = lintErrorIssues(lint);
     if (issues.length > 0) throw new InvalidInputError("The template has errors; nothing was saved.", issues);
     const saved = await tx.template.update({
       where: { id },

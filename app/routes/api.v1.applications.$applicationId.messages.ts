@@ -1,24 +1,38 @@
-// POST /api/v1/applications/:applicationId/messages: records a message that already happened (occurredAt given) or
-// an inbound message received now. Sending new outbound messages needs the email outbox, which is not built yet:
-// those requests get a 501 rather than a pretend queue.
+// POST /api/v1/applications/:applicationId/messages: with occurredAt, records a message that already happened; an
+// inbound message without it is recorded as received now; an outbound message without it is queued in the outbox and
+// sent (now, or at sendAt) by the delivery worker, from the token's owner as the named sender.
 import { messageInputSchema } from "~/domain/applications";
-import { getApplication, recordMessage } from "~/models/application.server";
-import { presentRecordedMessage } from "~/utils/api-resources.server";
-import { ApiError, apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/utils/api.server";
-import { NotFoundError } from "~/utils/errors.server";
+import { recordMessage } from "~/models/application.server";
+import { sendCandidateMessage } from "~/models/outbox/compose.server";
+import { presentQueuedMessage, presentRecordedMessage } from "~/utils/api-resources.server";
+import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/utils/api.server";
+import { InvalidInputError } from "~/utils/errors.server";
 
 const handle = apiRoute({
   async POST({ request, params, principal }) {
     requireApiPermission(principal, "move_applications");
     const input = await parseJsonBody(request, messageInputSchema);
     const applicationId = params.applicationId ?? "";
+    if (input.sendAt && (input.occurredAt || input.direction === "inbound")) {
+      throw new InvalidInputError("sendAt is only for outbound messages to send.", [
+        { path: "sendAt", message: "Leave sendAt out when recording history or an inbound message." },
+      ]);
+    }
     if (!input.occurredAt && input.direction === "outbound") {
-      if (!(await getApplication(applicationId, principal.actor))) throw new NotFoundError("The application");
-      throw new ApiError(
-        "not_implemented",
-        "Sending messages is not available yet: Hearback has no email delivery so far, and nothing was queued. " +
-          "To record a message that was already sent, pass occurredAt (ISO 8601).",
+      if (!input.subject) {
+        throw new InvalidInputError("An email needs a subject.", [{ path: "subject", message: "Write a subject." }]);
+      }
+      const queued = await sendCandidateMessage(
+        applicationId,
+        {
+          subject: input.subject,
+          body: input.body,
+          awaitsCandidate: input.awaitsCandidate,
+          timing: input.sendAt ? { kind: "at", at: input.sendAt } : { kind: "now" },
+        },
+        principal.actor,
       );
+      return apiJson(presentQueuedMessage(applicationId, queued), { status: 201 });
     }
     const occurredAt = input.occurredAt ?? new Date();
     const event = await recordMessage(applicationId, { ...input, occurredAt }, principal.actor);

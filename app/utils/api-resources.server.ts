@@ -188,10 +188,13 @@ export function presentApplication(application: ApplicationDetail): z.output<typ
 }
 
 export const messageRecordedResource = z.object({
-  id: id.describe("The id of the touchpoint event that records the message."),
+  id: id.describe("Recorded: the id of the touchpoint event. Queued: the id of the outbox message."),
   applicationId: id,
   direction: z.enum(["outbound", "inbound"]),
-  occurredAt: timestamp,
+  status: z.enum(["recorded", "queued"]).describe("recorded: history or received; queued: will be sent."),
+  occurredAt: timestamp.nullable().describe("When it happened; null for a queued message until it is sent."),
+  scheduledFor: timestamp.nullable().describe("Queued messages: when it goes out."),
+  subject: z.string().nullable(),
 });
 
 export function presentRecordedMessage(
@@ -199,7 +202,30 @@ export function presentRecordedMessage(
   direction: "outbound" | "inbound",
   event: { id: string; occurredAt: Date },
 ): z.output<typeof messageRecordedResource> {
-  return { id: event.id, applicationId, direction, occurredAt: iso(event.occurredAt) };
+  return {
+    id: event.id,
+    applicationId,
+    direction,
+    status: "recorded",
+    occurredAt: iso(event.occurredAt),
+    scheduledFor: null,
+    subject: null,
+  };
+}
+
+export function presentQueuedMessage(
+  applicationId: string,
+  message: { id: string; scheduledFor: Date; subject: string },
+): z.output<typeof messageRecordedResource> {
+  return {
+    id: message.id,
+    applicationId,
+    direction: "outbound",
+    status: "queued",
+    occurredAt: null,
+    scheduledFor: iso(message.scheduledFor),
+    subject: message.subject,
+  };
 }
 
 export const apiTokenResource = z.object({

@@ -24,6 +24,13 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Hearback <hearback@localhost>"),
+  // Where candidate replies go: reply+<application>@INBOUND_EMAIL_DOMAIN (default: the domain of MAIL_FROM).
+  INBOUND_EMAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, "must be a domain name such as replies.acme.example")
+    .optional(),
+  // When set, a built-in SMTP server on this port receives candidate replies (see docs/email.md).
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   PUBLIC_URL: z.url({ message: "must be an absolute URL such as https://hearback.example.com" }).optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });

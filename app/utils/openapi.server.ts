@@ -6,6 +6,7 @@ import { jobInputSchema } from "~/domain/jobs";
 import { slaPolicyInputSchema } from "~/domain/sla/policies";
 import { scheduleInputSchema } from "~/domain/sla/schedule";
 import { lintResultSchema, templateLintInputSchema } from "~/domain/templates/schemas";
+import { INBOUND_EMAIL_CONTENT_TYPES, inboundReceiptResource } from "~/domain/inbound/receipt";
 import {
   applicationCreatedResource,
   applicationResource,
@@ -47,6 +48,8 @@ type Operation = {
   authenticated?: boolean;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** A body that is not JSON (a raw email): its media types and what it holds. */
+  rawBody?: { contentTypes: string[]; description: string };
   success: { status: number; description: string; schema: z.ZodType };
   /** Error statuses this endpoint can answer besides 401 (authenticated ones) and 500. */
   errors: number[];
@@ -79,6 +82,7 @@ const TAGS = [
   { name: "SLA policies", description: "Response-time promises to candidates, tried in order; the default last." },
   { name: "SLA clocks", description: "Clocks per application, as of any instant, and the “waiting on us” queue." },
   { name: "Templates", description: "Messages to candidates: the compassion lint." },
+  { name: "Inbound email", description: "Candidate replies, posted as raw email by a mail provider's webhook." },
 ] as const;
 
 const SCHEDULE_BODY_NOTE =
@@ -190,15 +194,17 @@ export const OPERATIONS: Operation[] = [
     method: "post",
     path: "/api/v1/applications/{applicationId}/messages",
     operationId: "recordMessage",
-    summary: "Record a message on an application",
+    summary: "Send or record a message on an application",
     description:
       "With `occurredAt` the message is recorded as history and not sent. An inbound message without " +
-      "`occurredAt` is recorded as received now. Sending an outbound message (no `occurredAt`) needs email " +
-      "delivery, which is not available yet: 501, and nothing is queued.",
+      "`occurredAt` is recorded as received now. An outbound message without `occurredAt` is queued in the " +
+      "outbox and emailed to the candidate (now, or at `sendAt`) from the token's owner, with the status link " +
+      "and a reply address; `subject` is required and `body` is Markdown that may use merge fields such as " +
+      "{{candidate.firstName}}. The compassion lint's errors (unknown merge fields, empty body) answer 400.",
     tag: "Applications",
     body: messageInputSchema,
-    success: { status: 201, description: "The recorded message.", schema: messageRecordedResource },
-    errors: [...BODY_ERRORS, 403, 404, 409, 501],
+    success: { status: 201, description: "The recorded or queued message.", schema: messageRecordedResource },
+    errors: [...BODY_ERRORS, 403, 404, 409],
   },
   {
     method: "get",
@@ -354,6 +360,24 @@ export const OPERATIONS: Operation[] = [
     errors: [...BODY_ERRORS],
   },
   {
+    method: "post",
+    path: "/api/v1/inbound/email",
+    operationId: "receiveInboundEmail",
+    summary: "Receive a candidate's reply (raw RFC 822 email)",
+    description:
+      "Needs the move_applications permission. The email is filed on the application its signed reply address " +
+      "(reply+…@) or its In-Reply-To/References name, as a message_in that starts next_response; otherwise it waits " +
+      "in the staff inbox (status unmatched). Quoted history and signatures are left out. The same Message-ID posted " +
+      "again is stored once (duplicate: true). At most 10 MB (413); an empty body or one that is not an email is a 400.",
+    tag: "Inbound email",
+    rawBody: {
+      contentTypes: INBOUND_EMAIL_CONTENT_TYPES,
+      description: "The whole email as received: headers, blank line, MIME body.",
+    },
+    success: { status: 202, description: "Stored: filed or in the inbox.", schema: inboundReceiptResource },
+    errors: [...BODY_ERRORS, 403],
+  },
+  {
     method: "get",
     path: "/api/v1/applications/{applicationId}/sla",
     operationId: "getApplicationSla",
@@ -427,6 +451,17 @@ function describe(operation: Operation) {
           requestBody: {
             required: true,
             content: { "application/json": { schema: toJsonSchema(operation.body, "input") } },
+          },
+        }
+      : {}),
+    ...(operation.rawBody
+      ? {
+          requestBody: {
+            required: true,
+            description: operation.rawBody.description,
+            content: Object.fromEntries(
+              operation.rawBody.contentTypes.map((type) => [type, { schema: { type: "string" } }]),
+            ),
           },
         }
       : {}),

@@ -363,6 +363,30 @@ test("a rejection email logged just before the decision at the same instant stil
   ]);
 });
 
+test("undoing a rejection cancels closure and starts the update and stage promises again; response clocks run on", () => {
+  const log = [reject("2026-03-02T10:00"), { type: "reopened" as const, occurredAt: d("2026-03-02T11:00") }];
+  const clocks = run(everything, log, "2026-03-02T12:00");
+  expect(clocks.map((clock) => [clock.metric, clock.instance, clock.state])).toEqual([
+    ["first_response", 1, "running"],
+    ["periodic_update", 1, "stopped"],
+    ["periodic_update", 2, "running"],
+    ["stage_decision", 1, "stopped"],
+    ["stage_decision", 2, "running"],
+    ["closure", 1, "cancelled"],
+  ]);
+  expect(only(clocks, "closure")[0]!.breached).toBe(false);
+  expect(only(clocks, "periodic_update")[1]!.startedAt).toEqual(d("2026-03-02T11:00"));
+  expect(hearBackBy(clocks)).not.toBeNull();
+  // A second rejection after the undo starts a new closure clock; a reopen of an active application changes nothing.
+  const again = run(everything, [...log, reject("2026-03-02T13:00")], "2026-03-02T14:00");
+  expect(only(again, "closure").map((clock) => [clock.instance, clock.state])).toEqual([
+    [1, "cancelled"],
+    [2, "running"],
+  ]);
+  const noop = run(everything, [{ type: "reopened", occurredAt: d("2026-03-02T10:00") }], "2026-03-02T12:00");
+  expect(noop).toEqual(run(everything, [], "2026-03-02T12:00"));
+});
+
 test("a hire cancels the response and update clocks, decides the stage, and starts no closure", () => {
   const clocks = run(everything, [inbound("2026-03-02T09:30"), hire("2026-03-02T11:00")], "2026-03-20T09:00");
   expect(clocks.map((clock) => [clock.metric, clock.state, clock.stoppedAt?.toISOString()])).toEqual([

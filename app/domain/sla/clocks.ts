@@ -239,6 +239,16 @@ export function computeClocks(input: ClockInput): ClockInstance[] {
     end(stageDecision, outcome === "hired" ? "stopped" : "cancelled", when);
   }
 
+  /** Undoing a rejection: nobody needs telling any more, and the running promises start again from now. */
+  function reopen(when: number) {
+    status = "active";
+    end(closure, "cancelled", when);
+    closure = null;
+    if (periodicUpdate) periodicUpdate = start("periodic_update", periodicUpdate.target, when);
+    waitingOnCandidate = false;
+    stageDecision = start("stage_decision", stageTarget(stageId), when, stageId);
+  }
+
   for (const event of input.events) {
     const occurredAt = event.occurredAt.getTime();
     if (occurredAt > at) continue;
@@ -264,6 +274,9 @@ export function computeClocks(input: ClockInput): ClockInstance[] {
         break;
       case "withdrawn":
         if (status === "active") close("withdrawn", when);
+        break;
+      case "reopened":
+        if ((status as Status) === "rejected") reopen(when);
         break;
     }
   }
@@ -313,6 +326,7 @@ export function clockEventsFromLog(events: readonly LoggedEvent[]): ClockEvent[]
       case "applied":
       case "message_in":
       case "withdrawn":
+      case "reopened":
         clockEvents.push({ type, occurredAt });
         break;
       case "stage_changed": {

@@ -72,7 +72,9 @@ export type ClockEvent =
     }
   | { type: "message_in"; occurredAt: Date }
   | { type: "decision"; occurredAt: Date; outcome: "rejected" | "hired" }
-  | { type: "withdrawn"; occurredAt: Date };
+  | { type: "withdrawn"; occurredAt: Date }
+  /** A rejection undone (before the candidate was told): the application is active again. */
+  | { type: "reopened"; occurredAt: Date };
 
 export type ClockInput = {
   appliedAt: Date;

@@ -45,6 +45,9 @@ export const REJECTION_KINDS: ReadonlySet<TemplateKind> = new Set([
   "rejection_after_interview",
 ]);
 
+/** Bad news goes out at a humane time (DESIGN.md §5): inside the candidate's hours, never straight after applying. */
+export const BAD_NEWS_KINDS: ReadonlySet<TemplateKind> = new Set([...REJECTION_KINDS, "role_on_hold"]);
+
 /** Kinds that update a candidate who is still waiting: they must say when they will hear from us next. */
 export const STATUS_UPDATE_KINDS: ReadonlySet<TemplateKind> = new Set([
   "application_received",

@@ -16,7 +16,15 @@ import { newId } from "~/utils/ids.server";
 import { epochMs, jsonRows } from "~/utils/json-rows.server";
 import { loadSlaConfig, policyInForce, type Db, type PolicyInForce, type SlaConfig } from "./config.server";
 
-const CLOCK_EVENT_TYPES = ["applied", "stage_changed", "message_out", "message_in", "decision", "withdrawn"] as const;
+const CLOCK_EVENT_TYPES = [
+  "applied",
+  "stage_changed",
+  "message_out",
+  "message_in",
+  "decision",
+  "withdrawn",
+  "reopened",
+] as const;
 
 const CLOCK_EVENT_TYPE_LIST = Prisma.raw(CLOCK_EVENT_TYPES.map((type) => `'${type}'`).join(", "));
 

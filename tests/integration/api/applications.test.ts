@@ -412,29 +412,63 @@ test("POST /applications/:id/messages records history when occurredAt is given",
   expect(await rowCounts()).toEqual(before);
 });
 
-test("sending an outbound message (no occurredAt) is honestly not implemented yet, and nothing is queued", async () => {
+test("an outbound message without occurredAt is queued, then delivered as a personal email with a reply address", async () => {
   const recruiter = await caller("recruiter");
   const job = await openJob();
   const application = await addCandidate(job.id);
-  const before = await rowCounts();
-  const answer = await send<ErrorBody>(
-    messagesRoute,
-    apiRequest("POST", `/api/v1/applications/${application.id}/messages`, recruiter, {
-      body: { direction: "outbound", body: "Hi Ana, a quick update on your application." },
-    }),
-    { applicationId: application.id },
-  );
-  expect(answer.status).toBe(501);
-  expect(answer.body.error.code).toBe("not_implemented");
-  expect(answer.body.error.message).toMatch(/pass occurredAt/);
-  expect(await rowCounts()).toEqual(before);
+  const post = (body: Record<string, unknown>, id = application.id) =>
+    send<Record<string, unknown> & ErrorBody>(
+      messagesRoute,
+      apiRequest("POST", `/api/v1/applications/${id}/messages`, recruiter, { body }),
+      { applicationId: id },
+    );
 
-  const unknown = await send<ErrorBody>(
-    messagesRoute,
-    apiRequest("POST", "/api/v1/applications/nope/messages", recruiter, {
-      body: { direction: "outbound", body: "Hello" },
-    }),
-    { applicationId: "nope" },
-  );
+  const before = await rowCounts();
+  const noSubject = await post({ direction: "outbound", body: "Hi {{candidate.firstName}}, a quick update." });
+  expect(noSubject.status).toBe(400);
+  expect(noSubject.body.error.issues.map((issue) => issue.path)).toEqual(["subject"]);
+  const unknownToken = await post({ direction: "outbound", subject: "Update", body: "Hi {{candidate.nickname}}" });
+  expect(unknownToken.status).toBe(400);
+  expect(unknownToken.body.error.issues[0]!.message).toMatch(/candidate\.nickname/);
+  const sendAtWithHistory = await post({
+    direction: "outbound",
+    subject: "Update",
+    body: "Hi",
+    occurredAt: "2026-03-02T12:00:00Z",
+    sendAt: "2030-01-01T00:00:00Z",
+  });
+  expect(sendAtWithHistory.status).toBe(400);
+  expect(await rowCounts()).toEqual(before);
+  expect(await prisma.message.count({ where: { applicationId: application.id } })).toBe(0);
+
+  const answer = await post({
+    direction: "outbound",
+    subject: "Your application for {{job.title}}",
+    body: "Hi {{candidate.firstName}},\n\nThanks for your patience. See [your status page]({{statusUrl}}).",
+  });
+  expect(answer.status).toBe(201);
+  expect(expectShape(messageRecordedResource, answer.body)).toMatchObject({
+    status: "queued",
+    direction: "outbound",
+    occurredAt: null,
+    subject: "Your application for Backend Engineer",
+  });
+  const queued = await prisma.message.findUniqueOrThrow({ where: { id: answer.body.id as string } });
+  expect(queued).toMatchObject({ status: "queued", kind: "custom", audience: "candidate", automated: false });
+  expect(queued.replyTo).toMatch(new RegExp(`^reply\\+${application.id}\\.[0-9a-f]{16}@`));
+  expect(queued.headerMessageId).toBe(`<hb.${queued.id}@localhost>`);
+  expect(queued.bodyText).toContain("Hi Ana,");
+  expect(queued.bodyText).toContain(application.statusUrl);
+  expect(queued.fromAddress).toContain(recruiter.user!.name);
+
+  const later = await post({
+    direction: "outbound",
+    subject: "Later",
+    body: "Hi {{candidate.firstName}}",
+    sendAt: "2030-01-01T09:00:00Z",
+  });
+  expect(later.body.scheduledFor).toBe("2030-01-01T09:00:00.000Z");
+
+  const unknown = await post({ direction: "outbound", subject: "Hello", body: "Hello" }, "nope");
   expect(unknown.status).toBe(404);
 });

@@ -4,9 +4,10 @@ import { createPolicy } from "~/models/sla/policies.server";
 import { runRecomputesNow } from "~/models/sla/recompute.server";
 import { sweepClocks } from "~/models/sla/sweep.server";
 import { emailTimeFor, setNotifyOutsideHours } from "~/models/notification.server";
-import { sendNotificationEmails } from "~/jobs/sla-worker.server";
+import { queueNotificationEmails } from "~/jobs/sla-worker.server";
+import { deliverDueMessages } from "~/models/outbox/delivery.server";
 import { prisma } from "~/utils/db.server";
-import { sentMail } from "~/utils/mail.server";
+import { localOutboxTransport, sentMail } from "~/utils/mail.server";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";
 
 const MINUTE = 60_000;
@@ -73,17 +74,21 @@ test("notification emails wait for the recipient's working hours unless they ask
   );
 });
 
-test("due notification emails are sent once, to the recruiter, with a link to the application", async () => {
+test("due notification emails go through the outbox once, to the recruiter, with a link to the application", async () => {
   const now = new Date();
   const { recruiter, application } = await fastPolicyApplication("Mail", now);
   await setNotifyOutsideHours(recruiter.id, true);
   await sweepClocks(now);
   const before = sentMail.length;
-  expect(await sendNotificationEmails(new Date(now.getTime() + MINUTE))).toBeGreaterThanOrEqual(1);
+  const later = new Date(now.getTime() + MINUTE);
+  expect(await queueNotificationEmails(later)).toBeGreaterThanOrEqual(1);
+  expect(await queueNotificationEmails(later)).toBe(0);
+  await deliverDueMessages(localOutboxTransport(null), { now: () => later });
   const mine = sentMail.slice(before).filter((mail) => mail.to.includes(recruiter.email));
   expect(mine).toHaveLength(1);
   expect(mine[0]!.text).toContain(`/applications/${application.id}`);
-  expect(await sendNotificationEmails(new Date(now.getTime() + MINUTE))).toBe(0);
+  const stored = await prisma.message.findFirstOrThrow({ where: { toAddress: { contains: recruiter.email } } });
+  expect(stored).toMatchObject({ audience: "staff", status: "sent", eventId: null });
 });
 
 test("two sweepers running at once (two app instances) notify once", async () => {

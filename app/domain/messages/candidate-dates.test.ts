@@ -1,0 +1,25 @@
+import { expect, test } from "vitest";
+import { candidateDate, candidateDateTime } from "./candidate-dates";
+
+const now = new Date("2026-12-01T12:00:00Z");
+
+test("a date in the candidate's zone and language, without the year when it is this year", () => {
+  const instant = new Date("2026-12-04T23:30:00Z"); // already Saturday in Berlin
+  expect(candidateDate(instant, "en", "Europe/Berlin", now)).toBe("Saturday 5 December");
+  expect(candidateDate(instant, "en", "America/New_York", now)).toBe("Friday 4 December");
+  expect(candidateDate(instant, "de", "Europe/Berlin", now)).toBe("Samstag, 5. Dezember");
+});
+
+test("the year is written out when it differs from now's", () => {
+  expect(candidateDate(new Date("2027-01-05T10:00:00Z"), "en", "UTC", now)).toBe("Tuesday, 5 January 2027");
+});
+
+test("an unknown zone counts as UTC rather than failing", () => {
+  expect(candidateDate(new Date("2026-12-04T23:30:00Z"), "en", "Mars/Olympus", now)).toBe("Friday 4 December");
+});
+
+test("date and time", () => {
+  const instant = new Date("2026-12-08T09:00:00Z");
+  expect(candidateDateTime(instant, "en", "Europe/Berlin", now)).toBe("Tuesday 8 December at 10:00");
+  expect(candidateDateTime(instant, "de", "Europe/Berlin", now)).toBe("Dienstag, 8. Dezember um 10:00");
+});

@@ -1,0 +1,32 @@
+// Dates as a candidate reads them: in their own time zone and language, written out ("Friday, 4 December").
+import { IANAZone } from "luxon";
+
+const INTL_LOCALE: Record<string, string> = { en: "en-GB", de: "de-DE" };
+
+function zoneOrUtc(timeZone: string): string {
+  return IANAZone.isValidZone(timeZone) ? timeZone : "UTC";
+}
+
+/** "Friday, 4 December" (en) or "Freitag, 4. Dezember" (de); the year only when it is not the year of `now`. */
+export function candidateDate(instant: Date, locale: string, timeZone: string, now: Date = new Date()): string {
+  const zone = zoneOrUtc(timeZone);
+  const year = (date: Date) => new Intl.DateTimeFormat("en", { year: "numeric", timeZone: zone }).format(date);
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? locale, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    ...(year(instant) === year(now) ? {} : { year: "numeric" }),
+    timeZone: zone,
+  }).format(instant);
+}
+
+/** "Tuesday, 8 December at 10:00" (en) or "Dienstag, 8. Dezember um 10:00" (de), in the candidate's zone. */
+export function candidateDateTime(instant: Date, locale: string, timeZone: string, now: Date = new Date()): string {
+  const time = new Intl.DateTimeFormat(INTL_LOCALE[locale] ?? locale, {
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+    timeZone: zoneOrUtc(timeZone),
+  }).format(instant);
+  return `${candidateDate(instant, locale, timeZone, now)} ${locale === "de" ? "um" : "at"} ${time}`;
+}

@@ -1,0 +1,161 @@
+// Staff writing to a candidate: the composer's preview and check with the application's real data, sending (now, at
+// a humane time or at a set time) through the outbox, and looking after queued and failed messages.
+import type { Prisma } from "~/generated/prisma/client";
+import { composeEmail, type EmailParts } from "~/domain/templates/email";
+import type { TemplateKind } from "~/domain/templates/kinds";
+import { lintTemplate, type LintResult } from "~/domain/templates/lint";
+import { templateProblems, type TemplateSource } from "~/domain/templates/render";
+import { prisma } from "~/utils/db.server";
+import { ConflictError, InvalidInputError, NotFoundError } from "~/utils/errors.server";
+import { wakeOutboxWorker } from "~/utils/outbox-signal.server";
+import { loadForChange } from "../application.server";
+import { applicationScope, type Actor } from "../scope.server";
+import { loadMessageContext, type Sender } from "./message-context.server";
+import { queueCandidateMessage, type QueuedMessage, type SendTiming } from "./queue.server";
+
+type Db = Prisma.TransactionClient;
+
+export type ComposeInput = TemplateSource & {
+  templateId?: string | null;
+  awaitsCandidate: boolean;
+  timing: SendTiming;
+};
+
+async function senderOf(db: Db, actor: Actor): Promise<Sender | null> {
+  if (!actor.id) return null;
+  return db.user.findUnique({ where: { id: actor.id }, select: { name: true, email: true } });
+}
+
+async function templateRef(db: Db, templateId: string | null | undefined) {
+  if (!templateId) return null;
+  const template = await db.template.findUnique({
+    where: { id: templateId },
+    select: { id: true, kind: true, version: true },
+  });
+  if (!template) {
+    throw new InvalidInputError("That template no longer exists.", [
+      { path: "templateId", message: "Choose another template." },
+    ]);
+  }
+  return template;
+}
+
+export type ComposePreview = { lint: LintResult; email: EmailParts | null };
+
+/** The check and preview of a draft as this candidate would get it, sent by `actor` now. */
+export async function previewCandidateMessage(
+  applicationId: string,
+  draft: TemplateSource & { templateId?: string | null },
+  actor: Actor,
+): Promise<ComposePreview> {
+  const application = await prisma.application.findFirst({
+    where: { id: applicationId, ...applicationScope(actor) },
+    select: { id: true },
+  });
+  if (!application) throw new NotFoundError("The application");
+  const template = await templateRef(prisma, draft.templateId);
+  const context = await loadMessageContext(prisma, applicationId, {
+    sendAt: new Date(),
+    sender: await senderOf(prisma, actor),
+  });
+  const kind: TemplateKind = template?.kind ?? "custom";
+  const lint = lintTemplate({ kind, locale: context.locale, subject: draft.subject, body: draft.body });
+  const renderable = templateProblems(draft).every((problem) => problem.kind !== "syntax");
+  return { lint, email: renderable ? composeEmail(draft, context.values, context.locale) : null };
+}
+
+/** Queues a message from `actor` (the named sender) to the candidate. Lint errors refuse it; nothing is written. */
+export async function sendCandidateMessage(
+  applicationId: string,
+  input: ComposeInput,
+  actor: Actor,
+): Promise<QueuedMessage> {
+  const queued = await prisma.$transaction(async (tx) => {
+    await loadForChange(tx, applicationId, actor);
+    const template = await templateRef(tx, input.templateId);
+    return queueCandidateMessage(tx, {
+      applicationId,
+      kind: template?.kind ?? "custom",
+      text: { subject: input.subject, body: input.body },
+      template: template ? { id: template.id, version: template.version } : null,
+      automated: false,
+      awaitsCandidate: input.awaitsCandidate,
+      timing: input.timing,
+      sender: await senderOf(tx, actor),
+      actorId: actor.id,
+    });
+  });
+  if (queued.scheduledFor.getTime() <= Date.now()) wakeOutboxWorker();
+  return queued;
+}
+
+const messageListSelect = {
+  id: true,
+  direction: true,
+  status: true,
+  kind: true,
+  subject: true,
+  toAddress: true,
+  fromAddress: true,
+  scheduledFor: true,
+  sentAt: true,
+  receivedAt: true,
+  attempts: true,
+  lastError: true,
+  templateVersion: true,
+  automated: true,
+  createdAt: true,
+  template: { select: { id: true, name: true } },
+  createdBy: { select: { name: true } },
+} satisfies Prisma.MessageSelect;
+
+export type MessageListItem = Prisma.MessageGetPayload<{ select: typeof messageListSelect }>;
+
+/** The candidate's emails on an application, newest first (staff notifications about it are not among them). */
+export async function listApplicationMessages(applicationId: string): Promise<MessageListItem[]> {
+  return prisma.message.findMany({
+    where: { applicationId, audience: "candidate" },
+    orderBy: { createdAt: "desc" },
+    select: messageListSelect,
+    take: 100,
+  });
+}
+
+async function outboundMessageFor(db: Db, messageId: string, actor: Actor) {
+  const message = await db.message.findFirst({
+    where: {
+      id: messageId,
+      direction: "outbound",
+      audience: "candidate",
+      application: applicationScope(actor),
+    },
+    select: { id: true, status: true, applicationId: true },
+  });
+  if (!message) throw new NotFoundError("The message");
+  return message;
+}
+
+/** Stops a message that has not gone out yet. */
+export async function cancelMessage(messageId: string, actor: Actor): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const message = await outboundMessageFor(tx, messageId, actor);
+    const { count } = await tx.message.updateMany({
+      where: { id: message.id, status: { in: ["queued", "failed"] } },
+      data: { status: "cancelled", nextAttemptAt: null },
+    });
+    if (count === 0) throw new ConflictError(`This message is ${message.status} and can no longer be cancelled.`);
+  });
+}
+
+/** Sends a failed message again, now, with a fresh set of attempts. */
+export async function retryMessage(messageId: string, actor: Actor): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const message = await outboundMessageFor(tx, messageId, actor);
+    const { count } = await tx.message.updateMany({
+      where: { id: message.id, status: "failed" },
+      data: { status: "queued", nextAttemptAt: new Date(), attempts: 0 },
+    });
+    if (count === 0) throw new ConflictError(`Only a failed message can be sent again; this one is ${message.status}.`);
+  });
+  wakeOutboxWorker();
+}

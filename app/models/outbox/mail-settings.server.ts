@@ -1,0 +1,38 @@
+// Reading and saving the workspace's candidate-email settings (app/domain/messages/mail-settings.ts).
+import type { Prisma } from "~/generated/prisma/client";
+import { defaultMailSettings, mailSettingsSchema, type MailSettings } from "~/domain/messages/mail-settings";
+import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { recordAudit } from "../audit.server";
+
+const KEY = "mail";
+
+/** The display name of MAIL_FROM ("Acme Careers <jobs@acme.example>" → "Acme Careers"), else "our team". */
+function companyFromMailFrom(): string {
+  const name = /^\s*"?([^"<]+?)"?\s*</.exec(env.MAIL_FROM)?.[1];
+  return name && name.length > 0 ? name : "our team";
+}
+
+export async function getMailSettings(db: Prisma.TransactionClient = prisma): Promise<MailSettings> {
+  const defaults = defaultMailSettings(companyFromMailFrom());
+  const row = await db.setting.findUnique({ where: { key: KEY }, select: { value: true } });
+  const stored = mailSettingsSchema.partial().safeParse(row?.value ?? {});
+  return { ...defaults, ...(stored.success ? stored.data : {}) };
+}
+
+export async function saveMailSettings(settings: MailSettings, actorId: string | null): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await tx.setting.upsert({
+      where: { key: KEY },
+      create: { key: KEY, value: settings },
+      update: { value: settings },
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "settings.mail_updated",
+      entityType: "Setting",
+      entityId: KEY,
+      data: settings,
+    });
+  });
+}
