@@ -37,11 +37,15 @@ if (viteDevServer) {
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
 const MAX_BODY_BYTES = 1024 * 1024;
+// Raw candidate replies may carry attachments: that endpoint reads up to 10 MB itself (app/utils/raw-body.server.ts).
+const LARGER_BODIES = new Map([["/api/v1/inbound/email", 10 * 1024 * 1024]]);
 app.use((req, res, next) => {
-  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+  const limit = LARGER_BODIES.get(req.path) ?? MAX_BODY_BYTES;
+  if (Number(req.headers["content-length"] ?? 0) > limit) {
+    const size = `${limit / (1024 * 1024)} MB`;
     res
       .status(413)
-      .json({ error: { code: "payload_too_large", message: "The request body is larger than 1 MB.", issues: [] } });
+      .json({ error: { code: "payload_too_large", message: `The request body is larger than ${size}.`, issues: [] } });
     return;
   }
   const refusal = entry.rejectCrossSiteMutation({

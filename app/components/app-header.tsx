@@ -26,6 +26,16 @@ export function AppHeader({ user, unreadNotifications = 0 }: { user: HeaderUser;
                 <li>
                   <NavLink to="/applications">Applications</NavLink>
                 </li>
+                {can(user.role, "view_all_jobs") ? (
+                  <li>
+                    <NavLink to="/inbox">Inbox</NavLink>
+                  </li>
+                ) : null}
+                {can(user.role, "move_applications") ? (
+                  <li>
+                    <NavLink to="/outbox">Outbox</NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <NavLink
                     to="/notifications"

@@ -1,0 +1,94 @@
+import { expect, test } from "vitest";
+import { capText, inboundBody, MAX_INBOUND_TEXT_CHARS, stripQuotedReply } from "./reply";
+
+test('English "On … wrote:" quote headers and the quote below them are dropped', () => {
+  const text =
+    "Thanks, Tuesday at 10 works for me.\n\n" +
+    "On Mon, 2 Mar 2026 at 09:00, Anna Schmidt <anna@acme.example> wrote:\n" +
+    "> Hi Sam,\n> could you do Tuesday?\n> Anna\n";
+  expect(stripQuotedReply(text)).toBe("Thanks, Tuesday at 10 works for me.");
+});
+
+test("a quote header wrapped over two lines is still recognised", () => {
+  const text = "Thanks!\n\nOn Mon, 2 Mar 2026 at 09:00, Anna Schmidt\n<anna@acme.example> wrote:\n> Hi Sam,\n";
+  expect(stripQuotedReply(text)).toBe("Thanks!");
+});
+
+test('German "Am … schrieb …:" quote headers (Gmail, Apple Mail, Thunderbird) are dropped', () => {
+  const gmail =
+    "Danke, Dienstag passt.\n\nAm Mo., 2. März 2026 um 10:00 Uhr schrieb Anna Schmidt <anna@acme.example>:\n" +
+    "> Hallo Sam,\n> passt Dienstag?\n";
+  expect(stripQuotedReply(gmail)).toBe("Danke, Dienstag passt.");
+  const thunderbird = "Danke, Dienstag passt.\n\nAm 02.03.26 um 10:00 schrieb Anna Schmidt:\n> Hallo Sam,\n";
+  expect(stripQuotedReply(thunderbird)).toBe("Danke, Dienstag passt.");
+});
+
+test('"> " quoted lines go; interleaved answers stay', () => {
+  expect(stripQuotedReply("Yes please.\n\n> Would you like a call?\n> Anna\n")).toBe("Yes please.");
+  expect(stripQuotedReply("> Could you do Tuesday?\nYes, Tuesday works.\n> And 10am?\nAlso fine.\n")).toBe(
+    "Yes, Tuesday works.\nAlso fine.",
+  );
+});
+
+test('Outlook "-----Original Message-----" blocks (English and German) are dropped with the old text', () => {
+  const outlook =
+    "Sounds good.\r\n\r\n-----Original Message-----\r\nFrom: Anna Schmidt <anna@acme.example>\r\n" +
+    "Sent: Monday, March 2, 2026 10:00 AM\r\nTo: Sam <sam@example.com>\r\nSubject: Interview\r\n\r\n" +
+    "Hi Sam,\r\ncould you do Tuesday?\r\n";
+  expect(stripQuotedReply(outlook)).toBe("Sounds good.");
+  const german =
+    "Passt.\n\n-----Ursprüngliche Nachricht-----\nVon: Anna Schmidt <anna@acme.example>\n" +
+    "Gesendet: Montag, 2. März 2026 10:00\nBetreff: Interview\n\nHallo Sam,\nalter Text\n";
+  expect(stripQuotedReply(german)).toBe("Passt.");
+  const newOutlook =
+    "Sounds good.\n\n________________________________\nFrom: Anna Schmidt <anna@acme.example>\n" +
+    "Sent: Monday, March 2, 2026 10:00 AM\n\nold text\n";
+  expect(stripQuotedReply(newOutlook)).toBe("Sounds good.");
+});
+
+test("signatures and mobile footers are dropped", () => {
+  expect(stripQuotedReply("Tuesday is fine.\n\n-- \nSam Taylor\n+44 20 1234 5678\n")).toBe("Tuesday is fine.");
+  expect(stripQuotedReply("Tuesday is fine.\n\nSent from my iPhone\n")).toBe("Tuesday is fine.");
+  expect(stripQuotedReply("Dienstag passt.\n\nVon meinem iPhone gesendet\n")).toBe("Dienstag passt.");
+});
+
+test("a plain message is kept whole, and a message of nothing but quotes is empty", () => {
+  const plain = "Hello,\n\nI wanted to ask about the role.\nIs it remote?";
+  expect(stripQuotedReply(plain)).toBe(plain);
+  expect(stripQuotedReply("> Could you do Tuesday?\n")).toBe("");
+});
+
+test("very long lines are kept and do not slow the stripper down", () => {
+  const longLine = "On ".repeat(20_000);
+  const started = performance.now();
+  const stripped = stripQuotedReply(`${longLine}\n\nOn Mon, 2 Mar 2026, Anna <anna@acme.example> wrote:\n> old`);
+  expect(performance.now() - started).toBeLessThan(1000);
+  expect(stripped).toBe(longLine.trim());
+});
+
+test("long text is cut with a note, within the limit", () => {
+  const cut = capText("word ".repeat(10_000), 1000);
+  expect(cut.length).toBeLessThanOrEqual(1000);
+  expect(cut).toMatch(/\(The email was longer; the rest is not shown\.\)$/);
+  expect(capText("short", 1000)).toBe("short");
+});
+
+test("the body to file: the reply plus a note of attachments; unusable when nothing is left", () => {
+  expect(inboundBody({ text: "Thanks!\n\n> old", attachments: [] })).toEqual({ text: "Thanks!", usable: true });
+  expect(inboundBody({ text: "See attached.", attachments: ["cv.pdf", "letter.docx"] })).toEqual({
+    text: "See attached.\n\n[2 attachments, not stored in Hearback: cv.pdf, letter.docx]",
+    usable: true,
+  });
+  expect(inboundBody({ text: "", attachments: ["cv.pdf"] })).toEqual({
+    text: "[1 attachment, not stored in Hearback: cv.pdf]",
+    usable: true,
+  });
+  // Nothing but quoted history: kept whole for a person to look at, but not filed automatically.
+  expect(inboundBody({ text: "> Could you do Tuesday?", attachments: [] })).toEqual({
+    text: "> Could you do Tuesday?",
+    usable: false,
+  });
+  expect(inboundBody({ text: "x".repeat(50_000), attachments: ["a.pdf"] }).text.length).toBeLessThanOrEqual(
+    MAX_INBOUND_TEXT_CHARS,
+  );
+});

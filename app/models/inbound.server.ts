@@ -1,0 +1,312 @@
+// Candidate replies coming in: filed on their application (found by our signed reply address, or by the Message-IDs
+// the email answers) with a message_in touchpoint that starts next_response, or kept in the staff inbox until someone
+// files or discards them. Each email is stored once: posting it again answers with what happened the first time.
+import type { Prisma } from "~/generated/prisma/client";
+import { parseInboundEmail, type InboundEmail, type InboundParseError } from "~/domain/inbound/parse";
+import type { InboundReceipt } from "~/domain/inbound/receipt";
+import { inboundBody } from "~/domain/inbound/reply";
+import { prisma } from "~/utils/db.server";
+import { ConflictError, NotFoundError } from "~/utils/errors.server";
+import { newId } from "~/utils/ids.server";
+import { applicationIdForReplyAddress } from "~/utils/mail-addresses.server";
+import { recordAudit } from "./audit.server";
+import { appendEvent } from "./event.server";
+import { applicationScope, type Actor } from "./scope.server";
+
+export type ReceiveResult = { ok: true; receipt: InboundReceipt } | { ok: false; error: InboundParseError };
+
+type Match = { applicationId: string; matchedBy: "reply_address" | "thread"; address: string | null };
+
+/** Why a message went to the inbox, for the audit log. */
+type UnmatchedReason = "no_match" | "application_gone" | "candidate_erased" | "automated" | "no_text" | "own_message";
+
+const EMPTY_BODY = "(This email had no text.)";
+
+function receiptOf(message: { id: string; status: string; applicationId: string | null }, duplicate: boolean) {
+  const status: InboundReceipt["status"] = message.status === "received" ? "received" : "unmatched";
+  return { id: message.id, status, applicationId: message.applicationId, duplicate } satisfies InboundReceipt;
+}
+
+/** A unique index refused the insert: Prisma's P2002, or PostgreSQL's 23505 as the embedded adapter reports it. */
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, cause } = error as { code?: unknown; cause?: { code?: unknown; kind?: unknown } };
+  return code === "P2002" || cause?.code === "23505" || cause?.kind === "UniqueConstraintViolation";
+}
+
+function derivedMessageId(email: InboundEmail): string {
+  return `<inbound.${email.rawDigest.slice(0, 40)}@hearback.invalid>`;
+}
+
+function senderOf(email: InboundEmail): string {
+  if (!email.from) return "";
+  return email.from.name ? `${email.from.name} <${email.from.address}>` : email.from.address;
+}
+
+async function findMatch(email: InboundEmail, recipients: string[]): Promise<Match | null> {
+  for (const address of recipients) {
+    const applicationId = applicationIdForReplyAddress(address);
+    if (applicationId) return { applicationId, matchedBy: "reply_address", address };
+  }
+  if (email.references.length === 0) return null;
+  const threads = await prisma.message.findMany({
+    where: { headerMessageId: { in: email.references }, applicationId: { not: null } },
+    select: { headerMessageId: true, applicationId: true },
+  });
+  for (const id of email.references) {
+    const thread = threads.find((message) => message.headerMessageId === id);
+    if (thread?.applicationId) return { applicationId: thread.applicationId, matchedBy: "thread", address: null };
+  }
+  return null;
+}
+
+async function existingInbound(headerMessageId: string) {
+  return prisma.message.findUnique({
+    where: { headerMessageId },
+    select: { id: true, direction: true, status: true, applicationId: true },
+  });
+}
+
+/** Parses, matches and stores one raw email. Bad mail is an error value; database trouble throws. */
+export async function receiveInboundEmail(
+  raw: Uint8Array | string,
+  options: { envelopeRecipients?: readonly string[] } = {},
+): Promise<ReceiveResult> {
+  const parsed = await parseInboundEmail(raw);
+  if (!parsed.ok) return parsed;
+  const { email } = parsed;
+  let headerMessageId = email.messageId ?? derivedMessageId(email);
+  let ownMessage = false;
+  const existing = await existingInbound(headerMessageId);
+  if (existing?.direction === "inbound") return { ok: true, receipt: receiptOf(existing, true) };
+  if (existing) {
+    // One of our own emails came back (a forward or a loop): never file it as the candidate's words.
+    ownMessage = true;
+    headerMessageId = derivedMessageId(email);
+    const copy = await existingInbound(headerMessageId);
+    if (copy) return { ok: true, receipt: receiptOf(copy, true) };
+  }
+  const recipients = [
+    ...new Set([...(options.envelopeRecipients ?? []).map((address) => address.toLowerCase()), ...email.recipients]),
+  ];
+  const match = await findMatch(email, recipients);
+  try {
+    const receipt = await storeInbound(email, { headerMessageId, match, recipients, ownMessage });
+    return { ok: true, receipt };
+  } catch (error) {
+    // The same email posted twice at once: the later insert meets the unique Message-ID and answers as a repeat.
+    if (!isUniqueViolation(error)) throw error;
+    const stored = await existingInbound(headerMessageId);
+    if (!stored) throw error;
+    return { ok: true, receipt: receiptOf(stored, true) };
+  }
+}
+
+async function storeInbound(
+  email: InboundEmail,
+  context: { headerMessageId: string; match: Match | null; recipients: string[]; ownMessage: boolean },
+): Promise<InboundReceipt> {
+  const { match } = context;
+  const body = inboundBody(email);
+  const receivedAt = new Date();
+  const id = newId();
+  return prisma.$transaction(async (tx) => {
+    let reason: UnmatchedReason | null = match ? null : "no_match";
+    if (match) {
+      // Row lock: the reply and a staff change to the same application are applied one after the other.
+      await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ${match.applicationId} FOR UPDATE`;
+      const application = await tx.application.findUnique({
+        where: { id: match.applicationId },
+        select: { candidate: { select: { erasedAt: true } } },
+      });
+      if (!application) reason = "application_gone";
+      else if (application.candidate.erasedAt) reason = "candidate_erased";
+      else if (context.ownMessage) reason = "own_message";
+      else if (email.automated) reason = "automated";
+      else if (!body.usable) reason = "no_text";
+    }
+    const applicationId = match && !reason ? match.applicationId : null;
+    const event = applicationId
+      ? await appendEvent(tx, {
+          applicationId,
+          type: "message_in",
+          data: { ...(email.subject ? { subject: email.subject } : {}), body: body.text || EMPTY_BODY },
+          // When it reached us: the sender's Date header is their clock and can be anything.
+          occurredAt: receivedAt,
+        })
+      : null;
+    const message = await tx.message.create({
+      data: {
+        id,
+        applicationId,
+        direction: "inbound",
+        audience: "candidate",
+        status: applicationId ? "received" : "unmatched",
+        fromAddress: senderOf(email),
+        toAddress: (match?.address ?? context.recipients.join(", ")).slice(0, 2000),
+        replyTo: email.replyTo,
+        subject: email.subject,
+        bodyText: body.text,
+        headerMessageId: context.headerMessageId,
+        inReplyTo: email.inReplyTo,
+        automated: email.automated,
+        receivedAt,
+        eventId: event?.id ?? null,
+      },
+      select: { id: true, status: true, applicationId: true },
+    });
+    await recordAudit(tx, {
+      actorId: null,
+      action: applicationId ? "message.received" : "message.unmatched",
+      entityType: "Message",
+      entityId: id,
+      data: {
+        applicationId,
+        ...(match ? { matchedBy: match.matchedBy, matchedApplicationId: match.applicationId } : {}),
+        ...(reason ? { reason } : {}),
+        sentAt: email.sentAt?.toISOString() ?? null,
+        attachments: email.attachments.length,
+      },
+    });
+    return receiptOf(message, false);
+  });
+}
+
+const inboxMessageSelect = {
+  id: true,
+  fromAddress: true,
+  toAddress: true,
+  replyTo: true,
+  subject: true,
+  bodyText: true,
+  automated: true,
+  receivedAt: true,
+  createdAt: true,
+} satisfies Prisma.MessageSelect;
+
+export type InboxMessage = Prisma.MessageGetPayload<{ select: typeof inboxMessageSelect }> & {
+  /** Applications of the candidate whose email address sent it: the likely places to file it. */
+  candidateApplications: { id: string; candidateName: string; jobTitle: string; status: string }[];
+};
+
+function senderAddress(fromAddress: string): string {
+  const match = /<([^>]+)>\s*$/.exec(fromAddress);
+  return (match ? match[1]! : fromAddress).trim().toLowerCase();
+}
+
+/** The unmatched inbound emails, newest first, with the sender's applications when the sender is a candidate. */
+export async function listInbox(limit = 100): Promise<{ messages: InboxMessage[]; total: number }> {
+  const where = { direction: "inbound", status: "unmatched" } satisfies Prisma.MessageWhereInput;
+  const [total, messages] = await Promise.all([
+    prisma.message.count({ where }),
+    prisma.message.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: limit,
+      select: inboxMessageSelect,
+    }),
+  ]);
+  const senders = [...new Set(messages.map((message) => senderAddress(message.fromAddress)).filter(Boolean))];
+  const candidates = senders.length
+    ? await prisma.candidate.findMany({
+        where: { emailKey: { in: senders }, erasedAt: null },
+        select: {
+          emailKey: true,
+          name: true,
+          applications: {
+            orderBy: { appliedAt: "desc" },
+            take: 10,
+            select: { id: true, status: true, job: { select: { title: true } } },
+          },
+        },
+      })
+    : [];
+  const bySender = new Map(candidates.map((candidate) => [candidate.emailKey, candidate]));
+  return {
+    total,
+    messages: messages.map((message) => {
+      const candidate = bySender.get(senderAddress(message.fromAddress));
+      return {
+        ...message,
+        candidateApplications:
+          candidate?.applications.map((application) => ({
+            id: application.id,
+            candidateName: candidate.name,
+            jobTitle: application.job.title,
+            status: application.status,
+          })) ?? [],
+      };
+    }),
+  };
+}
+
+async function lockUnmatched(tx: Prisma.TransactionClient, messageId: string) {
+  // Row lock: two people filing (or discarding) the same email at once are applied one after the other.
+  await tx.$executeRaw`SELECT 1 FROM "Message" WHERE id = ${messageId} FOR UPDATE`;
+  const message = await tx.message.findUnique({
+    where: { id: messageId },
+    select: {
+      id: true,
+      direction: true,
+      status: true,
+      subject: true,
+      bodyText: true,
+      receivedAt: true,
+      createdAt: true,
+    },
+  });
+  if (!message || message.direction !== "inbound") throw new NotFoundError("The email");
+  if (message.status !== "unmatched") {
+    throw new ConflictError(`This email was already ${message.status === "received" ? "filed" : "discarded"}.`);
+  }
+  return message;
+}
+
+/** Staff file an inbox email on an application: it becomes a message_in as of when it reached us. */
+export async function fileInboundMessage(messageId: string, applicationId: string, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    const message = await lockUnmatched(tx, messageId);
+    await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ${applicationId} FOR UPDATE`;
+    const application = await tx.application.findFirst({
+      where: { id: applicationId, ...applicationScope(actor) },
+      select: { id: true, candidate: { select: { name: true, erasedAt: true } } },
+    });
+    if (!application) throw new NotFoundError("The application");
+    if (application.candidate.erasedAt) {
+      throw new ConflictError("This candidate's data was erased, so emails cannot be filed on the application.");
+    }
+    const event = await appendEvent(tx, {
+      applicationId,
+      type: "message_in",
+      data: { ...(message.subject ? { subject: message.subject } : {}), body: message.bodyText || EMPTY_BODY },
+      occurredAt: message.receivedAt ?? message.createdAt,
+    });
+    await tx.message.update({
+      where: { id: messageId },
+      data: { status: "received", applicationId, eventId: event.id },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "message.filed",
+      entityType: "Message",
+      entityId: messageId,
+      data: { applicationId, eventId: event.id },
+    });
+    return { messageId, applicationId, candidateName: application.candidate.name };
+  });
+}
+
+/** Staff drop an inbox email (spam, an auto-reply): kept as cancelled, out of the inbox. */
+export async function discardInboundMessage(messageId: string, actor: Actor) {
+  return prisma.$transaction(async (tx) => {
+    await lockUnmatched(tx, messageId);
+    await tx.message.update({ where: { id: messageId }, data: { status: "cancelled" } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "message.discarded",
+      entityType: "Message",
+      entityId: messageId,
+    });
+    return { messageId };
+  });
+}

@@ -1,0 +1,36 @@
+// POST /api/v1/inbound/email: a candidate's reply as raw RFC 822 (a mail provider's inbound webhook, or a script with
+// curl). Filed on its application or kept in the staff inbox; 202 either way, and the same email twice is stored once.
+import { MAX_INBOUND_BYTES } from "~/domain/inbound/parse";
+import { INBOUND_EMAIL_CONTENT_TYPES } from "~/domain/inbound/receipt";
+import { receiveInboundEmail } from "~/models/inbound.server";
+import { ApiError, apiJson, apiRoute, requireApiPermission } from "~/utils/api.server";
+import { readRawBody } from "~/utils/raw-body.server";
+
+function acceptsContentType(header: string | null): boolean {
+  if (!header) return true;
+  const mediaType = header.split(";")[0]!.trim().toLowerCase();
+  return INBOUND_EMAIL_CONTENT_TYPES.includes(mediaType);
+}
+
+const handle = apiRoute({
+  async POST({ request, principal }) {
+    requireApiPermission(principal, "move_applications");
+    if (!acceptsContentType(request.headers.get("Content-Type"))) {
+      throw new ApiError(
+        "unsupported_media_type",
+        "Send the raw email as the body with Content-Type: message/rfc822 (text/plain and " +
+          "application/octet-stream are accepted too).",
+      );
+    }
+    const raw = await readRawBody(request, MAX_INBOUND_BYTES);
+    const result = await receiveInboundEmail(raw);
+    if (!result.ok) {
+      const code = result.error.code === "too_large" ? "payload_too_large" : "validation_error";
+      throw new ApiError(code, result.error.message, [{ path: "", message: result.error.message }]);
+    }
+    return apiJson(result.receipt, { status: 202 });
+  },
+});
+
+export const loader = handle;
+export const action = handle;
