@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   recompute: async () => (await import("./recompute.bench")).recomputeBenchmark,
   calendar: async () => (await import("./calendar.bench")).calendarBenchmark,
   templates: async () => (await import("./templates.bench")).templatesBenchmark,
+  outbox: async () => (await import("./outbox.bench")).outboxBenchmark,
 };
 
 const RUNS = 50;

@@ -250,7 +250,11 @@ export async function decideInTransaction(
     action: `application.${input.outcome}`,
     entityType: "Application",
     entityId: applicationId,
-    data: { reason: input.reason ?? null, notify: input.notify, bulkRejectionId: options.bulkRejectionId ?? null },
+    data: {
+      reason: input.reason ?? null,
+      notify: input.notify,
+      ...(options.bulkRejectionId ? { bulkRejectionId: options.bulkRejectionId } : {}),
+    },
   });
   // A decision recorded after the fact (occurredAt given) is history: the candidate was told back then.
   const kind = !input.notify || input.occurredAt ? null : automaticKindFor(input.outcome, application.stage.kind);
@@ -316,6 +320,11 @@ export async function reopenInTransaction(
     data,
   });
   return reopened;
+}
+
+/** Undoes a rejection from the application page (see reopenInTransaction). */
+export async function reopenApplication(applicationId: string, actor: Actor) {
+  return prisma.$transaction((tx) => reopenInTransaction(tx, applicationId, actor));
 }
 
 export async function addNote(applicationId: string, body: string, actor: Actor) {

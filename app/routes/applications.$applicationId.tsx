@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import {
   CloseForm,
   InterviewersForm,
@@ -8,6 +8,7 @@ import {
   NoteForm,
   RejectForm,
 } from "~/components/application/action-forms";
+import { EmailList } from "~/components/application/email-list";
 import { Timeline } from "~/components/application/timeline";
 import { SlaClocksPanel } from "~/components/sla/sla-clocks-panel";
 import { ApplicationStatusBadge, APPLICATION_STATUS_LABELS } from "~/components/status-badges";
@@ -19,6 +20,7 @@ import { hearBackBy } from "~/domain/sla/clocks";
 import { LOCALE_LABELS, type Locale } from "~/domain/validation";
 import { getApplicationWithTimeline } from "~/models/application.server";
 import { listInterviewers } from "~/models/interviewer.server";
+import { listApplicationMessages } from "~/models/outbox/compose.server";
 import { clocksOfApplication } from "~/models/sla/queue.server";
 import { listUsersByRole } from "~/models/user.server";
 import { handleApplicationAction, type ApplicationIntent } from "~/utils/application-actions.server";
@@ -34,17 +36,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const application = await getApplicationWithTimeline(params.applicationId!, user);
   if (!application) throw new Response("This application does not exist, or you cannot see it.", { status: 404 });
   const canAssign = can(user.role, "move_applications");
-  const [interviewers, team, clocks] = await Promise.all([
+  const [interviewers, team, clocks, messages] = await Promise.all([
     listInterviewers(application.id),
     canAssign ? listUsersByRole(["interviewer", "hiring_manager", "recruiter", "admin"]) : Promise.resolve([]),
     clocksOfApplication(application.id),
+    listApplicationMessages(application.id),
   ]);
+  // A rejection can be undone until its email goes out.
+  const rejectionTold = messages.some(
+    (message) =>
+      message.direction === "outbound" &&
+      (message.status === "sent" || message.status === "sending") &&
+      application.closedAt !== null &&
+      message.createdAt >= application.closedAt,
+  );
   const now = new Date();
   return {
     application,
     interviewers,
     team: team.map(({ id, name, role }) => ({ id, name, role })),
     clocks,
+    messages,
     hearBackBy: hearBackBy(clocks.map((clock) => ({ ...clock, stageId: null }))),
     now,
     timeZone: user.timeZone,
@@ -55,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       decide: can(user.role, "decide_applications"),
       message: can(user.role, "move_applications"),
       assign: canAssign,
+      reopen: application.status === "rejected" && can(user.role, "decide_applications") && !rejectionTold,
     },
   };
 }
@@ -78,6 +91,16 @@ function doneMessage(done: string | null, stageName: string): string {
       return "Marked as withdrawn.";
     case "message":
       return "Message recorded on the timeline.";
+    case "queued":
+      return "Your email is on its way.";
+    case "scheduled":
+      return "Your email is scheduled; it is listed under Emails until it goes out.";
+    case "message-cancelled":
+      return "The email was cancelled; it will not be sent.";
+    case "message-retried":
+      return "The email will be sent again now.";
+    case "reopened":
+      return "The rejection was undone: the application is active again and the rejection email will not be sent.";
     case "interviewer-added":
       return "Interviewer assigned.";
     case "interviewer-removed":
@@ -88,7 +111,7 @@ function doneMessage(done: string | null, stageName: string): string {
 }
 
 export default function ApplicationPage() {
-  const { application, interviewers, team, clocks, hearBackBy, now, timeZone, nowLocal, can } =
+  const { application, interviewers, team, clocks, messages, hearBackBy, now, timeZone, nowLocal, can } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -198,9 +221,25 @@ export default function ApplicationPage() {
             </section>
           ) : null}
 
+          {can.reopen ? (
+            <section className="card" aria-labelledby="reopen-heading">
+              <h2 id="reopen-heading">Undo the rejection</h2>
+              <p>
+                The candidate has not been told yet. Undoing cancels the rejection email and makes the application
+                active again.
+              </p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="reopen" />
+                <button type="submit" className="button button--secondary">
+                  Undo rejection
+                </button>
+              </Form>
+            </section>
+          ) : null}
+
           {can.message ? (
             <section className="card" aria-labelledby="message-heading">
-              <h2 id="message-heading">Messages</h2>
+              <h2 id="message-heading">Record a past message</h2>
               <MessageForm {...stateFor("message")} now={nowLocal} timeZone={timeZone} />
             </section>
           ) : null}
@@ -215,11 +254,29 @@ export default function ApplicationPage() {
             />
           </section>
         </div>
-        {can.note ? (
-          <section className="card application-layout__note">
-            <NoteForm {...stateFor("note")} />
+        <div className="stack application-layout__note">
+          <section className="card" aria-labelledby="emails-heading">
+            <div className="row row--between">
+              <h2 id="emails-heading">Emails</h2>
+              {can.message && !candidate.erasedAt ? (
+                <Link to={`/applications/${application.id}/compose`} className="button">
+                  Write to {candidate.name.split(" ")[0]}
+                </Link>
+              ) : null}
+            </div>
+            {actionData?.intent === "cancel-message" ||
+            actionData?.intent === "retry-message" ||
+            actionData?.intent === "reopen" ? (
+              <p className="alert alert--error">{actionData.errors.form}</p>
+            ) : null}
+            <EmailList messages={messages} timeZone={timeZone} canChange={can.message} />
           </section>
-        ) : null}
+          {can.note ? (
+            <section className="card">
+              <NoteForm {...stateFor("note")} />
+            </section>
+          ) : null}
+        </div>
         <section className="card application-layout__timeline" aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">Timeline</h2>
           <p className="muted small">

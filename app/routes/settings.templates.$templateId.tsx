@@ -5,12 +5,14 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { RouteError } from "~/components/route-error";
 import { TemplateEditor, type EditorState } from "~/components/templates/template-editor";
 import { Alert } from "~/components/ui/alert";
+import { Field } from "~/components/ui/field";
 import { DateTime } from "~/components/ui/date-time";
 import { PageHeader } from "~/components/ui/page-header";
 import { composeEmail } from "~/domain/templates/email";
 import { TEMPLATE_KIND_LABELS, type TemplateKind, type TemplateLocale } from "~/domain/templates/kinds";
 import { sampleValues } from "~/domain/templates/render";
 import { templateTextSchema } from "~/domain/templates/schemas";
+import { applicationsForPreview, previewValuesOf } from "~/models/outbox/compose.server";
 import { getTemplate, lintTemplateText, saveTemplate, type TemplateText } from "~/models/template.server";
 import { LOCALE_LABELS } from "~/domain/validation";
 import { requirePermission } from "~/utils/auth.server";
@@ -23,13 +25,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 type TemplateRef = { kind: TemplateKind; locale: TemplateLocale };
 
-/** The lint and the preview of some text, as the editor shows them. */
-function editorState(template: TemplateRef, values: TemplateText, errors?: EditorState["errors"]): EditorState {
+/** The lint and the preview of some text, as the editor shows them: with sample data, or with a real application's
+ * when one is chosen (and still exists). */
+async function editorState(
+  template: TemplateRef,
+  values: TemplateText,
+  previewWith: string,
+  errors?: EditorState["errors"],
+): Promise<EditorState> {
   const lint = lintTemplateText(template, values);
   const renderable = !lint.findings.some((finding) => finding.rule === "syntax");
-  const preview = renderable ? composeEmail(values, sampleValues(), template.locale) : null;
+  const mergeValues = (previewWith ? await previewValuesOf(previewWith) : null) ?? sampleValues();
+  const preview = renderable ? composeEmail(values, mergeValues, template.locale) : null;
   return { values, lint, preview, errors };
 }
+
+const previewWithOf = (value: FormDataEntryValue | string | null) => (typeof value === "string" ? value : "");
 
 async function templateOr404(id: string | undefined) {
   const template = await getTemplate(id ?? "");
@@ -40,6 +51,7 @@ async function templateOr404(id: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "manage_settings");
   const template = await templateOr404(params.templateId);
+  const previewWith = previewWithOf(new URL(request.url).searchParams.get("previewWith"));
   return {
     template: {
       id: template.id,
@@ -49,7 +61,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       version: template.version,
       versions: template.versions,
     },
-    state: editorState(template, { subject: template.subject, body: template.body }),
+    state: await editorState(template, { subject: template.subject, body: template.body }, previewWith),
+    previewWith,
+    previewChoices: await applicationsForPreview(template.locale),
     saved: new URL(request.url).searchParams.get("saved"),
     timeZone: admin.timeZone,
   };
@@ -60,23 +74,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const template = await templateOr404(params.templateId);
   const formData = await request.formData();
   const form = parseForm(formData, templateTextSchema);
+  const previewWith = previewWithOf(formData.get("previewWith"));
   if (!form.ok) {
     const typed = { subject: String(form.values.subject ?? ""), body: String(form.values.body ?? "") };
-    return data(editorState(template, typed, form.errors), { status: 400 });
+    return data(await editorState(template, typed, previewWith, form.errors), { status: 400 });
   }
-  if (formData.get("intent") === "check") return data(editorState(template, form.data));
+  if (formData.get("intent") === "check") return data(await editorState(template, form.data, previewWith));
   try {
     const saved = await saveTemplate(template.id, form.data, admin.id);
     return redirect(`/settings/templates/${template.id}?saved=${saved.version}`);
   } catch (error) {
     const failure = modelFailure(error);
     if (!failure) throw error;
-    return data(editorState(template, form.data, failure.errors), { status: failure.status });
+    return data(await editorState(template, form.data, previewWith, failure.errors), { status: failure.status });
   }
 }
 
 export default function TemplatePage() {
-  const { template, state, saved, timeZone } = useLoaderData<typeof loader>();
+  const { template, state, saved, timeZone, previewWith, previewChoices } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const saving = navigation.state === "submitting" && navigation.formData?.get("intent") === "save";
@@ -93,7 +108,27 @@ export default function TemplatePage() {
       {answer?.errors ? (
         <Alert tone="error">Nothing was saved: fix what the compassion check marks “Must fix”.</Alert>
       ) : null}
-      <TemplateEditor key={saved ?? "editor"} state={answer ?? state} saving={saving} />
+      <TemplateEditor
+        key={saved ?? "editor"}
+        state={answer ?? state}
+        busy={saving}
+        submit={{ intent: "save", label: "Save as a new version", busyLabel: "Saving…" }}
+        previewTitle={previewWith ? "Preview with the chosen application" : "Preview with sample data"}
+      >
+        <Field
+          label="Preview with"
+          hint="Sample data, or a real candidate's application: nothing is sent, only the preview changes."
+        >
+          <select name="previewWith" defaultValue={previewWith}>
+            <option value="">Sample data</option>
+            {previewChoices.map((choice) => (
+              <option key={choice.id} value={choice.id}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </TemplateEditor>
       <section className="card" aria-labelledby="versions-heading">
         <h2 id="versions-heading">Versions</h2>
         <ol className="version-list" reversed>

@@ -1,7 +1,13 @@
-// Settings → Templates: every message template by kind and language, with its version and compassion score.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+// Settings → Templates: every message template by kind and language, with its version and compassion score, and the
+// workspace's email settings (the company name in the templates, the minimum delay before bad news).
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
+import { Alert } from "~/components/ui/alert";
+import { Field } from "~/components/ui/field";
+import { mailSettingsSchema } from "~/domain/messages/mail-settings";
+import { getMailSettings, saveMailSettings } from "~/models/outbox/mail-settings.server";
+import { parseForm } from "~/utils/forms";
 import { ScoreBadge } from "~/components/templates/score-badge";
 import { DateTime } from "~/components/ui/date-time";
 import { PageHeader } from "~/components/ui/page-header";
@@ -17,6 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const templates = await listTemplates();
   return {
     timeZone: admin.timeZone,
+    settings: await getMailSettings(),
+    saved: new URL(request.url).searchParams.has("saved"),
     templates: templates.map((template) => ({
       id: template.id,
       kind: template.kind,
@@ -30,14 +38,65 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requirePermission(request, "manage_settings");
+  const form = parseForm(await request.formData(), mailSettingsSchema);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  await saveMailSettings(form.data, admin.id);
+  return redirect("/settings/templates?saved");
+}
+
+function MailSettingsForm({ settings }: { settings: { companyName: string; minimumDelayHours: number } }) {
+  const answer = useActionData<typeof action>();
+  const values = { ...settings, ...answer?.values };
+  return (
+    <Form method="post" className="card" aria-labelledby="mail-settings-heading">
+      <h2 id="mail-settings-heading">Email settings</h2>
+      {answer?.errors ? <Alert tone="error">Nothing was saved: please correct the fields marked below.</Alert> : null}
+      <Field
+        label="Company name"
+        hint="Fills {{company.name}} and names the sender: “Priya Raman at Acme”."
+        error={answer?.errors.companyName}
+      >
+        <input
+          type="text"
+          name="companyName"
+          defaultValue={String(values.companyName ?? "")}
+          maxLength={120}
+          required
+        />
+      </Field>
+      <Field
+        label="Minimum delay before bad news (hours)"
+        hint="A rejection never arrives sooner than this after someone applied. It then waits for Monday to Thursday, 09:00–17:00, in the candidate's time zone."
+        error={answer?.errors.minimumDelayHours}
+      >
+        <input
+          type="number"
+          name="minimumDelayHours"
+          defaultValue={String(values.minimumDelayHours ?? "")}
+          min={0}
+          max={336}
+          step={1}
+          required
+        />
+      </Field>
+      <button type="submit" className="button">
+        Save email settings
+      </button>
+    </Form>
+  );
+}
+
 export default function TemplatesPage() {
-  const { templates, timeZone } = useLoaderData<typeof loader>();
+  const { templates, timeZone, settings, saved } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
         title="Templates"
         description="What candidates read from us. Every template is checked by the compassion lint; a template with errors cannot be saved."
       />
+      {saved ? <Alert tone="success">Email settings saved.</Alert> : null}
       <div className="table-wrap card">
         <table className="table--stack">
           <thead>
@@ -78,6 +137,7 @@ export default function TemplatesPage() {
           </tbody>
         </table>
       </div>
+      <MailSettingsForm settings={settings} />
     </>
   );
 }

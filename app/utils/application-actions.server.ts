@@ -18,7 +18,9 @@ import {
   getApplication,
   moveApplication,
   recordMessage,
+  reopenApplication,
 } from "~/models/application.server";
+import { cancelMessage, retryMessage } from "~/models/outbox/compose.server";
 import { assignInterviewer, removeInterviewer } from "~/models/interviewer.server";
 import type { UserSummary } from "~/models/user.server";
 import { modelFailure } from "./form-errors.server";
@@ -33,6 +35,9 @@ export const APPLICATION_INTENTS = [
   "message",
   "assign-interviewer",
   "remove-interviewer",
+  "cancel-message",
+  "retry-message",
+  "reopen",
 ] as const;
 export type ApplicationIntent = (typeof APPLICATION_INTENTS)[number];
 
@@ -48,6 +53,9 @@ const PERMISSIONS: Record<ApplicationIntent, Permission> = {
   message: "move_applications",
   "assign-interviewer": "move_applications",
   "remove-interviewer": "move_applications",
+  "cancel-message": "move_applications",
+  "retry-message": "move_applications",
+  reopen: "decide_applications",
 };
 
 /** The query flag that tells the page which change just happened (see DONE_MESSAGES on the page). */
@@ -118,6 +126,17 @@ export async function handleApplicationAction(applicationId: string, user: UserS
           user,
         );
         return done(applicationId, "message");
+      }
+      case "cancel-message":
+      case "retry-message": {
+        const messageId = String(formData.get("messageId") ?? "");
+        if (intent === "cancel-message") await cancelMessage(messageId, user);
+        else await retryMessage(messageId, user);
+        return done(applicationId, intent === "cancel-message" ? "message-cancelled" : "message-retried");
+      }
+      case "reopen": {
+        await reopenApplication(applicationId, user);
+        return done(applicationId, "reopened");
       }
       case "assign-interviewer":
       case "remove-interviewer": {

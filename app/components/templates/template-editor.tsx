@@ -1,8 +1,8 @@
-// The template editor: subject and Markdown body with merge fields, the compassion check and a preview with sample
-// data. A plain form (Check and Save work without JavaScript); with JavaScript the check and preview follow typing
-// and the merge-field buttons insert at the cursor.
+// The message editor of the template editor and the composer: subject and Markdown body with merge fields, the
+// compassion check and a preview. A plain form (Check and the submit button work without JavaScript); with
+// JavaScript the check and preview follow typing and the merge-field buttons insert at the cursor.
 import { Form, useFetcher } from "@remix-run/react";
-import { useEffect, useRef, type FormEvent } from "react";
+import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { Field } from "~/components/ui/field";
 import { MERGE_TOKENS } from "~/domain/templates/kinds";
 import type { LintResult } from "~/domain/templates/lint";
@@ -21,7 +21,18 @@ export type EditorState = {
 
 const CHECK_DELAY_MS = 400;
 
-export function TemplateEditor({ state, saving }: { state: EditorState; saving: boolean }) {
+export type EditorProps = {
+  state: EditorState;
+  busy: boolean;
+  /** The main button: its intent and labels (the secondary button is always "Check and preview"). */
+  submit: { intent: string; label: string; busyLabel: string };
+  previewTitle: string;
+  /** Fields that go with every post (hidden ids, the preview's application) and extra controls before the buttons. */
+  hidden?: ReactNode;
+  children?: ReactNode;
+};
+
+export function TemplateEditor({ state, busy, submit, previewTitle, hidden, children }: EditorProps) {
   const hydrated = useHydrated();
   const check = useFetcher<EditorState>();
   const body = useRef<HTMLTextAreaElement>(null);
@@ -54,6 +65,7 @@ export function TemplateEditor({ state, saving }: { state: EditorState; saving: 
         className="card"
         onChange={(event: FormEvent<HTMLFormElement>) => checkSoon(event.currentTarget)}
       >
+        {hidden}
         <Field label="Subject" error={state.errors?.subject}>
           <input type="text" name="subject" defaultValue={state.values.subject} maxLength={300} required />
         </Field>
@@ -85,9 +97,10 @@ export function TemplateEditor({ state, saving }: { state: EditorState; saving: 
             ))}
           </ul>
         </details>
+        {children}
         <div className="row">
-          <button type="submit" name="intent" value="save" className="button" disabled={saving}>
-            {saving ? "Saving…" : "Save as a new version"}
+          <button type="submit" name="intent" value={submit.intent} className="button" disabled={busy}>
+            {busy ? submit.busyLabel : submit.label}
           </button>
           <button type="submit" name="intent" value="check" className="button button--secondary">
             Check and preview
@@ -97,14 +110,14 @@ export function TemplateEditor({ state, saving }: { state: EditorState; saving: 
       <div className="template-editor__side">
         <LintPanel lint={shown.lint} busy={check.state !== "idle"} />
         <section className="card" aria-labelledby="preview-heading">
-          <h2 id="preview-heading">Preview with sample data</h2>
+          <h2 id="preview-heading">{previewTitle}</h2>
           {shown.preview ? (
             <>
               <p>
                 <strong>Subject:</strong> {shown.preview.subject}
               </p>
               <iframe
-                title="Email preview with sample data"
+                title={`Email preview: ${previewTitle}`}
                 className="email-preview"
                 srcDoc={shown.preview.html}
                 sandbox=""

@@ -55,3 +55,15 @@ test("an address that is not http(s) or mailto is neither a link target nor made
 test("escapeHtml covers the five characters that matter", () => {
   expect(escapeHtml(`<a href="x">&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
 });
+
+test("an email whose text does not link the status page gets it below, in the candidate's language", () => {
+  const rejection = { subject: "Your application", body: "Hi {{candidate.firstName}},\n\nWe decided not to go on." };
+  const email = composeEmail(rejection, sampleValues(), "de");
+  expect(email.text).toBe(
+    "Hi Sam,\n\nWe decided not to go on.\n\n---\nWo Ihre Bewerbung steht, sehen Sie jederzeit hier: https://jobs.acme.example/s/abc\n",
+  );
+  expect(email.html).toContain('<a href="https://jobs.acme.example/s/abc">https://jobs.acme.example/s/abc</a></p>');
+  // Not twice when the message links it itself, and not at all without a status link (staff mail, previews).
+  expect(composeEmail(template, sampleValues(), "en").text).not.toContain("---");
+  expect(composeEmail(rejection, { ...sampleValues(), statusUrl: "" }, "en").text).not.toContain("---");
+});

@@ -78,12 +78,29 @@ ${content}
 `;
 }
 
+const STATUS_FOOTER: Record<TemplateLocale, string> = {
+  en: "See where your application stands at any time:",
+  de: "Wo Ihre Bewerbung steht, sehen Sie jederzeit hier:",
+};
+
+/** Every email to a candidate carries their status link: added below the message when the text does not use it. */
+function statusFooter(source: TemplateSource, values: MergeValues, locale: TemplateLocale) {
+  const url = values.statusUrl;
+  if (!url || !/^https?:\/\//i.test(url) || usedTokens(source.body).includes("statusUrl")) return null;
+  const escaped = escapeHtml(url);
+  return {
+    text: `\n---\n${STATUS_FOOTER[locale]} ${url}\n`,
+    html: `<p style="margin-top:24px;padding-top:16px;border-top:1px solid #d6d8dc;font-size:14px;color:#52606d;">${STATUS_FOOTER[locale]} <a href="${escaped}">${escaped}</a></p>`,
+  };
+}
+
 /** The email for a template and the values of one application. */
 export function composeEmail(source: TemplateSource, values: MergeValues, locale: TemplateLocale): EmailParts {
   const rendered = renderTemplate(source, values);
+  const footer = statusFooter(source, values, locale);
   return {
     subject: rendered.subject,
-    text: `${plainText(rendered.body).trim()}\n`,
-    html: layout(rendered.subject, bodyHtml(source.body, values), locale),
+    text: `${plainText(rendered.body).trim()}\n${footer?.text ?? ""}`,
+    html: layout(rendered.subject, bodyHtml(source.body, values) + (footer?.html ?? ""), locale),
   };
 }

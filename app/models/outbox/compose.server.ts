@@ -2,6 +2,7 @@
 // a humane time or at a set time) through the outbox, and looking after queued and failed messages.
 import type { Prisma } from "~/generated/prisma/client";
 import { composeEmail, type EmailParts } from "~/domain/templates/email";
+import { humaneSendTime } from "~/domain/templates/humane-timing";
 import type { TemplateKind } from "~/domain/templates/kinds";
 import { lintTemplate, type LintResult } from "~/domain/templates/lint";
 import { templateProblems, type TemplateSource } from "~/domain/templates/render";
@@ -54,14 +55,14 @@ export async function previewCandidateMessage(
   });
   if (!application) throw new NotFoundError("The application");
   const template = await templateRef(prisma, draft.templateId);
-  const context = await loadMessageContext(prisma, applicationId, {
-    sendAt: new Date(),
-    sender: await senderOf(prisma, actor),
-  });
+  const context = await loadMessageContext(prisma, applicationId, { sender: await senderOf(prisma, actor) });
   const kind: TemplateKind = template?.kind ?? "custom";
   const lint = lintTemplate({ kind, locale: context.locale, subject: draft.subject, body: draft.body });
   const renderable = templateProblems(draft).every((problem) => problem.kind !== "syntax");
-  return { lint, email: renderable ? composeEmail(draft, context.values, context.locale) : null };
+  return {
+    lint,
+    email: renderable ? composeEmail(draft, await context.valuesAt(new Date()), context.locale) : null,
+  };
 }
 
 /** Queues a message from `actor` (the named sender) to the candidate. Lint errors refuse it; nothing is written. */
@@ -158,4 +159,34 @@ export async function retryMessage(messageId: string, actor: Actor): Promise<voi
     if (count === 0) throw new ConflictError(`Only a failed message can be sent again; this one is ${message.status}.`);
   });
   wakeOutboxWorker();
+}
+
+/** Applications to preview a template with: the newest active ones whose candidate reads this language. */
+export async function applicationsForPreview(locale: string, limit = 20) {
+  const rows = await prisma.application.findMany({
+    where: { status: "active", candidate: { locale, erasedAt: null } },
+    orderBy: { appliedAt: "desc" },
+    take: limit,
+    select: { id: true, candidate: { select: { name: true } }, job: { select: { title: true } } },
+  });
+  return rows.map((row) => ({ id: row.id, label: `${row.candidate.name} · ${row.job.title}` }));
+}
+
+/** The merge-field values of a real application (as if sent now), or null when it does not exist. */
+export async function previewValuesOf(applicationId: string) {
+  const exists = await prisma.application.findUnique({ where: { id: applicationId }, select: { id: true } });
+  if (!exists) return null;
+  return (await loadMessageContext(prisma, applicationId)).valuesAt(new Date());
+}
+
+/** When bad news to this candidate would go out if queued now (humane timing), and their time zone. */
+export async function humaneTimeFor(applicationId: string, now = new Date()) {
+  const context = await loadMessageContext(prisma, applicationId);
+  const at = humaneSendTime({
+    now,
+    appliedAt: context.appliedAt,
+    timeZone: context.candidate.timeZone,
+    minimumDelayMinutes: context.minimumDelayMinutes,
+  });
+  return { at, timeZone: context.candidate.timeZone, locale: context.locale };
 }

@@ -2,11 +2,13 @@
 // that skips rows other instances hold, sent, and marked sent at once — with its message_out touchpoint, which stops
 // the SLA clocks it answers. A process that dies leaves its claims to expire, and another run sends them: nothing is
 // lost, and a message is sent twice only if the process died between the SMTP server accepting it and the mark.
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
+import type { EventData } from "~/domain/applications";
 import { afterFailure, classifyDeliveryError } from "~/domain/messages/retry";
 import { prisma } from "~/utils/db.server";
+import { newId } from "~/utils/ids.server";
 import type { MailTransport, OutgoingMail } from "~/utils/mail.server";
-import { appendEvent } from "../event.server";
+import { syncClocks } from "../sla/clocks.server";
 
 /** Long enough for any SMTP exchange; a claim older than this belonged to a process that died. */
 export const LEASE_MS = 2 * 60_000;
@@ -68,33 +70,59 @@ export function outgoingMail(message: ClaimedMessage): OutgoingMail {
   };
 }
 
-/** Marks a claimed message sent; a candidate message also gets its message_out touchpoint (clocks move). */
-export async function markSent(message: ClaimedMessage, sentAt: Date): Promise<void> {
+/** Marks claimed messages sent, in one transaction: each candidate message gets its message_out touchpoint, and the
+ * clocks of their applications are synced together. A message already marked (another worker took over an expired
+ * lease and finished first) is left as it is. */
+export async function markSent(messages: ClaimedMessage[], sentAt: Date): Promise<void> {
+  if (messages.length === 0) return;
   await prisma.$transaction(async (tx) => {
-    if (message.audience === "candidate" && message.applicationId) {
-      // The same row lock events take: clocks of one application are synced one change at a time.
-      await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ${message.applicationId} FOR UPDATE`;
+    const applicationIds = [
+      ...new Set(
+        messages.flatMap((message) =>
+          message.audience === "candidate" && message.applicationId ? [message.applicationId] : [],
+        ),
+      ),
+    ].sort();
+    // The same row locks events take, in one order so two workers cannot deadlock.
+    if (applicationIds.length > 0) {
+      await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id IN (${Prisma.join(applicationIds)}) ORDER BY id FOR UPDATE`;
     }
-    const { count } = await tx.message.updateMany({
-      where: { id: message.id, status: "sending" },
-      data: { status: "sent", sentAt, leaseUntil: null, nextAttemptAt: null, lastError: null },
+    const marked = new Set(
+      (
+        await tx.$queryRaw<{ id: string }[]>`
+          UPDATE "Message" SET status = 'sent', "sentAt" = ${sentAt.toISOString()}::timestamp(3), "leaseUntil" = NULL,
+                               "nextAttemptAt" = NULL, "lastError" = NULL, "updatedAt" = CURRENT_TIMESTAMP
+           WHERE id IN (${Prisma.join(messages.map((message) => message.id))}) AND status = 'sending'
+          RETURNING id`
+      ).map((row) => row.id),
+    );
+    const touchpoints = messages
+      .filter((message) => marked.has(message.id) && message.audience === "candidate" && message.applicationId)
+      .map((message) => ({ message, eventId: newId() }));
+    if (touchpoints.length === 0) return;
+    await tx.event.createMany({
+      data: touchpoints.map(({ message, eventId }) => ({
+        id: eventId,
+        applicationId: message.applicationId!,
+        type: "message_out" as const,
+        visibility: "candidate" as const,
+        occurredAt: sentAt,
+        actorId: message.createdById,
+        data: {
+          subject: message.subject,
+          body: message.bodyText,
+          automated: message.automated,
+          awaitsCandidate: message.awaitsCandidate,
+          messageId: message.id,
+        } satisfies EventData["message_out"],
+      })),
     });
-    if (count === 0 || message.audience !== "candidate" || !message.applicationId) return;
-    const event = await appendEvent(tx, {
-      applicationId: message.applicationId,
-      type: "message_out",
-      data: {
-        subject: message.subject,
-        body: message.bodyText,
-        automated: message.automated,
-        awaitsCandidate: message.awaitsCandidate,
-        messageId: message.id,
-      },
-      occurredAt: sentAt,
-      actorId: message.createdById,
-      visibility: "candidate",
-    });
-    await tx.message.update({ where: { id: message.id }, data: { eventId: event.id } });
+    const links = JSON.stringify(touchpoints.map(({ message, eventId }) => ({ id: message.id, eventId })));
+    await tx.$executeRaw`
+      UPDATE "Message" AS m SET "eventId" = l."eventId"
+        FROM jsonb_to_recordset(${links}::jsonb) AS l(id text, "eventId" text)
+       WHERE m.id = l.id`;
+    await syncClocks(tx, [...new Set(touchpoints.map(({ message }) => message.applicationId!))], { now: sentAt });
   });
 }
 
@@ -140,7 +168,13 @@ async function notifyFailure(tx: Prisma.TransactionClient, message: ClaimedMessa
 
 export type DeliveryReport = { sent: number; retrying: number; failed: number };
 
-/** Delivers due messages, `concurrency` at a time, until none are due or `limit` were tried. */
+/** Sent messages waiting for their mark are written when this many have gathered, when the first has waited
+ * MARK_WITHIN_MS, or at the end of each batch — whichever comes first. */
+const MARK_EVERY = 20;
+const MARK_WITHIN_MS = 25;
+
+/** Delivers due messages, `concurrency` at a time, until none are due or `limit` were tried. Sent messages are
+ * marked in small groups (at most MARK_EVERY wait), which keeps a crash's possible duplicates to those few sent in the last moment. */
 export async function deliverDueMessages(
   transport: MailTransport,
   options: { now?: () => Date; batchSize?: number; concurrency?: number; limit?: number } = {},
@@ -151,6 +185,17 @@ export async function deliverDueMessages(
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   let tried = 0;
+  let unmarked: ClaimedMessage[] = [];
+  let marking: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const flush = () => {
+    clearTimeout(timer);
+    const group = unmarked;
+    unmarked = [];
+    // One mark at a time, in order: the next waits for the one before.
+    marking = marking.then(() => markSent(group, now()));
+    return marking;
+  };
   while (tried < limit) {
     const batch = await claimDueMessages(now(), Math.min(batchSize, limit - tried));
     if (batch.length === 0) break;
@@ -165,11 +210,15 @@ export async function deliverDueMessages(
           report[(await markFailed(message, error, now())) === "retry" ? "retrying" : "failed"] += 1;
           continue;
         }
-        await markSent(message, now());
+        unmarked.push(message);
         report.sent += 1;
+        if (unmarked.length >= MARK_EVERY) void flush();
+        else if (unmarked.length === 1) timer = setTimeout(() => void flush(), MARK_WITHIN_MS);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
+    await flush();
   }
+  await marking;
   return report;
 }

@@ -46,7 +46,8 @@ export type MessageContext = {
   sender: Sender | null;
   companyName: string;
   minimumDelayMinutes: number;
-  values: MergeValues;
+  /** The merge-field values for a message sent at `sendAt` (nextUpdateBy depends on it). */
+  valuesAt(sendAt: Date): Promise<MergeValues>;
 };
 
 function firstName(name: string): string {
@@ -92,11 +93,11 @@ async function latestInterview(db: Db, applicationId: string): Promise<{ when?: 
 }
 
 /** Loads the context of a message to the application's candidate, sent by `sender` (else the job's recruiter or
- * hiring manager) at `sendAt`. */
+ * hiring manager). */
 export async function loadMessageContext(
   db: Db,
   applicationId: string,
-  options: { sendAt: Date; sender?: Sender | null },
+  options: { sender?: Sender | null } = {},
 ): Promise<MessageContext> {
   const application = await db.application.findUnique({ where: { id: applicationId }, select: contextSelect });
   if (!application) throw new NotFoundError("The application");
@@ -104,7 +105,6 @@ export async function loadMessageContext(
   const { candidate, job } = application;
   const locale = asLocale(candidate.locale);
   const sender = options.sender ?? job.recruiter ?? job.hiringManager ?? null;
-  const promise = await promisedUpdateBy(db, application, options.sendAt);
   const interview = await latestInterview(db, applicationId);
   const interviewWhen = interview.when ? new Date(interview.when) : null;
   return {
@@ -121,7 +121,7 @@ export async function loadMessageContext(
     sender,
     companyName: settings.companyName,
     minimumDelayMinutes: settings.minimumDelayHours * 60,
-    values: {
+    valuesAt: async (sendAt) => ({
       "candidate.firstName": firstName(candidate.name),
       "candidate.name": candidate.name,
       "job.title": job.title,
@@ -130,12 +130,12 @@ export async function loadMessageContext(
       "recruiter.email": sender?.email ?? "",
       "stage.name": application.stage.name,
       statusUrl: statusUrlOf(application),
-      nextUpdateBy: candidateDate(promise, locale, candidate.timeZone, options.sendAt),
+      nextUpdateBy: candidateDate(await promisedUpdateBy(db, application, sendAt), locale, candidate.timeZone, sendAt),
       "interview.when":
         interviewWhen && !Number.isNaN(interviewWhen.getTime())
-          ? candidateDateTime(interviewWhen, locale, candidate.timeZone, options.sendAt)
+          ? candidateDateTime(interviewWhen, locale, candidate.timeZone, sendAt)
           : (interview.when ?? ""),
       "interview.where": interview.where ?? "",
-    },
+    }),
   };
 }

@@ -63,19 +63,15 @@ function fromHeader(context: MessageContext): string {
 
 export async function queueCandidateMessage(db: Db, input: CandidateMessageInput): Promise<QueuedMessage> {
   const now = input.now ?? new Date();
-  // The send time decides nextUpdateBy, and the send time depends on the candidate: two steps.
-  const probe = await loadMessageContext(db, input.applicationId, { sendAt: now, sender: input.sender });
-  if (probe.candidate.erased) {
+  const context = await loadMessageContext(db, input.applicationId, { sender: input.sender });
+  if (context.candidate.erased) {
     throw new ConflictError("This candidate's personal data was erased, so Hearback cannot write to them.");
   }
-  const scheduledFor = sendTimeFor(input.timing, probe, now);
-  const context =
-    scheduledFor.getTime() === now.getTime()
-      ? probe
-      : await loadMessageContext(db, input.applicationId, { sendAt: scheduledFor, sender: input.sender });
   const issues = lintErrorIssues(lintTemplate({ kind: input.kind, locale: context.locale, ...input.text }));
   if (issues.length > 0) throw new InvalidInputError("The message has errors; nothing was queued.", issues);
-  const email = composeEmail(input.text, context.values, context.locale);
+  // The send time depends on the candidate, and nextUpdateBy on the send time.
+  const scheduledFor = sendTimeFor(input.timing, context, now);
+  const email = composeEmail(input.text, await context.valuesAt(scheduledFor), context.locale);
   const id = newId();
   await db.message.create({
     data: {

@@ -61,6 +61,10 @@ test("a worker that stops mid-batch: its claims expire and the next worker deliv
   // Not awaited: this worker hangs for ever once its transport dies, as a killed process would.
   void deliverDueMessages(dyingTransport(healthy, 12), { now: () => start, batchSize: 10 });
   await expect.poll(() => deliveriesOf(headerIds).size, { timeout: 10_000 }).toBe(12);
+  // What it sent is marked within moments, even while the rest of its batch hangs.
+  await expect
+    .poll(() => prisma.message.count({ where: { id: { in: [...headerIds.values()] }, status: "sent" } }))
+    .toBe(12);
   await expect
     .poll(() => prisma.message.count({ where: { id: { in: [...headerIds.values()] }, status: "sending" } }))
     .toBeGreaterThan(0);
