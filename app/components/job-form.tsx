@@ -6,7 +6,14 @@ import { useFieldArray, useWatch } from "react-hook-form";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { emptyStage, jobFormSchema, type JobFormValues } from "~/domain/job-form";
-import { JOB_STATUS_LABELS, JOB_STATUSES, STAGE_KIND_LABELS, STAGE_KINDS } from "~/domain/jobs";
+import {
+  JOB_STATUS_LABELS,
+  JOB_STATUSES,
+  STAGE_ENTRY_TEMPLATE_KINDS,
+  STAGE_KIND_LABELS,
+  STAGE_KINDS,
+} from "~/domain/jobs";
+import { TEMPLATE_KIND_LABELS } from "~/domain/templates/kinds";
 import type { FieldErrors } from "~/utils/forms";
 import { useValidatedForm } from "~/utils/validated-form";
 
@@ -155,7 +162,8 @@ export function JobForm({
         <h2 id="stages-heading">Pipeline stages</h2>
         <p className="muted small" id="stages-hint">
           Applications move through these stages in order. The first stage is where new applications land. A decision
-          time starts a clock when an application enters the stage.
+          time starts a clock when an application enters the stage, and an email on entering sends the candidate that
+          template, in their language.
         </p>
         <div role="status" className="stage-editor__status">
           {announcement ? <p className="alert alert--info">{announcement}</p> : null}
@@ -208,6 +216,20 @@ export function JobForm({
                         {...register(`stages.${index}.decisionMinutes`)}
                         defaultValue={field.decisionMinutes}
                       />
+                    </Field>
+                    <Field
+                      label="Email on entering this stage"
+                      error={errorFor(`stages.${index}.entryTemplateKind`)}
+                      id={`stage-${field.key}-entry-email`}
+                    >
+                      <select {...register(`stages.${index}.entryTemplateKind`)} defaultValue={field.entryTemplateKind}>
+                        <option value="">None</option>
+                        {STAGE_ENTRY_TEMPLATE_KINDS.map((kind) => (
+                          <option key={kind} value={kind}>
+                            {TEMPLATE_KIND_LABELS[kind]}
+                          </option>
+                        ))}
+                      </select>
                     </Field>
                   </div>
                   <div className="stage-row__actions">

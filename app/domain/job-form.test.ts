@@ -48,6 +48,49 @@ test("bad decision times are reported on the stage's field", () => {
   ]);
 });
 
+test('the email on entering a stage round-trips through the form: "" is none, a kind is kept', () => {
+  const values = jobFormValues();
+  values.title = "Designer";
+  values.stages[1]!.entryTemplateKind = "screen_invite";
+  const parsed = jobFormSchema.parse(values);
+  expect(parsed.stages.map((stage) => stage.entryTemplateKind)).toEqual([null, "screen_invite", null, null]);
+
+  // As the edit page loads it back from the database:
+  const again = jobFormValues({
+    title: "Designer",
+    department: null,
+    location: null,
+    status: "open",
+    hiringManager: null,
+    recruiter: null,
+    scheduleId: null,
+    stages: parsed.stages.map((stage, index) => ({
+      id: `s${index}`,
+      name: stage.name,
+      kind: stage.kind,
+      decisionMinutes: stage.decisionMinutes,
+      entryTemplateKind: stage.entryTemplateKind ?? null,
+    })),
+  });
+  expect(again.stages.map((stage) => stage.entryTemplateKind)).toEqual(["", "screen_invite", "", ""]);
+  expect(jobFormSchema.parse(again).stages[1]!.entryTemplateKind).toBe("screen_invite");
+});
+
+test("an unknown or one-off email kind is reported on the stage's field", () => {
+  const values = jobFormValues();
+  values.title = "Designer";
+  values.stages[1]!.entryTemplateKind = "custom";
+  values.stages[2]!.entryTemplateKind = "party_invite";
+  const result = jobFormSchema.safeParse(values);
+  expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual([
+    "stages.1.entryTemplateKind",
+    "stages.2.entryTemplateKind",
+  ]);
+  expect(result.error?.issues[0]?.message).toMatch(
+    /^Email on entering the stage must be a template kind other than custom: application_received, .*survey\.$/,
+  );
+});
+
 test("minutesFromText keeps what it cannot read, so the schema can name the problem", () => {
   expect(minutesFromText("")).toBeNull();
   expect(minutesFromText(" 45 ")).toBe(45);
@@ -96,8 +139,12 @@ test("posted values are turned back into form values, whatever arrives", () => {
       hiringManagerId: "",
       recruiterId: "",
       scheduleId: "",
-      stages: [{ id: "", name: "A", kind: "interview", decisionMinutes: "" }],
+      stages: [{ id: "", name: "A", kind: "interview", decisionMinutes: "", entryTemplateKind: "" }],
     },
   );
   expect(jobFormValuesFromPost({}).stages).toEqual([]);
+  expect(
+    jobFormValuesFromPost({ stages: { "0": { name: "A", kind: "screen", entryTemplateKind: "screen_invite" } } })
+      .stages[0]!.entryTemplateKind,
+  ).toBe("screen_invite");
 });

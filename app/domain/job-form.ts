@@ -3,8 +3,14 @@
 import { z } from "zod";
 import { JOB_STATUSES, jobInputSchema, stagesSchema, STAGE_KINDS, type StageKind } from "./jobs";
 
-/** What the form holds: every control is a string, as the browser posts it. */
-export type StageFormValues = { id: string; name: string; kind: StageKind; decisionMinutes: string };
+/** What the form holds: every control is a string, as the browser posts it ("" = no decision time, no email). */
+export type StageFormValues = {
+  id: string;
+  name: string;
+  kind: StageKind;
+  decisionMinutes: string;
+  entryTemplateKind: string;
+};
 export type JobFormValues = {
   title: string;
   department: string;
@@ -36,14 +42,23 @@ export function minutesFromText(value: unknown): unknown {
   return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
+/** "" (the "None" option) means "no email on entry"; any other text stays for the schema to check. */
+function templateKindFromText(value: unknown): unknown {
+  return value === "" ? null : value;
+}
+
 function stagesFromForm(value: unknown): unknown {
   const stages = indexedToArray(value);
   if (!Array.isArray(stages)) return stages;
-  return stages.map((stage) =>
-    stage && typeof stage === "object"
-      ? { ...stage, decisionMinutes: minutesFromText((stage as Record<string, unknown>).decisionMinutes) }
-      : stage,
-  );
+  return stages.map((stage) => {
+    if (!stage || typeof stage !== "object") return stage;
+    const posted = stage as Record<string, unknown>;
+    return {
+      ...posted,
+      decisionMinutes: minutesFromText(posted.decisionMinutes),
+      entryTemplateKind: templateKindFromText(posted.entryTemplateKind),
+    };
+  });
 }
 
 export const jobFormSchema = jobInputSchema.extend({
@@ -51,10 +66,16 @@ export const jobFormSchema = jobInputSchema.extend({
 });
 
 export function emptyStage(): StageFormValues {
-  return { id: "", name: "", kind: "interview", decisionMinutes: "" };
+  return { id: "", name: "", kind: "interview", decisionMinutes: "", entryTemplateKind: "" };
 }
 
-type StageSource = { id: string; name: string; kind: StageKind; decisionMinutes: number | null };
+type StageSource = {
+  id: string;
+  name: string;
+  kind: StageKind;
+  decisionMinutes: number | null;
+  entryTemplateKind: string | null;
+};
 
 export function jobFormValues(job?: {
   title: string;
@@ -75,11 +96,14 @@ export function jobFormValues(job?: {
       hiringManagerId: "",
       recruiterId: "",
       scheduleId: "",
+      // No entry emails by default: the invitation templates ask for {{interview.when}} and {{interview.where}},
+      // which are still empty when a card merely moves into Screen or Interview, and an automatic email to
+      // candidates should be something the team chooses, not something a new job does unasked.
       stages: [
-        { id: "", name: "Applied", kind: "applied", decisionMinutes: "" },
-        { id: "", name: "Screen", kind: "screen", decisionMinutes: "" },
-        { id: "", name: "Interview", kind: "interview", decisionMinutes: "" },
-        { id: "", name: "Offer", kind: "offer", decisionMinutes: "" },
+        { id: "", name: "Applied", kind: "applied", decisionMinutes: "", entryTemplateKind: "" },
+        { id: "", name: "Screen", kind: "screen", decisionMinutes: "", entryTemplateKind: "" },
+        { id: "", name: "Interview", kind: "interview", decisionMinutes: "", entryTemplateKind: "" },
+        { id: "", name: "Offer", kind: "offer", decisionMinutes: "", entryTemplateKind: "" },
       ],
     };
   }
@@ -96,6 +120,7 @@ export function jobFormValues(job?: {
       name: stage.name,
       kind: stage.kind,
       decisionMinutes: stage.decisionMinutes === null ? "" : String(stage.decisionMinutes),
+      entryTemplateKind: stage.entryTemplateKind ?? "",
     })),
   };
 }
@@ -124,6 +149,7 @@ export function jobFormValuesFromPost(posted: Record<string, unknown>): JobFormV
         name: text(stage.name),
         kind: (STAGE_KINDS as readonly string[]).includes(kind) ? (kind as StageKind) : "interview",
         decisionMinutes: text(stage.decisionMinutes),
+        entryTemplateKind: text(stage.entryTemplateKind),
       };
     }),
   };

@@ -23,6 +23,35 @@ test("stage problems are reported on the stage field", () => {
   expect(paths).toEqual(expect.arrayContaining(["stages.2.name", "stages.3.kind", "stages.4.decisionMinutes"]));
 });
 
+test("a stage may name a library template to email on entry, but not a one-off or unknown kind", () => {
+  const parsed = jobInputSchema.parse({
+    title: "Designer",
+    stages: [
+      { name: "Applied", kind: "applied" },
+      { name: "Screen", kind: "screen", entryTemplateKind: "screen_invite" },
+      { name: "Offer", kind: "offer", entryTemplateKind: null },
+    ],
+  });
+  expect(parsed.stages!.map((stage) => stage.entryTemplateKind)).toEqual([undefined, "screen_invite", null]);
+
+  const result = jobInputSchema.safeParse({
+    title: "Designer",
+    stages: [
+      { name: "Applied", kind: "applied", entryTemplateKind: "custom" },
+      { name: "Screen", kind: "screen", entryTemplateKind: "coffee_invite" },
+    ],
+  });
+  expect(result.error?.issues.map((issue) => issue.path.join("."))).toEqual([
+    "stages.0.entryTemplateKind",
+    "stages.1.entryTemplateKind",
+  ]);
+  expect(result.error?.issues[1]?.message).toBe(
+    "Email on entering the stage must be a template kind other than custom: application_received, " +
+      "not_progressing, screen_invite, interview_invite, post_interview_thanks, delay_update, " +
+      "rejection_after_screen, rejection_after_interview, role_on_hold, offer, withdrawal_ack, survey.",
+  );
+});
+
 test("the first stage must be where applications land", () => {
   const result = jobInputSchema.safeParse({ title: "Designer", stages: [{ name: "Screen", kind: "screen" }] });
   expect(result.error?.issues[0]).toMatchObject({ path: ["stages", 0, "kind"] });

@@ -1,5 +1,6 @@
 // Jobs and their pipelines: input schemas and the default stages.
 import { z } from "zod";
+import { TEMPLATE_KINDS, type TemplateKind } from "./templates/kinds";
 import { idField, optionalText, trimmedText } from "./validation";
 
 export const STAGE_KINDS = ["applied", "screen", "interview", "assessment", "offer"] as const;
@@ -28,6 +29,11 @@ export const DEFAULT_STAGES: { name: string; kind: StageKind }[] = [
   { name: "Offer", kind: "offer" },
 ];
 
+/** Template kinds a stage can send on entry: every library kind; "custom" is a one-off that someone writes. */
+export const STAGE_ENTRY_TEMPLATE_KINDS = TEMPLATE_KINDS.filter(
+  (kind): kind is Exclude<TemplateKind, "custom"> => kind !== "custom",
+) as [Exclude<TemplateKind, "custom">, ...Exclude<TemplateKind, "custom">[]];
+
 export const stageInputSchema = z.object({
   id: z
     .string()
@@ -45,8 +51,22 @@ export const stageInputSchema = z.object({
     .max(525_600, "Decision time must be at most a year.")
     .nullish()
     .transform((value) => value ?? null),
+  // Optional in the output too (the model stores absent as null), so stages built in code need not name it.
+  entryTemplateKind: z
+    .enum(STAGE_ENTRY_TEMPLATE_KINDS, {
+      error: `Email on entering the stage must be a template kind other than custom: ${STAGE_ENTRY_TEMPLATE_KINDS.join(", ")}.`,
+    })
+    .nullish()
+    .describe(
+      "Template kind emailed to the candidate (in their language) when an application enters this stage; " +
+        "null or absent: none. A move recorded with occurredAt (history) sends nothing.",
+    ),
 });
-export type StageInput = z.output<typeof stageInputSchema>;
+// The model takes any kind the column can hold, so a stage read back can be saved as it is; the schema is what
+// keeps people and the API to library kinds.
+export type StageInput = Omit<z.output<typeof stageInputSchema>, "entryTemplateKind"> & {
+  entryTemplateKind?: TemplateKind | null;
+};
 
 export const stagesSchema = z
   .array(stageInputSchema)
@@ -98,6 +118,6 @@ export const jobInputSchema = z.object({
     .transform((value) => value || null),
   stages: stagesSchema.optional(),
 });
-export type JobInput = z.output<typeof jobInputSchema>;
+export type JobInput = Omit<z.output<typeof jobInputSchema>, "stages"> & { stages?: StageInput[] };
 
 export const jobIdSchema = idField("Job");

@@ -13,6 +13,7 @@ export const stageSelect = {
   kind: true,
   position: true,
   decisionMinutes: true,
+  entryTemplateKind: true,
 } satisfies Prisma.StageSelect;
 
 export const jobDetailSelect = {
@@ -79,7 +80,7 @@ function jobColumns(input: JobInput) {
 }
 
 export async function createJob(input: JobInput, actorId: string | null): Promise<JobDetail> {
-  const stages = input.stages ?? DEFAULT_STAGES.map((stage) => ({ ...stage, decisionMinutes: null }));
+  const stages: StageInput[] = input.stages ?? DEFAULT_STAGES.map((stage) => ({ ...stage, decisionMinutes: null }));
   return prisma.$transaction(async (tx) => {
     await assertPeople(tx, input);
     const job = await tx.job.create({
@@ -91,6 +92,7 @@ export async function createJob(input: JobInput, actorId: string | null): Promis
             kind: stage.kind,
             position,
             decisionMinutes: stage.decisionMinutes,
+            entryTemplateKind: stage.entryTemplateKind ?? null,
           })),
         },
       },
@@ -174,7 +176,13 @@ async function replaceStages(tx: Prisma.TransactionClient, jobId: string, stages
   }
   // Archived stages keep their old positions out of the way; live ones are renumbered 0..n-1.
   for (const [position, stage] of stages.entries()) {
-    const data = { name: stage.name, kind: stage.kind, position, decisionMinutes: stage.decisionMinutes };
+    const data = {
+      name: stage.name,
+      kind: stage.kind,
+      position,
+      decisionMinutes: stage.decisionMinutes,
+      entryTemplateKind: stage.entryTemplateKind ?? null,
+    };
     if (stage.id) await tx.stage.update({ where: { id: stage.id }, data });
     else await tx.stage.create({ data: { ...data, jobId } });
   }

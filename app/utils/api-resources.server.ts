@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { APPLICATION_STATUSES } from "~/domain/applications";
 import { JOB_STATUSES, STAGE_KINDS } from "~/domain/jobs";
+import { TEMPLATE_KINDS } from "~/domain/templates/kinds";
 import type { ApiTokenSummary } from "~/models/api-token.server";
 import type { ApplicationSummary, applicationDetailSelect } from "~/models/application.server";
 import type { JobDetail, JobListItem } from "~/models/job.server";
@@ -44,6 +45,13 @@ export const stageResource = z.object({
   kind: z.enum(STAGE_KINDS),
   position: z.number().int().describe("0 for the first stage, where new applications land."),
   decisionMinutes: z.number().int().nullable().describe("Decision time promised in this stage, if any."),
+  entryTemplateKind: z
+    .enum(TEMPLATE_KINDS)
+    .nullable()
+    .describe(
+      "Template kind emailed to the candidate (in their language) when an application enters this stage; " +
+        "null: none. Jobs are only ever given library kinds, never custom.",
+    ),
 });
 
 export const jobResource = z.object({
@@ -76,6 +84,7 @@ export function presentJob(job: JobDetail): z.output<typeof jobResource> {
       kind: stage.kind,
       position: stage.position,
       decisionMinutes: stage.decisionMinutes,
+      entryTemplateKind: stage.entryTemplateKind,
     })),
   };
 }

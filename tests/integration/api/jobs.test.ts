@@ -30,6 +30,7 @@ test("POST /jobs creates a job with the default stages Applied, Screen, Intervie
     { name: "Offer", kind: "offer", position: 3, decisionMinutes: null },
   ]);
   expect(job.stages.every((stage) => typeof stage.id === "string" && stage.id.length > 0)).toBe(true);
+  expect(job.stages.map((stage) => stage.entryTemplateKind)).toEqual([null, null, null, null]);
 });
 
 test("POST /jobs takes custom stages with decision times", async () => {
@@ -54,6 +55,57 @@ test("POST /jobs takes custom stages with decision times", async () => {
     ["Portfolio review", "assessment", 1, 2880],
     ["Offer", "offer", 2, null],
   ]);
+});
+
+test("POST /jobs takes a template to email on entering a stage, and GET returns it", async () => {
+  const admin = await caller("admin");
+  const answer = await send(
+    jobsRoute,
+    apiRequest("POST", "/api/v1/jobs", admin, {
+      body: {
+        title: "Account Executive",
+        stages: [
+          { name: "Applied", kind: "applied" },
+          { name: "Screen", kind: "screen", entryTemplateKind: "screen_invite" },
+          { name: "Offer", kind: "offer", entryTemplateKind: null },
+        ],
+      },
+    }),
+  );
+  expect(answer.status).toBe(201);
+  const job = expectShape(jobResource, answer.body);
+  expect(job.stages.map((stage) => [stage.name, stage.entryTemplateKind])).toEqual([
+    ["Applied", null],
+    ["Screen", "screen_invite"],
+    ["Offer", null],
+  ]);
+
+  const found = await send(jobRoute, apiRequest("GET", `/api/v1/jobs/${job.id}`, admin), { jobId: job.id });
+  expect(expectShape(jobResource, found.body).stages[1]).toMatchObject({ entryTemplateKind: "screen_invite" });
+});
+
+test("POST /jobs refuses a one-off or unknown template kind on a stage, naming the field", async () => {
+  const admin = await caller("admin");
+  const before = await rowCounts();
+  const answer = await send<ErrorBody>(
+    jobsRoute,
+    apiRequest("POST", "/api/v1/jobs", admin, {
+      body: {
+        title: "Account Executive",
+        stages: [
+          { name: "Applied", kind: "applied", entryTemplateKind: "custom" },
+          { name: "Screen", kind: "screen", entryTemplateKind: "coffee_invite" },
+        ],
+      },
+    }),
+  );
+  expect(answer.status).toBe(400);
+  expect(answer.body.error.issues.map((issue) => issue.path)).toEqual([
+    "stages.0.entryTemplateKind",
+    "stages.1.entryTemplateKind",
+  ]);
+  expect(answer.body.error.issues[0]!.message).toMatch(/^Email on entering the stage must be a template kind other/);
+  expect(await rowCounts()).toEqual(before);
 });
 
 test("POST /jobs names every invalid field and writes nothing", async () => {

@@ -26,6 +26,7 @@ function formFields(values: JobFormValues, intent = "save"): string[][] {
       [`stages.${index}.name`, stage.name],
       [`stages.${index}.kind`, stage.kind],
       [`stages.${index}.decisionMinutes`, stage.decisionMinutes],
+      [`stages.${index}.entryTemplateKind`, stage.entryTemplateKind],
     );
   });
   return fields;
@@ -155,7 +156,13 @@ test("without JavaScript the stage buttons rearrange the submitted form and save
     params,
   );
   expect(added.data.values.stages).toHaveLength(5);
-  expect(added.data.values.stages[4]).toEqual({ id: "", name: "", kind: "interview", decisionMinutes: "" });
+  expect(added.data.values.stages[4]).toEqual({
+    id: "",
+    name: "",
+    kind: "interview",
+    decisionMinutes: "",
+    entryTemplateKind: "",
+  });
 
   const removed = await run<Answer>(
     editJob.action,
@@ -175,10 +182,16 @@ test("saving the stage editor reorders, renames, adds and removes stages in one 
   const [applied, screen, interview, offer] = job.stages.map((stage) => stage.id);
   const values = jobFormValues(job);
   values.stages = [
-    { id: applied!, name: "New", kind: "applied", decisionMinutes: "" },
-    { id: interview!, name: "Panel interview", kind: "interview", decisionMinutes: "1440" },
-    { id: "", name: "Work sample", kind: "assessment", decisionMinutes: "" },
-    { id: offer!, name: "Offer", kind: "offer", decisionMinutes: "" },
+    { id: applied!, name: "New", kind: "applied", decisionMinutes: "", entryTemplateKind: "" },
+    {
+      id: interview!,
+      name: "Panel interview",
+      kind: "interview",
+      decisionMinutes: "1440",
+      entryTemplateKind: "interview_invite",
+    },
+    { id: "", name: "Work sample", kind: "assessment", decisionMinutes: "", entryTemplateKind: "delay_update" },
+    { id: offer!, name: "Offer", kind: "offer", decisionMinutes: "", entryTemplateKind: "" },
   ];
 
   const result = await run(editJob.action, postRequest(`/jobs/${job.id}/edit`, admin, formFields(values)), {
@@ -187,15 +200,64 @@ test("saving the stage editor reorders, renames, adds and removes stages in one 
 
   expect(result).toMatchObject({ status: 302, location: `/jobs/${job.id}` });
   const stored = await getJob(job.id, admin.user);
-  expect(stored!.stages.map((stage) => [stage.name, stage.kind, stage.decisionMinutes])).toEqual([
-    ["New", "applied", null],
-    ["Panel interview", "interview", 1440],
-    ["Work sample", "assessment", null],
-    ["Offer", "offer", null],
+  expect(
+    stored!.stages.map((stage) => [stage.name, stage.kind, stage.decisionMinutes, stage.entryTemplateKind]),
+  ).toEqual([
+    ["New", "applied", null, null],
+    ["Panel interview", "interview", 1440, "interview_invite"],
+    ["Work sample", "assessment", null, "delay_update"],
+    ["Offer", "offer", null, null],
   ]);
   expect(await prisma.stage.findUniqueOrThrow({ where: { id: screen! } })).toMatchObject({
     archivedAt: expect.any(Date),
   });
+});
+
+test("the job edit form saves, shows and clears the email sent on entering a stage", async () => {
+  const admin = await signIn("admin");
+  const job = await createJob({ title: "Account Manager", status: "open", ...noPeople }, admin.user.id);
+  const path = `/jobs/${job.id}/edit`;
+  const params = { jobId: job.id };
+  const values = jobFormValues(job);
+  expect(values.stages.map((stage) => stage.entryTemplateKind)).toEqual(["", "", "", ""]);
+  values.stages[1]!.entryTemplateKind = "screen_invite";
+
+  const saved = await run(editJob.action, postRequest(path, admin, formFields(values)), params);
+
+  expect(saved).toMatchObject({ status: 302, location: `/jobs/${job.id}` });
+  const stored = await getJob(job.id, admin.user);
+  expect(stored!.stages.map((stage) => [stage.name, stage.entryTemplateKind])).toEqual([
+    ["Applied", null],
+    ["Screen", "screen_invite"],
+    ["Interview", null],
+    ["Offer", null],
+  ]);
+  const loaded = await run<Awaited<ReturnType<typeof editJob.loader>>>(editJob.loader, getRequest(path, admin), params);
+  expect(loaded.data.values.stages[1]!.entryTemplateKind).toBe("screen_invite");
+
+  const cleared = { ...loaded.data.values, stages: loaded.data.values.stages.map((stage) => ({ ...stage })) };
+  cleared.stages[1]!.entryTemplateKind = "";
+  await run(editJob.action, postRequest(path, admin, formFields(cleared)), params);
+  expect((await getJob(job.id, admin.user))!.stages[1]!.entryTemplateKind).toBeNull();
+});
+
+test("a one-off email kind on a stage is a field error, and nothing is saved", async () => {
+  const admin = await signIn("admin");
+  const job = await createJob({ title: "Copywriter", status: "open", ...noPeople }, admin.user.id);
+  const values = jobFormValues(job);
+  values.stages[2]!.entryTemplateKind = "custom";
+
+  const result = await run<{ errors: Record<string, string>; values: JobFormValues }>(
+    editJob.action,
+    postRequest(`/jobs/${job.id}/edit`, admin, formFields(values)),
+    { jobId: job.id },
+  );
+
+  expect(result.status).toBe(400);
+  expect(Object.keys(result.data.errors)).toEqual(["stages.2.entryTemplateKind"]);
+  expect(result.data.errors["stages.2.entryTemplateKind"]).toMatch(/other than custom/);
+  expect(result.data.values.stages[2]!.entryTemplateKind).toBe("custom");
+  expect((await getJob(job.id, admin.user))!.stages.every((stage) => stage.entryTemplateKind === null)).toBe(true);
 });
 
 test("removing a stage that still has applications is refused with the model's message, and nothing changes", async () => {
@@ -208,7 +270,7 @@ test("removing a stage that still has applications is refused with the model's m
   const values = jobFormValues(job);
   values.title = "Occupied (renamed)";
   values.stages = values.stages.filter((stage) => stage.name !== "Applied");
-  values.stages.unshift({ id: "", name: "Inbox", kind: "applied", decisionMinutes: "" });
+  values.stages.unshift({ id: "", name: "Inbox", kind: "applied", decisionMinutes: "", entryTemplateKind: "" });
 
   const result = await run<{ errors: Record<string, string>; values: JobFormValues }>(
     editJob.action,

@@ -1,0 +1,80 @@
+// A stage's entry message: moving an application into a stage that names a template kind queues that template for
+// the candidate, in their language; a move recorded as history, or into a stage without one, writes to nobody.
+import { beforeAll, expect, test } from "vitest";
+import { moveApplication } from "~/models/application.server";
+import { ensureTemplateLibrary } from "~/models/template.server";
+import { prisma } from "~/utils/db.server";
+import { createTestApplication, createTestJob, createTestUser } from "../../factories";
+
+beforeAll(async () => {
+  // Test databases start without the template library; the entry message is made from it.
+  await ensureTemplateLibrary();
+});
+
+async function jobWithScreenInvite() {
+  const recruiter = await createTestUser({ role: "recruiter" });
+  const job = await createTestJob({
+    recruiterId: recruiter.id,
+    stages: [
+      { name: "Applied", kind: "applied" },
+      { name: "Screen", kind: "screen", entryTemplateKind: "screen_invite" },
+      { name: "Interview", kind: "interview" },
+    ],
+  });
+  const [applied, screen, interview] = job.stages;
+  expect([applied!.entryTemplateKind, screen!.entryTemplateKind, interview!.entryTemplateKind]).toEqual([
+    null,
+    "screen_invite",
+    null,
+  ]);
+  return { recruiter, jobId: job.id, screen: screen!, interview: interview! };
+}
+
+const messagesOf = (applicationId: string) =>
+  prisma.message.findMany({
+    where: { applicationId },
+    select: { kind: true, status: true, automated: true, direction: true, template: { select: { locale: true } } },
+  });
+
+test("entering a stage with an entry template queues that template once, in the candidate's language", async () => {
+  const { recruiter, jobId, screen } = await jobWithScreenInvite();
+  const application = await createTestApplication({ jobId, candidate: { locale: "de" } });
+  expect(await messagesOf(application.id)).toEqual([]);
+
+  await moveApplication(application.id, { stageId: screen.id }, recruiter);
+
+  expect(await messagesOf(application.id)).toEqual([
+    { kind: "screen_invite", status: "queued", automated: true, direction: "outbound", template: { locale: "de" } },
+  ]);
+});
+
+test("a move recorded as history (with occurredAt) queues nothing", async () => {
+  const { recruiter, jobId, screen } = await jobWithScreenInvite();
+  const application = await createTestApplication({
+    jobId,
+    appliedAt: new Date(Date.now() - 3 * 24 * 60 * 60_000),
+  });
+
+  await moveApplication(
+    application.id,
+    { stageId: screen.id, occurredAt: new Date(Date.now() - 2 * 24 * 60 * 60_000) },
+    recruiter,
+  );
+
+  expect(await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({
+    stageId: screen.id,
+  });
+  expect(await messagesOf(application.id)).toEqual([]);
+});
+
+test("entering a stage without an entry template queues nothing", async () => {
+  const { recruiter, jobId, interview } = await jobWithScreenInvite();
+  const application = await createTestApplication({ jobId });
+
+  await moveApplication(application.id, { stageId: interview.id }, recruiter);
+
+  expect(await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({
+    stageId: interview.id,
+  });
+  expect(await messagesOf(application.id)).toEqual([]);
+});
