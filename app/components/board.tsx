@@ -1,9 +1,11 @@
 // The pipeline board. Every card has a "Move to" form that works without JavaScript and by keyboard; with JavaScript
 // the same move is also possible by drag and drop, shown at once (optimistic) and announced in a live region.
+// With a selection (bulk rejection), every card also has a checkbox that belongs to that form by its `form` attribute.
 import { Link, useFetcher, useFetchers, useSubmit } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type DragEvent, type MutableRefObject } from "react";
 import { applyPendingMoves, cardsByStage, type PendingMove } from "~/domain/board";
 import { wholeDaysBetween } from "~/domain/local-time";
+import type { BoardSelection } from "~/components/bulk-reject-bar";
 import { ClockBadge, type BadgeClock } from "~/components/sla/clock-badge";
 import { useHydrated } from "~/utils/use-hydrated";
 
@@ -31,9 +33,11 @@ type BoardProps = {
   expandedStageId: string | null;
   /** The result of a move posted without JavaScript (the page's action data). */
   serverResult?: MoveResult;
+  /** Cards can be ticked for a bulk action (people who may decide). */
+  selection?: BoardSelection;
 };
 
-export function Board({ stages, cards, counts, canMove, now, expandedStageId, serverResult }: BoardProps) {
+export function Board({ stages, cards, counts, canMove, now, expandedStageId, serverResult, selection }: BoardProps) {
   const fetchers = useFetchers();
   const submit = useSubmit();
   const [announcement, setAnnouncement] = useState<MoveResult | null>(serverResult ?? null);
@@ -94,6 +98,7 @@ export function Board({ stages, cards, counts, canMove, now, expandedStageId, se
       <p className="muted small board-help">
         “Waiting” counts the days since the candidate last heard from us.
         {canMove ? " Move a card with its “Move to” list, or drag it to another stage." : null}
+        {selection ? " Tick cards to reject several candidates at once." : null}
       </p>
       <div className="board" role="region" aria-label="Pipeline stages">
         {stages.map((stage) => {
@@ -124,6 +129,13 @@ export function Board({ stages, cards, counts, canMove, now, expandedStageId, se
                   <span className="visually-hidden"> {total === 1 ? "application" : "applications"}</span>
                 </span>
               </h2>
+              {selection && interactive && stageCards.length > 0 ? (
+                <SelectStage
+                  stageName={stage.name}
+                  applicationIds={stageCards.map((card) => card.id)}
+                  selection={selection}
+                />
+              ) : null}
               {stageCards.length === 0 ? (
                 <p className="muted small">No active applications.</p>
               ) : (
@@ -138,6 +150,7 @@ export function Board({ stages, cards, counts, canMove, now, expandedStageId, se
                       now={now}
                       onResult={announce}
                       focusAfterMoveRef={focusAfterMoveRef}
+                      selection={selection}
                     />
                   ))}
                 </ul>
@@ -164,6 +177,31 @@ export function Board({ stages, cards, counts, canMove, now, expandedStageId, se
   );
 }
 
+/** "Select all" for the cards shown in one stage (JavaScript only), or "Clear" once they all are. */
+function SelectStage({
+  stageName,
+  applicationIds,
+  selection,
+}: {
+  stageName: string;
+  applicationIds: string[];
+  selection: BoardSelection;
+}) {
+  const allSelected = applicationIds.every((id) => selection.isSelected(id));
+  return (
+    <p className="board-select-stage">
+      <button
+        type="button"
+        className="button--link small"
+        onClick={() => selection.toggle(applicationIds, !allSelected)}
+      >
+        {allSelected ? "Clear selection" : "Select all"}
+        <span className="visually-hidden"> in {stageName}</span>
+      </button>
+    </p>
+  );
+}
+
 type BoardCardProps = {
   card: BoardCardData;
   stages: BoardStage[];
@@ -172,13 +210,15 @@ type BoardCardProps = {
   now: Date;
   onResult(result: MoveResult): void;
   focusAfterMoveRef: MutableRefObject<string | null>;
+  selection?: BoardSelection;
 };
 
-function BoardCard({ card, stages, canMove, draggable, now, onResult, focusAfterMoveRef }: BoardCardProps) {
+function BoardCard({ card, stages, canMove, draggable, now, onResult, focusAfterMoveRef, selection }: BoardCardProps) {
   const fetcher = useFetcher<MoveResult>({ key: moveKey(card.id) });
   const select = useRef<HTMLSelectElement>(null);
   const waitingDays = wholeDaysBetween(new Date(card.waitingSince), new Date(now));
   const selectId = `move-${card.id}`;
+  const checkboxId = `select-${card.id}`;
 
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data) onResult(fetcher.data);
@@ -205,9 +245,28 @@ function BoardCard({ card, stages, canMove, draggable, now, onResult, focusAfter
           : undefined
       }
     >
-      <Link to={`/applications/${card.id}`} className="board-card__name">
-        {card.candidateName}
-      </Link>
+      <div className="board-card__head">
+        {selection ? (
+          <>
+            <input
+              type="checkbox"
+              id={checkboxId}
+              className="board-card__select"
+              name="applicationIds"
+              value={card.id}
+              form={selection.formId}
+              checked={selection.isSelected(card.id)}
+              onChange={(event) => selection.toggle([card.id], event.currentTarget.checked)}
+            />
+            <label htmlFor={checkboxId} className="visually-hidden">
+              Select {card.candidateName}
+            </label>
+          </>
+        ) : null}
+        <Link to={`/applications/${card.id}`} className="board-card__name">
+          {card.candidateName}
+        </Link>
+      </div>
       <p className="board-card__meta">
         Applied{" "}
         <time dateTime={new Date(card.appliedAt).toISOString()}>

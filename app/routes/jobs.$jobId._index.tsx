@@ -1,16 +1,27 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Board, type MoveResult } from "~/components/board";
+import {
+  BulkRejectBar,
+  BulkRejectionBanner,
+  useBoardSelection,
+  type BulkRejectActionData,
+} from "~/components/bulk-reject-bar";
 import { JobStatusBadge } from "~/components/status-badges";
 import { PageHeader } from "~/components/ui/page-header";
 import { moveFormSchema } from "~/domain/application-forms";
+import { suggestedRejectionKind } from "~/domain/bulk-rejection";
+import type { StageKind } from "~/domain/jobs";
 import { can } from "~/domain/permissions";
 import { getApplication, moveApplication } from "~/models/application.server";
 import { getBoard } from "~/models/board.server";
-import { requirePermission, requireUser } from "~/utils/auth.server";
+import { getBulkRejection } from "~/models/bulk-rejection.server";
+import { requireUser } from "~/utils/auth.server";
+import { handleBulkRejectionAction, isBulkRejectionIntent } from "~/utils/bulk-rejection-actions.server";
 import { modelFailure } from "~/utils/form-errors.server";
 import { parseForm } from "~/utils/forms";
 import { RouteError } from "~/components/route-error";
+import { useHydrated } from "~/utils/use-hydrated";
 
 /** Cards per column; "Show all" lifts the limit for one stage, so a 2,000-card pipeline still renders quickly. */
 const CARDS_PER_STAGE = 100;
@@ -28,19 +39,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     expandStageId: expandedStageId ?? undefined,
   });
   if (!board) throw new Response("This job does not exist, or you cannot see its pipeline.", { status: 404 });
+  // The batch just rejected (or undone) from this board, for its banner.
+  const bulkId = url.searchParams.get("bulk");
+  const bulkRejection = bulkId ? await getBulkRejection(bulkId, user) : null;
   return {
     ...board,
     expandedStageId,
+    bulkRejection: bulkRejection?.jobId === board.job.id ? bulkRejection : null,
     now: new Date(),
     canMove: can(user.role, "move_applications"),
+    canDecide: can(user.role, "decide_applications"),
     canAddCandidates: can(user.role, "add_candidates"),
     canEditJob: can(user.role, "manage_jobs"),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "move_applications");
+  const user = await requireUser(request);
   const formData = await request.formData();
+  if (isBulkRejectionIntent(formData.get("intent"))) return handleBulkRejectionAction(params.jobId!, user, formData);
+  if (!can(user.role, "move_applications")) {
+    throw new Response("You do not have permission to see this page.", { status: 403 });
+  }
   const applicationId = String(formData.get("applicationId") ?? "");
   const parsed = parseForm(formData, moveFormSchema);
   if (!parsed.ok || !applicationId) {
@@ -66,9 +86,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function JobBoardPage() {
-  const { job, cards, counts, expandedStageId, now, canMove, canAddCandidates, canEditJob } =
+  const { job, cards, counts, expandedStageId, bulkRejection, now, canMove, canDecide, canAddCandidates, canEditJob } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const bulkAnswer = actionData && "intent" in actionData ? (actionData as BulkRejectActionData) : undefined;
+  const moveAnswer = actionData && !("intent" in actionData) ? (actionData as MoveResult) : undefined;
+  const rejectAnswer = bulkAnswer?.intent === "bulk-reject" ? bulkAnswer : undefined;
+  const interactive = useHydrated();
+  const location = useLocation();
+  const selection = useBoardSelection(selectedIdsOf(rejectAnswer?.values), location.key);
+  const stageKinds = new Map(job.stages.map((stage) => [stage.id, stage.kind as StageKind]));
+  const selectedKinds = cards
+    .filter((card) => selection.isSelected(card.id))
+    .map((card) => stageKinds.get(card.stageId)!);
   const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
   return (
     <>
@@ -102,6 +132,12 @@ export default function JobBoardPage() {
           </>
         }
       />
+      {bulkRejection ? (
+        <BulkRejectionBanner
+          batch={bulkRejection}
+          undoError={bulkAnswer?.intent === "undo-bulk-reject" ? bulkAnswer.errors.form : undefined}
+        />
+      ) : null}
       <Board
         stages={job.stages}
         cards={cards}
@@ -109,10 +145,27 @@ export default function JobBoardPage() {
         canMove={canMove}
         now={now}
         expandedStageId={expandedStageId}
-        serverResult={actionData}
+        serverResult={moveAnswer}
+        selection={canDecide ? selection : undefined}
       />
+      {canDecide && total > 0 ? (
+        <BulkRejectBar
+          key={location.key}
+          selectedCount={selectedKinds.length}
+          suggestedKind={suggestedRejectionKind(selectedKinds)}
+          interactive={interactive}
+          errors={rejectAnswer?.errors}
+          values={rejectAnswer?.values}
+        />
+      ) : null}
     </>
   );
+}
+
+/** The ticked cards a refused bulk rejection sent back: one id is a string, several a list. */
+function selectedIdsOf(values: Record<string, unknown> | undefined): string[] {
+  const ids = values?.applicationIds;
+  return (Array.isArray(ids) ? ids : [ids]).filter((id): id is string => typeof id === "string");
 }
 
 export function ErrorBoundary() {

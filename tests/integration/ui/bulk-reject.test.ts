@@ -1,0 +1,210 @@
+// Bulk rejection through the board's action and loader, as the browser posts it: reject the ticked cards, see the
+// banner, undo, and the refusals (nothing ticked, a stale card, no permission) with the form's values kept.
+import { beforeAll, expect, test } from "vitest";
+import { createApplication, decideApplication } from "~/models/application.server";
+import { createJob } from "~/models/job.server";
+import { ensureTemplateLibrary } from "~/models/template.server";
+import * as board from "~/routes/jobs.$jobId._index";
+import { prisma } from "~/utils/db.server";
+import { getRequest, postRequest, run, signIn, type SignedIn } from "./helpers";
+
+type BoardData = Awaited<ReturnType<typeof board.loader>>;
+type BulkAnswer = { intent: string; errors: Record<string, string>; values: Record<string, unknown> };
+
+beforeAll(async () => {
+  await ensureTemplateLibrary();
+});
+
+let emailCounter = 0;
+async function jobWithCandidates(who: SignedIn, names: string[], people: { hiringManagerId?: string } = {}) {
+  const job = await createJob(
+    {
+      title: "Support Engineer",
+      status: "open",
+      hiringManagerId: null,
+      recruiterId: who.user.id,
+      scheduleId: null,
+      ...people,
+    },
+    who.user.id,
+  );
+  const ids: string[] = [];
+  for (const name of names) {
+    emailCounter += 1;
+    const application = await createApplication(
+      {
+        jobId: job.id,
+        candidate: { name, email: `board-bulk${emailCounter}@example.com`, timeZone: "Europe/Berlin" },
+        appliedAt: new Date(Date.now() - 7 * 24 * 60 * 60_000),
+        notify: false,
+      },
+      null,
+    );
+    ids.push(application.id);
+  }
+  return { job, ids };
+}
+
+function bulkRejectRequest(jobId: string, who: SignedIn, applicationIds: string[], extra: string[][] = []) {
+  return postRequest(`/jobs/${jobId}?index`, who, [
+    ["intent", "bulk-reject"],
+    ...applicationIds.map((id) => ["applicationIds", id]),
+    ["templateKind", "rejection_after_screen"],
+    ...extra,
+  ]);
+}
+
+async function loadBoard(path: string, who: SignedIn, jobId: string) {
+  return run<BoardData>(board.loader, getRequest(path, who), { jobId });
+}
+
+test("rejecting the ticked cards redirects to the board with a banner; Undo brings them back", async () => {
+  const recruiter = await signIn("recruiter");
+  const { job, ids } = await jobWithCandidates(recruiter, ["Ann Able", "Ben Baker", "Cleo Cole"]);
+
+  const posted = await run(
+    board.action,
+    bulkRejectRequest(
+      job.id,
+      recruiter,
+      [ids[0]!, ids[1]!],
+      [["reason", "Hired someone with more support experience"]],
+    ),
+    { jobId: job.id },
+  );
+  expect(posted.status).toBe(302);
+  expect(posted.location).toMatch(new RegExp(`^/jobs/${job.id}\\?bulk=\\w+$`));
+  const bulkId = new URL(posted.location!, "http://x").searchParams.get("bulk")!;
+
+  const after = await loadBoard(posted.location!, recruiter, job.id);
+  expect(after.data.cards.map((card) => card.candidateName)).toEqual(["Cleo Cole"]);
+  expect(after.data.canDecide).toBe(true);
+  expect(after.data.bulkRejection).toMatchObject({
+    id: bulkId,
+    count: 2,
+    undoneAt: null,
+    emails: { queued: 2, sent: 0, total: 2 },
+    undo: { possible: true },
+    reason: "Hired someone with more support experience",
+    templateKind: "rejection_after_screen",
+  });
+  // Berlin candidates: their first email is on a Monday to Thursday between 09:00 and 17:00 Berlin time.
+  expect(after.data.bulkRejection!.firstLocalSend).toMatch(/^(Mon|Tue|Wed|Thu) \d{1,2} \w{3}, (09|1[0-6]):\d\d$/);
+  expect(
+    await prisma.application.findMany({
+      where: { id: { in: ids } },
+      orderBy: { appliedAt: "asc" },
+      select: { status: true },
+    }),
+  ).toEqual([{ status: "rejected" }, { status: "rejected" }, { status: "active" }]);
+
+  const undone = await run(
+    board.action,
+    postRequest(`/jobs/${job.id}?index&bulk=${bulkId}`, recruiter, { intent: "undo-bulk-reject", bulkId }),
+    { jobId: job.id },
+  );
+  expect(undone).toMatchObject({ status: 302, location: `/jobs/${job.id}?bulk=${bulkId}` });
+  const back = await loadBoard(undone.location!, recruiter, job.id);
+  expect(back.data.cards.map((card) => card.candidateName).sort()).toEqual(["Ann Able", "Ben Baker", "Cleo Cole"]);
+  expect(back.data.bulkRejection).toMatchObject({ reopened: 2, emails: { cancelled: 2, queued: 0 } });
+  expect(back.data.bulkRejection!.undoneAt).toBeInstanceOf(Date);
+
+  const again = await run<BulkAnswer>(
+    board.action,
+    postRequest(`/jobs/${job.id}?index&bulk=${bulkId}`, recruiter, { intent: "undo-bulk-reject", bulkId }),
+    { jobId: job.id },
+  );
+  expect(again).toMatchObject({
+    status: 409,
+    data: {
+      intent: "undo-bulk-reject",
+      errors: { form: "This bulk rejection was already undone; nothing was changed." },
+    },
+  });
+});
+
+test("Undo is refused with the number of emails already sent, and the banner says it is too late", async () => {
+  const recruiter = await signIn("recruiter");
+  const { job, ids } = await jobWithCandidates(recruiter, ["Dora Dean", "Eli Eden"]);
+  const posted = await run(board.action, bulkRejectRequest(job.id, recruiter, ids), { jobId: job.id });
+  const bulkId = new URL(posted.location!, "http://x").searchParams.get("bulk")!;
+  await prisma.message.updateMany({
+    where: { bulkRejectionId: bulkId, applicationId: ids[0]! },
+    data: { status: "sent", sentAt: new Date() },
+  });
+
+  const refused = await run<BulkAnswer>(
+    board.action,
+    postRequest(`/jobs/${job.id}?index&bulk=${bulkId}`, recruiter, { intent: "undo-bulk-reject", bulkId }),
+    { jobId: job.id },
+  );
+  expect(refused.status).toBe(409);
+  expect(refused.data.errors.form).toBe(
+    "1 of the 2 rejection emails has already gone out, so this bulk rejection can no longer be undone. Nothing was changed.",
+  );
+  const shown = await loadBoard(`/jobs/${job.id}?bulk=${bulkId}`, recruiter, job.id);
+  expect(shown.data.bulkRejection).toMatchObject({ emails: { sent: 1, queued: 1 }, undo: { possible: false } });
+  expect(await prisma.application.count({ where: { id: { in: ids }, status: "rejected" } })).toBe(2);
+});
+
+test("nothing ticked, or a card that is no longer active, is refused with the values kept and nothing written", async () => {
+  const recruiter = await signIn("recruiter");
+  const { job, ids } = await jobWithCandidates(recruiter, ["Fay Ford", "Gus Gray"]);
+
+  const empty = await run<BulkAnswer>(
+    board.action,
+    bulkRejectRequest(job.id, recruiter, [], [["reason", "Role closed"]]),
+    { jobId: job.id },
+  );
+  expect(empty).toMatchObject({
+    status: 400,
+    data: {
+      intent: "bulk-reject",
+      errors: { applicationIds: "Select at least one candidate to reject." },
+      values: { reason: "Role closed", templateKind: "rejection_after_screen" },
+    },
+  });
+
+  await decideApplication(ids[1]!, { outcome: "rejected", notify: false }, recruiter.user);
+  const stale = await run<BulkAnswer>(board.action, bulkRejectRequest(job.id, recruiter, ids), { jobId: job.id });
+  expect(stale).toMatchObject({
+    status: 409,
+    data: {
+      errors: { form: "Nothing was rejected: Gus Gray was already rejected. Deselect them and try again." },
+      values: { applicationIds: ids },
+    },
+  });
+  expect(await prisma.bulkRejection.count({ where: { createdById: recruiter.user.id } })).toBe(0);
+  expect((await prisma.application.findUniqueOrThrow({ where: { id: ids[0]! } })).status).toBe("active");
+});
+
+test("only people who decide on this job may reject in bulk; others get 403 or 404", async () => {
+  const recruiter = await signIn("recruiter");
+  const interviewer = await signIn("interviewer");
+  const otherManager = await signIn("hiring_manager");
+  const { job, ids } = await jobWithCandidates(recruiter, ["Hal Hart"]);
+
+  const forInterviewer = await run(board.action, bulkRejectRequest(job.id, interviewer, ids), { jobId: job.id });
+  expect(forInterviewer.status).toBe(403);
+  const forOtherManager = await run(board.action, bulkRejectRequest(job.id, otherManager, ids), { jobId: job.id });
+  expect(forOtherManager.status).toBe(404);
+  expect((await prisma.application.findUniqueOrThrow({ where: { id: ids[0]! } })).status).toBe("active");
+});
+
+test("a hiring manager rejects in bulk on their own job; the banner of a batch is shown on its own board only", async () => {
+  const recruiter = await signIn("recruiter");
+  const manager = await signIn("hiring_manager");
+  const { job, ids } = await jobWithCandidates(recruiter, ["Ida Ives", "Jon Joy"], {
+    hiringManagerId: manager.user.id,
+  });
+  const { job: otherJob } = await jobWithCandidates(recruiter, ["Kai Kent"]);
+
+  const posted = await run(board.action, bulkRejectRequest(job.id, manager, ids), { jobId: job.id });
+  expect(posted.status).toBe(302);
+  const bulkId = new URL(posted.location!, "http://x").searchParams.get("bulk")!;
+
+  const elsewhere = await loadBoard(`/jobs/${otherJob.id}?bulk=${bulkId}`, recruiter, otherJob.id);
+  expect(elsewhere.data.bulkRejection).toBeNull();
+  const unknown = await loadBoard(`/jobs/${job.id}?bulk=nope`, recruiter, job.id);
+  expect(unknown.data.bulkRejection).toBeNull();
+});
