@@ -7,20 +7,13 @@ import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
 import { DateTime } from "~/components/ui/date-time";
 import { PageHeader } from "~/components/ui/page-header";
-import { listOutbox, OUTBOX_FILTERS, type OutboxFilter } from "~/models/outbox/outbox-view.server";
+import { OUTBOX_FILTER_LABELS, OUTBOX_FILTERS, type OutboxFilter } from "~/domain/messages/outbox-filters";
+import { listOutbox } from "~/models/outbox/outbox-view.server";
 import { requirePermission } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { localOutboxDir } from "~/utils/mail.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Hearback" }];
-
-const FILTER_LABELS: Record<OutboxFilter, string> = {
-  all: "All",
-  waiting: "Waiting",
-  sent: "Sent",
-  failed: "Not delivered",
-  cancelled: "Cancelled",
-};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "move_applications");
@@ -61,7 +54,7 @@ export default function OutboxPage() {
       <nav aria-label="Show" className="row filter-links">
         {OUTBOX_FILTERS.map((option) => (
           <Link key={option} to={`?show=${option}`} aria-current={option === filter ? "page" : undefined}>
-            {FILTER_LABELS[option]}
+            {OUTBOX_FILTER_LABELS[option]}
             {option === "waiting" ? ` (${outbox.waiting})` : option === "failed" ? ` (${outbox.failed})` : ""}
           </Link>
         ))}

@@ -11,6 +11,9 @@ export const DEFAULT_BAD_NEWS_HOURS: OpeningHours[] = (["mon", "tue", "wed", "th
   close: "17:00",
 }));
 
+/** Bad news never leaves sooner than this after the decision, so a mistaken rejection can still be undone. */
+export const UNDO_WINDOW_MINUTES = 10;
+
 /** A rejection within a day of applying reads as a machine's, not a person's. */
 export const DEFAULT_MINIMUM_DELAY_MINUTES = 24 * 60;
 
@@ -23,11 +26,15 @@ export type HumaneTimingInput = {
   hours?: OpeningHours[];
 };
 
-/** The earliest humane instant to send bad news: at least the minimum delay after applying, inside the hours. */
+/** The earliest humane instant to send bad news: at least the minimum delay after applying and the undo window
+ * after now, inside the hours. */
 export function humaneSendTime(input: HumaneTimingInput): Date {
   const timeZone = IANAZone.isValidZone(input.timeZone) ? input.timeZone : "UTC";
   const calendar = compileCalendar({ timeZone, hours: input.hours ?? DEFAULT_BAD_NEWS_HOURS, holidays: [] });
   const minimumDelayMs = (input.minimumDelayMinutes ?? DEFAULT_MINIMUM_DELAY_MINUTES) * 60_000;
-  const earliest = Math.max(input.now.getTime(), input.appliedAt.getTime() + minimumDelayMs);
+  const earliest = Math.max(
+    input.now.getTime() + UNDO_WINDOW_MINUTES * 60_000,
+    input.appliedAt.getTime() + minimumDelayMs,
+  );
   return new Date(calendar.nextOpening(earliest));
 }

@@ -2,11 +2,9 @@
 // full (headers, the plain-text and HTML parts). Staff see the mail of applications they can see; mail to staff
 // (notifications) only its recipient and admins.
 import type { Prisma } from "~/generated/prisma/client";
+import type { OutboxFilter } from "~/domain/messages/outbox-filters";
 import { prisma } from "~/utils/db.server";
 import { applicationScope, type Actor } from "../scope.server";
-
-export const OUTBOX_FILTERS = ["all", "waiting", "sent", "failed", "cancelled"] as const;
-export type OutboxFilter = (typeof OUTBOX_FILTERS)[number];
 
 const STATUSES: Record<OutboxFilter, Prisma.MessageWhereInput> = {
   all: {},

@@ -13,6 +13,7 @@ import { env } from "~/utils/env.server";
 import { ConflictError, InvalidInputError } from "~/utils/errors.server";
 import { newId } from "~/utils/ids.server";
 import { messageIdHeader, replyAddress } from "~/utils/mail-addresses.server";
+import { statusTokenHashFor } from "~/utils/status-links.server";
 import { LIBRARY_TEMPLATE_NAME, lintErrorIssues } from "../template.server";
 import { asLocale, loadMessageContext, type MessageContext, type Sender } from "./message-context.server";
 
@@ -61,6 +62,21 @@ function fromHeader(context: MessageContext): string {
   return `"${name.replace(/["\\\r\n]/g, "")}" <${bareAddress(env.MAIL_FROM)}>`;
 }
 
+/** Applications created before status links were derived (decision 012) hold a random token's hash, which the link
+ * in an email could never match: they adopt the derived token the first time they are written to. The old random
+ * link was only ever returned to the API caller that created the application. */
+async function adoptDerivedStatusToken(db: Db, applicationId: string): Promise<void> {
+  const application = await db.application.findUnique({
+    where: { id: applicationId },
+    select: { statusTokenHash: true, statusTokenRotation: true },
+  });
+  if (!application) return;
+  const derived = statusTokenHashFor(applicationId, application.statusTokenRotation);
+  if (application.statusTokenHash !== derived) {
+    await db.application.update({ where: { id: applicationId }, data: { statusTokenHash: derived } });
+  }
+}
+
 export async function queueCandidateMessage(db: Db, input: CandidateMessageInput): Promise<QueuedMessage> {
   const now = input.now ?? new Date();
   const context = await loadMessageContext(db, input.applicationId, { sender: input.sender });
@@ -71,6 +87,7 @@ export async function queueCandidateMessage(db: Db, input: CandidateMessageInput
   if (issues.length > 0) throw new InvalidInputError("The message has errors; nothing was queued.", issues);
   // The send time depends on the candidate, and nextUpdateBy on the send time.
   const scheduledFor = sendTimeFor(input.timing, context, now);
+  await adoptDerivedStatusToken(db, input.applicationId);
   const email = composeEmail(input.text, await context.valuesAt(scheduledFor), context.locale);
   const id = newId();
   await db.message.create({

@@ -6,6 +6,7 @@ import { cancelMessage, retryMessage } from "~/models/outbox/compose.server";
 import { deliverDueMessages } from "~/models/outbox/delivery.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/utils/db.server";
+import { statusTokenHashFor } from "~/utils/status-links.server";
 import { smtpTransport, type MailTransport } from "~/utils/mail.server";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";
 import { header, startSmtpSink, type SmtpSink } from "../../smtp-sink";
@@ -179,4 +180,16 @@ test("a temporary refusal (4xx) is retried, not failed", async () => {
     status: "queued",
     attempts: 1,
   });
+});
+
+test("an application from before derived status links adopts the link its first email carries", async () => {
+  const { recruiter, job } = await recruiterJob();
+  const application = await createTestApplication({ jobId: job.id });
+  await prisma.application.update({ where: { id: application.id }, data: { statusTokenHash: "an-old-random-hash" } });
+  await decideApplication(application.id, { outcome: "withdrawn", notify: true }, recruiter);
+  const stored = await prisma.application.findUniqueOrThrow({ where: { id: application.id } });
+  expect(stored.statusTokenHash).toBe(statusTokenHashFor(application.id, 0));
+  const message = await prisma.message.findFirstOrThrow({ where: { applicationId: application.id } });
+  expect(message.kind).toBe("withdrawal_ack");
+  expect(message.bodyText).toContain(application.statusUrl);
 });

@@ -74,7 +74,7 @@ test("the page shows the candidate and the whole timeline, newest first, interna
     ["message_out", "candidate", owner.user.name],
     ["applied", "candidate", owner.user.name],
   ]);
-  expect(page.data.can).toEqual({ note: true, move: true, decide: true, message: true, assign: true });
+  expect(page.data.can).toEqual({ note: true, move: true, decide: true, message: true, assign: true, reopen: false });
 });
 
 test("a note needs text; an empty one answers 400 and writes nothing", async () => {
@@ -242,7 +242,14 @@ test("interviewers see only assigned applications and may only add notes", async
 
   const page = await load(interviewer, application.id);
   expect(page.status).toBe(200);
-  expect(page.data.can).toEqual({ note: true, move: false, decide: false, message: false, assign: false });
+  expect(page.data.can).toEqual({
+    note: true,
+    move: false,
+    decide: false,
+    message: false,
+    assign: false,
+    reopen: false,
+  });
   expect(page.data.interviewers.map((person) => person.id)).toEqual([interviewer.user.id]);
   expect((await act(interviewer, application.id, { intent: "note", body: "Strong system design." })).status).toBe(302);
   expect((await act(interviewer, application.id, { intent: "reject", reason: "skills" })).status).toBe(403);
