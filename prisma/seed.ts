@@ -2,6 +2,7 @@
 // tests (tests/factories.ts), so every application has the events and audit entries the models write. Runs at first
 // start on an empty database (app/models/workspace.server.ts) unless HEARBACK_DEMO=0; `npx tsx prisma/seed.ts` seeds
 // the data folder by hand.
+import { saveMailSettings } from "~/models/outbox/mail-settings.server";
 import type { PrismaClient, Role } from "~/generated/prisma/client";
 import type { StageKind } from "~/domain/jobs";
 import {
@@ -269,6 +270,8 @@ export async function seedDemoWorkspace(prisma: PrismaClient, options: SeedOptio
   const admin = people.get("alex")!;
   const interviewers = [people.get("lena")!, people.get("tom")!];
   await configureDemoSla(prisma, now, admin.id);
+  // The name candidates read in the demo's emails ("Priya Raman at Lindenwerk").
+  await saveMailSettings({ companyName: "Lindenwerk", minimumDelayHours: 24 }, admin.id);
 
   const plans: ApplicationPlan[] = [];
   const earlierCandidates: CandidateData[] = [];

@@ -3,7 +3,7 @@
 import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 import type { StageKind } from "./jobs";
-import { TEMPLATE_KIND_LABELS, type TemplateKind } from "./templates/kinds";
+import { rejectionKindForStage, TEMPLATE_KIND_LABELS, type TemplateKind } from "./templates/kinds";
 import { idField, optionalText } from "./validation";
 
 /** More than a board shows in one column, few enough to write in one transaction. */
@@ -43,18 +43,6 @@ export const bulkRejectionSchema = z.object({
   templateKind: z.enum(BULK_REJECTION_KINDS, { error: "Choose which rejection email the candidates get." }),
 });
 export type BulkRejectionInput = z.input<typeof bulkRejectionSchema>;
-
-/** The rejection email for someone leaving a stage of this kind; the same rule as a single rejection's. */
-export function rejectionKindForStage(stageKind: StageKind): BulkRejectionKind {
-  switch (stageKind) {
-    case "applied":
-      return "not_progressing";
-    case "screen":
-      return "rejection_after_screen";
-    default:
-      return "rejection_after_interview";
-  }
-}
 
 const KIND_ORDER: Record<BulkRejectionKind, number> = {
   not_progressing: 0,

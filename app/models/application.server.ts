@@ -3,7 +3,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { ApplicationInput, DecisionInput, MessageInput } from "~/domain/applications";
 import type { StageKind } from "~/domain/jobs";
-import { REJECTION_KINDS, type TemplateKind } from "~/domain/templates/kinds";
+import { REJECTION_KINDS, rejectionKindForStage, type TemplateKind } from "~/domain/templates/kinds";
 import { ConflictError, InvalidInputError, NotFoundError } from "~/utils/errors.server";
 import { prisma } from "~/utils/db.server";
 import { newId } from "~/utils/ids.server";
@@ -11,7 +11,7 @@ import { wakeOutboxWorker } from "~/utils/outbox-signal.server";
 import { statusTokenHashFor, statusUrlOf } from "~/utils/status-links.server";
 import { recordAudit } from "./audit.server";
 import { appendEvent, timelineEventSelect } from "./event.server";
-import { queueAutomaticMessage, rejectionKindFor } from "./outbox/automations.server";
+import { queueAutomaticMessage } from "./outbox/automations.server";
 import { applicationScope, type Actor } from "./scope.server";
 
 export const applicationSummarySelect = {
@@ -270,7 +270,7 @@ export async function decideInTransaction(
 }
 
 function automaticKindFor(outcome: DecisionInput["outcome"], stageKind: StageKind): TemplateKind | null {
-  if (outcome === "rejected") return rejectionKindFor(stageKind);
+  if (outcome === "rejected") return rejectionKindForStage(stageKind);
   if (outcome === "withdrawn") return "withdrawal_ack";
   return null;
 }

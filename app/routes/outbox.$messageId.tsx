@@ -64,76 +64,78 @@ export default function OutboxMessagePage() {
           Not delivered after {message.attempts} {message.attempts === 1 ? "attempt" : "attempts"}: {message.lastError}
         </Alert>
       ) : null}
-      <section className="card" aria-labelledby="headers-heading">
-        <h2 id="headers-heading">Details</h2>
-        <dl className="email-headers">
-          <dt>From</dt>
-          <dd>{message.fromAddress}</dd>
-          <dt>To</dt>
-          <dd>{message.toAddress}</dd>
-          {message.replyTo ? (
-            <>
-              <dt>Reply-To</dt>
-              <dd>{message.replyTo}</dd>
-            </>
-          ) : null}
-          <dt>Message-ID</dt>
-          <dd>
-            <code>{message.headerMessageId}</code>
-          </dd>
-          <dt>{message.sentAt ? "Sent" : message.receivedAt ? "Received" : "Goes out"}</dt>
-          <dd>
-            <DateTime
-              value={message.sentAt ?? message.receivedAt ?? message.scheduledFor ?? message.createdAt}
-              timeZone={timeZone}
-            />
-          </dd>
-          <dt>Written by</dt>
-          <dd>
-            {message.automated ? "Hearback, automatically" : (message.createdBy?.name ?? "—")}
-            {message.template
-              ? ` · template “${TEMPLATE_KIND_LABELS[message.template.kind]}” version ${message.templateVersion}`
-              : ""}
-          </dd>
-          {message.awaitsCandidate ? (
-            <>
-              <dt>Waiting</dt>
-              <dd>For the candidate's reply</dd>
-            </>
-          ) : null}
-        </dl>
-        {message.status === "queued" || message.status === "failed" ? (
-          <div className="row">
-            {message.status === "failed" ? (
+      <div className="stack">
+        <section className="card" aria-labelledby="headers-heading">
+          <h2 id="headers-heading">Details</h2>
+          <dl className="email-headers">
+            <dt>From</dt>
+            <dd>{message.fromAddress}</dd>
+            <dt>To</dt>
+            <dd>{message.toAddress}</dd>
+            {message.replyTo ? (
+              <>
+                <dt>Reply-To</dt>
+                <dd>{message.replyTo}</dd>
+              </>
+            ) : null}
+            <dt>Message-ID</dt>
+            <dd>
+              <code>{message.headerMessageId}</code>
+            </dd>
+            <dt>{message.sentAt ? "Sent" : message.receivedAt ? "Received" : "Goes out"}</dt>
+            <dd>
+              <DateTime
+                value={message.sentAt ?? message.receivedAt ?? message.scheduledFor ?? message.createdAt}
+                timeZone={timeZone}
+              />
+            </dd>
+            <dt>Written by</dt>
+            <dd>
+              {message.automated ? "Hearback, automatically" : (message.createdBy?.name ?? "—")}
+              {message.template
+                ? ` · template “${TEMPLATE_KIND_LABELS[message.template.kind]}” version ${message.templateVersion}`
+                : ""}
+            </dd>
+            {message.awaitsCandidate ? (
+              <>
+                <dt>Waiting</dt>
+                <dd>For the candidate&apos;s reply</dd>
+              </>
+            ) : null}
+          </dl>
+          {message.status === "queued" || message.status === "failed" ? (
+            <div className="row">
+              {message.status === "failed" ? (
+                <Form method="post">
+                  <button type="submit" name="intent" value="retry" className="button">
+                    Send again
+                  </button>
+                </Form>
+              ) : null}
               <Form method="post">
-                <button type="submit" name="intent" value="retry" className="button">
-                  Send again
+                <button type="submit" name="intent" value="cancel" className="button button--secondary">
+                  Cancel this email
                 </button>
               </Form>
-            ) : null}
-            <Form method="post">
-              <button type="submit" name="intent" value="cancel" className="button button--secondary">
-                Cancel this email
-              </button>
-            </Form>
-          </div>
-        ) : null}
-      </section>
-      {message.bodyHtml ? (
-        <section className="card" aria-labelledby="html-heading">
-          <h2 id="html-heading">As the recipient sees it</h2>
-          <iframe
-            title={`The email “${message.subject}”`}
-            className="email-preview"
-            srcDoc={message.bodyHtml}
-            sandbox=""
-          />
+            </div>
+          ) : null}
         </section>
-      ) : null}
-      <section className="card" aria-labelledby="text-heading">
-        <h2 id="text-heading">Plain-text part</h2>
-        <pre className="email-text">{message.bodyText}</pre>
-      </section>
+        {message.bodyHtml ? (
+          <section className="card" aria-labelledby="html-heading">
+            <h2 id="html-heading">As the recipient sees it</h2>
+            <iframe
+              title={`The email “${message.subject}”`}
+              className="email-preview"
+              srcDoc={message.bodyHtml}
+              sandbox=""
+            />
+          </section>
+        ) : null}
+        <section className="card" aria-labelledby="text-heading">
+          <h2 id="text-heading">Plain-text part</h2>
+          <pre className="email-text">{message.bodyText}</pre>
+        </section>
+      </div>
     </>
   );
 }

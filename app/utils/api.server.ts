@@ -89,22 +89,26 @@ function validationError(message: string, issues: FieldIssue[] = []): ApiError {
   return new ApiError("validation_error", message, issues);
 }
 
-function tooLarge(): ApiError {
-  return new ApiError("payload_too_large", `The request body is larger than ${MAX_JSON_BODY_BYTES / 1024 / 1024} MB.`);
+function tooLarge(maxBytes: number): ApiError {
+  return new ApiError("payload_too_large", `The request body is larger than ${maxBytes / 1024 / 1024} MB.`);
 }
 
-async function readLimited(body: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const reader = body.getReader();
+/** A request body as bytes, refused (413) once larger than `maxBytes`: by its Content-Length, and for chunked uploads
+ * (no Content-Length) counted as it streams in and dropped as soon as it is too large. */
+export async function readRawBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declaredLength = Number(request.headers.get("Content-Length") ?? "");
+  if (Number.isFinite(declaredLength) && declaredLength > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    // Counted as it streams in: a chunked upload has no Content-Length to check up front.
-    if (size > MAX_JSON_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
@@ -140,9 +144,7 @@ export async function readJsonBody(request: Request): Promise<Record<string, unk
   if (contentType && !/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(contentType)) {
     throw new ApiError("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
   }
-  const declaredLength = Number(request.headers.get("Content-Length") ?? "");
-  if (Number.isFinite(declaredLength) && declaredLength > MAX_JSON_BODY_BYTES) throw tooLarge();
-  const bytes = request.body ? await readLimited(request.body) : new Uint8Array();
+  const bytes = await readRawBody(request, MAX_JSON_BODY_BYTES);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

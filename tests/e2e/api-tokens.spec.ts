@@ -1,12 +1,10 @@
 // API tokens end to end: created in Settings or by the CLI next to the running server, then used on the JSON API.
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 test("an admin creates a token in Settings and it works on the API until revoked", async ({ page, request }) => {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("admin@demo.hearback.app");
-  await page.getByLabel("Password").fill("hearback-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page);
   await page.getByRole("link", { name: "API tokens" }).click();
 
   await page.getByRole("button", { name: "Create token" }).click();

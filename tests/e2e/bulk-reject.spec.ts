@@ -2,6 +2,7 @@
 // and one email, see the banner with the humane send time, undo, and see both back — with JavaScript, and without it.
 // New candidates are used: they applied minutes ago, so the minimum delay keeps their emails waiting and Undo open.
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { screenshots } from "./support";
 
 const SCREENS = process.env.SCREENSHOT_DIR ?? "test-results";
 const PRIYA = { email: "priya@demo.hearback.app", password: "hearback-demo" };
@@ -36,14 +37,6 @@ async function jobWithCandidates(page: Page, title: string, names: string[]): Pr
   }
   await page.goto(boardUrl);
   return boardUrl;
-}
-
-async function screenshots(page: Page, name: string) {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: width === 1280 ? 900 : 800 });
-    await page.screenshot({ path: `${SCREENS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 test("a recruiter rejects two selected candidates at once, sees when the emails go out, and undoes it", async ({

@@ -1,29 +1,12 @@
 // Schedules and SLA policies end to end: an admin adds a lunch break to the default schedule, then creates a policy
 // for a department and sees the "hear back by" preview. Screenshots of both editors at desktop and phone widths.
-import { expect, test, type Page } from "@playwright/test";
-
-const SCREENS = process.env.SCREENSHOT_DIR ?? "test-results";
-
-async function signInAsAdmin(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("admin@demo.hearback.app");
-  await page.getByLabel("Password").fill("hearback-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/login/);
-}
-
-async function screenshots(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `${SCREENS}/${name}-1280.png`, fullPage: true });
-  await page.setViewportSize({ width: 375, height: 800 });
-  await page.screenshot({ path: `${SCREENS}/${name}-375.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+import { expect, test } from "@playwright/test";
+import { screenshots, signIn } from "./support";
 
 test("an admin adds a lunch break to the default schedule and creates a department policy with a preview", async ({
   page,
 }) => {
-  await signInAsAdmin(page);
+  await signIn(page);
   await page.goto("/settings/schedules");
   await page
     .getByRole("row", { name: /Default/ })

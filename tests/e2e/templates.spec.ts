@@ -1,22 +1,10 @@
 // Templates end to end: an admin edits a rejection, sees the compassion check follow their typing, is refused while
 // the text has errors (nothing lost), then saves a new version. Screenshots of the editor at desktop and phone widths.
-import { expect, test, type Page } from "@playwright/test";
-
-const SCREENS = process.env.SCREENSHOT_DIR ?? "test-results";
-
-async function screenshots(page: Page, name: string) {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: width === 1280 ? 900 : 800 });
-    await page.screenshot({ path: `${SCREENS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+import { expect, test } from "@playwright/test";
+import { screenshots, signIn } from "./support";
 
 test("an admin edits a rejection template with the live compassion check and saves a new version", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("admin@demo.hearback.app");
-  await page.getByLabel("Password").fill("hearback-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page);
   await expect(page).not.toHaveURL(/login/);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Templates" }).click();
@@ -43,5 +31,5 @@ test("an admin edits a rejection template with the live compassion check and sav
   await page.getByRole("button", { name: "Save as a new version" }).click();
   await expect(page.getByText("Saved as version 2.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Versions" })).toContainText("Version 2");
-  await expect(page.getByTitle("Email preview with sample data")).toBeVisible();
+  await expect(page.getByTitle("Email preview: Preview with sample data")).toBeVisible();
 });

@@ -1,21 +1,9 @@
 // "Waiting on us" end to end on the demo workspace: a recruiter lands on the queue, filters it by what is owed with
 // the keyboard, opens a candidate and reads the SLA clocks panel. Screenshots at desktop and phone widths.
-import { expect, test, type Page } from "@playwright/test";
-
-const SCREENS = process.env.SCREENSHOT_DIR ?? "test-results";
+import { expect, test } from "@playwright/test";
+import { screenshots } from "./support";
 
 /** Full pages, except the 200-row queue: its top 1,600 px. */
-async function screenshots(page: Page, name: string, clipHeight?: number) {
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: width === 1280 ? 900 : 800 });
-    await page.screenshot({
-      path: `${SCREENS}/${name}-${width}.png`,
-      fullPage: true,
-      clip: clipHeight ? { x: 0, y: 0, width, height: clipHeight } : undefined,
-    });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test("a recruiter lands on Waiting on us, filters by metric and opens an application's SLA clocks; board cards show clocks", async ({
   page,

@@ -27,4 +27,3 @@ export const composeFormSchema = templateTextSchema
     }
   });
 export type ComposeForm = z.output<typeof composeFormSchema>;
-

@@ -58,7 +58,7 @@ function layout(subject: string, content: string, locale: TemplateLocale): strin
 <title>${title}</title>
 <style>
   p { margin: 0 0 16px; }
-  a { color: #0b5d4b; text-decoration: underline; }
+  a { color: #0b5d4b; text-decoration: underline; overflow-wrap: anywhere; word-break: break-word; }
 </style>
 </head>
 <body style="margin:0;padding:0;background-color:#f4f4f1;">

@@ -6,19 +6,6 @@ import type { Prisma } from "~/generated/prisma/client";
 import { BAD_NEWS_KINDS, type TemplateKind } from "~/domain/templates/kinds";
 import { queueTemplateMessage, type QueuedMessage, type SendTiming } from "./queue.server";
 
-import type { StageKind } from "~/domain/jobs";
-
-/** The rejection a candidate gets depends on how far they came. */
-export function rejectionKindFor(stageKind: StageKind): TemplateKind {
-  switch (stageKind) {
-    case "applied":
-      return "not_progressing";
-    case "screen":
-      return "rejection_after_screen";
-    default:
-      return "rejection_after_interview";
-  }
-}
 
 export async function queueAutomaticMessage(
   db: Prisma.TransactionClient,

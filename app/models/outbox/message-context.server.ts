@@ -46,8 +46,9 @@ export type MessageContext = {
   sender: Sender | null;
   companyName: string;
   minimumDelayMinutes: number;
-  /** The merge-field values for a message sent at `sendAt` (nextUpdateBy depends on it). */
-  valuesAt(sendAt: Date): Promise<MergeValues>;
+  /** The merge-field values for a message sent at `sendAt` (nextUpdateBy depends on it, and on whether the message
+   * waits for the candidate's answer). */
+  valuesAt(sendAt: Date, options?: { awaitsCandidate?: boolean }): Promise<MergeValues>;
 };
 
 function firstName(name: string): string {
@@ -59,17 +60,20 @@ export function asLocale(locale: string): TemplateLocale {
 }
 
 /** The date the candidate will next hear from us, if this message goes out at `sendAt`: the sooner of the restarted
- * regular-update clock and a running stage decision still ahead. */
+ * regular-update clock (unless the message waits for their answer, which pauses it) and a running stage decision
+ * still ahead. */
 async function promisedUpdateBy(
   db: Db,
   application: { id: string; job: { id: string; department: string | null; scheduleId: string | null } },
   sendAt: Date,
+  awaitsCandidate: boolean,
 ): Promise<Date> {
   const inForce = policyInForce(await loadSlaConfig(db), application.job);
   const candidates: number[] = [];
   const periodic = inForce.policy.targets.find((target) => target.metric === "periodic_update");
   const timeLine = periodic?.businessHours ? inForce.businessTime : realTime;
-  if (periodic && timeLine) candidates.push(timeLine.addMinutes(sendAt.getTime(), periodic.minutes));
+  if (periodic && timeLine && !awaitsCandidate)
+    candidates.push(timeLine.addMinutes(sendAt.getTime(), periodic.minutes));
   const stage = await db.slaClock.findFirst({
     where: { applicationId: application.id, metric: "stage_decision", state: "running", dueAt: { gt: sendAt } },
     orderBy: { dueAt: "asc" },
@@ -121,7 +125,7 @@ export async function loadMessageContext(
     sender,
     companyName: settings.companyName,
     minimumDelayMinutes: settings.minimumDelayHours * 60,
-    valuesAt: async (sendAt) => ({
+    valuesAt: async (sendAt, { awaitsCandidate = false } = {}) => ({
       "candidate.firstName": firstName(candidate.name),
       "candidate.name": candidate.name,
       "job.title": job.title,
@@ -130,7 +134,12 @@ export async function loadMessageContext(
       "recruiter.email": sender?.email ?? "",
       "stage.name": application.stage.name,
       statusUrl: statusUrlOf(application),
-      nextUpdateBy: candidateDate(await promisedUpdateBy(db, application, sendAt), locale, candidate.timeZone, sendAt),
+      nextUpdateBy: candidateDate(
+        await promisedUpdateBy(db, application, sendAt, awaitsCandidate),
+        locale,
+        candidate.timeZone,
+        sendAt,
+      ),
       "interview.when":
         interviewWhen && !Number.isNaN(interviewWhen.getTime())
           ? candidateDateTime(interviewWhen, locale, candidate.timeZone, sendAt)

@@ -88,7 +88,8 @@ export async function queueCandidateMessage(db: Db, input: CandidateMessageInput
   // The send time depends on the candidate, and nextUpdateBy on the send time.
   const scheduledFor = sendTimeFor(input.timing, context, now);
   await adoptDerivedStatusToken(db, input.applicationId);
-  const email = composeEmail(input.text, await context.valuesAt(scheduledFor), context.locale);
+  const values = await context.valuesAt(scheduledFor, { awaitsCandidate: input.awaitsCandidate });
+  const email = composeEmail(input.text, values, context.locale);
   const id = newId();
   await db.message.create({
     data: {

@@ -2,11 +2,8 @@
 // way in; undo until the first email goes out, and only once.
 import { DateTime } from "luxon";
 import { afterEach, beforeAll, expect, test, vi } from "vitest";
-import { rejectionKindForStage } from "~/domain/bulk-rejection";
-import { STAGE_KINDS } from "~/domain/jobs";
 import { decideApplication, moveApplication, reopenInTransaction } from "~/models/application.server";
 import { bulkReject, getBulkRejection, undoBulkRejection } from "~/models/bulk-rejection.server";
-import { rejectionKindFor } from "~/models/outbox/automations.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/utils/db.server";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "~/utils/errors.server";
@@ -426,7 +423,3 @@ test("two hundred candidates are rejected in one go", async () => {
   expect(await prisma.application.count({ where: { jobId: job.id, status: "rejected" } })).toBe(200);
   await expect(undoBulkRejection(result.id, recruiter)).resolves.toMatchObject({ reopened: 200 });
 }, 120_000);
-
-test("the suggested kind for a stage is the one a single rejection from that stage sends", () => {
-  for (const stageKind of STAGE_KINDS) expect(rejectionKindForStage(stageKind)).toBe(rejectionKindFor(stageKind));
-});

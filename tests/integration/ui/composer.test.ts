@@ -6,7 +6,7 @@ import { decideApplication } from "~/models/application.server";
 import { deliverDueMessages } from "~/models/outbox/delivery.server";
 import { ensureTemplateLibrary, listTemplates } from "~/models/template.server";
 import * as page from "~/routes/applications.$applicationId";
-import * as composer from "~/routes/applications.$applicationId.compose";
+import * as composer from "~/routes/applications.$applicationId_.compose";
 import * as outboxMessage from "~/routes/outbox.$messageId";
 import * as outbox from "~/routes/outbox._index";
 import * as templates from "~/routes/settings.templates._index";

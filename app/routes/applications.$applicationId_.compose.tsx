@@ -165,9 +165,9 @@ export default function ComposePage() {
         description="They get it by email, from you by name, with a link to their status page. Replies come back to this application."
       />
       {answer?.errors?.form ? <Alert tone="error">{answer.errors.form}</Alert> : null}
-      <TemplatePicker key={loaded.chosenId} templates={loaded.templates} chosenId={loaded.chosenId} />
+      <TemplatePicker key={`picker-${loaded.chosenId}`} templates={loaded.templates} chosenId={loaded.chosenId} />
       <TemplateEditor
-        key={loaded.chosenId}
+        key={`editor-${loaded.chosenId}`}
         state={state}
         busy={sending}
         submit={{ intent: "send", label: "Send", busyLabel: "Sending…" }}
@@ -180,9 +180,11 @@ export default function ComposePage() {
             <input type="radio" name="when" value="now" defaultChecked={extra.when === "now"} /> Now
           </label>
           <label className="checkbox">
-            <input type="radio" name="when" value="humane" defaultChecked={extra.when === "humane"} /> At a humane time:{" "}
-            <DateTime value={loaded.humaneAt} timeZone={loaded.candidate.timeZone} /> in{" "}
-            {loaded.candidate.timeZone.replaceAll("_", " ")} (recommended for bad news)
+            <input type="radio" name="when" value="humane" defaultChecked={extra.when === "humane"} />
+            <span>
+              At a humane time: <DateTime value={loaded.humaneAt} timeZone={loaded.candidate.timeZone} />, the
+              candidate&apos;s time (recommended for bad news)
+            </span>
           </label>
           <label className="checkbox">
             <input type="radio" name="when" value="at" defaultChecked={extra.when === "at"} /> At a time I choose
