@@ -11,6 +11,7 @@ import { startSmtpSink } from "../tests/smtp-sink";
 import { createPipelineDataset, createPipelineStaff } from "./datasets/pipeline";
 import { environment, measure, singleRun, withTarget, type Benchmark } from "./harness";
 
+/** BENCH_MESSAGES runs a smaller set while working on the outbox; results are reported for the 2,000. */
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2_000);
 const TARGET_PER_SECOND = 100;
 const QUEUE_TARGET_MS = 50;
