@@ -6,7 +6,6 @@ import type { Prisma } from "~/generated/prisma/client";
 import { BAD_NEWS_KINDS, type TemplateKind } from "~/domain/templates/kinds";
 import { queueTemplateMessage, type QueuedMessage, type SendTiming } from "./queue.server";
 
-
 export async function queueAutomaticMessage(
   db: Prisma.TransactionClient,
   input: {
