@@ -174,7 +174,8 @@ const MARK_EVERY = 20;
 const MARK_WITHIN_MS = 25;
 
 /** Delivers due messages, `concurrency` at a time, until none are due or `limit` were tried. Sent messages are
- * marked in small groups (at most MARK_EVERY wait), which keeps a crash's possible duplicates to those few sent in the last moment. */
+ * marked in small groups (at most MARK_EVERY wait), which keeps a crash's possible duplicates to those few sent in
+ * the last moment. */
 export async function deliverDueMessages(
   transport: MailTransport,
   options: { now?: () => Date; batchSize?: number; concurrency?: number; limit?: number } = {},
@@ -188,12 +189,19 @@ export async function deliverDueMessages(
   let unmarked: ClaimedMessage[] = [];
   let marking: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
+  let markFailure: unknown = null;
   const flush = () => {
     clearTimeout(timer);
     const group = unmarked;
     unmarked = [];
-    // One mark at a time, in order: the next waits for the one before.
-    marking = marking.then(() => markSent(group, now()));
+    // One mark at a time, in order. A failed mark is tried once more: these emails are out, and left "sending" they
+    // would be sent again when their lease ends. One that still fails does not stop the marks after it.
+    marking = marking
+      .then(() => markSent(group, now()))
+      .catch(() => markSent(group, now()))
+      .catch((error: unknown) => {
+        markFailure = error;
+      });
     return marking;
   };
   while (tried < limit) {
@@ -218,7 +226,9 @@ export async function deliverDueMessages(
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
     await flush();
+    if (markFailure) throw markFailure;
   }
   await marking;
+  if (markFailure) throw markFailure;
   return report;
 }
