@@ -11,7 +11,7 @@ import { syncClocks } from "~/models/sla/clocks.server";
 import { newId } from "~/utils/ids.server";
 import { prisma } from "~/utils/db.server";
 import { ConflictError, InvalidInputError } from "~/utils/errors.server";
-import { generateSecret, hashSecret } from "~/utils/tokens.server";
+import { statusTokenHashFor } from "~/utils/status-links.server";
 import { INTERVIEW_LOGGED, type ApplicationPlan, type HistoryStep } from "./factories";
 
 const BATCH_SIZE = 1_000;
@@ -134,8 +134,9 @@ export async function insertApplicationsInBulk(
 // What createApplication and then each model call of applyHistory write, built in memory.
 function buildApplication(plan: ApplicationPlan, candidateId: string, jobStages: StageRef[], rows: Rows) {
   const firstStage = jobStages[0]!;
+  const applicationId = newId();
   const application: ApplicationRow & { id: string } = {
-    id: newId(),
+    id: applicationId,
     candidateId,
     jobId: plan.jobId,
     stageId: firstStage.id,
@@ -144,7 +145,7 @@ function buildApplication(plan: ApplicationPlan, candidateId: string, jobStages:
     appliedAt: plan.appliedAt,
     closedAt: null,
     outcomeReason: null,
-    statusTokenHash: hashSecret(generateSecret(24)),
+    statusTokenHash: statusTokenHashFor(applicationId, 0), // as createApplication: the link emails carry
   };
   const id = application.id;
   rows.applications.push(application);
