@@ -28,7 +28,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          applySecurityHeaders(responseHeaders);
+          applySecurityHeaders(responseHeaders, new URL(request.url).pathname);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

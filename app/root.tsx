@@ -7,6 +7,7 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLoaderData,
+  useMatches,
   useRouteError,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -26,14 +27,27 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  // Candidates have no account: their pages never look at the staff session.
+  if (new URL(request.url).pathname.startsWith("/s/")) return { user: null, unreadNotifications: 0 };
   const user = await getUser(request);
   // One cheap count for the header's badge.
   return { user, unreadNotifications: user ? await countUnreadNotifications(user.id) : 0 };
 }
 
+/** Candidate pages (/s/…) mark themselves with `handle: { candidatePage: true }` and return their `locale`. */
+export type CandidatePageHandle = { candidatePage: true };
+
+function useCandidatePage(): { locale: string } | null {
+  const match = useMatches().find((route) => (route.handle as Partial<CandidatePageHandle> | undefined)?.candidatePage);
+  if (!match) return null;
+  const data = match.data as { locale?: unknown } | undefined;
+  return { locale: typeof data?.locale === "string" ? data.locale : "en" };
+}
+
 export function Layout({ children }: { children: ReactNode }) {
+  const candidatePage = useCandidatePage();
   return (
-    <html lang="en">
+    <html lang={candidatePage?.locale ?? "en"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -42,7 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <a className="skip-link" href="#main">
-          Skip to content
+          {candidatePage?.locale === "de" ? "Zum Inhalt springen" : "Skip to content"}
         </a>
         {children}
         <ScrollRestoration />
@@ -54,6 +68,8 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   const { user, unreadNotifications } = useLoaderData<typeof loader>();
+  // A candidate's pages bring their own frame (app/components/candidate/candidate-page.tsx), never the staff one.
+  if (useCandidatePage()) return <Outlet />;
   return (
     <>
       <AppHeader user={user} unreadNotifications={unreadNotifications} />
