@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { candidateInputSchema, messageInputSchema, noteSchema, stageMoveSchema } from "./applications";
 import { isLocalDateTime } from "./local-time";
-import { optionalText } from "./validation";
+import { checkboxField, optionalText } from "./validation";
 
 /** Add candidate: the candidate's fields plus where the application came from, flat as the form posts them. */
 export const candidateFormSchema = candidateInputSchema.extend({
@@ -54,11 +54,9 @@ export function rejectionReasonText(input: z.output<typeof rejectFormSchema>): s
 
 export const closeFormSchema = z.object({ reason: optionalText("Reason", 500) });
 
-const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
-
 /** A message that already happened (email or call outside Hearback), dated in the recorder's own time zone. */
 export const messageFormSchema = messageInputSchema.pick({ direction: true, subject: true, body: true }).extend({
-  awaitsCandidate: checkbox.default(false),
+  awaitsCandidate: checkboxField.default(false),
   occurredAt: z
     .string({ error: "Enter when the message was sent." })
     .trim()

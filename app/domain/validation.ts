@@ -62,3 +62,6 @@ export const passwordField = z
   .string({ error: "Password is required." })
   .min(12, "Use at least 12 characters.")
   .max(200, "Use at most 200 characters.");
+
+/** An HTML checkbox: "on" when ticked, absent when not (also accepts true and "true" from JSON and tests). */
+export const checkboxField = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());

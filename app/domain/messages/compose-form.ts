@@ -3,18 +3,17 @@
 import { z } from "zod";
 import { isLocalDateTime } from "../local-time";
 import { templateTextSchema } from "../templates/schemas";
+import { checkboxField } from "../validation";
 
 export const SEND_WHEN = ["now", "humane", "at"] as const;
 export type SendWhen = (typeof SEND_WHEN)[number];
-
-const checkbox = z.preprocess((value) => value === "on" || value === "true" || value === true, z.boolean());
 
 export const composeFormSchema = templateTextSchema
   .extend({
     templateId: z.string().trim().optional(),
     subject: templateTextSchema.shape.subject.trim().min(1, "Write a subject."),
     body: templateTextSchema.shape.body.trim().min(1, "Write the message."),
-    awaitsCandidate: checkbox.default(false),
+    awaitsCandidate: checkboxField.default(false),
     when: z.enum(SEND_WHEN, { error: "Choose when to send." }).default("now"),
     sendAt: z.string().trim().optional(),
   })
