@@ -2,8 +2,10 @@
 import { publicUrl } from "./env.server";
 
 // The JSON API (/api/*) is exempt: it authenticates with bearer tokens, which browsers never attach on their own.
-// So is the CLI's endpoint (/internal/cli/*): it needs the secret from the data folder, never a cookie.
-const EXEMPT_PREFIXES = ["/api/", "/internal/cli/"];
+// So is the CLI's endpoint (/internal/cli/*): it needs the secret from the data folder, never a cookie. And so are
+// candidates' pages (/s/<token>/…): no cookie is involved, the secret is the token in the address, and those pages
+// send no Referer (Referrer-Policy: no-referrer), so browsers post their forms with "Origin: null".
+const EXEMPT_PREFIXES = ["/api/", "/internal/cli/", "/s/"];
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -29,3 +29,8 @@ test("the CLI's secret-authenticated endpoint is exempt, other paths that merely
   expect(rejectCrossSiteMutation({ ...base, path: "/internal/cli/tokens" })).toBeNull();
   expect(rejectCrossSiteMutation({ ...base, path: "/internal/clinic" })).toMatch(/without an Origin/);
 });
+
+test("candidates' cookie-less pages are exempt (their no-referrer forms post with Origin: null); staff pages are not", () => {
+  expect(rejectCrossSiteMutation({ ...base, path: "/s/abc/ask", origin: "null" })).toBeNull();
+  expect(rejectCrossSiteMutation({ ...base, path: "/settings/users", origin: "null" })).toMatch(/unknown page/);
+});

@@ -1,0 +1,157 @@
+// A candidate asks a question from their status link. It reaches the application as an inbound message (the same as
+// an emailed reply), which puts it in "Waiting on us"; the confirmation says who answers and by when. Works without
+// JavaScript; with it, the same schema checks the field before posting.
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import {
+  Form,
+  Link,
+  isRouteErrorResponse,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRouteError,
+} from "@remix-run/react";
+import { useMemo } from "react";
+import { CandidatePage } from "~/components/candidate/candidate-page";
+import { Alert } from "~/components/ui/alert";
+import { Field } from "~/components/ui/field";
+import { candidateActionTexts, questionFormSchema } from "~/domain/candidate-actions";
+import { candidateLocale } from "~/domain/candidate-text";
+import { candidateDateTime } from "~/domain/messages/candidate-dates";
+import { answerDueAt, askQuestion, getCandidateActionPage } from "~/models/candidate-actions.server";
+import type { CandidatePageHandle } from "~/root";
+import { openStatusLink } from "~/utils/candidate-route.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { useValidatedForm } from "~/utils/validated-form";
+
+export const handle: CandidatePageHandle = { candidatePage: true };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${candidateActionTexts(data.locale).ask.title} · ${data.company}` : "Hearback" },
+];
+
+/** Documents get these from entry.server.tsx; this covers the page's data requests (/s/<token>/….data) too. */
+export const headers: HeadersFunction = () => ({
+  "Cache-Control": "private, no-store",
+  "X-Robots-Tag": "noindex, nofollow",
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const applicationId = await openStatusLink(request, params);
+  const page = await getCandidateActionPage(applicationId);
+  const locale = candidateLocale(page.candidate.locale);
+  const sent = new URL(request.url).searchParams.get("sent") === "1";
+  const dueAt = sent ? await answerDueAt(applicationId) : null;
+  return {
+    locale,
+    company: page.company,
+    statusPath: `/s/${params.token}`,
+    contactName: page.contactName,
+    sent,
+    answerBy: dueAt ? candidateDateTime(dueAt, locale, page.candidate.timeZone) : null,
+  };
+}
+
+type ActionData = { errors: FieldErrors; question: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const applicationId = await openStatusLink(request, params);
+  const { candidate } = await getCandidateActionPage(applicationId);
+  const texts = candidateActionTexts(candidate.locale);
+  const formData = await request.formData();
+  const question = String(formData.get("question") ?? "");
+  const form = parseForm(formData, questionFormSchema(candidate.locale));
+  if (!form.ok) return data<ActionData>({ errors: form.errors, question }, { status: 400 });
+  const asked = await askQuestion(applicationId, { question: form.data.question, subject: texts.ask.subject });
+  if (!asked.ok) return data<ActionData>({ errors: { form: texts.ask.tooMany }, question }, { status: 429 });
+  return redirect(`/s/${params.token}/ask?sent=1`);
+}
+
+export default function AskQuestionPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const texts = candidateActionTexts(loaded.locale);
+  const contact = loaded.contactName ?? texts.common.ourTeam;
+  const schema = useMemo(() => questionFormSchema(loaded.locale), [loaded.locale]);
+  const form = useValidatedForm<{ question: string }>({
+    schema,
+    defaultValues: { question: answer?.question ?? "" },
+    serverErrors: answer?.errors,
+  });
+  const sending = navigation.state === "submitting";
+  const fieldError = form.errorFor("question");
+  return (
+    <CandidatePage company={loaded.company} footer={<p>{texts.common.footer}</p>}>
+      <div className="candidate-action">
+        <p className="candidate-action__back">
+          <Link to={loaded.statusPath}>{texts.common.backToStatus}</Link>
+        </p>
+        {loaded.sent && !answer ? (
+          <section className="candidate-card" aria-labelledby="sent-title">
+            <h1 id="sent-title">{texts.ask.sentTitle}</h1>
+            <p>{loaded.answerBy ? texts.ask.sentBy(contact, loaded.answerBy) : texts.ask.sentSoon(contact)}</p>
+            <p className="row">
+              <Link to={loaded.statusPath} className="button">
+                {texts.common.backToStatus}
+              </Link>
+              <Link to={loaded.statusPath + "/ask"}>{texts.ask.askAnother}</Link>
+            </p>
+          </section>
+        ) : (
+          <>
+            <h1>{texts.ask.title}</h1>
+            <p>{texts.ask.intro(contact)}</p>
+            {answer?.errors.form ? <Alert tone="error">{answer.errors.form}</Alert> : null}
+            {fieldError && !answer?.errors.form ? <Alert tone="error">{texts.common.fixFields}</Alert> : null}
+            <Form
+              className="candidate-card"
+              method="post"
+              action={loaded.statusPath + "/ask"}
+              noValidate
+              onSubmit={form.onSubmit}
+            >
+              <Field label={texts.ask.label} hint={texts.ask.hint} error={fieldError}>
+                <textarea {...form.register("question")} defaultValue={answer?.question ?? ""} rows={8} required />
+              </Field>
+              <button type="submit" className="button candidate-action__submit" disabled={sending}>
+                {sending ? texts.ask.sending : texts.ask.send}
+              </button>
+            </Form>
+          </>
+        )}
+      </div>
+    </CandidatePage>
+  );
+}
+
+export function ErrorBoundary() {
+  // The same page as the status page's own (s.$token.tsx): a wrong link must look alike wherever it points.
+  const error = useRouteError();
+  const tooMany = isRouteErrorResponse(error) && error.status === 429;
+  return (
+    <CandidatePage company="" footer={null}>
+      <h1>{tooMany ? "Please wait a minute" : "This link does not work"}</h1>
+      <p>
+        {tooMany
+          ? "Too many requests came from your connection. Please wait a minute and try again."
+          : "If it came in an email from us, reply to that email and we will help."}
+      </p>
+      <div lang="de">
+        <h2>{tooMany ? "Bitte warten Sie eine Minute" : "Dieser Link funktioniert nicht"}</h2>
+        <p>
+          {tooMany
+            ? "Von Ihrer Verbindung kamen zu viele Anfragen. Bitte warten Sie eine Minute und versuchen Sie es dann noch einmal."
+            : "Wenn er in einer E-Mail von uns stand, antworten Sie auf diese E-Mail, und wir helfen Ihnen."}
+        </p>
+      </div>
+    </CandidatePage>
+  );
+}

@@ -1,0 +1,195 @@
+// A candidate sets how we reach them: their time zone (dates and humane sending times), their language (this page
+// and our emails; the page switches as soon as it is saved) and whether we may also call them. Works without
+// JavaScript.
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import {
+  Form,
+  Link,
+  isRouteErrorResponse,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRouteError,
+} from "@remix-run/react";
+import { useMemo } from "react";
+import { CandidatePage } from "~/components/candidate/candidate-page";
+import { Alert } from "~/components/ui/alert";
+import { Field } from "~/components/ui/field";
+import {
+  candidateActionTexts,
+  CONTACT_CHANNELS,
+  preferencesFormSchema,
+  type PreferencesValues,
+} from "~/domain/candidate-actions";
+import { candidateLocale } from "~/domain/candidate-text";
+import { timeZoneOptions } from "~/domain/time-zones";
+import { SUPPORTED_LOCALES } from "~/domain/validation";
+import { getCandidateActionPage, saveCandidatePreferences } from "~/models/candidate-actions.server";
+import type { CandidatePageHandle } from "~/root";
+import { openStatusLink } from "~/utils/candidate-route.server";
+import { formDataToObject, parseForm, type FieldErrors } from "~/utils/forms";
+import { useValidatedForm } from "~/utils/validated-form";
+
+export const handle: CandidatePageHandle = { candidatePage: true };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${candidateActionTexts(data.locale).preferences.title} · ${data.company}` : "Hearback" },
+];
+
+/** Documents get these from entry.server.tsx; this covers the page's data requests (/s/<token>/….data) too. */
+export const headers: HeadersFunction = () => ({
+  "Cache-Control": "private, no-store",
+  "X-Robots-Tag": "noindex, nofollow",
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const applicationId = await openStatusLink(request, params);
+  const page = await getCandidateActionPage(applicationId);
+  const locale = candidateLocale(page.candidate.locale);
+  const zones = timeZoneOptions();
+  const { timeZone, preferredChannel, phone } = page.candidate;
+  return {
+    locale,
+    company: page.company,
+    statusPath: `/s/${params.token}`,
+    saved: new URL(request.url).searchParams.get("saved") === "1",
+    values: { timeZone, locale, preferredChannel, phone: phone ?? "" } satisfies PreferencesValues,
+    // A zone saved before (or by staff) that this platform does not list stays selectable.
+    timeZones: zones.includes(timeZone) ? zones : [timeZone, ...zones],
+  };
+}
+
+type ActionData = { errors: FieldErrors; values: PreferencesValues };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const applicationId = await openStatusLink(request, params);
+  const { candidate } = await getCandidateActionPage(applicationId);
+  const formData = await request.formData();
+  const form = parseForm(formData, preferencesFormSchema(candidate.locale));
+  if (!form.ok) {
+    const posted = formDataToObject(formData);
+    const text = (name: string) => (typeof posted[name] === "string" ? (posted[name] as string) : "");
+    const values = {
+      timeZone: text("timeZone"),
+      locale: candidateLocale(text("locale") || candidate.locale),
+      preferredChannel: text("preferredChannel") === "phone" ? "phone" : "email",
+      phone: text("phone"),
+    } satisfies PreferencesValues;
+    return data<ActionData>({ errors: form.errors, values }, { status: 400 });
+  }
+  await saveCandidatePreferences(applicationId, form.data);
+  return redirect(`/s/${params.token}/preferences?saved=1`);
+}
+
+export default function PreferencesPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const texts = candidateActionTexts(loaded.locale);
+  const { preferences } = texts;
+  const values = answer?.values ?? loaded.values;
+  const schema = useMemo(() => preferencesFormSchema(loaded.locale), [loaded.locale]);
+  const form = useValidatedForm<PreferencesValues>({ schema, defaultValues: values, serverErrors: answer?.errors });
+  const { register, errorFor } = form;
+  const hasErrors = Boolean(answer && Object.keys(answer.errors).length > 0);
+  const channelError = errorFor("preferredChannel");
+  const busy = navigation.state === "submitting";
+  return (
+    <CandidatePage company={loaded.company} footer={<p>{texts.common.footer}</p>}>
+      <div className="candidate-action">
+        <p className="candidate-action__back">
+          <Link to={loaded.statusPath}>{texts.common.backToStatus}</Link>
+        </p>
+        <h1>{preferences.title}</h1>
+        <p>{preferences.intro}</p>
+        {loaded.saved && !answer ? <Alert tone="success">{preferences.saved}</Alert> : null}
+        {hasErrors ? <Alert tone="error">{texts.common.fixFields}</Alert> : null}
+        <Form
+          className="candidate-card"
+          method="post"
+          action={loaded.statusPath + "/preferences"}
+          noValidate
+          onSubmit={form.onSubmit}
+        >
+          <Field label={preferences.timeZoneLabel} hint={preferences.timeZoneHint} error={errorFor("timeZone")}>
+            <select {...register("timeZone")} defaultValue={values.timeZone} autoComplete="off">
+              {loaded.timeZones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replaceAll("_", " ")}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={preferences.languageLabel} hint={preferences.languageHint} error={errorFor("locale")}>
+            <select {...register("locale")} defaultValue={values.locale} autoComplete="language">
+              {SUPPORTED_LOCALES.map((locale) => (
+                <option key={locale} value={locale}>
+                  {preferences.languageNames[locale]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <fieldset
+            className="choice-group candidate-action__choices"
+            aria-describedby={channelError ? "preferred-channel-error" : undefined}
+          >
+            <legend>{preferences.channelLegend}</legend>
+            {CONTACT_CHANNELS.map((channel) => (
+              <label key={channel} className="checkbox">
+                <input
+                  type="radio"
+                  {...register("preferredChannel")}
+                  value={channel}
+                  defaultChecked={values.preferredChannel === channel}
+                />
+                <span>{channel === "phone" ? preferences.channelPhone : preferences.channelEmail}</span>
+              </label>
+            ))}
+            {channelError ? (
+              <span id="preferred-channel-error" className="field-error">
+                {channelError}
+              </span>
+            ) : null}
+          </fieldset>
+          <Field label={preferences.phoneLabel} hint={preferences.phoneHint} error={errorFor("phone")}>
+            <input type="tel" {...register("phone")} defaultValue={values.phone} autoComplete="tel" />
+          </Field>
+          <button type="submit" className="button candidate-action__submit" disabled={busy}>
+            {busy ? preferences.saving : preferences.save}
+          </button>
+        </Form>
+      </div>
+    </CandidatePage>
+  );
+}
+
+export function ErrorBoundary() {
+  // The same page as the status page's own (s.$token.tsx): a wrong link must look alike wherever it points.
+  const error = useRouteError();
+  const tooMany = isRouteErrorResponse(error) && error.status === 429;
+  return (
+    <CandidatePage company="" footer={null}>
+      <h1>{tooMany ? "Please wait a minute" : "This link does not work"}</h1>
+      <p>
+        {tooMany
+          ? "Too many requests came from your connection. Please wait a minute and try again."
+          : "If it came in an email from us, reply to that email and we will help."}
+      </p>
+      <div lang="de">
+        <h2>{tooMany ? "Bitte warten Sie eine Minute" : "Dieser Link funktioniert nicht"}</h2>
+        <p>
+          {tooMany
+            ? "Von Ihrer Verbindung kamen zu viele Anfragen. Bitte warten Sie eine Minute und versuchen Sie es dann noch einmal."
+            : "Wenn er in einer E-Mail von uns stand, antworten Sie auf diese E-Mail, und wir helfen Ihnen."}
+        </p>
+      </div>
+    </CandidatePage>
+  );
+}
