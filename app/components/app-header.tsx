@@ -1,5 +1,6 @@
 // The staff header: brand, main navigation for the user's role (with the unread notification count), and sign-out.
 import { Form, NavLink } from "@remix-run/react";
+import { DATA_REQUEST_PERMISSION } from "~/domain/data-requests";
 import { can, ROLE_LABELS, type Role } from "~/domain/permissions";
 
 type HeaderUser = { name: string; role: Role } | null;
@@ -54,6 +55,11 @@ export function AppHeader({ user, unreadNotifications = 0 }: { user: HeaderUser;
                 {can(user.role, "manage_users") ? (
                   <li>
                     <NavLink to="/settings/users">Team</NavLink>
+                  </li>
+                ) : null}
+                {can(user.role, DATA_REQUEST_PERMISSION) ? (
+                  <li>
+                    <NavLink to="/settings/data-requests">Data requests</NavLink>
                   </li>
                 ) : null}
                 {can(user.role, "manage_api_tokens") ? (

@@ -4,6 +4,7 @@
 import { queueStaffEmail } from "~/models/outbox/queue.server";
 import { failRecompute, processRecomputeBatch, requestRecompute } from "~/models/sla/recompute.server";
 import { claimNotificationEmails, sweepClocks } from "~/models/sla/sweep.server";
+import { queueDueSurveys } from "~/models/survey.server";
 import { prisma } from "~/utils/db.server";
 import { publicUrl } from "~/utils/env.server";
 import { wakeOutboxWorker } from "~/utils/outbox-signal.server";
@@ -71,6 +72,8 @@ export async function ensureClocksBuilt(): Promise<void> {
 export async function runSlaWorkOnce(now: Date = new Date()): Promise<void> {
   await sweepClocks(now);
   await queueNotificationEmails(now);
+  // Candidate surveys due after an outcome (app/models/survey.server.ts): cheap when none are due.
+  await queueDueSurveys(now);
   await workRecomputes();
 }
 

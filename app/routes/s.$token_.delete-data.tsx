@@ -1,0 +1,165 @@
+// A candidate asks us to delete their data, from their status link: what deletion removes and what stays, an optional
+// reason, one button. A person on the team handles it (Settings → Data requests); asking twice changes nothing.
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { CandidatePage } from "~/components/candidate/candidate-page";
+import { Alert } from "~/components/ui/alert";
+import { Field } from "~/components/ui/field";
+import { candidateLocale, textFor } from "~/domain/candidate-text";
+import { DATA_REQUEST_REASON_MAX, DELETE_DATA_TEXTS, deletionRequestSchema } from "~/domain/data-requests";
+import { candidateDate } from "~/domain/messages/candidate-dates";
+import { getDeletionRequestPage, requestDataDeletion } from "~/models/data-request.server";
+import type { CandidatePageHandle } from "~/root";
+import { openStatusLink, statusLinkNotFound } from "~/utils/candidate-route.server";
+import { NotFoundError } from "~/utils/errors.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+
+export const handle: CandidatePageHandle = { candidatePage: true };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${textFor(DELETE_DATA_TEXTS, data.locale).title} · ${data.companyName}` : "Hearback" },
+  { name: "robots", content: "noindex, nofollow" },
+];
+
+/** Documents get these from entry.server.tsx; this covers the page's data requests (…/delete-data.data) too. */
+export const headers: HeadersFunction = () => ({
+  "Cache-Control": "private, no-store",
+  "X-Robots-Tag": "noindex, nofollow",
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const applicationId = await openStatusLink(request, params);
+  const page = await getDeletionRequestPage(applicationId);
+  const locale = candidateLocale(page.locale);
+  return {
+    locale,
+    companyName: page.companyName,
+    active: page.active,
+    requestedOn: page.openRequestAt ? candidateDate(page.openRequestAt, locale, page.timeZone) : null,
+    received: new URL(request.url).searchParams.get("received") === "1",
+    statusPath: `/s/${params.token}`,
+  };
+}
+
+type ActionData = { errors: FieldErrors; reason: string } | { alreadyOpen: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const applicationId = await openStatusLink(request, params);
+  const page = await getDeletionRequestPage(applicationId);
+  const formData = await request.formData();
+  const parsed = parseForm(formData, deletionRequestSchema(page.locale));
+  if (!parsed.ok) {
+    return data<ActionData>({ errors: parsed.errors, reason: String(formData.get("reason") ?? "") }, { status: 400 });
+  }
+  const requested = await requestDataDeletion(applicationId, parsed.data).catch((error: unknown) => {
+    // Erased in the meantime: the link no longer works, like any other.
+    if (error instanceof NotFoundError) throw statusLinkNotFound();
+    throw error;
+  });
+  if (requested.outcome === "already_open") {
+    const requestedOn = candidateDate(requested.requestedAt, candidateLocale(page.locale), page.timeZone);
+    return data<ActionData>({ alreadyOpen: requestedOn }, { status: 409 });
+  }
+  return redirect(`/s/${params.token}/delete-data?received=1`);
+}
+
+export default function DeleteDataPage() {
+  const page = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const texts = textFor(DELETE_DATA_TEXTS, page.locale);
+  const formAnswer = answer && "errors" in answer ? answer : undefined;
+  const alreadyOpen = answer && "alreadyOpen" in answer ? answer.alreadyOpen : null;
+  return (
+    <CandidatePage company={page.companyName} footer={<p>{texts.footer}</p>}>
+      <div className="candidate-action data-request">
+        <p className="candidate-action__back">
+          <Link to={page.statusPath}>{texts.back}</Link>
+        </p>
+        {page.requestedOn ? (
+          <section aria-labelledby="delete-title">
+            <h1 id="delete-title">{texts.received.title}</h1>
+            {page.received && !alreadyOpen ? (
+              <Alert tone="success">{texts.received.body}</Alert>
+            ) : (
+              <Alert tone="info">{texts.alreadyOpen(alreadyOpen ?? page.requestedOn)}</Alert>
+            )}
+            <p>
+              <Link to={page.statusPath} className="button">
+                {texts.back}
+              </Link>
+            </p>
+          </section>
+        ) : (
+          <>
+            <h1>{texts.title}</h1>
+            <p>{texts.intro}</p>
+            <div className="data-request__explain">
+              <section aria-labelledby="delete-goes">
+                <h2 id="delete-goes">{texts.whatGoes.heading}</h2>
+                <ul>
+                  {texts.whatGoes.items.map((item) => (
+                    <li key={item}>{item}</li>
+                  ))}
+                </ul>
+              </section>
+              <section aria-labelledby="delete-stays">
+                <h2 id="delete-stays">{texts.whatStays.heading}</h2>
+                <ul>
+                  {texts.whatStays.items.map((item) => (
+                    <li key={item}>{item}</li>
+                  ))}
+                </ul>
+              </section>
+            </div>
+            {page.active ? <Alert tone="warning">{texts.activeWarning}</Alert> : null}
+            <p>{texts.timing}</p>
+            <Form method="post" action={`${page.statusPath}/delete-data`} noValidate>
+              <Field label={texts.reason.label} hint={texts.reason.hint} error={formAnswer?.errors.reason}>
+                <textarea
+                  name="reason"
+                  rows={4}
+                  maxLength={DATA_REQUEST_REASON_MAX}
+                  defaultValue={formAnswer?.reason ?? ""}
+                />
+              </Field>
+              <button type="submit" className="button button--danger">
+                {texts.submit}
+              </button>
+            </Form>
+          </>
+        )}
+      </div>
+    </CandidatePage>
+  );
+}
+
+export function ErrorBoundary() {
+  // The same page as the status page's own (s.$token.tsx): a wrong link must look alike wherever it points.
+  const error = useRouteError();
+  const tooMany = isRouteErrorResponse(error) && error.status === 429;
+  return (
+    <CandidatePage company="" footer={null}>
+      <h1>{tooMany ? "Please wait a minute" : "This link does not work"}</h1>
+      <p>
+        {tooMany
+          ? "Too many requests came from your connection. Please wait a minute and try again."
+          : "If it came in an email from us, reply to that email and we will help."}
+      </p>
+      <div lang="de">
+        <h2>{tooMany ? "Bitte warten Sie eine Minute" : "Dieser Link funktioniert nicht"}</h2>
+        <p>
+          {tooMany
+            ? "Von Ihrer Verbindung kamen zu viele Anfragen. Bitte warten Sie eine Minute und versuchen Sie es dann noch einmal."
+            : "Wenn er in einer E-Mail von uns stand, antworten Sie auf diese E-Mail, und wir helfen Ihnen."}
+        </p>
+      </div>
+    </CandidatePage>
+  );
+}
