@@ -29,6 +29,12 @@ try {
 
 const app = express();
 app.disable("x-powered-by");
+// Behind a reverse proxy, TRUST_PROXY (Express's "trust proxy": "loopback", a hop count, an address) makes the client's
+// address come from X-Forwarded-For; without it the header is ignored, so nobody can fake their address.
+if (process.env.TRUST_PROXY) {
+  const hops = Number(process.env.TRUST_PROXY);
+  app.set("trust proxy", Number.isInteger(hops) ? hops : process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY);
+}
 app.use(compression());
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);
@@ -59,6 +65,11 @@ app.use((req, res, next) => {
     res.status(403).type("text/plain").send(refusal);
     return;
   }
+  // The address the rate limits count (app/utils/rate-limit.server.ts); set here, so a client cannot choose it.
+  req.headers["x-hearback-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+  // Candidates' pages send no Referer, so their form posts say "Origin: null". They carry no cookie (the token in the
+  // address is the credential, and rejectCrossSiteMutation exempts them), but Remix would refuse the mismatch.
+  if (req.path.startsWith("/s/") && req.headers.origin === "null") delete req.headers.origin;
   next();
 });
 app.all(

@@ -16,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   calendar: async () => (await import("./calendar.bench")).calendarBenchmark,
   templates: async () => (await import("./templates.bench")).templatesBenchmark,
   outbox: async () => (await import("./outbox.bench")).outboxBenchmark,
+  "status-page": async () => (await import("./status-page.bench")).statusPageBenchmark,
 };
 
 const RUNS = 50;

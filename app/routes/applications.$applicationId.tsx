@@ -10,6 +10,7 @@ import {
 } from "~/components/application/action-forms";
 import { EmailList } from "~/components/application/email-list";
 import { Timeline } from "~/components/application/timeline";
+import { StatusLinkCard } from "~/components/candidate/status-link-card";
 import { SlaClocksPanel } from "~/components/sla/sla-clocks-panel";
 import { ApplicationStatusBadge, APPLICATION_STATUS_LABELS } from "~/components/status-badges";
 import { DateTime } from "~/components/ui/date-time";
@@ -22,6 +23,7 @@ import { getApplicationWithTimeline } from "~/models/application.server";
 import { listInterviewers } from "~/models/interviewer.server";
 import { listApplicationMessages } from "~/models/outbox/compose.server";
 import { clocksOfApplication } from "~/models/sla/queue.server";
+import { statusLinkForStaff } from "~/models/status-page.server";
 import { listUsersByRole } from "~/models/user.server";
 import { handleApplicationAction, type ApplicationIntent } from "~/utils/application-actions.server";
 import { requireUser } from "~/utils/auth.server";
@@ -36,11 +38,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const application = await getApplicationWithTimeline(params.applicationId!, user);
   if (!application) throw new Response("This application does not exist, or you cannot see it.", { status: 404 });
   const canAssign = can(user.role, "move_applications");
-  const [interviewers, team, clocks, messages] = await Promise.all([
+  const [interviewers, team, clocks, messages, statusUrl] = await Promise.all([
     listInterviewers(application.id),
     canAssign ? listUsersByRole(["interviewer", "hiring_manager", "recruiter", "admin"]) : Promise.resolve([]),
     clocksOfApplication(application.id),
     listApplicationMessages(application.id),
+    statusLinkForStaff(application.id, user),
   ]);
   // A rejection can be undone until its email goes out.
   const rejectionTold = messages.some(
@@ -58,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     clocks,
     messages,
     hearBackBy: hearBackBy(clocks.map((clock) => ({ ...clock, stageId: null }))),
+    statusUrl,
     now,
     timeZone: user.timeZone,
     nowLocal: instantToZonedLocal(now, user.timeZone),
@@ -105,13 +109,15 @@ function doneMessage(done: string | null, stageName: string): string {
       return "Interviewer assigned.";
     case "interviewer-removed":
       return "Interviewer removed.";
+    case "status-link-rotated":
+      return "The candidate has a new status link; the old one no longer works.";
     default:
       return "";
   }
 }
 
 export default function ApplicationPage() {
-  const { application, interviewers, team, clocks, messages, hearBackBy, now, timeZone, nowLocal, can } =
+  const { application, interviewers, team, clocks, messages, hearBackBy, statusUrl, now, timeZone, nowLocal, can } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -211,6 +217,8 @@ export default function ApplicationPage() {
             candidateTimeZone={candidate.timeZone}
             hearBackBy={hearBackBy}
           />
+
+          {statusUrl && !candidate.erasedAt ? <StatusLinkCard url={statusUrl} canRotate={can.move} /> : null}
 
           {active && can.decide ? (
             <section className="card" aria-labelledby="decision-heading">

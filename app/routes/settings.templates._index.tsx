@@ -7,6 +7,8 @@ import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { mailSettingsSchema } from "~/domain/messages/mail-settings";
 import { getMailSettings, saveMailSettings } from "~/models/outbox/mail-settings.server";
+import { StatusLinkSettingsForm, STATUS_LINKS_INTENT } from "~/components/candidate/status-link-settings-form";
+import { getStatusLinkSettings, saveStatusLinkSettings, statusLinkSettingsSchema } from "~/models/status-link.server";
 import { parseForm } from "~/utils/forms";
 import { ScoreBadge } from "~/components/templates/score-badge";
 import { DateTime } from "~/components/ui/date-time";
@@ -24,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     timeZone: admin.timeZone,
     settings: await getMailSettings(),
-    saved: new URL(request.url).searchParams.has("saved"),
+    statusLinks: await getStatusLinkSettings(),
+    saved: new URL(request.url).searchParams.get("saved"),
     templates: templates.map((template) => ({
       id: template.id,
       kind: template.kind,
@@ -40,14 +43,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manage_settings");
-  const form = parseForm(await request.formData(), mailSettingsSchema);
+  const formData = await request.formData();
+  if (formData.get("intent") === STATUS_LINKS_INTENT) {
+    const links = parseForm(formData, statusLinkSettingsSchema);
+    if (!links.ok)
+      return data({ form: STATUS_LINKS_INTENT, errors: links.errors, values: links.values }, { status: 400 });
+    await saveStatusLinkSettings(links.data, admin.id);
+    return redirect(`/settings/templates?saved=${STATUS_LINKS_INTENT}`);
+  }
+  const form = parseForm(formData, mailSettingsSchema);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   await saveMailSettings(form.data, admin.id);
   return redirect("/settings/templates?saved");
 }
 
 function MailSettingsForm({ settings }: { settings: { companyName: string; minimumDelayHours: number } }) {
-  const answer = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const answer = actionData && !("form" in actionData) ? actionData : undefined;
   const values = { ...settings, ...answer?.values };
   return (
     <Form method="post" className="card" aria-labelledby="mail-settings-heading">
@@ -89,14 +101,20 @@ function MailSettingsForm({ settings }: { settings: { companyName: string; minim
 }
 
 export default function TemplatesPage() {
-  const { templates, timeZone, settings, saved } = useLoaderData<typeof loader>();
+  const { templates, timeZone, settings, statusLinks, saved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const linksAnswer = actionData && "form" in actionData ? actionData : undefined;
   return (
     <>
       <PageHeader
         title="Templates"
         description="What candidates read from us. Every template is checked by the compassion lint; a template with errors cannot be saved."
       />
-      {saved ? <Alert tone="success">Email settings saved.</Alert> : null}
+      {saved !== null ? (
+        <Alert tone="success">
+          {saved === STATUS_LINKS_INTENT ? "Status link settings saved." : "Email settings saved."}
+        </Alert>
+      ) : null}
       <div className="table-wrap card">
         <table className="table--stack">
           <thead>
@@ -138,6 +156,11 @@ export default function TemplatesPage() {
         </table>
       </div>
       <MailSettingsForm settings={settings} />
+      <StatusLinkSettingsForm
+        daysAfterOutcome={statusLinks.daysAfterOutcome}
+        errors={linksAnswer?.errors}
+        values={linksAnswer?.values}
+      />
     </>
   );
 }

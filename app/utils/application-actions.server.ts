@@ -22,6 +22,7 @@ import {
 } from "~/models/application.server";
 import { cancelMessage, retryMessage } from "~/models/outbox/compose.server";
 import { assignInterviewer, removeInterviewer } from "~/models/interviewer.server";
+import { rotateStatusLink } from "~/models/status-link.server";
 import type { UserSummary } from "~/models/user.server";
 import { modelFailure } from "./form-errors.server";
 import { parseForm, type FieldErrors } from "./forms";
@@ -38,6 +39,7 @@ export const APPLICATION_INTENTS = [
   "cancel-message",
   "retry-message",
   "reopen",
+  "rotate-status-link",
 ] as const;
 export type ApplicationIntent = (typeof APPLICATION_INTENTS)[number];
 
@@ -56,6 +58,7 @@ const PERMISSIONS: Record<ApplicationIntent, Permission> = {
   "cancel-message": "move_applications",
   "retry-message": "move_applications",
   reopen: "decide_applications",
+  "rotate-status-link": "move_applications",
 };
 
 /** The query flag that tells the page which change just happened (see DONE_MESSAGES on the page). */
@@ -137,6 +140,10 @@ export async function handleApplicationAction(applicationId: string, user: UserS
       case "reopen": {
         await reopenApplication(applicationId, user);
         return done(applicationId, "reopened");
+      }
+      case "rotate-status-link": {
+        await rotateStatusLink(applicationId, user);
+        return done(applicationId, "status-link-rotated");
       }
       case "assign-interviewer":
       case "remove-interviewer": {

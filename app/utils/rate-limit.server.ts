@@ -23,7 +23,7 @@ export function allowRequest(key: string, limit: number, now = Date.now()): bool
   return window.count <= limit;
 }
 
-/** The client's address as the server saw it (behind a proxy, the first X-Forwarded-For entry). */
+/** The client's address as server.mjs saw it (X-Forwarded-For only when TRUST_PROXY says a proxy sits in front). */
 export function clientAddress(request: Request): string {
-  return request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim() || "direct";
+  return request.headers.get("X-Hearback-Client-Ip")?.trim() || "direct";
 }

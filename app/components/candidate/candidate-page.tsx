@@ -7,19 +7,22 @@ export function CandidatePage({
   footer,
   children,
 }: {
-  company: string;
+  /** The company's name; left out where the page cannot know it (a link that does not work). */
+  company?: string;
   footer: ReactNode;
   children: ReactNode;
 }) {
   return (
     <div className="candidate">
-      <header className="candidate__header">
-        <p className="candidate__company">{company}</p>
-      </header>
+      {company ? (
+        <header className="candidate__header">
+          <p className="candidate__company">{company}</p>
+        </header>
+      ) : null}
       <main id="main" tabIndex={-1} className="candidate__main">
         {children}
       </main>
-      <footer className="candidate__footer">{footer}</footer>
+      {footer ? <footer className="candidate__footer">{footer}</footer> : null}
     </div>
   );
 }

@@ -46,13 +46,13 @@ function clientAddress() {
 }
 
 function candidateGet(path: string, from: string) {
-  return new Request(`${ORIGIN}${path}`, { headers: { "X-Forwarded-For": from } });
+  return new Request(`${ORIGIN}${path}`, { headers: { "X-Hearback-Client-Ip": from } });
 }
 
 function candidatePost(path: string, from: string, fields: Record<string, string>) {
   return new Request(`${ORIGIN}${path}`, {
     method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, "X-Forwarded-For": from },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, "X-Hearback-Client-Ip": from },
     body: new URLSearchParams(fields),
   });
 }
