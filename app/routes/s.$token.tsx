@@ -1,9 +1,9 @@
 // The candidate's private status page (DESIGN.md §6): where they stand, what happens next, who their contact is and
 // when they will hear from us, in their language. No account, no JavaScript needed; the link is the key.
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { CandidateErrorBoundary, candidatePageHeaders } from "~/components/candidate/candidate-error";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { isbot } from "isbot";
-import { CandidatePage } from "~/components/candidate/candidate-page";
 import { StatusPageView } from "~/components/candidate/status-page-view";
 import { buildStatusView } from "~/domain/status-page/view";
 import { loadStatusPage, recordStatusView } from "~/models/status-page.server";
@@ -18,12 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex, nofollow" },
 ];
 
-/** The document's headers come from entry.server.tsx; these also cover the page's data requests (/s/<token>.data). */
-export const headers: HeadersFunction = () => ({
-  "Cache-Control": "private, no-store",
-  "Referrer-Policy": "no-referrer",
-  "X-Robots-Tag": "noindex, nofollow",
-});
+export const headers = candidatePageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const applicationId = await openStatusLink(request, params);
@@ -44,51 +39,5 @@ export default function StatusPage() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [en, de] = ERROR_TEXTS[status === 429 ? "tooMany" : status === 404 ? "notFound" : "broken"];
-  return (
-    <CandidatePage footer={null}>
-      <h1>{en.heading}</h1>
-      <p>{en.body}</p>
-      <div lang="de">
-        <h2>{de.heading}</h2>
-        <p>{de.body}</p>
-      </div>
-    </CandidatePage>
-  );
+  return <CandidateErrorBoundary />;
 }
-
-// Without a working link the page cannot know the candidate's language: it answers in both.
-const ERROR_TEXTS = {
-  notFound: [
-    {
-      heading: "This link does not work",
-      body: "If it came in an email from us, reply to that email and we will help.",
-    },
-    {
-      heading: "Dieser Link funktioniert nicht",
-      body: "Wenn er in einer E-Mail von uns stand, antworten Sie auf diese E-Mail, und wir helfen Ihnen.",
-    },
-  ],
-  tooMany: [
-    {
-      heading: "Please wait a minute",
-      body: "Too many requests came from your connection. Please wait a minute and try again.",
-    },
-    {
-      heading: "Bitte warten Sie eine Minute",
-      body: "Von Ihrer Verbindung kamen zu viele Anfragen. Bitte warten Sie eine Minute und versuchen Sie es dann noch einmal.",
-    },
-  ],
-  broken: [
-    {
-      heading: "Something went wrong on our side",
-      body: "Please try again in a few minutes. If it keeps happening, reply to any of our emails and we will help.",
-    },
-    {
-      heading: "Bei uns ist etwas schiefgegangen",
-      body: "Bitte versuchen Sie es in ein paar Minuten noch einmal. Wenn es wieder passiert, antworten Sie auf eine unserer E-Mails, und wir helfen Ihnen.",
-    },
-  ],
-} as const;

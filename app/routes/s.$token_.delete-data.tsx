@@ -1,14 +1,8 @@
 // A candidate asks us to delete their data, from their status link: what deletion removes and what stays, an optional
 // reason, one button. A person on the team handles it (Settings → Data requests); asking twice changes nothing.
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { CandidateErrorBoundary, candidatePageHeaders } from "~/components/candidate/candidate-error";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CandidatePage } from "~/components/candidate/candidate-page";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
@@ -28,11 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex, nofollow" },
 ];
 
-/** Documents get these from entry.server.tsx; this covers the page's data requests (…/delete-data.data) too. */
-export const headers: HeadersFunction = () => ({
-  "Cache-Control": "private, no-store",
-  "X-Robots-Tag": "noindex, nofollow",
-});
+export const headers = candidatePageHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const applicationId = await openStatusLink(request, params);
@@ -141,25 +131,5 @@ export default function DeleteDataPage() {
 }
 
 export function ErrorBoundary() {
-  // The same page as the status page's own (s.$token.tsx): a wrong link must look alike wherever it points.
-  const error = useRouteError();
-  const tooMany = isRouteErrorResponse(error) && error.status === 429;
-  return (
-    <CandidatePage company="" footer={null}>
-      <h1>{tooMany ? "Please wait a minute" : "This link does not work"}</h1>
-      <p>
-        {tooMany
-          ? "Too many requests came from your connection. Please wait a minute and try again."
-          : "If it came in an email from us, reply to that email and we will help."}
-      </p>
-      <div lang="de">
-        <h2>{tooMany ? "Bitte warten Sie eine Minute" : "Dieser Link funktioniert nicht"}</h2>
-        <p>
-          {tooMany
-            ? "Von Ihrer Verbindung kamen zu viele Anfragen. Bitte warten Sie eine Minute und versuchen Sie es dann noch einmal."
-            : "Wenn er in einer E-Mail von uns stand, antworten Sie auf diese E-Mail, und wir helfen Ihnen."}
-        </p>
-      </div>
-    </CandidatePage>
-  );
+  return <CandidateErrorBoundary />;
 }

@@ -1,5 +1,6 @@
 // What the end-to-end specs share: signing in to the demo workspace, and screenshots for the record
 // (SCREENSHOT_DIR, else test-results/) at desktop and phone widths.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "hearback-demo";
@@ -26,4 +27,32 @@ export async function screenshots(page: Page, name: string, clipHeight?: number)
     });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** axe needs to run a script in the page, which a page without JavaScript cannot: it checks a copy of exactly what
+ * the candidate got (same address, same styles, the scripts left out) in a second tab that runs scripts. */
+export async function expectAccessible(page: Page) {
+  const url = page.url();
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  const context = await page
+    .context()
+    .browser()!
+    .newContext({ javaScriptEnabled: true, viewport: { width: 375, height: 800 } });
+  try {
+    const copy = await context.newPage();
+    await copy.route(
+      (address) => address.href === url,
+      (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+    );
+    await copy.goto(url);
+    const results = await new AxeBuilder({ page: copy })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    const serious = results.violations.filter((violation) => ["serious", "critical"].includes(violation.impact ?? ""));
+    expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes[0]?.target})`)).toEqual(
+      [],
+    );
+  } finally {
+    await context.close();
+  }
 }

@@ -1,39 +1,10 @@
 // The candidate survey and data deletion, end to end. A candidate on a phone without JavaScript answers the survey
 // once their application is decided (errors listed and linked, their answers kept; axe finds nothing serious), then
 // another asks to have their data deleted and an admin erases it, after which the candidate's link is dead.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { screenshots, signIn } from "./support";
+import { expect, test, type Browser } from "@playwright/test";
+import { expectAccessible, screenshots, signIn } from "./support";
 
 test.use({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
-
-/** axe runs a script in the page, which a page without JavaScript cannot: it checks a copy of exactly what the
- * candidate got (same address and styles, scripts left out) in a second tab that runs scripts. */
-async function expectAccessible(page: Page) {
-  const url = page.url();
-  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
-  const context = await page
-    .context()
-    .browser()!
-    .newContext({ javaScriptEnabled: true, viewport: { width: 375, height: 800 } });
-  try {
-    const copy = await context.newPage();
-    await copy.route(
-      (address) => address.href === url,
-      (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
-    );
-    await copy.goto(url);
-    const results = await new AxeBuilder({ page: copy })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-      .analyze();
-    const serious = results.violations.filter((violation) => ["serious", "critical"].includes(violation.impact ?? ""));
-    expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes[0]?.target})`)).toEqual(
-      [],
-    );
-  } finally {
-    await context.close();
-  }
-}
 
 /** The demo admin (with JavaScript) adds a candidate to a new job; returns the staff page and the status path. */
 async function newCandidate(browser: Browser, name: string) {
