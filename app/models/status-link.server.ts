@@ -8,6 +8,7 @@ import { statusTokenHashFor, statusUrlOf } from "~/utils/status-links.server";
 import { hashSecret } from "~/utils/tokens.server";
 import { recordAudit } from "./audit.server";
 import { applicationScope, type Actor } from "./scope.server";
+import { readSetting, saveSetting } from "./setting.server";
 
 const SETTING_KEY = "statusLinks";
 const DAY_MS = 24 * 60 * 60_000;
@@ -25,26 +26,12 @@ export type StatusLinkSettings = z.output<typeof statusLinkSettingsSchema>;
 export const DEFAULT_STATUS_LINK_SETTINGS: StatusLinkSettings = { daysAfterOutcome: 180 };
 
 export async function getStatusLinkSettings(): Promise<StatusLinkSettings> {
-  const row = await prisma.setting.findUnique({ where: { key: SETTING_KEY }, select: { value: true } });
-  const stored = statusLinkSettingsSchema.safeParse(row?.value ?? {});
+  const stored = statusLinkSettingsSchema.safeParse((await readSetting(SETTING_KEY)) ?? {});
   return stored.success ? stored.data : DEFAULT_STATUS_LINK_SETTINGS;
 }
 
 export async function saveStatusLinkSettings(settings: StatusLinkSettings, actorId: string | null): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    await tx.setting.upsert({
-      where: { key: SETTING_KEY },
-      create: { key: SETTING_KEY, value: settings },
-      update: { value: settings },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: "settings.status_links_updated",
-      entityType: "Setting",
-      entityId: SETTING_KEY,
-      data: settings,
-    });
-  });
+  await saveSetting(SETTING_KEY, settings, { action: "settings.status_links_updated", actorId });
 }
 
 /** Tokens are 24 random-looking bytes in base64url (32 characters); anything else cannot be one. */

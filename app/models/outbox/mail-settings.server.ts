@@ -3,7 +3,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { defaultMailSettings, mailSettingsSchema, type MailSettings } from "~/domain/messages/mail-settings";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { recordAudit } from "../audit.server";
+import { readSetting, saveSetting } from "../setting.server";
 
 const KEY = "mail";
 
@@ -15,24 +15,10 @@ function companyFromMailFrom(): string {
 
 export async function getMailSettings(db: Prisma.TransactionClient = prisma): Promise<MailSettings> {
   const defaults = defaultMailSettings(companyFromMailFrom());
-  const row = await db.setting.findUnique({ where: { key: KEY }, select: { value: true } });
-  const stored = mailSettingsSchema.partial().safeParse(row?.value ?? {});
+  const stored = mailSettingsSchema.partial().safeParse((await readSetting(KEY, db)) ?? {});
   return { ...defaults, ...(stored.success ? stored.data : {}) };
 }
 
 export async function saveMailSettings(settings: MailSettings, actorId: string | null): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    await tx.setting.upsert({
-      where: { key: KEY },
-      create: { key: KEY, value: settings },
-      update: { value: settings },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: "settings.mail_updated",
-      entityType: "Setting",
-      entityId: KEY,
-      data: settings,
-    });
-  });
+  await saveSetting(KEY, settings, { action: "settings.mail_updated", actorId });
 }
