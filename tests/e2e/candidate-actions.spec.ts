@@ -1,47 +1,15 @@
 // A candidate on their phone, without JavaScript, uses their status link: asks a question (the recruiter sees it on
 // the application), sets their language, and withdraws. Every page passes axe with no serious or critical findings.
-import { expect, test, type Browser } from "@playwright/test";
-import { expectAccessible, screenshots, signIn } from "./support";
+import { expect, test } from "@playwright/test";
+import { addCandidateAsStaff, expectAccessible, screenshots } from "./support";
 
 test.use({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
-
-/** A recruiter (the demo admin, with JavaScript) adds a candidate to a new job; returns the application page and the
- * candidate's status path. */
-async function newCandidate(browser: Browser, name: string) {
-  const context = await browser.newContext({ javaScriptEnabled: true });
-  const staff = await context.newPage();
-  await signIn(staff);
-  await staff.goto("/jobs/new");
-  await staff.getByLabel("Title").fill(`Support Engineer ${Date.now()}`);
-  await staff.getByRole("button", { name: /create job/i }).click();
-  await staff.getByRole("link", { name: "Add candidate" }).click();
-  await staff.getByLabel("Name").fill(name);
-  await staff.getByLabel("Email").fill(`candidate.${Date.now()}@example.com`);
-  await staff.getByRole("button", { name: "Add candidate" }).click();
-  await expect(staff.getByRole("heading", { level: 1, name })).toBeVisible();
-  const applicationUrl = staff.url();
-  const statusLink = staff.getByRole("link", { name: "Open the candidate's status page" });
-  let statusUrl: string;
-  if ((await statusLink.count()) > 0) {
-    statusUrl = (await statusLink.getAttribute("href"))!;
-  } else {
-    // Without the link on the application page, the acknowledgement email carries it.
-    await staff
-      .getByRole("region", { name: "Emails" })
-      .getByRole("link", { name: /We got your application/ })
-      .click();
-    statusUrl = /https?:\/\/\S+\/s\/[A-Za-z0-9_-]{32}/.exec(await staff.locator("main").innerText())![0];
-  }
-  const statusPath = new URL(statusUrl).pathname;
-  expect(statusPath).toMatch(/^\/s\/[A-Za-z0-9_-]{32}$/);
-  return { staff, context, applicationUrl, statusPath };
-}
 
 test("without JavaScript a candidate asks a question, changes their language and withdraws", async ({
   page,
   browser,
 }) => {
-  const { staff, context, applicationUrl, statusPath } = await newCandidate(browser, "Ana Silva");
+  const { staff, context, applicationUrl, statusPath } = await addCandidateAsStaff(browser, "Ana Silva");
 
   // Ask: an empty question is refused with a clear message; a real one is confirmed with who answers and when.
   await page.goto(`${statusPath}/ask`);
@@ -128,7 +96,7 @@ test.describe("with JavaScript", () => {
   test.use({ javaScriptEnabled: true });
 
   test("the question form checks in the browser first, then sends the same post", async ({ page, browser }) => {
-    const { context, statusPath } = await newCandidate(browser, "Jonas Weber");
+    const { context, statusPath } = await addCandidateAsStaff(browser, "Jonas Weber");
     await page.goto(`${statusPath}/ask`);
     await page.getByRole("button", { name: "Send my question" }).click();
     await expect(page.getByText("Write your question before sending it.")).toBeVisible();

@@ -1,7 +1,7 @@
 // What the end-to-end specs share: signing in to the demo workspace, and screenshots for the record
 // (SCREENSHOT_DIR, else test-results/) at desktop and phone widths.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "hearback-demo";
 
@@ -55,4 +55,24 @@ export async function expectAccessible(page: Page) {
   } finally {
     await context.close();
   }
+}
+
+/** The demo admin (in a context of its own, with JavaScript) adds a candidate to a new job. Returns the staff page on
+ * the application, that context, the application's address and the path of the candidate's status link. */
+export async function addCandidateAsStaff(browser: Browser, name: string) {
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  const staff = await context.newPage();
+  await signIn(staff);
+  await staff.goto("/jobs/new");
+  await staff.getByLabel("Title").fill(`Support Engineer ${Date.now()}`);
+  await staff.getByRole("button", { name: /create job/i }).click();
+  await staff.getByRole("link", { name: "Add candidate" }).click();
+  await staff.getByLabel("Name").fill(name);
+  await staff.getByLabel("Email").fill(`candidate.${Date.now()}@example.com`);
+  await staff.getByRole("button", { name: "Add candidate" }).click();
+  await expect(staff.getByRole("heading", { level: 1, name })).toBeVisible();
+  const statusUrl = await staff.getByRole("link", { name: "Open the candidate's status page" }).getAttribute("href");
+  const statusPath = new URL(statusUrl!).pathname;
+  expect(statusPath).toMatch(/^\/s\/[A-Za-z0-9_-]{32}$/);
+  return { staff, context, applicationUrl: staff.url(), statusPath };
 }

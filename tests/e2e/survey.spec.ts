@@ -1,45 +1,13 @@
 // The candidate survey and data deletion, end to end. A candidate on a phone without JavaScript answers the survey
 // once their application is decided (errors listed and linked, their answers kept; axe finds nothing serious), then
 // another asks to have their data deleted and an admin erases it, after which the candidate's link is dead.
-import { expect, test, type Browser } from "@playwright/test";
-import { expectAccessible, screenshots, signIn } from "./support";
+import { expect, test } from "@playwright/test";
+import { addCandidateAsStaff, expectAccessible, screenshots } from "./support";
 
 test.use({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
 
-/** The demo admin (with JavaScript) adds a candidate to a new job; returns the staff page and the status path. */
-async function newCandidate(browser: Browser, name: string) {
-  const context = await browser.newContext({ javaScriptEnabled: true });
-  const staff = await context.newPage();
-  await signIn(staff);
-  await staff.goto("/jobs/new");
-  await staff.getByLabel("Title").fill(`Survey Analyst ${Date.now()}`);
-  await staff.getByRole("button", { name: /create job/i }).click();
-  await staff.getByRole("link", { name: "Add candidate" }).click();
-  await staff.getByLabel("Name").fill(name);
-  await staff.getByLabel("Email").fill(`survey.${Date.now()}@example.com`);
-  await staff.getByRole("button", { name: "Add candidate" }).click();
-  await expect(staff.getByRole("heading", { level: 1, name })).toBeVisible();
-  const statusLink = staff.getByRole("link", { name: "Open the candidate's status page" });
-  let statusUrl: string;
-  if ((await statusLink.count()) > 0) {
-    statusUrl = (await statusLink.getAttribute("href"))!;
-  } else {
-    // Without the link on the application page, the acknowledgement email in the outbox carries it.
-    const applicationUrl = staff.url();
-    await staff
-      .getByRole("region", { name: "Emails" })
-      .getByRole("link", { name: /We got your application/ })
-      .click();
-    statusUrl = /https?:\/\/\S+\/s\/[A-Za-z0-9_-]{32}/.exec(await staff.locator("main").innerText())![0];
-    await staff.goto(applicationUrl);
-  }
-  const statusPath = new URL(statusUrl).pathname;
-  expect(statusPath).toMatch(/^\/s\/[A-Za-z0-9_-]{32}$/);
-  return { staff, context, statusPath };
-}
-
 test("without JavaScript a candidate answers the survey after the decision, once", async ({ page, browser }) => {
-  const { staff, context, statusPath } = await newCandidate(browser, "Noor Haddad");
+  const { staff, context, statusPath } = await addCandidateAsStaff(browser, "Noor Haddad");
 
   // Before the decision the survey is not open yet.
   await page.goto(`${statusPath}/survey`);
@@ -93,7 +61,7 @@ test("a candidate asks to have their data deleted; an admin erases it and the li
   page,
   browser,
 }) => {
-  const { staff, context, statusPath } = await newCandidate(browser, "Ilse Brandtner");
+  const { staff, context, statusPath } = await addCandidateAsStaff(browser, "Ilse Brandtner");
 
   await page.goto(`${statusPath}/delete-data`);
   await expect(page.getByRole("heading", { level: 1, name: "Delete my data" })).toBeVisible();
