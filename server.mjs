@@ -35,6 +35,27 @@ if (process.env.TRUST_PROXY) {
   const hops = Number(process.env.TRUST_PROXY);
   app.set("trust proxy", Number.isInteger(hops) ? hops : process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY);
 }
+// The candidate's status page, answered from memory while it is exactly what a render would give
+// (app/utils/status-page-cache.server.ts); anything else goes on to Remix.
+app.get("/s/:token", (req, res, next) => {
+  if (req.url.includes("?")) return next();
+  const page = entry.statusPageFromCache({
+    token: req.params.token,
+    clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    userAgent: req.headers["user-agent"] ?? "",
+    hasCookie: Boolean(req.headers.cookie),
+  });
+  if (!page) return next();
+  const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+  const body = gzip ? page.gzipped : page.body;
+  res.writeHead(200, {
+    ...page.headers,
+    ...(gzip ? { "content-encoding": "gzip" } : {}),
+    vary: "Accept-Encoding",
+    "content-length": body.length,
+  });
+  res.end(body);
+});
 app.use(compression());
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);

@@ -22,6 +22,7 @@ export async function boot(): Promise<Started> {
   if (applied.length > 0) console.log(`Applied ${applied.length} database migration(s): ${applied.join(", ")}`);
   const { prepareWorkspace } = await import("./models/workspace.server");
   const workspace = await prepareWorkspace({ demo: env.HEARBACK_DEMO });
+  const stopSharingWrites = await database.shareWrites();
   const stopPlannerStatistics = await startPlannerStatistics(database);
   const stopSlaWorker = await startSlaWorker();
   const stopInboundSmtp = await startInboundSmtpFromEnv();
@@ -41,6 +42,7 @@ export async function boot(): Promise<Started> {
       stopSlaWorker();
       await stopInboundSmtp();
       stopOutboxWorker();
+      await stopSharingWrites();
       await database.close();
       releaseDataDir();
     },

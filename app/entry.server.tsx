@@ -1,14 +1,17 @@
 // Server entry: streams the React page and adds security headers. Also exports `boot` for server.mjs.
 import { PassThrough } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { statusPageOffer } from "./utils/candidate-route.server";
 import { applySecurityHeaders } from "./utils/security-headers.server";
+import { rememberStatusPage, type StatusPageOffer } from "./utils/status-page-cache.server";
 
 export { boot } from "./boot.server";
 export { rejectCrossSiteMutation } from "./utils/csrf.server";
+export { statusPageFromCache } from "./utils/candidate-route.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -17,7 +20,12 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
+  const offer = statusPageOffer(loadContext);
+  if (offer && responseStatusCode === 200) {
+    return renderWholePage(request, responseStatusCode, responseHeaders, remixContext, offer);
+  }
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
@@ -43,6 +51,45 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           if (shellRendered) console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/** A status page the loader offered for the cache: rendered to the end, kept, and sent in one piece. */
+function renderWholePage(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  offer: StatusPageOffer,
+) {
+  return new Promise<Response>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let failed = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      {
+        onAllReady() {
+          const body = new PassThrough();
+          body.on("data", (chunk: Buffer) => chunks.push(chunk));
+          body.on("end", () => {
+            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+            applySecurityHeaders(responseHeaders, new URL(request.url).pathname);
+            const html = Buffer.concat(chunks);
+            if (!failed) rememberStatusPage(offer, { headers: responseHeaders, body: html });
+            resolve(new Response(html, { headers: responseHeaders, status: failed ? 500 : responseStatusCode }));
+          });
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          failed = true;
+          console.error(error);
         },
       },
     );

@@ -12,6 +12,7 @@ import { prisma } from "~/utils/db.server";
 import { epochMs, jsonRows } from "~/utils/json-rows.server";
 import { singleton } from "~/utils/singleton.server";
 import { statusUrlOf } from "~/utils/status-links.server";
+import { withUnseenWrites } from "~/utils/write-tracking.server";
 import { appendEvent } from "./event.server";
 import { getMailSettings } from "./outbox/mail-settings.server";
 import { applicationScope, type Actor } from "./scope.server";
@@ -179,7 +180,8 @@ export async function recordStatusView(applicationId: string, now: Date = new Da
     recentViews.set(applicationId, recent.occurredAt.getTime());
     return false;
   }
-  await appendEvent(prisma, { applicationId, type: "status_viewed", data: {}, occurredAt: now });
+  // An internal touchpoint no candidate page shows: it leaves stored status pages valid.
+  await withUnseenWrites(() => appendEvent(prisma, { applicationId, type: "status_viewed", data: {}, occurredAt: now }));
   return true;
 }
 

@@ -5,11 +5,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { isbot } from "isbot";
 import { StatusPageView } from "~/components/candidate/status-page-view";
-import { buildStatusView } from "~/domain/status-page/view";
+import { buildStatusView, statusViewChangesAt } from "~/domain/status-page/view";
 import { loadStatusPage, recordStatusView } from "~/models/status-page.server";
 import { getUser } from "~/utils/auth.server";
 import type { CandidatePageHandle } from "~/root";
-import { openStatusLink, statusLinkNotFound } from "~/utils/candidate-route.server";
+import { offerStatusPage, openStatusLink, statusLinkNotFound } from "~/utils/candidate-route.server";
+import { writeGeneration } from "~/utils/write-tracking.server";
 
 export const handle: CandidatePageHandle = { candidatePage: true };
 
@@ -20,7 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const headers = candidatePageHeaders;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const generation = writeGeneration(); // before anything is read: see app/utils/status-page-cache.server.ts
   const applicationId = await openStatusLink(request, params);
   const now = new Date();
   const record = await loadStatusPage(applicationId);
@@ -30,6 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     await recordStatusView(applicationId, now);
   }
   const view = buildStatusView(record, { token: params.token!, now });
+  const validUntil = statusViewChangesAt(record, now).getTime();
+  offerStatusPage(request, context, { token: params.token!, applicationId, generation, validUntil });
   return { locale: view.locale, view };
 }
 

@@ -8,6 +8,8 @@ import { PrismaClient, type Prisma } from "~/generated/prisma/client";
 import { dataDir, env } from "./env.server";
 import { pgliteAdapterOpenedOnFirstQuery } from "./pglite-adapter.server";
 import { singleton } from "./singleton.server";
+import { shareWritesBetweenInstances } from "./write-notifications.server";
+import { noteWrite, trackingWrites } from "./write-tracking.server";
 
 export type DatabaseKind = "embedded" | "postgres";
 
@@ -17,6 +19,8 @@ export type Database = {
   /** Runs `work` on one dedicated connection, whose `script` runs parameterless SQL (one or more statements). */
   withConnection<T>(work: (script: ScriptRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** Keeps the write generation right when other app instances write too (PostgreSQL); returns how to stop. */
+  shareWrites(): Promise<() => Promise<void>>;
 };
 
 export type ScriptRunner = (sql: string) => Promise<Record<string, unknown>[]>;
@@ -35,7 +39,7 @@ export function openDatabase({ databaseUrl, dataDir, queryEvents = false }: Data
     // An idle connection the server closes (restart, failover, a dropped test database) emits "error" on the pool;
     // without a listener that would crash the process. The pool replaces the connection on the next query.
     pool.on("error", (error) => console.warn(`A database connection was closed by the server: ${error.message}`));
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log });
+    const prisma = new PrismaClient({ adapter: trackingWrites(new PrismaPg(pool)), log });
     return {
       kind: "postgres",
       prisma,
@@ -49,12 +53,14 @@ export function openDatabase({ databaseUrl, dataDir, queryEvents = false }: Data
           });
         } finally {
           connection.release();
+          noteWrite(); // scripts (migrations, test resets) pass by Prisma's adapter
         }
       },
       async close() {
         await prisma.$disconnect();
         await pool.end();
       },
+      shareWrites: () => shareWritesBetweenInstances(databaseUrl, pool),
     };
   }
   // Nothing is opened until the first query (see pgliteAdapterOpenedOnFirstQuery).
@@ -66,20 +72,26 @@ export function openDatabase({ databaseUrl, dataDir, queryEvents = false }: Data
     pglite = new PGlite(inMemory ? undefined : path.join(dataDir, "pglite"));
     return pglite;
   };
-  const prisma = new PrismaClient({ adapter: pgliteAdapterOpenedOnFirstQuery(openPglite), log });
+  const prisma = new PrismaClient({ adapter: trackingWrites(pgliteAdapterOpenedOnFirstQuery(openPglite)), log });
   return {
     kind: "embedded",
     prisma,
     async withConnection(work) {
-      return work(async (sql) => {
-        const results = await openPglite().exec(sql);
-        return (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
-      });
+      try {
+        return await work(async (sql) => {
+          const results = await openPglite().exec(sql);
+          return (results.at(-1)?.rows ?? []) as Record<string, unknown>[];
+        });
+      } finally {
+        noteWrite(); // scripts (migrations, test resets) pass by Prisma's adapter
+      }
     },
     async close() {
       await prisma.$disconnect();
       await pglite?.close();
     },
+    // One process holds the embedded database: every write it sees is its own.
+    shareWrites: async () => async () => undefined,
   };
 }
 

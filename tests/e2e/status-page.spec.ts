@@ -3,7 +3,7 @@
 // for a wrong and a rotated link, and no serious or critical axe findings. The link comes from the staff side.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page, type Response } from "@playwright/test";
-import { screenshots, signIn } from "./support";
+import { addCandidateAsStaff, screenshots, signIn } from "./support";
 
 test.use({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
 
@@ -162,6 +162,8 @@ test("a rotated link and a made-up one get the very same 404, with the same stri
   browser,
 }) => {
   const { staff, context, path } = await staffLink(browser, "active");
+  // Opened twice first: the second answer comes from the page cache, which the rotation must empty at once.
+  for (let visit = 0; visit < 2; visit += 1) expect((await page.request.get(path)).status()).toBe(200);
   await staff.getByRole("button", { name: "Rotate link" }).click();
   await expect(staff.getByRole("status")).toContainText("the old one no longer works");
   const newHref = await staff.getByRole("link", { name: "Open the candidate's status page" }).getAttribute("href");
@@ -188,4 +190,31 @@ test("a rotated link and a made-up one get the very same 404, with the same stri
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This link does not work");
   await expectAccessible(page);
   await screenshots(page, "status-page-not-found");
+});
+
+test("the page follows every change at once, although it is served from memory between changes", async ({
+  page,
+  browser,
+}) => {
+  const { staff, context, statusPath } = await addCandidateAsStaff(browser, "Mara Lindqvist");
+  const stageNow = () => page.getByRole("region", { name: "Where you are now" });
+  await page.goto(statusPath);
+  await page.reload(); // the cached copy
+  await expect(stageNow()).toContainText("Step: Applied");
+
+  await staff.getByLabel("Move to stage").selectOption({ label: "Screen" });
+  await staff.getByRole("button", { name: "Move" }).click();
+  await expect(staff.getByRole("status")).toContainText("Moved to Screen.");
+  await page.reload();
+  await expect(stageNow()).toContainText("Step: Screen");
+
+  // The candidate's own change (their question) shows on their page too.
+  await page.goto(`${statusPath}/ask`);
+  await page.getByLabel("Your question").fill("Will the screening call be on video?");
+  await page.getByRole("button", { name: "Send my question" }).click();
+  await page.goto(statusPath);
+  await expect(page.getByRole("region", { name: "What has happened so far" })).toContainText(
+    "Will the screening call be on video?",
+  );
+  await context.close();
 });

@@ -4,7 +4,7 @@ import { STAGE_KINDS } from "../jobs";
 import { STATUS_PAGE_TEXTS } from "./texts";
 import type { CandidateEvent } from "./timeline";
 import { candidateDate, candidateDateTime } from "../messages/candidate-dates";
-import { buildStatusView, formatted, type StatusPageRecord } from "./view";
+import { buildStatusView, formatted, statusViewChangesAt, type StatusPageRecord } from "./view";
 
 const now = new Date("2026-06-10T12:00:00Z");
 const token = "A".repeat(32);
@@ -348,4 +348,32 @@ test("remembered dates are the candidate dates, also around New Year in the cand
   }
   expect(formatted("date", instant, "en", "Europe/Berlin", afterMidnight)).toBe("Friday 1 January");
   expect(formatted("date", instant, "en", "Europe/Berlin", beforeMidnight)).toBe("Friday, 1 January 2027");
+});
+
+test("a stored page is good until the next quarter hour when nothing is due sooner", () => {
+  expect(statusViewChangesAt(record(), now).toISOString()).toBe("2026-06-10T12:15:00.000Z");
+  expect(statusViewChangesAt(record(), new Date("2026-06-10T12:14:59.999Z")).toISOString()).toBe(
+    "2026-06-10T12:15:00.000Z",
+  );
+});
+
+test("a stored page is good only until the promised date passes: then the page says we are late", () => {
+  const due = new Date("2026-06-10T12:05:00Z");
+  const soon = record({ clocks: [clock({ dueAt: due })] });
+  expect(statusViewChangesAt(soon, now)).toEqual(due);
+  const before = buildStatusView(soon, { token, now: new Date(due.getTime() - 1) });
+  expect(before).toEqual(buildStatusView(soon, { token, now }));
+  expect(buildStatusView(soon, { token, now: new Date(due.getTime() + 1) }).promise?.tone).toBe("late");
+});
+
+test("a held rejection email's send time and the link's expiry bound a stored page as well", () => {
+  const sendAt = new Date("2026-06-10T12:10:00Z");
+  expect(statusViewChangesAt(record({ status: "rejected", closedAt: now, rejectionEmailDueAt: sendAt }), now)).toEqual(
+    sendAt,
+  );
+  const closedAt = new Date(now.getTime() - 180 * 24 * 60 * 60_000 + 60_000);
+  expect(statusViewChangesAt(record({ status: "hired", closedAt }), now)).toEqual(new Date(now.getTime() + 60_000));
+  // Dates already past move nothing: the page already says so.
+  const late = record({ clocks: [clock({ dueAt: new Date("2026-06-10T11:00:00Z") })] });
+  expect(statusViewChangesAt(late, now).toISOString()).toBe("2026-06-10T12:15:00.000Z");
 });

@@ -243,3 +243,15 @@ function promiseLines(
     };
   return waiting ? { tone: "waiting", lines } : { tone: "none", lines: [t.promiseNone] };
 }
+
+/** When the page built from `record` at `now` would first read differently with the same data: a promised date
+ * passing ("we are late"), the link expiring, or the next UTC quarter hour (dates are formatted per quarter hour, see
+ * `formatted`). A stored copy of the page may be served until then, and only while the data is unchanged. */
+export function statusViewChangesAt(record: StatusPageRecord, now: Date): Date {
+  const moments = [Math.floor(now.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS + QUARTER_HOUR_MS];
+  for (const due of [record.rejectionEmailDueAt, hearBackBy(record.clocks)]) {
+    if (due && due.getTime() > now.getTime()) moments.push(due.getTime());
+  }
+  if (record.closedAt) moments.push(record.closedAt.getTime() + record.daysAfterOutcome * DAY_MS);
+  return new Date(Math.min(...moments));
+}

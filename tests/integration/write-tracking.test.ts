@@ -1,0 +1,91 @@
+// The write generation (app/utils/write-tracking.server.ts) must move after every committed write however it was made
+// — model call, interactive or batch transaction, raw SQL — and must not move for reads, or the status-page cache
+// would serve pages older than the database (or never serve any).
+import { expect, test } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { withUnseenWrites, writeGeneration } from "~/utils/write-tracking.server";
+
+const key = (name: string) => `write-tracking-test:${name}:${Math.random()}`;
+
+async function moved(work: () => Promise<unknown>): Promise<boolean> {
+  const before = writeGeneration();
+  await work();
+  return writeGeneration() !== before;
+}
+
+test("reads leave the generation where it is", async () => {
+  expect(await moved(() => prisma.setting.findMany({ take: 1 }))).toBe(false);
+  expect(await moved(() => prisma.$queryRaw`SELECT 1`)).toBe(false);
+  expect(await moved(() => prisma.$transaction(async (tx) => tx.setting.count()))).toBe(false);
+});
+
+test("a model write, a raw write and a batch transaction each move it", async () => {
+  expect(await moved(() => prisma.setting.create({ data: { key: key("create"), value: {} } }))).toBe(true);
+  const name = key("raw");
+  await prisma.setting.create({ data: { key: name, value: {} } });
+  expect(await moved(() => prisma.$executeRaw`UPDATE "Setting" SET value = '{"a":1}' WHERE key = ${name}`)).toBe(true);
+  expect(
+    await moved(
+      () =>
+        prisma.$queryRaw`WITH changed AS (UPDATE "Setting" SET value = '{}' WHERE key = ${name} RETURNING key) SELECT key FROM changed`,
+    ),
+  ).toBe(true);
+  expect(await moved(() => prisma.$transaction([prisma.setting.deleteMany({ where: { key: name } })]))).toBe(true);
+});
+
+test("an interactive transaction moves it when it ends, not while it runs", async () => {
+  const before = writeGeneration();
+  let inside = 0;
+  await prisma.$transaction(async (tx) => {
+    await tx.setting.create({ data: { key: key("tx"), value: {} } });
+    inside = writeGeneration();
+  });
+  expect(inside).toBe(before);
+  expect(writeGeneration()).not.toBe(before);
+});
+
+test("a failed transaction moves it too: whatever it touched is re-read", async () => {
+  const before = writeGeneration();
+  await expect(
+    prisma.$transaction(async (tx) => {
+      await tx.setting.create({ data: { key: key("rollback"), value: {} } });
+      throw new Error("changed my mind");
+    }),
+  ).rejects.toThrow("changed my mind");
+  expect(writeGeneration()).not.toBe(before);
+});
+
+test("writes marked unseen leave it where it is, and only those", async () => {
+  expect(
+    await moved(() => withUnseenWrites(() => prisma.setting.create({ data: { key: key("unseen"), value: {} } }))),
+  ).toBe(false);
+  expect(
+    await moved(() =>
+      withUnseenWrites(() =>
+        prisma.$transaction(async (tx) => tx.setting.create({ data: { key: key("u2"), value: {} } })),
+      ),
+    ),
+  ).toBe(false);
+  expect(await moved(() => prisma.setting.create({ data: { key: key("seen"), value: {} } }))).toBe(true);
+});
+
+test("a plain change that changed no row leaves it where it is: the workers' idle polls keep the caches", async () => {
+  const nobody = key("nobody");
+  expect(await moved(() => prisma.$executeRaw`UPDATE "Setting" SET value = '{}' WHERE key = ${nobody}`)).toBe(false);
+  expect(
+    await moved(() => prisma.$queryRaw`UPDATE "Setting" SET value = '{}' WHERE key = ${nobody} RETURNING key`),
+  ).toBe(false);
+  expect(await moved(() => prisma.setting.updateMany({ where: { key: nobody }, data: { value: {} } }))).toBe(false);
+  // A CTE may hide a change whatever the last statement reports, so it always counts.
+  expect(
+    await moved(
+      () =>
+        prisma.$queryRaw`WITH gone AS (DELETE FROM "Setting" WHERE key = ${nobody} RETURNING key) SELECT key FROM gone`,
+    ),
+  ).toBe(true);
+  const name = key("somebody");
+  await prisma.setting.create({ data: { key: name, value: {} } });
+  expect(await moved(() => prisma.$queryRaw`UPDATE "Setting" SET value = '{}' WHERE key = ${name} RETURNING key`)).toBe(
+    true,
+  );
+});
