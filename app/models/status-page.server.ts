@@ -181,7 +181,9 @@ export async function recordStatusView(applicationId: string, now: Date = new Da
     return false;
   }
   // An internal touchpoint no candidate page shows: it leaves stored status pages valid.
-  await withUnseenWrites(() => appendEvent(prisma, { applicationId, type: "status_viewed", data: {}, occurredAt: now }));
+  await withUnseenWrites(() =>
+    appendEvent(prisma, { applicationId, type: "status_viewed", data: {}, occurredAt: now }),
+  );
   return true;
 }
 

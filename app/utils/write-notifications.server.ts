@@ -8,10 +8,7 @@ import { noteWrite, onLocalWrite, setWriteTrackingComplete } from "./write-track
 const CHANNEL = "hearback_writes";
 const RECONNECT_MS = 2_000;
 
-export async function shareWritesBetweenInstances(
-  databaseUrl: string,
-  pool: pg.Pool,
-): Promise<() => Promise<void>> {
+export async function shareWritesBetweenInstances(databaseUrl: string, pool: pg.Pool): Promise<() => Promise<void>> {
   const instanceId = randomUUID();
   let stopped = false;
   let listener: pg.Client | null = null;
