@@ -1,9 +1,11 @@
 // The HTTP server: Express in front of the Remix request handler. In development Vite serves the app with hot reload;
 // in production (`npm start`) it serves the built bundle. Start-up work (migrations, demo data, workers) lives in
 // app/boot.server.ts and runs inside the app's own module graph so the process holds one database connection.
+import http from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import proxyaddr from "proxy-addr";
 
 if (process.argv.includes("--production")) process.env.NODE_ENV = "production";
 const production = process.env.NODE_ENV === "production";
@@ -35,27 +37,6 @@ if (process.env.TRUST_PROXY) {
   const hops = Number(process.env.TRUST_PROXY);
   app.set("trust proxy", Number.isInteger(hops) ? hops : process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY);
 }
-// The candidate's status page, answered from memory while it is exactly what a render would give
-// (app/utils/status-page-cache.server.ts); anything else goes on to Remix.
-app.get("/s/:token", (req, res, next) => {
-  if (req.url.includes("?")) return next();
-  const page = entry.statusPageFromCache({
-    token: req.params.token,
-    clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
-    userAgent: req.headers["user-agent"] ?? "",
-    hasCookie: Boolean(req.headers.cookie),
-  });
-  if (!page) return next();
-  const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
-  const body = gzip ? page.gzipped : page.body;
-  res.writeHead(200, {
-    ...page.headers,
-    ...(gzip ? { "content-encoding": "gzip" } : {}),
-    vary: "Accept-Encoding",
-    "content-length": body.length,
-  });
-  res.end(body);
-});
 app.use(compression());
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);
@@ -101,7 +82,31 @@ app.all(
   }),
 );
 
-const server = app.listen(started.port, started.host, () => {
+// The candidate's status page, answered from memory while it is exactly what a render would give
+// (app/utils/status-page-cache.server.ts, docs/decisions/014), before Express: at thousands of pages a second its
+// routing is most of the cost. Anything else, and any page not stored, goes on to the app.
+const STATUS_PAGE_PATH = /^\/s\/([A-Za-z0-9_-]{32})$/;
+const trustProxy = app.get("trust proxy fn");
+function answeredFromCache(req, res) {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  const token = STATUS_PAGE_PATH.exec(req.url)?.[1];
+  if (!token) return false;
+  const page = entry.statusPageFromCache({
+    token,
+    clientAddress: proxyaddr(req, trustProxy) ?? "unknown",
+    userAgent: req.headers["user-agent"] ?? "",
+    hasCookie: Boolean(req.headers.cookie),
+  });
+  if (!page) return false;
+  const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+  const body = gzip ? page.gzipped : page.body;
+  res.writeHead(200, gzip ? page.gzipHeaders : page.plainHeaders);
+  res.end(req.method === "HEAD" ? undefined : body);
+  return true;
+}
+
+const server = http.createServer((req, res) => answeredFromCache(req, res) || app(req, res));
+server.listen(started.port, started.host, () => {
   started.announce(server.address().port);
 });
 

@@ -24,6 +24,9 @@ export type CachedStatusPage = {
   headers: Record<string, string>;
   body: Buffer;
   gzipped: Buffer;
+  /** The response headers, ready for writeHead, with and without gzip. */
+  plainHeaders: Record<string, string | number>;
+  gzipHeaders: Record<string, string | number>;
 };
 
 /** Memory the cache may hold (HTML plus its gzip); the least recently served pages go first. */
@@ -51,13 +54,17 @@ export function rememberStatusPage(
 ): boolean {
   if (!fresh(offer, now) || response.headers.has("Set-Cookie")) return false;
   forget(offer.token);
+  const headers = Object.fromEntries(response.headers);
+  const gzipped = gzipSync(response.body);
   const page: CachedStatusPage = {
     applicationId: offer.applicationId,
     generation: offer.generation,
     validUntil: offer.validUntil,
-    headers: Object.fromEntries(response.headers),
+    headers,
     body: response.body,
-    gzipped: gzipSync(response.body),
+    gzipped,
+    plainHeaders: { ...headers, vary: "Accept-Encoding", "content-length": response.body.length },
+    gzipHeaders: { ...headers, vary: "Accept-Encoding", "content-encoding": "gzip", "content-length": gzipped.length },
   };
   cache.pages.set(offer.token, page);
   cache.bytes += page.body.length + page.gzipped.length;
