@@ -202,7 +202,7 @@ test("the page follows every change at once, although it is served from memory b
   await page.reload(); // the cached copy
   await expect(stageNow()).toContainText("Step: Applied");
 
-  await staff.getByLabel("Move to stage").selectOption({ label: "Screen" });
+  await staff.getByRole("combobox", { name: "Move to stage" }).selectOption({ label: "Screen" });
   await staff.getByRole("button", { name: "Move" }).click();
   await expect(staff.getByRole("status")).toContainText("Moved to Screen.");
   await page.reload();
