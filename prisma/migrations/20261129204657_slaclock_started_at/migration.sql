@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "SlaClock_startedAt_idx" ON "SlaClock"("startedAt");
+
