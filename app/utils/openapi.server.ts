@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { applicationInputSchema, decisionSchema, messageInputSchema, stageMoveSchema } from "~/domain/applications";
 import { jobInputSchema } from "~/domain/jobs";
+import { metricsQuerySchema } from "~/domain/metrics/query";
 import { slaPolicyInputSchema } from "~/domain/sla/policies";
 import { scheduleInputSchema } from "~/domain/sla/schedule";
 import { lintResultSchema, templateLintInputSchema } from "~/domain/templates/schemas";
@@ -33,6 +34,7 @@ import {
   slaPolicyListResource,
   slaPolicyResource,
 } from "./api-sla-resources.server";
+import { metricsResource } from "./api-metrics-resources.server";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -82,6 +84,7 @@ const TAGS = [
   { name: "SLA policies", description: "Response-time promises to candidates, tried in order; the default last." },
   { name: "SLA clocks", description: "Clocks per application, as of any instant, and the “waiting on us” queue." },
   { name: "Templates", description: "Messages to candidates: the compassion lint." },
+  { name: "Metrics", description: "How fast candidates hear back: the dashboard's figures (docs/metrics.md)." },
   { name: "Inbound email", description: "Candidate replies, posted as raw email by a mail provider's webhook." },
 ] as const;
 
@@ -403,6 +406,21 @@ export const OPERATIONS: Operation[] = [
     query: queueQuerySchema,
     success: { status: 200, description: "The queue.", schema: queueResource },
     errors: [400],
+  },
+  {
+    method: "get",
+    path: "/api/v1/metrics",
+    operationId: "getMetrics",
+    summary: "The metrics report for a window",
+    description:
+      "The figures of DESIGN.md §7 for applications, clocks and survey answers in [from, to), scoped to the " +
+      "jobs the token's account may see (hiring managers: their own; interviewers: 403). Attainment and rates are " +
+      "fractions 0–1, durations wall-clock minutes; a figure without data is null, never 0 ÷ 0. The window may " +
+      "span at most two years. Definitions: docs/metrics.md.",
+    tag: "Metrics",
+    query: metricsQuerySchema,
+    success: { status: 200, description: "The report.", schema: metricsResource },
+    errors: [400, 403],
   },
 ];
 

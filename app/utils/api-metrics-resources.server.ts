@@ -1,0 +1,95 @@
+// GET /api/v1/metrics: the report as JSON (DESIGN.md §7, §8; definitions in docs/metrics.md), described by a zod schema
+// the OpenAPI document is generated from and the tests check answers against.
+import { z } from "zod";
+import { SLA_METRICS, type MetricsReport } from "~/domain/metrics/report";
+
+const minutes = (what: string) => z.number().nullable().describe(`${what}, in wall-clock minutes; null without data.`);
+const fraction = (what: string) => z.number().min(0).max(1).nullable().describe(`${what}, 0–1; null when 0 ÷ 0.`);
+const count = (what: string) => z.number().int().min(0).describe(what);
+
+const duration = {
+  count: count("How many measurements the figure is computed from."),
+  medianMinutes: minutes("Median"),
+  p90Minutes: minutes("90th percentile (interpolated)"),
+};
+
+const slaFigures = z.object({
+  metric: z.enum(SLA_METRICS),
+  met: count("Clocks started in the window that stopped in time."),
+  breached: count("Clocks started in the window that stopped late, or still ran past due at the window's end."),
+  attainment: fraction("met ÷ (met + breached)"),
+  ...duration,
+  breachedNow: count("Running clocks past due at the window's end (now, when the window reaches now), any start."),
+});
+
+export const metricsResource = z.object({
+  filters: z.object({
+    from: z.iso.datetime(),
+    to: z.iso.datetime(),
+    jobId: z.string().optional(),
+    department: z.string().optional(),
+    recruiterId: z.string().optional(),
+    hiringManagerId: z.string().optional(),
+  }),
+  applications: count("Applications with appliedAt in the window."),
+  firstResponse: slaFigures,
+  nextResponse: slaFigures,
+  periodicUpdate: slaFigures,
+  stageDecision: slaFigures,
+  closure: slaFigures,
+  silentCandidates: count("Active applications now whose regular-update clock runs past due."),
+  timeInStage: z.array(
+    z.object({ stageName: z.string(), stageKind: z.string(), position: z.number().int(), ...duration }),
+  ),
+  decisionsOwed: z.array(
+    z.object({
+      ownerId: z.string().nullable().describe("The job's hiring manager; null when the job has none."),
+      ownerName: z.string().nullable(),
+      count: count("Running stage-decision clocks now."),
+      oldestWaitingMinutes: z.number(),
+    }),
+  ),
+  closureRate: z.object({
+    told: count("Rejected and told."),
+    rejected: count("Rejected in the window."),
+    rate: fraction("told ÷ rejected"),
+  }),
+  promiseKept: z.object({
+    kept: count("Hear-back-by dates met."),
+    shown: count("Hear-back-by dates shown and decided."),
+    rate: fraction("kept ÷ shown"),
+  }),
+  timeToHire: z.object(duration),
+  candidateNps: z.object({
+    score: z.number().min(-100).max(100).nullable().describe("% promoters (9–10) − % detractors (0–6)."),
+    responses: count("Survey answers in the window."),
+    promoters: count("Answers of 9 or 10."),
+    detractors: count("Answers of 0 to 6."),
+  }),
+  friction: z.object({
+    per100: z.number().nullable().describe("Friction tags reported per 100 survey answers."),
+    responses: count("Survey answers in the window."),
+    byTag: z.record(z.string(), z.number().int()),
+  }),
+  weekly: z.array(
+    z.object({
+      weekStart: z.iso.datetime().describe("Monday 00:00 UTC."),
+      applications: count("Applications in the week (and the window)."),
+      firstResponseMedianMinutes: minutes("Median first response"),
+      firstResponseAttainment: fraction("First-response attainment"),
+      promiseKeptRate: fraction("Promise-kept rate"),
+    }),
+  ),
+  funnel: z.array(
+    z.object({ stageName: z.string(), stageKind: z.string(), position: z.number().int(), reached: z.number().int() }),
+  ),
+});
+
+export type MetricsResource = z.output<typeof metricsResource>;
+
+export function presentMetrics(report: MetricsReport): MetricsResource {
+  return {
+    ...report,
+    filters: { ...report.filters, from: report.filters.from.toISOString(), to: report.filters.to.toISOString() },
+  };
+}
