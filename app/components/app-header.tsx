@@ -17,9 +17,17 @@ export function AppHeader({ user, unreadNotifications = 0 }: { user: HeaderUser;
             <nav aria-label="Main">
               <ul className="nav">
                 {user.role === "interviewer" ? null : (
-                  <li>
-                    <NavLink to="/waiting">Waiting on us</NavLink>
-                  </li>
+                  <>
+                    <li>
+                      <NavLink to="/waiting">Waiting on us</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/decisions">Decisions owed</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/metrics">Dashboard</NavLink>
+                    </li>
+                  </>
                 )}
                 <li>
                   <NavLink to="/jobs">Jobs</NavLink>
@@ -77,6 +85,9 @@ export function AppHeader({ user, unreadNotifications = 0 }: { user: HeaderUser;
                     </li>
                     <li>
                       <NavLink to="/settings/templates">Templates</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/settings/customer-benchmarks">Customer benchmarks</NavLink>
                     </li>
                   </>
                 ) : null}
