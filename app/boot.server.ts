@@ -1,5 +1,6 @@
 // Start-up: migrate the database, seed the demo workspace on an empty embedded database, and hand server.mjs what it
 // needs to listen and shut down.
+import { startDigestWorker } from "./jobs/digest.server";
 import { startInboundSmtpFromEnv } from "./jobs/inbound-smtp.server";
 import { startOutboxWorker } from "./jobs/outbox-worker.server";
 import { startPlannerStatistics } from "./jobs/planner-statistics.server";
@@ -27,6 +28,7 @@ export async function boot(): Promise<Started> {
   const stopSlaWorker = await startSlaWorker();
   const stopInboundSmtp = await startInboundSmtpFromEnv();
   const stopOutboxWorker = startOutboxWorker();
+  const stopDigestWorker = startDigestWorker();
   return {
     port: env.PORT,
     host: env.HOST,
@@ -40,6 +42,7 @@ export async function boot(): Promise<Started> {
     async shutdown() {
       stopPlannerStatistics();
       stopSlaWorker();
+      stopDigestWorker();
       await stopInboundSmtp();
       stopOutboxWorker();
       await stopSharingWrites();

@@ -1,0 +1,37 @@
+// The weekly digest's scheduler in each app instance: every few minutes it queues the digests that have become due
+// (app/models/digest.server.ts), which costs a couple of small queries when none are. Instances may tick at the same
+// moment: the claim in the model makes each digest go out once.
+import { queueDueDigests } from "~/models/digest.server";
+import { wakeOutboxWorker } from "~/utils/outbox-signal.server";
+
+const TICK_EVERY_MS = 5 * 60_000;
+const FIRST_TICK_MS = 30_000;
+
+export async function runDigestTick(now: Date = new Date()): Promise<number> {
+  const queued = await queueDueDigests(now);
+  if (queued > 0) wakeOutboxWorker();
+  return queued;
+}
+
+/** Starts the loop; returns a function that stops it. */
+export function startDigestWorker(): () => void {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const tick = async () => {
+    try {
+      await runDigestTick();
+    } catch (error) {
+      console.error("Queueing weekly digests failed; it tries again in 5 minutes:", error);
+    }
+    if (!stopped) {
+      timer = setTimeout(tick, TICK_EVERY_MS);
+      timer.unref();
+    }
+  };
+  timer = setTimeout(tick, FIRST_TICK_MS);
+  timer.unref();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}
