@@ -21,6 +21,7 @@ import { DEFAULT_SLA_TARGETS } from "~/domain/sla/policies";
 import type { ScheduleInput } from "~/domain/sla/schedule";
 import { createPolicy } from "~/models/sla/policies.server";
 import { runRecomputesNow } from "~/models/sla/recompute.server";
+import { seedDemoExperience } from "./seed-experience";
 import { planApplication, varyPace, type Fate, type Pace, type StoryStaff } from "../tests/history-plans";
 
 export type DemoLogin = { role: string; email: string; password: string };
@@ -334,6 +335,7 @@ export async function seedDemoWorkspace(prisma: PrismaClient, options: SeedOptio
   }
   // The embedded database has no autovacuum, so the planner would never learn the tables' sizes; without statistics
   // the pipeline board is about 20 times slower (bench/results).
+  await seedDemoExperience(prisma, now, admin.id);
   await prisma.$executeRawUnsafe("ANALYZE");
 
   return PEOPLE.map((person) => ({ role: person.role, email: demoEmail(person.key), password: DEMO_PASSWORD }));

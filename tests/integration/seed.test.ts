@@ -199,6 +199,29 @@ test("the closed job has nobody waiting; the job on hold still has candidates wa
   expect(await prisma.application.count({ where: { jobId: onHold.id, status: "active" } })).toBeGreaterThan(5);
 });
 
+test("the experience data: survey answers from closed applications only, the support team's three figures", async () => {
+  const closed = await prisma.application.count({ where: { status: { not: "active" } } });
+  const answers = await prisma.surveyResponse.findMany({
+    select: { nps: true, effort: true, createdAt: true, application: { select: { status: true, closedAt: true } } },
+  });
+  expect(answers.length).toBeGreaterThan(closed * 0.2);
+  expect(answers.length).toBeLessThan(closed * 0.5);
+  for (const answer of answers) {
+    expect(answer.application.status).not.toBe("active");
+    expect(answer.createdAt.getTime()).toBeGreaterThan(answer.application.closedAt!.getTime());
+    expect(answer.createdAt.getTime()).toBeLessThanOrEqual(now.getTime());
+    expect(answer.nps).toBeGreaterThanOrEqual(0);
+    expect(answer.nps).toBeLessThanOrEqual(10);
+    expect([1, 2, 3, 4, 5]).toContain(answer.effort);
+  }
+  // Promoters and detractors both: a score worth reading.
+  expect(answers.some((answer) => answer.nps >= 9)).toBe(true);
+  expect(answers.some((answer) => answer.nps <= 6)).toBe(true);
+  expect(
+    (await prisma.customerBenchmark.findMany({ select: { metric: true } })).map((row) => row.metric).sort(),
+  ).toEqual(["first_reply", "next_reply", "resolution"]);
+});
+
 test("first start seeds only an empty database", async () => {
   const users = await prisma.user.count();
   const workspace = await prepareWorkspace({ demo: true });
