@@ -17,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   templates: async () => (await import("./templates.bench")).templatesBenchmark,
   outbox: async () => (await import("./outbox.bench")).outboxBenchmark,
   "status-page": async () => (await import("./status-page.bench")).statusPageBenchmark,
+  metrics: async () => (await import("./metrics.bench")).metricsBenchmark,
 };
 
 const RUNS = 50;
