@@ -93,6 +93,22 @@ async function tracked<T extends Result>(
   }
 }
 
+/** queryRaw or executeRaw of an adapter or a transaction, calling `changed` after a statement that changed data. */
+function trackedStatement(
+  target: SqlDriverAdapter | Transaction,
+  method: "queryRaw" | "executeRaw",
+  changed: () => void,
+): (query: SqlQuery) => Promise<Result> {
+  return (query) =>
+    tracked<Result>(query, (q) => (method === "queryRaw" ? target.queryRaw(q) : target.executeRaw(q)), changed);
+}
+
+/** Any other member, exactly as the wrapped object has it (methods bound to it). */
+function member(target: object, property: string | symbol, receiver: unknown): unknown {
+  const value: unknown = Reflect.get(target, property, receiver);
+  return typeof value === "function" ? value.bind(target) : value;
+}
+
 /** The adapter factory with every connection's writes tracked. */
 export function trackingWrites(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
   return {
@@ -110,12 +126,7 @@ function trackedAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
       switch (property) {
         case "queryRaw":
         case "executeRaw":
-          return (query: SqlQuery) =>
-            tracked<Result>(
-              query,
-              (q) => (property === "queryRaw" ? target.queryRaw(q) : target.executeRaw(q)),
-              localWriteCommitted,
-            );
+          return trackedStatement(target, property, localWriteCommitted);
         case "executeScript":
           return async (script: string) => {
             try {
@@ -127,10 +138,8 @@ function trackedAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
         case "startTransaction":
           return async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) =>
             trackedTransaction(await target.startTransaction(...args));
-        default: {
-          const value: unknown = Reflect.get(target, property, receiver);
-          return typeof value === "function" ? value.bind(target) : value;
-        }
+        default:
+          return member(target, property, receiver);
       }
     },
   });
@@ -151,20 +160,13 @@ function trackedTransaction(transaction: Transaction): Transaction {
       switch (property) {
         case "queryRaw":
         case "executeRaw":
-          return (query: SqlQuery) =>
-            tracked<Result>(
-              query,
-              (q) => (property === "queryRaw" ? target.queryRaw(q) : target.executeRaw(q)),
-              () => (wrote = true),
-            );
+          return trackedStatement(target, property, () => (wrote = true));
         case "commit":
           return () => end(() => target.commit());
         case "rollback":
           return () => end(() => target.rollback());
-        default: {
-          const value: unknown = Reflect.get(target, property, receiver);
-          return typeof value === "function" ? value.bind(target) : value;
-        }
+        default:
+          return member(target, property, receiver);
       }
     },
   });

@@ -2,7 +2,7 @@
 // is due (Monday 08:00 in their time zone, moved into their business hours), and the email made from their figures.
 // app/models/digest.server.ts finds who is due, loads the figures and queues the email.
 import { DateTime } from "luxon";
-import { escapeHtml, type EmailParts } from "~/domain/templates/email";
+import { emailLayout, escapeHtml, type EmailParts } from "~/domain/templates/email";
 import type { MetricsReport } from "./report";
 
 const MINUTE_MS = 60_000;
@@ -288,33 +288,5 @@ export function composeDigestEmail(content: DigestContent): EmailParts {
     `<p style="margin-top:24px;padding-top:16px;border-top:1px solid #d6d8dc;font-size:14px;color:#52606d;">${escapeHtml(footer)}</p>`,
   ].join("\n");
 
-  return { subject, text, html: digestLayout(subject, body) };
-}
-
-/** The look of the candidate emails' layout (app/domain/templates/email.ts), for a message to staff. */
-function digestLayout(subject: string, content: string): string {
-  const title = escapeHtml(subject);
-  return `<!doctype html>
-<html lang="en" dir="ltr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light">
-<title>${title}</title>
-</head>
-<body style="margin:0;padding:0;background-color:#f4f4f1;">
-<div role="article" aria-roledescription="email" aria-label="${title}" lang="en">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#f4f4f1;">
-<tr><td align="center" style="padding:24px 12px;">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;background-color:#ffffff;border-radius:8px;">
-<tr><td style="padding:32px 28px;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.6;color:#1f2933;">
-${content}
-</td></tr>
-</table>
-</td></tr>
-</table>
-</div>
-</body>
-</html>
-`;
+  return { subject, text, html: emailLayout(subject, body, "en") };
 }

@@ -47,7 +47,8 @@ function bodyHtml(body: string, values: MergeValues): string {
   return html;
 }
 
-function layout(subject: string, content: string, locale: TemplateLocale): string {
+/** The HTML frame every email wears (candidate emails and the staff digest alike). */
+export function emailLayout(subject: string, content: string, locale: TemplateLocale): string {
   const title = escapeHtml(subject);
   return `<!doctype html>
 <html lang="${locale}" dir="ltr">
@@ -101,6 +102,6 @@ export function composeEmail(source: TemplateSource, values: MergeValues, locale
   return {
     subject: rendered.subject,
     text: `${plainText(rendered.body).trim()}\n${footer?.text ?? ""}`,
-    html: layout(rendered.subject, bodyHtml(source.body, values) + (footer?.html ?? ""), locale),
+    html: emailLayout(rendered.subject, bodyHtml(source.body, values) + (footer?.html ?? ""), locale),
   };
 }
