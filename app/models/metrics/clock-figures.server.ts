@@ -13,7 +13,8 @@ import {
   clocksInView,
   jobCondition,
   seesEveryJob,
-  medianAndP90Minutes,
+  floatMinutesBetween,
+  medianAndP90,
   promiseShown,
   querySorting,
 } from "./sql.server";
@@ -35,17 +36,17 @@ const WEEK = Prisma.sql`date_trunc('week', c."startedAt")`;
 const WEEK_LABEL = Prisma.sql`CASE WHEN GROUPING(${WEEK}) = 1 THEN NULL ELSE to_char(${WEEK}, 'YYYY-MM-DD') END`;
 
 /** Per metric (week null), and per week for first response (the only metric the weekly series shows): met, breached,
- * and the durations of the stopped clocks. The window's clocks are read twice by index rather than materialised once:
+ * and the minutes of the stopped clocks. The window's clocks are read twice by index rather than materialised once:
  * writing and re-reading 280,000 rows of a 90-day window cost more than the second (first-response only) read. */
 export async function clockFigures(actor: Actor, filters: MetricsFilters, end: Date): Promise<ClockFigureRow[]> {
   const clocks = clocksInView(actor, filters);
   const figures = Prisma.sql`(count(*) FILTER (WHERE met))::int AS met, (count(*) FILTER (WHERE breached))::int AS breached,
            (count(*) FILTER (WHERE stopped))::int AS count,
-           ${medianAndP90Minutes(Prisma.sql`duration`, Prisma.sql`stopped`)} AS percentiles`;
+           ${medianAndP90(Prisma.sql`minutes`, Prisma.sql`stopped`)} AS percentiles`;
   const rows = await querySorting<Omit<ClockFigureRow, "median" | "p90"> & { percentiles: number[] | null }>(Prisma.sql`
     WITH window_clocks AS NOT MATERIALIZED (
       SELECT c.metric, c."startedAt", ${CLOCK_MET} AS met, ${clockBreached(end)} AS breached,
-             c.state = 'stopped' AS stopped, c."stoppedAt" - c."startedAt" AS duration
+             c.state = 'stopped' AS stopped, ${floatMinutesBetween(Prisma.sql`c."startedAt"`, Prisma.sql`c."stoppedAt"`)} AS minutes
         FROM ${clocks.from}
        WHERE ${clockInWindow(filters)} AND ${clocks.where}
     )

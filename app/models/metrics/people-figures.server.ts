@@ -6,14 +6,19 @@ import { prisma } from "~/utils/db.server";
 import type { Actor } from "../scope.server";
 import { jobCondition, minutesBetween, silentApplicationIds, ts } from "./sql.server";
 
-/** Running stage-decision clocks grouped by who owes the decision (the job's hiring manager), oldest wait first. */
+/** Running stage-decision clocks grouped by who owes the decision (the job's hiring manager), oldest wait first. The
+ * running clocks (few, by the SlaClock(state, dueAt) index) are picked before the jobs in view narrow them; the
+ * longest wait is that of the earliest start, converted to minutes once. */
 export function decisionsOwed(actor: Actor, filters: MetricsFilters, now: Date): Promise<DecisionOwedFigure[]> {
   return prisma.$queryRaw<DecisionOwedFigure[]>`
+    WITH running AS MATERIALIZED (
+      SELECT c."applicationId", c."startedAt" FROM "SlaClock" c WHERE c.state = 'running' AND c.metric = 'stage_decision'
+    )
     SELECT j."hiringManagerId" AS "ownerId", u.name AS "ownerName", count(*)::int AS count,
-           max(${minutesBetween(Prisma.sql`c."startedAt"`, ts(now))}) AS "oldestWaitingMinutes"
-      FROM "SlaClock" c JOIN "Application" a ON a.id = c."applicationId" JOIN "Job" j ON j.id = a."jobId"
+           ${minutesBetween(Prisma.sql`min(c."startedAt")`, ts(now))} AS "oldestWaitingMinutes"
+      FROM running c JOIN "Application" a ON a.id = c."applicationId" JOIN "Job" j ON j.id = a."jobId"
       LEFT JOIN "User" u ON u.id = j."hiringManagerId"
-     WHERE c.state = 'running' AND c.metric = 'stage_decision' AND ${jobCondition(actor, filters)}
+     WHERE ${jobCondition(actor, filters)}
      GROUP BY j."hiringManagerId", u.name
      ORDER BY "oldestWaitingMinutes" DESC, u.name NULLS LAST`;
 }

@@ -4,7 +4,15 @@ import { Prisma } from "~/generated/prisma/client";
 import type { FunnelStep, MetricsFilters, StageTimeFigure } from "~/domain/metrics/report";
 import { prisma } from "~/utils/db.server";
 import type { Actor } from "../scope.server";
-import { ANY_STATUS, candidateNotTold, jobCondition, medianAndP90Minutes, querySorting, ts } from "./sql.server";
+import {
+  ANY_STATUS,
+  candidateNotTold,
+  floatMinutesBetween,
+  jobCondition,
+  medianAndP90,
+  querySorting,
+  ts,
+} from "./sql.server";
 
 /** Applications that applied in [from, to), as a condition on `a` (with `j` joined). */
 export function appliedInWindow(actor: Actor, filters: MetricsFilters): Prisma.Sql {
@@ -82,14 +90,14 @@ export async function timeInStage(actor: Actor, filters: MetricsFilters, now: Da
                   -- The first stage: where the first move left from, else where the application still is.
                   WHEN m."nextType" = 'stage_changed' THEN m."nextFromStageId"
                   ELSE m."stageId" END AS "stageId",
-             coalesce(m."nextAt", CASE WHEN m.status = 'active' THEN ${ts(now)} END) - m."occurredAt" AS duration
+             ${floatMinutesBetween(Prisma.sql`m."occurredAt"`, Prisma.sql`coalesce(m."nextAt", CASE WHEN m.status = 'active' THEN ${ts(now)} END)`)} AS minutes
         FROM moves m
        WHERE m.type IN ('applied', 'stage_changed') AND m."occurredAt" < ${ts(filters.to)}
     )
     SELECT s.name AS "stageName", s.kind::text AS "stageKind", s.position, count(*)::int AS count,
-           ${medianAndP90Minutes(Prisma.sql`stays.duration`)} AS percentiles
+           ${medianAndP90(Prisma.sql`stays.minutes`)} AS percentiles
       FROM stays JOIN "Stage" s ON s.id = stays."stageId"
-     WHERE stays.duration IS NOT NULL
+     WHERE stays.minutes IS NOT NULL
      GROUP BY s.position, s.name, s.kind
      ORDER BY s.position, s.name`);
   return rows.map(({ percentiles, ...row }) => ({
@@ -117,7 +125,7 @@ export async function closedFigures(actor: Actor, filters: MetricsFilters): Prom
        WHERE ${closedInWindow(actor, filters)}
     )
     SELECT (count(*) FILTER (WHERE a.status = 'hired'))::int AS hired,
-           ${medianAndP90Minutes(Prisma.sql`a."closedAt" - a."appliedAt"`, Prisma.sql`a.status = 'hired'`)} AS percentiles,
+           ${medianAndP90(floatMinutesBetween(Prisma.sql`a."appliedAt"`, Prisma.sql`a."closedAt"`), Prisma.sql`a.status = 'hired'`)} AS percentiles,
            (count(*) FILTER (WHERE a.status = 'rejected'))::int AS rejected,
            (SELECT count(*) FROM closed a WHERE a.status = 'rejected' AND ${candidateNotTold(filters)})::int AS "notTold"
       FROM closed a`);

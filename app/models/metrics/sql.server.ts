@@ -83,15 +83,16 @@ export function minutesBetween(start: Prisma.Sql, end: Prisma.Sql): Prisma.Sql {
 
 export const CLOCK_MINUTES = minutesBetween(Prisma.sql`c."startedAt"`, Prisma.sql`c."stoppedAt"`);
 
-/**
- * Median and p90, in minutes, of a timestamp difference (an interval), as a float8[2] or null without rows. One sort
- * on the interval itself: converting every value to float minutes first (numeric arithmetic) cost more than the sort.
- * The interpolation is exact on intervals (timestamps hold milliseconds), so only the two answers are rounded.
- */
-export function medianAndP90Minutes(interval: Prisma.Sql, filter: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
-  return Prisma.sql`(SELECT array_agg((extract(epoch from p.value) / 60)::float8 ORDER BY p.n)
-                       FROM unnest(percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY ${interval})
-                                   FILTER (WHERE ${filter})) WITH ORDINALITY AS p(value, n))`;
+/** Minutes between two timestamp expressions in float8 arithmetic (date_part), for the per-row values of a whole
+ * window's sort: minutesBetween's numeric arithmetic cost more than the sort itself. The two can differ in the last
+ * bit of a float8 (one more rounding), far below the minute. */
+export function floatMinutesBetween(start: Prisma.Sql, end: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(date_part('epoch', ${end} - ${start}) / 60)`;
+}
+
+/** Median and p90 of `minutes` as a float8[2] (null without rows), from one sort. */
+export function medianAndP90(minutes: Prisma.Sql, filter: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
+  return Prisma.sql`percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY ${minutes}) FILTER (WHERE ${filter})`;
 }
 
 /** A "hear back by" date was shown while the clock ran: the candidate looked at their status page or got an email.
