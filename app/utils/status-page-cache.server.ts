@@ -21,7 +21,6 @@ export type CachedStatusPage = {
   applicationId: string;
   generation: number;
   validUntil: number;
-  headers: Record<string, string>;
   body: Buffer;
   gzipped: Buffer;
   /** The response headers, ready for writeHead, with and without gzip. */
@@ -60,7 +59,6 @@ export function rememberStatusPage(
     applicationId: offer.applicationId,
     generation: offer.generation,
     validUntil: offer.validUntil,
-    headers,
     body: response.body,
     gzipped,
     plainHeaders: { ...headers, vary: "Accept-Encoding", "content-length": response.body.length },

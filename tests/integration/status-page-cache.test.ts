@@ -42,7 +42,8 @@ test("a page is served until anything at all is written", async () => {
   const page = offer();
   expect(rememberStatusPage(page, html)).toBe(true);
   expect(cachedStatusPage(page.token)?.body.toString()).toBe("<p>page</p>");
-  expect(cachedStatusPage(page.token)?.headers["content-type"]).toBe("text/html; charset=utf-8");
+  expect(cachedStatusPage(page.token)?.plainHeaders["content-type"]).toBe("text/html; charset=utf-8");
+  expect(cachedStatusPage(page.token)?.gzipHeaders["content-type"]).toBe("text/html; charset=utf-8");
   await write();
   expect(cachedStatusPage(page.token)).toBe(null);
 });
