@@ -6,6 +6,7 @@
 // both ways and compares every row, so the two paths cannot drift apart unnoticed.
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { CANDIDATE_VISIBLE_EVENTS, type EventData, type EventType } from "~/domain/applications";
+import { refreshStageStays } from "~/models/metrics/stage-stays.server";
 import { loadSlaConfig } from "~/models/sla/config.server";
 import { syncClocks } from "~/models/sla/clocks.server";
 import { newId } from "~/utils/ids.server";
@@ -120,7 +121,9 @@ export async function insertApplicationsInBulk(
       for (const batch of chunks(rows.events)) await tx.event.createMany({ data: batch });
       for (const batch of chunks(rows.interviewers)) await tx.applicationInterviewer.createMany({ data: batch });
       for (const batch of chunks(rows.audits)) await tx.auditLog.createMany({ data: batch });
-      // The models keep SLA clocks in step with every event; here they are computed once the history is in.
+      // The models keep stage stays and SLA clocks in step with every event; here they are computed once the history
+      // is in.
+      for (const batch of chunks(applicationIds)) await refreshStageStays(tx, batch);
       if (options.syncClocks !== false) {
         const config = await loadSlaConfig(tx);
         for (const batch of chunks(applicationIds)) await syncClocks(tx, batch, { config });

@@ -1,7 +1,8 @@
 // The append-only touchpoint log. Every state change on an application writes its event through here.
 import type { Prisma } from "~/generated/prisma/client";
 import { CANDIDATE_VISIBLE_EVENTS, type EventData, type EventType } from "~/domain/applications";
-import { movesClocks, syncApplicationClocks } from "./sla/clocks.server";
+import { movesStages, refreshStageStays } from "./metrics/stage-stays.server";
+import { movesClocks, notePromisesShown, syncApplicationClocks } from "./sla/clocks.server";
 
 export type NewEvent<T extends EventType> = {
   applicationId: string;
@@ -12,7 +13,8 @@ export type NewEvent<T extends EventType> = {
   visibility?: "candidate" | "internal";
 };
 
-/** Appends a touchpoint and brings the application's SLA clocks in step, in the caller's transaction. */
+/** Appends a touchpoint and brings what is materialised from the log in step — the application's SLA clocks (and when
+ * their dates were shown) and its stage stays — in the caller's transaction. */
 export async function appendEvent<T extends EventType>(tx: Prisma.TransactionClient, event: NewEvent<T>) {
   const created = await tx.event.create({
     data: {
@@ -26,6 +28,8 @@ export async function appendEvent<T extends EventType>(tx: Prisma.TransactionCli
     select: { id: true, type: true, occurredAt: true },
   });
   if (movesClocks(event.type)) await syncApplicationClocks(tx, event.applicationId);
+  else if (event.type === "status_viewed") await notePromisesShown(tx, event.applicationId, created.occurredAt);
+  if (movesStages(event.type)) await refreshStageStays(tx, [event.applicationId]);
   return created;
 }
 

@@ -182,7 +182,7 @@ export async function recordStatusView(applicationId: string, now: Date = new Da
   }
   // An internal touchpoint no candidate page shows: it leaves stored status pages valid.
   await withUnseenWrites(() =>
-    appendEvent(prisma, { applicationId, type: "status_viewed", data: {}, occurredAt: now }),
+    prisma.$transaction((tx) => appendEvent(tx, { applicationId, type: "status_viewed", data: {}, occurredAt: now })),
   );
   return true;
 }

@@ -10,6 +10,8 @@
 // tests/integration/bench-metrics-dataset.test.ts replays a small dataset through the engine and compares every row.
 //
 // Status links are stored as hashes of a fixed string (unique, but no link opens a status page).
+import { INSERT_EVERY_STAGE_STAY } from "~/models/metrics/stage-stays.server";
+import { NOTE_EVERY_PROMISE_SHOWN } from "~/models/sla/clocks.server";
 import { database } from "~/utils/db.server";
 import type { Actor } from "~/models/scope.server";
 
@@ -196,7 +198,7 @@ export async function createMetricsDataset(options: MetricsDatasetOptions = {}):
       // third of the load time). Read from the catalogue, so indexes added by later migrations are rebuilt too.
       const indexes = (await script(
         `SELECT indexname, indexdef FROM pg_indexes
-          WHERE schemaname = 'public' AND tablename IN ('Event', 'SlaClock', 'Message') AND indexname NOT LIKE '%_pkey'`,
+          WHERE schemaname = 'public' AND tablename IN ('Event', 'SlaClock', 'Message', 'StageStay') AND indexname NOT LIKE '%_pkey'`,
       )) as { indexname: string; indexdef: string }[];
       await script(indexes.map((index) => `DROP INDEX "${index.indexname}";`).join("\n"));
       sql.push(["indexes rebuilt", indexes.map((index) => `${index.indexdef};`).join("\n")]);
@@ -441,6 +443,9 @@ function datasetSql({
         ORDER BY e.at, suffix;`,
     ],
     ["SLA clocks", clocksSql({ NOW, TARGET, WARN })],
+    // The app's own statements for what it materialises from the log as touchpoints are appended.
+    ["promises shown", NOTE_EVERY_PROMISE_SHOWN.text],
+    ["stage stays", INSERT_EVERY_STAGE_STAY.text],
     [
       "survey answers",
       `INSERT INTO "SurveyResponse" (id, "applicationId", nps, effort, "knewNext", "frictionTags", comment, "createdAt")
@@ -737,10 +742,10 @@ function clocksSql({
     LEFT JOIN (SELECT x.n, min(x.at) AS told FROM bench_touch x JOIN bench_plan p USING (n)
                 WHERE p.outcome = 'rejected' AND x.type = 'message_out' AND x.at >= p.closed_at GROUP BY x.n) AS t USING (n)
    WHERE p.outcome = 'rejected';
-  INSERT INTO "SlaClock" (id, "applicationId", metric, instance, state, "startedAt", "dueAt", "warnAt", "stoppedAt",
-                          breached, "businessHours", "targetMinutes", "remainingMinutes", "stageId", "policyId",
-                          "updatedAt")
-  SELECT 'ck' || lpad(c.n::text, 8, '0') || substr(c.metric, 1, 2) || c.instance, p.app_id, c.metric::"SlaMetric",
+  INSERT INTO "SlaClock" (id, "applicationId", "jobId", metric, instance, state, "startedAt", "dueAt", "warnAt",
+                          "stoppedAt", breached, "businessHours", "targetMinutes", "remainingMinutes", "stageId",
+                          "policyId", "updatedAt")
+  SELECT 'ck' || lpad(c.n::text, 8, '0') || substr(c.metric, 1, 2) || c.instance, p.app_id, p.job_id, c.metric::"SlaMetric",
          c.instance, coalesce(c.ended, 'running')::"ClockState", c.started_at, d.due_at, d.warn_at, c.ended_at,
          coalesce(c.ended_at, ${NOW}) > d.due_at, true, c.minutes, NULL, c.stage_id, 'default-policy',
          coalesce(c.ended_at, ${NOW})

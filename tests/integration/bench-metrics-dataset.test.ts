@@ -36,11 +36,12 @@ test("every stored clock is the row the clock engine computes from the events", 
     (application) => application.id,
   );
   const computed = new Map(
-    (await computeApplicationsClocks(prisma, applicationIds, NOW)).flatMap(({ applicationId, inForce, clocks }) =>
-      clocks.map((clock) => {
-        const row = clockRow(applicationId, inForce.policyId, clock);
-        return [key(row), row] as const;
-      }),
+    (await computeApplicationsClocks(prisma, applicationIds, NOW)).flatMap(
+      ({ applicationId, inForce, clocks, touchpoints }) =>
+        clocks.map((clock) => {
+          const row = clockRow(applicationId, inForce.policyId, clock, touchpoints);
+          return [key(row), row] as const;
+        }),
     ),
   );
   const stored = await prisma.slaClock.findMany();
@@ -63,6 +64,7 @@ test("every stored clock is the row the clock engine computes from the events", 
       remainingMinutes: clock.remainingMinutes,
       stageId: clock.stageId,
       policyId: clock.policyId,
+      promiseShownAt: clock.promiseShownAt?.getTime() ?? null,
     };
     if (JSON.stringify(actual) !== JSON.stringify(expected)) {
       differences.push(`${key(clock)}: stored ${JSON.stringify(actual)}, engine ${JSON.stringify(expected)}`);

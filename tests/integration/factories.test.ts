@@ -62,6 +62,10 @@ async function snapshot(jobId: string) {
         orderBy: [{ occurredAt: "asc" }, { type: "asc" }],
         select: { id: true, type: true, visibility: true, occurredAt: true, actorId: true, data: true },
       },
+      stageStays: {
+        orderBy: { sequence: "asc" },
+        select: { sequence: true, stageId: true, enteredAt: true, leftAt: true },
+      },
       slaClocks: {
         orderBy: [{ metric: "asc" }, { instance: "asc" }],
         select: {
@@ -74,6 +78,7 @@ async function snapshot(jobId: string) {
           breached: true,
           targetMinutes: true,
           stageId: true,
+          promiseShownAt: true,
         },
       },
     },
@@ -95,10 +100,11 @@ async function snapshot(jobId: string) {
     where: { entityId: { in: applications.map((application) => application.id) } },
     select: { entityId: true, action: true, actorId: true, entityType: true, data: true },
   });
-  return applications.map(({ id, stageId, events, slaClocks, ...application }) => ({
+  return applications.map(({ id, stageId, events, slaClocks, stageStays, ...application }) => ({
     ...application,
-    // The models keep clocks in step event by event; the fast path computes them once: the result must agree.
+    // The models keep clocks and stays in step event by event; the fast path computes them once: they must agree.
     slaClocks: slaClocks.map((clock) => ({ ...clock, stageId: clock.stageId && stageName.get(clock.stageId) })),
+    stageStays: stageStays.map((stay) => ({ ...stay, stageId: stageName.get(stay.stageId) })),
     stage: stageName.get(stageId),
     events: events.map(({ id: _id, ...event }) => replaceIds(event)),
     audits: audits

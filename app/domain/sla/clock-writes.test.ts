@@ -20,6 +20,7 @@ function row(overrides: Partial<ClockRow> = {}): ClockRow {
     remainingMinutes: null,
     stageId: null,
     policyId: "policy_default",
+    promiseShownAt: null,
     ...overrides,
   };
 }
@@ -93,4 +94,22 @@ test("clocks of several applications are matched by application, metric and inst
   expect(writes.inserts).toEqual([row({ applicationId: "app_2", instance: 2 })]);
   expect(writes.updates).toEqual([]);
   expect(writes.deleteIds).toEqual(["b1"]);
+});
+
+test("a finished clock keeps its row, but when its date was shown follows the log", () => {
+  const finished = { state: "stopped" as const, stoppedAt: T0 + 3 * HOUR, targetMinutes: 480 };
+  const unchanged = planClockWrites([stored(finished)], [row({ ...finished, targetMinutes: 960 })], false);
+  expect(unchanged.updates).toEqual([]);
+
+  const shown = planClockWrites(
+    [stored(finished)],
+    [row({ ...finished, targetMinutes: 960, promiseShownAt: T0 + HOUR })],
+    false,
+  );
+  expect(shown.updates).toEqual([stored({ ...finished, promiseShownAt: T0 + HOUR })]);
+});
+
+test("a running clock follows a new promiseShownAt like any other field", () => {
+  const writes = planClockWrites([stored()], [row({ promiseShownAt: T0 + HOUR })], false);
+  expect(writes.updates).toEqual([stored({ promiseShownAt: T0 + HOUR })]);
 });

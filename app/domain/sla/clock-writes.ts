@@ -1,5 +1,6 @@
 // Which stored clock rows must change to match freshly computed clocks: the rules of what a recompute may rewrite
 // (docs/decisions/008), decided here in plain code so the database layer only writes the rows that differ.
+import { promiseShownAt } from "./promise-shown";
 import type { ClockInstance, ClockState, SlaMetric } from "./types";
 
 /** A clock as stored, instants in epoch milliseconds. */
@@ -18,6 +19,8 @@ export type ClockRow = {
   remainingMinutes: number | null;
   stageId: string | null;
   policyId: string | null;
+  /** When its date was first shown to the candidate (app/domain/sla/promise-shown.ts). */
+  promiseShownAt: number | null;
 };
 
 export type StoredClockRow = ClockRow & { id: string };
@@ -26,22 +29,32 @@ export type ClockWrites = { inserts: ClockRow[]; updates: StoredClockRow[]; dele
 
 const instant = (date: Date | null) => (date === null ? null : date.getTime());
 
-export function clockRow(applicationId: string, policyId: string | null, clock: ClockInstance): ClockRow {
+/** The row of a computed clock; `touchpoints` are when the candidate viewed their status page or got an email
+ * (epoch ms, ascending). */
+export function clockRow(
+  applicationId: string,
+  policyId: string | null,
+  clock: ClockInstance,
+  touchpoints: readonly number[],
+): ClockRow {
+  const startedAt = clock.startedAt.getTime();
+  const stoppedAt = instant(clock.stoppedAt);
   return {
     applicationId,
     metric: clock.metric,
     instance: clock.instance,
     state: clock.state,
-    startedAt: clock.startedAt.getTime(),
+    startedAt,
     dueAt: instant(clock.dueAt),
     warnAt: instant(clock.warnAt),
-    stoppedAt: instant(clock.stoppedAt),
+    stoppedAt,
     breached: clock.breached,
     businessHours: clock.businessHours,
     targetMinutes: Math.round(clock.targetMinutes),
     remainingMinutes: clock.remainingMinutes,
     stageId: clock.stageId,
     policyId,
+    promiseShownAt: promiseShownAt({ metric: clock.metric, startedAt, stoppedAt }, touchpoints),
   };
 }
 
@@ -60,6 +73,7 @@ const FIELDS = [
   "remainingMinutes",
   "stageId",
   "policyId",
+  "promiseShownAt",
 ] as const satisfies ReadonlyArray<keyof ClockRow>;
 
 function isFinished(state: ClockState) {
@@ -71,7 +85,8 @@ function isFinished(state: ClockState) {
  * produces for the same applications):
  * - a clock the log no longer produces is deleted; a new one is inserted;
  * - a finished clock whose state, start and stop are unchanged keeps its row as it was — the target, due date and
- *   verdict of the policy it ran under — so changing a policy never rewrites history;
+ *   verdict of the policy it ran under — so changing a policy never rewrites history; only when its date was shown
+ *   follows the log (a touchpoint recorded afterwards with an earlier date);
  * - running and paused clocks follow the computed values (start times come from the log, due dates move);
  * - with `keepBreaches` (recomputes after a policy or schedule change) a breach once recorded stays for the same clock
  *   start ("past breaches stay", DESIGN §4); without it (a new event) the log alone decides;
@@ -89,6 +104,9 @@ export function planClockWrites(stored: StoredClockRow[], computed: ClockRow[], 
     storedByKey.delete(key(row));
     const sameRun = existing.startedAt === row.startedAt;
     if (isFinished(existing.state) && existing.state === row.state && sameRun && existing.stoppedAt === row.stoppedAt) {
+      if (existing.promiseShownAt !== row.promiseShownAt) {
+        writes.updates.push({ ...existing, promiseShownAt: row.promiseShownAt });
+      }
       continue;
     }
     const next: StoredClockRow = {

@@ -64,9 +64,11 @@ async function loadJobs(db: Db, jobIds: string[]): Promise<Map<string, JobInputs
   );
 }
 
+type ApplicationLog = { events: LoggedEvent[]; touchpoints: number[] };
+
 /** The clock-moving events of these applications in log order, with only the fields the clocks read (message bodies
- * stay in the database). */
-async function loadEvents(db: Db, applicationIds: string[]): Promise<Map<string, LoggedEvent[]>> {
+ * stay in the database), and when the candidate was shown a date: status-page views and emails to them. */
+async function loadEvents(db: Db, applicationIds: string[]): Promise<Map<string, ApplicationLog>> {
   const rows = await jsonRows<[string, string, number, string, Record<string, unknown>]>(
     db,
     Prisma.sql`SELECT coalesce(json_agg(json_build_array(
@@ -77,19 +79,30 @@ async function loadEvents(db: Db, applicationIds: string[]): Promise<Map<string,
                       ORDER BY "applicationId", "occurredAt", "recordedAt", id), '[]')::text AS rows
                  FROM "Event"
                 WHERE "applicationId" = ANY(${applicationIds}::text[])
-                  AND type IN (${CLOCK_EVENT_TYPE_LIST})`,
+                  AND type IN (${CLOCK_EVENT_TYPE_LIST}, 'status_viewed')`,
   );
-  const byApplication = new Map<string, LoggedEvent[]>();
+  const byApplication = new Map<string, ApplicationLog>();
   for (const [applicationId, type, occurredAt, visibility, data] of rows) {
-    const event = { type, occurredAt: new Date(occurredAt), visibility, data };
-    const list = byApplication.get(applicationId);
-    if (list) list.push(event);
-    else byApplication.set(applicationId, [event]);
+    let log = byApplication.get(applicationId);
+    if (!log) byApplication.set(applicationId, (log = { events: [], touchpoints: [] }));
+    if (showsPromise(type, visibility)) log.touchpoints.push(occurredAt);
+    if (movesClocks(type)) log.events.push({ type, occurredAt: new Date(occurredAt), visibility, data });
   }
   return byApplication;
 }
 
-export type ComputedClocks = { applicationId: string; inForce: PolicyInForce; clocks: ClockInstance[] };
+/** A touchpoint that shows the candidate their "hear back by" date: a status-page view or an email to them. */
+function showsPromise(type: string, visibility: string): boolean {
+  return type === "status_viewed" || (type === "message_out" && visibility === "candidate");
+}
+
+export type ComputedClocks = {
+  applicationId: string;
+  inForce: PolicyInForce;
+  clocks: ClockInstance[];
+  /** When the candidate was shown a date up to `at` (epoch ms, ascending): see showsPromise. */
+  touchpoints: number[];
+};
 
 /** What to do when the schedule has no open hours: materialising keeps calendar-time clocks; the API reports it. */
 type NoOpenHours = "calendar_only" | "throw";
@@ -98,10 +111,11 @@ function computeFor(
   subject: Subject,
   job: JobInputs,
   inForce: PolicyInForce,
-  events: LoggedEvent[],
+  { events, touchpoints: logged }: ApplicationLog,
   at: Date,
   noOpenHours: NoOpenHours,
 ): ComputedClocks {
+  const touchpoints = logged.filter((occurredAt) => occurredAt <= at.getTime());
   const input = {
     appliedAt: subject.appliedAt,
     initialStageId: initialStageIdFromLog(events, subject.stageId),
@@ -112,7 +126,7 @@ function computeFor(
     at,
   };
   try {
-    return { applicationId: subject.id, inForce, clocks: computeClocks(input) };
+    return { applicationId: subject.id, inForce, clocks: computeClocks(input), touchpoints };
   } catch (error) {
     if (!(error instanceof NoOpenHoursError) || noOpenHours === "throw") throw error;
     // A schedule without open hours is an admin's mistake; it must not lose a candidate's application or message.
@@ -124,7 +138,7 @@ function computeFor(
       policy: { ...input.policy, targets: calendarOnly },
       stageDecisionMinutes: {},
     });
-    return { applicationId: subject.id, inForce, clocks };
+    return { applicationId: subject.id, inForce, clocks, touchpoints };
   }
 }
 
@@ -148,7 +162,7 @@ export async function computeApplicationsClocks(
       subject,
       jobs.get(subject.jobId)!,
       inForceByJob.get(subject.jobId)!,
-      events.get(subject.id) ?? [],
+      events.get(subject.id) ?? { events: [], touchpoints: [] },
       at,
       noOpenHours,
     ),
@@ -163,7 +177,8 @@ async function loadStoredClocks(db: Db, applicationIds: string[]): Promise<Store
                         'state', state, 'startedAt', ${epochMs(`"startedAt"`)}, 'dueAt', ${epochMs(`"dueAt"`)},
                         'warnAt', ${epochMs(`"warnAt"`)}, 'stoppedAt', ${epochMs(`"stoppedAt"`)},
                         'breached', breached, 'businessHours', "businessHours", 'targetMinutes', "targetMinutes",
-                        'remainingMinutes', "remainingMinutes", 'stageId', "stageId", 'policyId', "policyId")),
+                        'remainingMinutes', "remainingMinutes", 'stageId', "stageId", 'policyId', "policyId",
+                        'promiseShownAt', ${epochMs(`"promiseShownAt"`)})),
                       '[]')::text AS rows
                  FROM "SlaClock" WHERE "applicationId" = ANY(${applicationIds}::text[])`,
   );
@@ -187,6 +202,7 @@ function compactRow(row: ClockRow | StoredClockRow): unknown[] {
     row.stageId,
     row.policyId,
     "id" in row ? row.id : newId(),
+    row.promiseShownAt,
   ];
 }
 
@@ -200,7 +216,8 @@ const COMPACT_ROWS = Prisma.raw(`SELECT e->>0 AS "applicationId", (e->>1)::"SlaM
          (e->>2)::int AS instance, (e->>3)::"ClockState" AS state, ${timestampAt(4)} AS "startedAt",
          ${timestampAt(5)} AS "dueAt", ${timestampAt(6)} AS "warnAt", ${timestampAt(7)} AS "stoppedAt",
          (e->>8)::boolean AS breached, (e->>9)::boolean AS "businessHours", (e->>10)::int AS "targetMinutes",
-         (e->>11)::double precision AS "remainingMinutes", e->>12 AS "stageId", e->>13 AS "policyId", e->>14 AS id`);
+         (e->>11)::double precision AS "remainingMinutes", e->>12 AS "stageId", e->>13 AS "policyId", e->>14 AS id,
+         ${timestampAt(15)} AS "promiseShownAt"`);
 
 async function applyClockWrites(db: Db, writes: ClockWrites): Promise<void> {
   if (writes.deleteIds.length > 0) {
@@ -214,20 +231,21 @@ async function applyClockWrites(db: Db, writes: ClockWrites): Promise<void> {
         state = r.state, "startedAt" = r."startedAt", "dueAt" = r."dueAt", "warnAt" = r."warnAt",
         "stoppedAt" = r."stoppedAt", breached = r.breached, "businessHours" = r."businessHours",
         "targetMinutes" = r."targetMinutes", "remainingMinutes" = r."remainingMinutes", "stageId" = r."stageId",
-        "policyId" = r."policyId", "updatedAt" = CURRENT_TIMESTAMP
+        "policyId" = r."policyId", "promiseShownAt" = r."promiseShownAt", "updatedAt" = CURRENT_TIMESTAMP
         FROM (${COMPACT_ROWS} FROM jsonb_array_elements(${rows}::jsonb) AS e) AS r
        WHERE c.id = r.id`;
   }
   if (writes.inserts.length > 0) {
     const rows = JSON.stringify(writes.inserts.map(compactRow));
     await db.$executeRaw`
-      INSERT INTO "SlaClock" (id, "applicationId", metric, instance, state, "startedAt", "dueAt", "warnAt",
+      INSERT INTO "SlaClock" (id, "applicationId", "jobId", metric, instance, state, "startedAt", "dueAt", "warnAt",
                               "stoppedAt", breached, "businessHours", "targetMinutes", "remainingMinutes", "stageId",
-                              "policyId", "updatedAt")
-      SELECT r.id, r."applicationId", r.metric, r.instance, r.state,
+                              "policyId", "promiseShownAt", "updatedAt")
+      SELECT r.id, r."applicationId", a."jobId", r.metric, r.instance, r.state,
              r."startedAt", r."dueAt", r."warnAt", r."stoppedAt", r.breached, r."businessHours", r."targetMinutes",
-             r."remainingMinutes", r."stageId", r."policyId", CURRENT_TIMESTAMP
-        FROM (${COMPACT_ROWS} FROM jsonb_array_elements(${rows}::jsonb) AS e) AS r`;
+             r."remainingMinutes", r."stageId", r."policyId", r."promiseShownAt", CURRENT_TIMESTAMP
+        FROM (${COMPACT_ROWS} FROM jsonb_array_elements(${rows}::jsonb) AS e) AS r
+        JOIN "Application" a ON a.id = r."applicationId"`;
   }
 }
 
@@ -241,8 +259,8 @@ export async function syncClocks(
   if (applicationIds.length === 0) return 0;
   const computed = await computeApplicationsClocks(db, applicationIds, options.now ?? new Date(), options.config);
   const stored = await loadStoredClocks(db, applicationIds);
-  const rows = computed.flatMap(({ applicationId, inForce, clocks }) =>
-    clocks.map((clock) => clockRow(applicationId, inForce.policyId, clock)),
+  const rows = computed.flatMap(({ applicationId, inForce, clocks, touchpoints }) =>
+    clocks.map((clock) => clockRow(applicationId, inForce.policyId, clock, touchpoints)),
   );
   await applyClockWrites(db, planClockWrites(stored, rows, options.keepBreaches ?? false));
   return computed.length;
@@ -252,3 +270,26 @@ export async function syncClocks(
 export async function syncApplicationClocks(db: Db, applicationId: string): Promise<void> {
   await syncClocks(db, [applicationId]);
 }
+
+/** A status-page view at `at` shows the candidate the dates of the clocks running then: the first such moment is
+ * recorded on them, as a sync from the log would (views move no clock, so they are not synced). */
+export async function notePromisesShown(db: Db, applicationId: string, at: Date): Promise<void> {
+  const when = at.toISOString();
+  await db.$executeRaw`
+    UPDATE "SlaClock" SET "promiseShownAt" = ${when}::timestamp(3)
+     WHERE "applicationId" = ${applicationId} AND metric IN ('periodic_update', 'stage_decision')
+       AND "startedAt" <= ${when}::timestamp(3) AND ("stoppedAt" IS NULL OR "stoppedAt" > ${when}::timestamp(3))
+       AND ("promiseShownAt" IS NULL OR "promiseShownAt" > ${when}::timestamp(3))`;
+}
+
+/** The statement that sets promiseShownAt on every clock from the log, for bulk loads that write clocks and
+ * touchpoints directly (the benchmark's dataset): what a sync of each application would store. No parameters. */
+export const NOTE_EVERY_PROMISE_SHOWN: Prisma.Sql = Prisma.sql`
+  UPDATE "SlaClock" AS c SET "promiseShownAt" = shown.at
+    FROM (SELECT c.id, min(e."occurredAt") AS at
+            FROM "SlaClock" c JOIN "Event" e ON e."applicationId" = c."applicationId"
+           WHERE c.metric IN ('periodic_update', 'stage_decision')
+             AND e."occurredAt" >= c."startedAt" AND (c."stoppedAt" IS NULL OR e."occurredAt" < c."stoppedAt")
+             AND (e.type = 'status_viewed' OR (e.type = 'message_out' AND e.visibility = 'candidate'))
+           GROUP BY c.id) AS shown
+   WHERE c.id = shown.id`;
