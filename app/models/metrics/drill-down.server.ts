@@ -90,7 +90,7 @@ function source(actor: Actor, filters: MetricsFilters, drillDown: DrillDown, now
       return clocksByDue(Prisma.sql`${clockOverdueAt(end, now)} AND ${scope}`, ts(end));
     case "promises_broken":
       return clocksByDue(
-        Prisma.sql`${clockInWindow(filters)} AND ${PROMISE_METRICS} AND ${clockBreached(end)} AND ${promiseShown(filters, end)}
+        Prisma.sql`${clockInWindow(filters)} AND ${PROMISE_METRICS} AND ${clockBreached(end)} AND ${promiseShown(end)}
                    AND ${scope}`,
         Prisma.sql`coalesce(c."stoppedAt", ${ts(end)})`,
       );

@@ -12,12 +12,11 @@ import { jobCondition, minutesBetween, silentApplicationIds, ts } from "./sql.se
 export function decisionsOwed(actor: Actor, filters: MetricsFilters, now: Date): Promise<DecisionOwedFigure[]> {
   return prisma.$queryRaw<DecisionOwedFigure[]>`
     WITH running AS MATERIALIZED (
-      SELECT c."applicationId", c."startedAt" FROM "SlaClock" c WHERE c.state = 'running' AND c.metric = 'stage_decision'
+      SELECT c."jobId", c."startedAt" FROM "SlaClock" c WHERE c.state = 'running' AND c.metric = 'stage_decision'
     )
     SELECT j."hiringManagerId" AS "ownerId", u.name AS "ownerName", count(*)::int AS count,
            ${minutesBetween(Prisma.sql`min(c."startedAt")`, ts(now))} AS "oldestWaitingMinutes"
-      FROM running c JOIN "Application" a ON a.id = c."applicationId" JOIN "Job" j ON j.id = a."jobId"
-      LEFT JOIN "User" u ON u.id = j."hiringManagerId"
+      FROM running c JOIN "Job" j ON j.id = c."jobId" LEFT JOIN "User" u ON u.id = j."hiringManagerId"
      WHERE ${jobCondition(actor, filters)}
      GROUP BY j."hiringManagerId", u.name
      ORDER BY "oldestWaitingMinutes" DESC, u.name NULLS LAST`;

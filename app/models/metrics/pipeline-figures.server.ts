@@ -20,14 +20,11 @@ export function appliedInWindow(actor: Actor, filters: MetricsFilters): Prisma.S
                     AND ${jobCondition(actor, filters)}`;
 }
 
-/** Hired or rejected (both when no status is given) applications closed in [from, to). The decision touchpoint is
- * written with closedAt in the same transaction, so the Event(type, occurredAt) index finds the candidates; closedAt
- * and status then decide. */
+/** Hired or rejected (both when no status is given) applications closed in [from, to), by the Application(closedAt)
+ * index. */
 export function closedInWindow(actor: Actor, filters: MetricsFilters, status?: "hired" | "rejected"): Prisma.Sql {
-  return Prisma.sql`a.id IN (SELECT d."applicationId" FROM "Event" d WHERE d.type = 'decision'
-                                AND d."occurredAt" >= ${ts(filters.from)} AND d."occurredAt" < ${ts(filters.to)})
+  return Prisma.sql`a."closedAt" >= ${ts(filters.from)} AND a."closedAt" < ${ts(filters.to)}
                     AND ${status ? Prisma.sql`a.status = ${status}::"ApplicationStatus"` : Prisma.sql`a.status IN ('hired', 'rejected')`}
-                    AND a."closedAt" >= ${ts(filters.from)} AND a."closedAt" < ${ts(filters.to)}
                     AND ${jobCondition(actor, filters)}`;
 }
 
@@ -44,7 +41,7 @@ export function applicationCounts(actor: Actor, filters: MetricsFilters): Promis
 }
 
 /** Per stage position (and name and kind) of the jobs applied to in the window: how many of those applications got
- * that far — to the stage itself or beyond it, by the furthest stage they ever entered (or stand in now). */
+ * that far — to the stage itself or beyond it, by the furthest stage they ever stayed in (or stand in now). */
 export function funnel(actor: Actor, filters: MetricsFilters): Promise<FunnelStep[]> {
   return querySorting<FunnelStep>(Prisma.sql`
     WITH apps AS (
@@ -52,52 +49,35 @@ export function funnel(actor: Actor, filters: MetricsFilters): Promise<FunnelSte
         FROM "Application" a JOIN "Job" j ON j.id = a."jobId" JOIN "Stage" cs ON cs.id = a."stageId"
        WHERE ${appliedInWindow(actor, filters)}
     ), furthest AS (
-      SELECT apps."jobId", greatest(apps.current, coalesce(max(s.position), apps.current)) AS position
+      SELECT apps."jobId", greatest(apps.current, max(s.position)) AS position
         FROM apps
-        -- Moves of applications of the window happen after they applied, so only moves since \`from\` (an index range).
-        LEFT JOIN "Event" e ON e."applicationId" = apps.id AND e.type = 'stage_changed'
-                           AND e."occurredAt" >= ${ts(filters.from)}
-        LEFT JOIN "Stage" s ON s.id = e.data->>'toStageId'
+        -- Stays of applications of the window begin after they applied: only those since \`from\` (an index range).
+        LEFT JOIN "StageStay" stay ON stay."applicationId" = apps.id AND stay."enteredAt" >= ${ts(filters.from)}
+        LEFT JOIN "Stage" s ON s.id = stay."stageId"
        GROUP BY apps.id, apps."jobId", apps.current
+    ), per_job AS (
+      SELECT "jobId", position, count(*) AS applications FROM furthest GROUP BY "jobId", position
     )
     SELECT st.name AS "stageName", st.kind::text AS "stageKind", st.position,
-           (count(*) FILTER (WHERE f.position >= st.position))::int AS reached
-      FROM furthest f JOIN "Stage" st ON st."jobId" = f."jobId" AND st."archivedAt" IS NULL
+           coalesce(sum(f.applications) FILTER (WHERE f.position >= st.position), 0)::int AS reached
+      FROM per_job f JOIN "Stage" st ON st."jobId" = f."jobId" AND st."archivedAt" IS NULL
      GROUP BY st.position, st.name, st.kind
      ORDER BY st.position, st.name`);
 }
 
 /**
- * Stays in a stage that began in [from, to): from the touchpoint that put the application there (its application, or
- * a move) to the one that took it out (the next move, a decision or a withdrawal); a stay still going is counted up
- * to `now`. Grouped by stage position, name and kind across jobs. One pass over the pipeline touchpoints since `from`
- * (every stay of the window ends after it began), each paired with the next by a window function.
+ * Stays in a stage that began in [from, to) (StageStay, materialised from the touchpoints by stage-stays.server.ts),
+ * grouped by stage position, name and kind across jobs; a stay still going is counted up to `now`.
  */
 export async function timeInStage(actor: Actor, filters: MetricsFilters, now: Date): Promise<StageTimeFigure[]> {
   const rows = await querySorting<
     Omit<StageTimeFigure, "medianMinutes" | "p90Minutes"> & { percentiles: number[] | null }
   >(Prisma.sql`
-    WITH moves AS (
-      SELECT e.type, e."occurredAt", e.data->>'toStageId' AS "toStageId", a.status, a."stageId",
-             lead(e."occurredAt") OVER next AS "nextAt", lead(e.type) OVER next AS "nextType",
-             lead(e.data->>'fromStageId') OVER next AS "nextFromStageId"
-        FROM "Event" e JOIN "Application" a ON a.id = e."applicationId" JOIN "Job" j ON j.id = a."jobId"
-       WHERE e.type IN ('applied', 'stage_changed', 'decision', 'withdrawn')
-         AND e."occurredAt" >= ${ts(filters.from)} AND ${jobCondition(actor, filters)}
-      WINDOW next AS (PARTITION BY e."applicationId" ORDER BY e."occurredAt", e."recordedAt")
-    ), stays AS (
-      SELECT CASE WHEN m.type = 'stage_changed' THEN m."toStageId"
-                  -- The first stage: where the first move left from, else where the application still is.
-                  WHEN m."nextType" = 'stage_changed' THEN m."nextFromStageId"
-                  ELSE m."stageId" END AS "stageId",
-             ${floatMinutesBetween(Prisma.sql`m."occurredAt"`, Prisma.sql`coalesce(m."nextAt", CASE WHEN m.status = 'active' THEN ${ts(now)} END)`)} AS minutes
-        FROM moves m
-       WHERE m.type IN ('applied', 'stage_changed') AND m."occurredAt" < ${ts(filters.to)}
-    )
     SELECT s.name AS "stageName", s.kind::text AS "stageKind", s.position, count(*)::int AS count,
-           ${medianAndP90(Prisma.sql`stays.minutes`)} AS percentiles
-      FROM stays JOIN "Stage" s ON s.id = stays."stageId"
-     WHERE stays.minutes IS NOT NULL
+           ${medianAndP90(floatMinutesBetween(Prisma.sql`stay."enteredAt"`, Prisma.sql`coalesce(stay."leftAt", ${ts(now)})`))} AS percentiles
+      FROM "StageStay" stay JOIN "Stage" s ON s.id = stay."stageId" JOIN "Job" j ON j.id = stay."jobId"
+     WHERE stay."enteredAt" >= ${ts(filters.from)} AND stay."enteredAt" < ${ts(filters.to)}
+       AND ${jobCondition(actor, filters)}
      GROUP BY s.position, s.name, s.kind
      ORDER BY s.position, s.name`);
   return rows.map(({ percentiles, ...row }) => ({
