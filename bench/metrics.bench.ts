@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Prisma } from "~/generated/prisma/client";
 import type { DrillDown, MetricsFilters, MetricsReport } from "~/domain/metrics/report";
+import { SORTING_SETTINGS } from "~/models/metrics/sql.server";
 import type { Actor } from "~/models/scope.server";
 import { database, prisma } from "~/utils/db.server";
 import { createMetricsDataset } from "./datasets/metrics";
@@ -64,14 +65,19 @@ async function recordRawQueries(work: () => Promise<unknown>): Promise<RecordedS
   return statements;
 }
 
-/** EXPLAIN (ANALYZE, BUFFERS) of each statement, one after another, slowest first, as a text report. */
+/** EXPLAIN (ANALYZE, BUFFERS) of each statement, one after another, slowest first, as a text report. Every statement
+ * is explained with querySorting's settings: the report's small statements plan the same either way. */
 async function explainAll(label: string, statements: RecordedStatement[]): Promise<string> {
   const explained: { ms: number; text: string }[] = [];
   for (const [index, statement] of statements.entries()) {
-    const rows = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-      `EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`,
-      ...statement.values,
-    );
+    // With the settings the loader runs its sorting statements with (more work_mem, no JIT, no parallel workers).
+    const [, rows] = await prisma.$transaction([
+      prisma.$executeRaw(SORTING_SETTINGS),
+      prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        `EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`,
+        ...statement.values,
+      ),
+    ]);
     const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
     const ms = Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? NaN);
     explained.push({
