@@ -1,7 +1,7 @@
 // The clock-based figures of the metrics report: attainment, response-time medians and p90, breaches now and the
 // promise-kept rate, per metric and per Monday-UTC week, in set-based SQL over the materialised SlaClock rows. Each
 // metric is one statement that the SlaClock(metric, startedAt, …) index answers on its own (an index-only scan), so
-// the statements run side by side and none sorts or re-reads another metric's clocks.
+// the statements run side by side and none sorts another metric's clocks.
 import { Prisma } from "~/generated/prisma/client";
 import { SLA_METRICS, type MetricsFilters, type SlaMetricName } from "~/domain/metrics/report";
 import { prisma } from "~/utils/db.server";
@@ -28,28 +28,22 @@ export type ClockFigureRow = {
   met: number;
   breached: number;
   count: number;
-  /** Whole window, and weekly for first response (the only metric whose weekly median is shown); else null. */
   median: number | null;
   p90: number | null;
-  /** Regular-update and stage-decision dates shown and decided (see promiseShown): kept in time, and all of them. */
-  kept: number;
-  shown: number;
 };
 
 const WEEK = Prisma.sql`date_trunc('week', c."startedAt")`;
-const PROMISING: readonly SlaMetricName[] = ["periodic_update", "stage_decision"];
+/** The week's Monday as YYYY-MM-DD, or null on the row of a grouping set without the week. Grouping by the timestamp
+ * and formatting only the result rows keeps to_char and text sorting out of the per-clock work. */
+const WEEK_LABEL = Prisma.sql`CASE WHEN GROUPING(${WEEK}) = 1 THEN NULL ELSE to_char(${WEEK}, 'YYYY-MM-DD') END`;
 
-/** Per metric and Monday-UTC week, and per metric for the whole window (week null). */
+/** Per metric met, breached, and the minutes of the stopped clocks (week null), and per week for first response (the
+ * only metric the weekly series shows). */
 export async function clockFigures(actor: Actor, filters: MetricsFilters, end: Date): Promise<ClockFigureRow[]> {
   const perMetric = await Promise.all(SLA_METRICS.map((metric) => metricFigures(actor, filters, end, metric)));
   return perMetric.flat();
 }
 
-/**
- * One metric's figures from one read of its clocks in the window: counted per week (a hash aggregate, with the
- * stopped clocks' minutes gathered per week), then summed for the whole window, whose median and p90 come from the
- * weeks' minutes together — the same values percentile_cont would sort reading the clocks directly.
- */
 async function metricFigures(
   actor: Actor,
   filters: MetricsFilters,
@@ -57,33 +51,17 @@ async function metricFigures(
   metric: SlaMetricName,
 ): Promise<ClockFigureRow[]> {
   const clocks = clocksInView(actor, filters);
+  const weekly = metric === "first_response";
   const stopped = Prisma.sql`c.state = 'stopped'`;
-  const promise = Prisma.sql`${PROMISE_METRICS} AND ${promiseShown(end)}`;
-  const promiseCounts = PROMISING.includes(metric)
-    ? Prisma.sql`(count(*) FILTER (WHERE ${promise} AND ${CLOCK_MET}))::int AS kept,
-                 (count(*) FILTER (WHERE ${promise} AND (${CLOCK_MET} OR ${clockBreached(end)})))::int AS shown`
-    : Prisma.sql`0 AS kept, 0 AS shown`;
-  const percentilesOf = (minutes: Prisma.Sql) =>
-    Prisma.sql`(SELECT ${medianAndP90(Prisma.sql`m`)} FROM ${minutes} AS m)`;
   const rows = await querySorting<Omit<ClockFigureRow, "median" | "p90"> & { percentiles: number[] | null }>(Prisma.sql`
-    WITH weeks AS (
-      SELECT ${WEEK} AS week, (count(*) FILTER (WHERE ${CLOCK_MET}))::int AS met,
-             (count(*) FILTER (WHERE ${clockBreached(end)}))::int AS breached,
-             (count(*) FILTER (WHERE ${stopped}))::int AS count,
-             array_agg(${floatMinutesBetween(Prisma.sql`c."startedAt"`, Prisma.sql`c."stoppedAt"`)}) FILTER (WHERE ${stopped}) AS minutes,
-             ${promiseCounts}
-        FROM ${clocks.from}
-       WHERE c.metric = ${metric}::"SlaMetric" AND ${clockInWindow(filters)} AND ${clocks.where}
-       GROUP BY ${WEEK}
-    )
-    SELECT ${metric}::text AS metric, to_char(week, 'YYYY-MM-DD') AS week, met, breached, count, kept, shown,
-           ${metric === "first_response" ? percentilesOf(Prisma.sql`unnest(minutes)`) : Prisma.sql`NULL::float8[]`} AS percentiles
-      FROM weeks
-    UNION ALL
-    SELECT ${metric}::text, NULL, coalesce(sum(met), 0)::int, coalesce(sum(breached), 0)::int,
-           coalesce(sum(count), 0)::int, coalesce(sum(kept), 0)::int, coalesce(sum(shown), 0)::int,
-           ${percentilesOf(Prisma.sql`weeks, unnest(weeks.minutes)`)}
-      FROM weeks`);
+    SELECT ${metric}::text AS metric, ${weekly ? WEEK_LABEL : Prisma.sql`NULL`} AS week,
+           (count(*) FILTER (WHERE ${CLOCK_MET}))::int AS met,
+           (count(*) FILTER (WHERE ${clockBreached(end)}))::int AS breached,
+           (count(*) FILTER (WHERE ${stopped}))::int AS count,
+           ${medianAndP90(floatMinutesBetween(Prisma.sql`c."startedAt"`, Prisma.sql`c."stoppedAt"`), stopped)} AS percentiles
+      FROM ${clocks.from}
+     WHERE c.metric = ${metric}::"SlaMetric" AND ${clockInWindow(filters)} AND ${clocks.where}
+     ${weekly ? Prisma.sql`GROUP BY ROLLUP (${WEEK})` : Prisma.empty}`);
   return rows.map(({ percentiles, ...row }) => ({
     ...row,
     median: percentiles?.[0] ?? null,
@@ -109,4 +87,26 @@ export async function breachedNowByMetric(
     )
     SELECT c.metric::text AS metric, count(*)::int AS count FROM ${inView} GROUP BY c.metric`;
   return new Map(rows.map((row) => [row.metric, row.count]));
+}
+
+export type PromiseRow = { week: string | null; kept: number; shown: number };
+
+/** "Hear back by" dates (regular-update and stage-decision due dates) shown to the candidate while the clock ran and
+ * decided by the window's end: kept when the clock stopped in time. Per week, and for the whole window (week null) as
+ * their sum: every clock of the window started in one of its weeks. */
+export async function promiseFigures(actor: Actor, filters: MetricsFilters, end: Date): Promise<PromiseRow[]> {
+  const clocks = clocksInView(actor, filters);
+  const weeks = await querySorting<PromiseRow>(Prisma.sql`
+    SELECT to_char(${WEEK}, 'YYYY-MM-DD') AS week, (count(*) FILTER (WHERE ${CLOCK_MET}))::int AS kept,
+           count(*)::int AS shown
+      FROM ${clocks.from}
+     WHERE ${PROMISE_METRICS} AND ${clockInWindow(filters)} AND ${clocks.where}
+       AND (${CLOCK_MET} OR ${clockBreached(end)}) AND ${promiseShown(end)}
+     GROUP BY ${WEEK}`);
+  const whole = weeks.reduce((sum, row) => ({ ...sum, kept: sum.kept + row.kept, shown: sum.shown + row.shown }), {
+    week: null,
+    kept: 0,
+    shown: 0,
+  });
+  return [...weeks, whole];
 }

@@ -9,7 +9,7 @@ import {
   type SlaMetricName,
 } from "~/domain/metrics/report";
 import type { Actor } from "../scope.server";
-import { breachedNowByMetric, clockFigures, type ClockFigureRow } from "./clock-figures.server";
+import { breachedNowByMetric, clockFigures, promiseFigures, type ClockFigureRow } from "./clock-figures.server";
 import { decisionsOwed, silentCount, surveyFigures } from "./people-figures.server";
 import { applicationCounts, closedFigures, funnel, timeInStage } from "./pipeline-figures.server";
 
@@ -28,25 +28,16 @@ function metricFigures(metric: SlaMetricName, row: ClockFigureRow | undefined, b
   };
 }
 
-/** Promises kept and shown per week (and for the whole window, key null), over the metrics that make them. */
-function promisesByWeek(clocks: ClockFigureRow[]): Map<string | null, { kept: number; shown: number }> {
-  const byWeek = new Map<string | null, { kept: number; shown: number }>();
-  for (const { week, kept, shown } of clocks) {
-    const sum = byWeek.get(week) ?? { kept: 0, shown: 0 };
-    byWeek.set(week, { kept: sum.kept + kept, shown: sum.shown + shown });
-  }
-  return byWeek;
-}
-
 export async function loadMetricsReport(
   actor: Actor,
   filters: MetricsFilters,
   now: Date = new Date(),
 ): Promise<MetricsReport> {
   const end = windowEnd(filters.to, now);
-  const [clocks, breachedNow, counts, steps, stages, closed, owed, silent, survey] = await Promise.all([
+  const [clocks, breachedNow, promises, counts, steps, stages, closed, owed, silent, survey] = await Promise.all([
     clockFigures(actor, filters, end),
     breachedNowByMetric(actor, filters, end, now),
+    promiseFigures(actor, filters, end),
     applicationCounts(actor, filters),
     funnel(actor, filters),
     timeInStage(actor, filters, now),
@@ -63,9 +54,9 @@ export async function loadMetricsReport(
   const weeklyFirstResponse = new Map(
     clocks.filter((row) => row.week !== null && row.metric === "first_response").map((row) => [row.week, row]),
   );
-  const weeklyPromises = promisesByWeek(clocks);
+  const weeklyPromises = new Map(promises.filter((row) => row.week !== null).map((row) => [row.week, row]));
   const weeklyApplications = new Map(counts.filter((row) => row.week !== null).map((row) => [row.week, row]));
-  const promised = weeklyPromises.get(null) ?? { kept: 0, shown: 0 };
+  const promised = promises.find((row) => row.week === null) ?? { kept: 0, shown: 0 };
 
   return {
     filters,
