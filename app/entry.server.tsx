@@ -29,11 +29,15 @@ export default function handleRequest(
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // Errors before the shell that did not fail it (one inside a Suspense boundary, the abort below) still make the
+    // page a 500, and nothing else reports them: they are logged once the shell is out.
+    const errorsBeforeShell: unknown[] = [];
     const { pipe, abort } = renderToPipeableStream(
       <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
       {
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
+          for (const error of errorsBeforeShell) console.error(error);
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           applySecurityHeaders(responseHeaders, new URL(request.url).pathname);
@@ -50,7 +54,9 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
+          // A shell error rejects, and Remix logs it (handleError).
           if (shellRendered) console.error(error);
+          else errorsBeforeShell.push(error);
         },
       },
     );

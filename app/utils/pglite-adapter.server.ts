@@ -1,6 +1,13 @@
+import { setImmediate as nextTurnOfTheEventLoop } from "node:timers/promises";
 import type { PGlite } from "@electric-sql/pglite";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+  SqlQuery,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { member, runStatement, type StatementMethod } from "./adapter-proxy.server";
 
 /**
  * pglite-prisma-adapter 0.6 (the last for Prisma 6) is typed against @prisma/driver-adapter-utils 6.10; the runtime
@@ -19,7 +26,49 @@ export function pgliteAdapterOpenedOnFirstQuery(open: () => PGlite): SqlMigratio
   return {
     provider: "postgres",
     adapterName: "pglite-prisma-adapter",
-    connect: () => pgliteAdapter(open()).connect(),
-    connectToShadowDb: () => pgliteAdapter(open()).connectToShadowDb(),
+    connect: async () => takingTurns(await pgliteAdapter(open()).connect()),
+    connectToShadowDb: async () => takingTurns(await pgliteAdapter(open()).connectToShadowDb()),
+  };
+}
+
+/**
+ * PGlite runs inside this process and answers without any I/O: a query's promise settles in a microtask. A job that
+ * awaits query after query (the first SLA sweep of the demo workspace queues its hundred due surveys, each rendered
+ * and linted) therefore held the event loop for 6–9 s, and requests waiting meanwhile stalled; a page whose render had
+ * started was aborted by its 5 s timer and answered 500. So each statement first lets waiting timers and I/O in, as
+ * a network database does by its nature. The wait comes before the statement, never between it and the write generation's
+ * update after it (app/utils/write-tracking.server.ts): no request can see a committed write with the old generation.
+ */
+function takingTurns(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  return new Proxy(adapter, {
+    get(target, property, receiver) {
+      switch (property) {
+        case "queryRaw":
+        case "executeRaw":
+          return afterTurn(target, property);
+        case "startTransaction":
+          return async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) =>
+            transactionTakingTurns(await target.startTransaction(...args));
+        default:
+          return member(target, property, receiver);
+      }
+    },
+  });
+}
+
+function transactionTakingTurns(transaction: Transaction): Transaction {
+  return new Proxy(transaction, {
+    get(target, property, receiver) {
+      return property === "queryRaw" || property === "executeRaw"
+        ? afterTurn(target, property)
+        : member(target, property, receiver);
+    },
+  });
+}
+
+function afterTurn(target: SqlDriverAdapter | Transaction, method: StatementMethod) {
+  return async (query: SqlQuery) => {
+    await nextTurnOfTheEventLoop();
+    return runStatement(target, method, query);
   };
 }
