@@ -10,6 +10,7 @@ import type {
   SqlQuery,
   Transaction,
 } from "@prisma/driver-adapter-utils";
+import { member, runStatement, type StatementMethod } from "./adapter-proxy.server";
 import { singleton } from "./singleton.server";
 
 type WriteState = {
@@ -54,7 +55,10 @@ function localWriteCommitted(): void {
 const unseenWrites = new AsyncLocalStorage<true>();
 
 /** Runs `work` whose writes change nothing any cached page shows (an internal `status_viewed` touchpoint), so they do
- * not move the generation. When in doubt, don't use it: a moved generation only costs a re-render. */
+ * not move the generation. When in doubt, don't use it: a moved generation only costs a re-render. Plain statements
+ * and interactive transactions started inside `work` are unseen. (A batch transaction, `$transaction([...])`, is
+ * started by Prisma in the context of whichever request queued first in that tick, so one queued right after an
+ * unseen transaction's statement would go unseen too: none that writes exists; keep it so.) */
 export function withUnseenWrites<T>(work: () => Promise<T>): Promise<T> {
   // Awaited inside the context: a Prisma query is lazy and would otherwise start outside it.
   return unseenWrites.run(true, async () => await work());
@@ -77,13 +81,18 @@ function changedData(query: SqlQuery, result: { rows: unknown[] } | number | und
 
 type Result = { rows: unknown[] } | number;
 
+/** Whether the current async context runs inside withUnseenWrites. */
+function markedUnseen(): boolean {
+  return unseenWrites.getStore() === true;
+}
+
 /** Runs one statement, then calls `changed` if it may have changed data (a failed one counts: better safe). */
 async function tracked<T extends Result>(
   query: SqlQuery,
   execute: (query: SqlQuery) => Promise<T>,
   changed: () => void,
+  unseen: boolean,
 ): Promise<T> {
-  const unseen = Boolean(unseenWrites.getStore());
   let result: T | undefined;
   try {
     result = await execute(query);
@@ -93,20 +102,15 @@ async function tracked<T extends Result>(
   }
 }
 
-/** queryRaw or executeRaw of an adapter or a transaction, calling `changed` after a statement that changed data. */
+/** queryRaw or executeRaw of an adapter or a transaction, calling `changed` after a statement that changed data
+ * unless `unseen()` says it was marked so. */
 function trackedStatement(
   target: SqlDriverAdapter | Transaction,
-  method: "queryRaw" | "executeRaw",
+  method: StatementMethod,
   changed: () => void,
+  unseen: () => boolean,
 ): (query: SqlQuery) => Promise<Result> {
-  return (query) =>
-    tracked<Result>(query, (q) => (method === "queryRaw" ? target.queryRaw(q) : target.executeRaw(q)), changed);
-}
-
-/** Any other member, exactly as the wrapped object has it (methods bound to it). */
-function member(target: object, property: string | symbol, receiver: unknown): unknown {
-  const value: unknown = Reflect.get(target, property, receiver);
-  return typeof value === "function" ? value.bind(target) : value;
+  return (query) => tracked<Result>(query, (q) => runStatement(target, method, q), changed, unseen());
 }
 
 /** The adapter factory with every connection's writes tracked. */
@@ -126,7 +130,7 @@ function trackedAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
       switch (property) {
         case "queryRaw":
         case "executeRaw":
-          return trackedStatement(target, property, localWriteCommitted);
+          return trackedStatement(target, property, localWriteCommitted, markedUnseen);
         case "executeScript":
           return async (script: string) => {
             try {
@@ -136,8 +140,14 @@ function trackedAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
             }
           };
         case "startTransaction":
-          return async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) =>
-            trackedTransaction(await target.startTransaction(...args));
+          return async (...args: Parameters<SqlDriverAdapter["startTransaction"]>) => {
+            // Told here, in the context that started the transaction. Prisma sends a transaction's statements queued
+            // in one tick together, from the context of whichever request queued first (its DataLoader), so at a
+            // statement the context may be another request's: an unseen write would count, or, worse, another
+            // transaction's real write would go unseen.
+            const unseen = markedUnseen();
+            return trackedTransaction(await target.startTransaction(...args), unseen);
+          };
         default:
           return member(target, property, receiver);
       }
@@ -146,7 +156,7 @@ function trackedAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
 }
 
 /** Writes inside a transaction count once it ends: before COMMIT nobody else can read them. */
-function trackedTransaction(transaction: Transaction): Transaction {
+function trackedTransaction(transaction: Transaction, unseen: boolean): Transaction {
   let wrote = false;
   const end = async (finish: () => Promise<void>) => {
     try {
@@ -160,7 +170,12 @@ function trackedTransaction(transaction: Transaction): Transaction {
       switch (property) {
         case "queryRaw":
         case "executeRaw":
-          return trackedStatement(target, property, () => (wrote = true));
+          return trackedStatement(
+            target,
+            property,
+            () => (wrote = true),
+            () => unseen,
+          );
         case "commit":
           return () => end(() => target.commit());
         case "rollback":

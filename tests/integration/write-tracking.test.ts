@@ -1,6 +1,7 @@
 // The write generation (app/utils/write-tracking.server.ts) must move after every committed write however it was made
 // — model call, interactive or batch transaction, raw SQL — and must not move for reads, or the status-page cache
 // would serve pages older than the database (or never serve any).
+import { AsyncLocalStorage } from "node:async_hooks";
 import { expect, test } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { withUnseenWrites, writeGeneration } from "~/utils/write-tracking.server";
@@ -88,4 +89,37 @@ test("a plain change that changed no row leaves it where it is: the workers' idl
   expect(await moved(() => prisma.$queryRaw`UPDATE "Setting" SET value = '{}' WHERE key = ${name} RETURNING key`)).toBe(
     true,
   );
+});
+
+// Prisma queues a transaction's statements and sends all queued in one tick from the context of the request that queued
+// first (its DataLoader batches by transaction), so a statement may run in another request's async context. Whether a
+// transaction's writes are unseen is therefore decided by the context it was started in. (The other request's read is
+// not awaited inside the transaction: on PGlite it waits for the transaction to end.)
+test("an unseen transaction stays unseen when Prisma sends its statement along with another request's", async () => {
+  const inAnotherRequest = AsyncLocalStorage.snapshot();
+  let otherRead: Promise<unknown> = Promise.resolve();
+  expect(
+    await moved(() =>
+      withUnseenWrites(() =>
+        prisma.$transaction(async (tx) => {
+          otherRead = inAnotherRequest(() => prisma.setting.findUnique({ where: { key: key("x") } }).then());
+          await tx.setting.create({ data: { key: key("unseen-batched"), value: {} } });
+        }),
+      ),
+    ),
+  ).toBe(false);
+  await otherRead;
+});
+
+test("a transaction's write counts when Prisma sends it along with a request marked unseen", async () => {
+  let unseenRead: Promise<unknown> = Promise.resolve();
+  expect(
+    await moved(() =>
+      prisma.$transaction(async (tx) => {
+        unseenRead = withUnseenWrites(() => prisma.setting.findUnique({ where: { key: key("y") } }).then());
+        await tx.setting.create({ data: { key: key("seen-batched"), value: {} } });
+      }),
+    ),
+  ).toBe(true);
+  await unseenRead;
 });
