@@ -1,8 +1,8 @@
 // Rendered candidate status pages, kept in memory. Every email links to the page, so it is opened far more often than
 // it changes; serving the stored HTML takes a fraction of a millisecond instead of a render and a query. A page is
 // kept only with the write generation its data was read at, and served only while no write has happened since and
-// before the moment it would read differently (a promised date passing, the link expiring, the quarter hour its
-// dates were formatted in): it is never older than the database (docs/decisions/014).
+// before the moment it would read differently (a promised date passing, the link expiring, a new year in the
+// candidate's zone): it is never older than the database (docs/decisions/014).
 import { gzipSync } from "node:zlib";
 import { singleton } from "./singleton.server";
 import { writeGeneration, writeTrackingComplete } from "./write-tracking.server";

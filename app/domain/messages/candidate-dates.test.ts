@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { candidateDate, candidateDateTime } from "./candidate-dates";
+import { candidateDate, candidateDateTime, candidateYearEndsAt } from "./candidate-dates";
 
 const now = new Date("2026-12-01T12:00:00Z");
 
@@ -22,4 +22,17 @@ test("date and time", () => {
   const instant = new Date("2026-12-08T09:00:00Z");
   expect(candidateDateTime(instant, "en", "Europe/Berlin", now)).toBe("Tuesday 8 December at 10:00");
   expect(candidateDateTime(instant, "de", "Europe/Berlin", now)).toBe("Dienstag, 8. Dezember um 10:00");
+});
+
+test("the year ends at midnight in the candidate's zone, and dates read differently from then on", () => {
+  const newYorkNewYear = candidateYearEndsAt(now, "America/New_York");
+  expect(newYorkNewYear.toISOString()).toBe("2027-01-01T05:00:00.000Z");
+  expect(candidateYearEndsAt(now, "Asia/Kathmandu").toISOString()).toBe("2026-12-31T18:15:00.000Z");
+  expect(candidateYearEndsAt(now, "Mars/Olympus").toISOString()).toBe("2027-01-01T00:00:00.000Z");
+  const instant = new Date("2026-12-04T12:00:00Z");
+  const justBefore = new Date(newYorkNewYear.getTime() - 1);
+  expect(candidateDate(instant, "en", "America/New_York", justBefore)).toBe(
+    candidateDate(instant, "en", "America/New_York", now),
+  );
+  expect(candidateDate(instant, "en", "America/New_York", newYorkNewYear)).toBe("Friday, 4 December 2026");
 });

@@ -1,5 +1,5 @@
 // Dates as a candidate reads them: in their own time zone and language, written out ("Friday, 4 December").
-import { IANAZone } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 
 const INTL_LOCALE: Record<string, string> = { en: "en-GB", de: "de-DE" };
 
@@ -29,4 +29,13 @@ export function candidateDateTime(instant: Date, locale: string, timeZone: strin
     timeZone: zoneOrUtc(timeZone),
   }).format(instant);
   return `${candidateDate(instant, locale, timeZone, now)} ${locale === "de" ? "um" : "at"} ${time}`;
+}
+
+/** When the year of `now` ends in the candidate's zone: from then on candidateDate writes dates of that year with the
+ * year and those of the next without. It is the only way a written date depends on `now`. */
+export function candidateYearEndsAt(now: Date, timeZone: string): Date {
+  return DateTime.fromJSDate(now, { zone: zoneOrUtc(timeZone) })
+    .startOf("year")
+    .plus({ years: 1 })
+    .toJSDate();
 }

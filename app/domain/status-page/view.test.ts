@@ -350,11 +350,18 @@ test("remembered dates are the candidate dates, also around New Year in the cand
   expect(formatted("date", instant, "en", "Europe/Berlin", beforeMidnight)).toBe("Friday, 1 January 2027");
 });
 
-test("a stored page is good until the next quarter hour when nothing is due sooner", () => {
-  expect(statusViewChangesAt(record(), now).toISOString()).toBe("2026-06-10T12:15:00.000Z");
-  expect(statusViewChangesAt(record(), new Date("2026-06-10T12:14:59.999Z")).toISOString()).toBe(
-    "2026-06-10T12:15:00.000Z",
+test("a stored page is good until the year ends in the candidate's zone when nothing is due sooner", () => {
+  const nothingDue = record({ clocks: [] });
+  const changesAt = statusViewChangesAt(nothingDue, now);
+  expect(changesAt.toISOString()).toBe("2027-01-01T05:00:00.000Z"); // midnight in New York
+  expect(buildStatusView(nothingDue, { token, now: new Date(changesAt.getTime() - 1) })).toEqual(
+    buildStatusView(nothingDue, { token, now }),
   );
+  expect(buildStatusView(nothingDue, { token, now: changesAt }).timeline.entries[0]?.when).toBe(
+    "Friday, 5 June 2026 at 05:00",
+  );
+  // Not at each quarter hour, when every stored page would expire at once.
+  expect(statusViewChangesAt(nothingDue, new Date("2026-06-10T12:14:59.999Z"))).toEqual(changesAt);
 });
 
 test("a stored page is good only until the promised date passes: then the page says we are late", () => {
@@ -375,5 +382,5 @@ test("a held rejection email's send time and the link's expiry bound a stored pa
   expect(statusViewChangesAt(record({ status: "hired", closedAt }), now)).toEqual(new Date(now.getTime() + 60_000));
   // Dates already past move nothing: the page already says so.
   const late = record({ clocks: [clock({ dueAt: new Date("2026-06-10T11:00:00Z") })] });
-  expect(statusViewChangesAt(late, now).toISOString()).toBe("2026-06-10T12:15:00.000Z");
+  expect(statusViewChangesAt(late, now).toISOString()).toBe("2027-01-01T05:00:00.000Z");
 });

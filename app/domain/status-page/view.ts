@@ -4,7 +4,7 @@
 import type { ApplicationStatus, Outcome } from "../applications";
 import { candidateLocale } from "../candidate-text";
 import type { StageKind } from "../jobs";
-import { candidateDate, candidateDateTime } from "../messages/candidate-dates";
+import { candidateDate, candidateDateTime, candidateYearEndsAt } from "../messages/candidate-dates";
 import { hearBackBy } from "../sla/clocks";
 import type { ClockInstance } from "../sla/types";
 import type { Locale } from "../validation";
@@ -245,10 +245,12 @@ function promiseLines(
 }
 
 /** When the page built from `record` at `now` would first read differently with the same data: a promised date
- * passing ("we are late"), the link expiring, or the next UTC quarter hour (dates are formatted per quarter hour, see
- * `formatted`). A stored copy of the page may be served until then, and only while the data is unchanged. */
+ * passing ("we are late"), the link expiring, or the year ending in the candidate's zone (dates of the current year
+ * are written without it). A stored copy of the page may be served until then, and only while the data is unchanged.
+ * (Not the quarter hours `formatted` remembers by: every stored page expiring at once made all of them render again
+ * together, every 15 minutes.) */
 export function statusViewChangesAt(record: StatusPageRecord, now: Date): Date {
-  const moments = [Math.floor(now.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS + QUARTER_HOUR_MS];
+  const moments = [candidateYearEndsAt(now, record.timeZone).getTime()];
   for (const due of [record.rejectionEmailDueAt, hearBackBy(record.clocks)]) {
     if (due && due.getTime() > now.getTime()) moments.push(due.getTime());
   }
