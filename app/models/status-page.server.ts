@@ -16,6 +16,7 @@ import { withUnseenWrites } from "~/utils/write-tracking.server";
 import { appendEvent } from "./event.server";
 import { getMailSettings } from "./outbox/mail-settings.server";
 import { applicationScope, type Actor } from "./scope.server";
+import { PROMISE_METRIC_LIST } from "./sla/clocks.server";
 import { getStatusLinkSettings } from "./status-link.server";
 
 /** SQL list literal of fixed identifiers (event types, template kinds): constants, never user input. */
@@ -89,7 +90,7 @@ export async function loadStatusPage(applicationId: string): Promise<StatusPageR
                                      ${epochMs(`k."warnAt"`)}, ${epochMs(`k."stoppedAt"`)}, k.breached, k."businessHours",
                                      k."targetMinutes", k."remainingMinutes", k."stageId")), '[]')
                               FROM "SlaClock" k
-                             WHERE k."applicationId" = a.id AND k.metric IN ('periodic_update', 'stage_decision')
+                             WHERE k."applicationId" = a.id AND k.metric IN (${PROMISE_METRIC_LIST})
                                AND k.state IN ('running', 'paused')),
                  'surveyAnswered', EXISTS (SELECT 1 FROM "SurveyResponse" sr WHERE sr."applicationId" = a.id),
                  'rejectionEmailDueAt', CASE WHEN a.status = 'rejected' THEN (

@@ -1,6 +1,7 @@
 // The SLA clock engine: a pure function from an application's touchpoint log, its policy and its schedule's time line
 // to the clock instances of DESIGN.md §4, replayable as of any instant. app/models/sla/clocks.server.ts stores them.
 import { NoOpenHoursError } from "./calendar";
+import { PROMISE_METRICS } from "./promise-shown";
 import { realTime } from "./real-time";
 import {
   SLA_METRICS,
@@ -286,14 +287,12 @@ export function computeClocks(input: ClockInput): ClockInstance[] {
     .map((clock) => toInstance(clock, at));
 }
 
-const RUNNING_PROMISES: ReadonlySet<SlaMetric> = new Set(["periodic_update", "stage_decision"]);
-
 /** The date the candidate is promised to hear back by: the earliest due date of the running update and stage decision
  * clocks, or null when nothing is promised (closed, or waiting on the candidate). */
 export function hearBackBy(clocks: ClockInstance[]): Date | null {
   let earliest: Date | null = null;
   for (const clock of clocks) {
-    if (clock.state !== "running" || !RUNNING_PROMISES.has(clock.metric) || !clock.dueAt) continue;
+    if (clock.state !== "running" || !PROMISE_METRICS.includes(clock.metric) || !clock.dueAt) continue;
     if (!earliest || clock.dueAt < earliest) earliest = clock.dueAt;
   }
   return earliest;

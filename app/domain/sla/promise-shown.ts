@@ -3,6 +3,7 @@
 // clock ran is when its promise was made. The promise-kept rate counts only promises made (docs/metrics.md).
 import type { SlaMetric } from "./types";
 
+/** The clocks whose due dates the candidate is promised ("you will hear from us by"). */
 export const PROMISE_METRICS: readonly SlaMetric[] = ["periodic_update", "stage_decision"];
 
 type Run = { metric: SlaMetric; startedAt: number; stoppedAt: number | null };

@@ -4,6 +4,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { MetricsFilters } from "~/domain/metrics/report";
 import { prisma } from "~/utils/db.server";
 import type { Actor } from "../scope.server";
+import { PROMISE_METRIC_LIST } from "../sla/clocks.server";
 
 /** Runs a statement that sorts or hashes a whole window (percentiles, window functions, semi-joins) with enough memory
  * to stay in RAM — the default 4 MB spills a 90-day window of 100,000 applications to disk — without JIT, whose
@@ -101,7 +102,7 @@ export function promiseShown(end: Date): Prisma.Sql {
   return Prisma.sql`c."promiseShownAt" < coalesce(c."stoppedAt", ${ts(end)})`;
 }
 
-export const PROMISE_METRICS = Prisma.sql`c.metric IN ('periodic_update', 'stage_decision') AND c."dueAt" IS NOT NULL`;
+export const PROMISE_METRICS = Prisma.sql`c.metric IN (${PROMISE_METRIC_LIST}) AND c."dueAt" IS NOT NULL`;
 
 const REJECTION_KINDS = Prisma.sql`('not_progressing', 'rejection_after_screen', 'rejection_after_interview')`;
 

@@ -3,6 +3,7 @@
 // query each for the applications, their jobs, their events and their stored clocks, then only the rows that differ.
 import { Prisma } from "~/generated/prisma/client";
 import { NoOpenHoursError } from "~/domain/sla/calendar";
+import { PROMISE_METRICS } from "~/domain/sla/promise-shown";
 import { clockEventsFromLog, computeClocks, initialStageIdFromLog } from "~/domain/sla/clocks";
 import {
   clockRow,
@@ -27,6 +28,9 @@ const CLOCK_EVENT_TYPES = [
 ] as const;
 
 const CLOCK_EVENT_TYPE_LIST = Prisma.raw(CLOCK_EVENT_TYPES.map((type) => `'${type}'`).join(", "));
+
+/** PROMISE_METRICS as an SQL list, for `metric IN (…)`. */
+export const PROMISE_METRIC_LIST = Prisma.raw(PROMISE_METRICS.map((metric) => `'${metric}'`).join(", "));
 
 /** Whether an event of this type can start, stop or pause a clock (notes and status views cannot). */
 export function movesClocks(type: string): boolean {
@@ -277,7 +281,7 @@ export async function notePromisesShown(db: Db, applicationId: string, at: Date)
   const when = at.toISOString();
   await db.$executeRaw`
     UPDATE "SlaClock" SET "promiseShownAt" = ${when}::timestamp(3)
-     WHERE "applicationId" = ${applicationId} AND metric IN ('periodic_update', 'stage_decision')
+     WHERE "applicationId" = ${applicationId} AND metric IN (${PROMISE_METRIC_LIST})
        AND "startedAt" <= ${when}::timestamp(3) AND ("stoppedAt" IS NULL OR "stoppedAt" > ${when}::timestamp(3))
        AND ("promiseShownAt" IS NULL OR "promiseShownAt" > ${when}::timestamp(3))`;
 }
@@ -288,7 +292,7 @@ export const NOTE_EVERY_PROMISE_SHOWN: Prisma.Sql = Prisma.sql`
   UPDATE "SlaClock" AS c SET "promiseShownAt" = shown.at
     FROM (SELECT c.id, min(e."occurredAt") AS at
             FROM "SlaClock" c JOIN "Event" e ON e."applicationId" = c."applicationId"
-           WHERE c.metric IN ('periodic_update', 'stage_decision')
+           WHERE c.metric IN (${PROMISE_METRIC_LIST})
              AND e."occurredAt" >= c."startedAt" AND (c."stoppedAt" IS NULL OR e."occurredAt" < c."stoppedAt")
              AND (e.type = 'status_viewed' OR (e.type = 'message_out' AND e.visibility = 'candidate'))
            GROUP BY c.id) AS shown
