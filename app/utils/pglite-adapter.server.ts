@@ -36,8 +36,9 @@ export function pgliteAdapterOpenedOnFirstQuery(open: () => PGlite): SqlMigratio
  * awaits query after query (the first SLA sweep of the demo workspace queues its hundred due surveys, each rendered
  * and linted) therefore held the event loop for 6–9 s, and requests waiting meanwhile stalled; a page whose render had
  * started was aborted by its 5 s timer and answered 500. So each statement first lets waiting timers and I/O in, as
- * a network database does by its nature. The wait comes before the statement, never between it and the write generation's
- * update after it (app/utils/write-tracking.server.ts): no request can see a committed write with the old generation.
+ * a network database does by its nature. The wait comes before the statement, never between it and the write
+ * generation's update after it (app/utils/write-tracking.server.ts): no request can see a committed write with the
+ * old generation.
  */
 function takingTurns(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return new Proxy(adapter, {

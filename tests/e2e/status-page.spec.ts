@@ -8,8 +8,10 @@ import { addCandidateAsStaff, screenshots, signIn } from "./support";
 test.use({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
 
 /** Signs in as the demo admin (its own browser context), opens the newest application with this status (or, with
- * `told`, the newest whose candidate has been told the outcome: a rejection waiting for a humane sending time is not
- * on the page yet) and returns its page and the path of the "Candidate's status page" link. */
+ * `told`, the newest whose candidate has been told the outcome and has not answered the survey yet: a rejection
+ * waiting for a humane sending time is not on the page yet, and the demo seeds answers for about a third of the
+ * closed applications, drawn from their random ids) and returns its page and the path of the "Candidate's status
+ * page" link. */
 async function staffLink(browser: Browser, status: "active" | "rejected", options: { told?: boolean } = {}) {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const staff = await context.newPage();
@@ -26,11 +28,15 @@ async function staffLink(browser: Browser, status: "active" | "rejected", option
     const href = await card.getByRole("link", { name: "Open the candidate's status page" }).getAttribute("href");
     expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{32}$/);
     const path = new URL(href!).pathname;
-    if (!options.told || /Your data|Ihre Daten/.test(await (await staff.request.get(path)).text())) {
+    if (!options.told) return { staff, context, path };
+    const html = await (await staff.request.get(path)).text();
+    if (/Your data|Ihre Daten/.test(html) && html.includes(`href="${path}/survey"`)) {
       return { staff, context, path };
     }
   }
-  throw new Error(`No ${status} application${options.told ? " whose candidate was told" : ""} on the first page.`);
+  throw new Error(
+    `No ${status} application${options.told ? " whose candidate was told and has a survey to answer" : ""} on the first page.`,
+  );
 }
 
 function expectStrictHeaders(response: Response | null) {
