@@ -9,6 +9,12 @@ test("a recruiter writes to a candidate from a template; the email is sent and r
 }) => {
   await signIn(page);
   await expect(page).toHaveURL(/\/waiting$/);
+  // The composer's live check must post to the composer only, even when it fires as "Send" redirects away.
+  const strayPosts: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (request.method() === "POST" && /^\/applications\/[^/]+(\.data)?$/.test(url.pathname)) strayPosts.push(url.href);
+  });
 
   const title = `Support Engineer ${Date.now()}`;
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
@@ -56,6 +62,7 @@ test("a recruiter writes to a candidate from a template; the email is sent and r
     await expect(emails.getByText("Waiting to send")).toHaveCount(0, { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await screenshots(page, "application-emails");
+  expect(strayPosts).toEqual([]);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outbox" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();

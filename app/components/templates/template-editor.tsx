@@ -1,7 +1,7 @@
 // The message editor of the template editor and the composer: subject and Markdown body with merge fields, the
 // compassion check and a preview. A plain form (Check and the submit button work without JavaScript); with
 // JavaScript the check and preview follow typing and the merge-field buttons insert at the cursor.
-import { Form, useFetcher } from "@remix-run/react";
+import { Form, useFetcher, useFormAction } from "@remix-run/react";
 import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { Field } from "~/components/ui/field";
 import { MERGE_TOKENS } from "~/domain/templates/kinds";
@@ -35,6 +35,9 @@ export type EditorProps = {
 export function TemplateEditor({ state, busy, submit, previewTitle, hidden, children }: EditorProps) {
   const hydrated = useHydrated();
   const check = useFetcher<EditorState>();
+  // The check posts to this page's own action, named now: a fetcher given no action posts to wherever the router is
+  // when it fires, and a check still pending as "Send" redirects to the application page would post there.
+  const action = useFormAction();
   const body = useRef<HTMLTextAreaElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const shown = check.data ?? state;
@@ -46,7 +49,7 @@ export function TemplateEditor({ state, busy, submit, previewTitle, hidden, chil
     timer.current = setTimeout(() => {
       const formData = new FormData(form);
       formData.set("intent", "check");
-      check.submit(formData, { method: "post" });
+      check.submit(formData, { method: "post", action });
     }, CHECK_DELAY_MS);
   }
 
@@ -64,6 +67,8 @@ export function TemplateEditor({ state, busy, submit, previewTitle, hidden, chil
         method="post"
         className="card"
         onChange={(event: FormEvent<HTMLFormElement>) => checkSoon(event.currentTarget)}
+        // Sending answers with the same check; one still waiting would only race the redirect.
+        onSubmit={() => clearTimeout(timer.current)}
       >
         {hidden}
         <Field label="Subject" error={state.errors?.subject}>
