@@ -6,6 +6,7 @@
 // both ways and compares every row, so the two paths cannot drift apart unnoticed.
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { CANDIDATE_VISIBLE_EVENTS, type EventData, type EventType } from "~/domain/applications";
+import { refreshOutcomeTold } from "~/models/metrics/outcome-told.server";
 import { refreshStageStays } from "~/models/metrics/stage-stays.server";
 import { loadSlaConfig } from "~/models/sla/config.server";
 import { syncClocks } from "~/models/sla/clocks.server";
@@ -121,9 +122,12 @@ export async function insertApplicationsInBulk(
       for (const batch of chunks(rows.events)) await tx.event.createMany({ data: batch });
       for (const batch of chunks(rows.interviewers)) await tx.applicationInterviewer.createMany({ data: batch });
       for (const batch of chunks(rows.audits)) await tx.auditLog.createMany({ data: batch });
-      // The models keep stage stays and SLA clocks in step with every event; here they are computed once the history
-      // is in.
-      for (const batch of chunks(applicationIds)) await refreshStageStays(tx, batch);
+      // The models keep stage stays, when the candidate was told and SLA clocks in step with every event; here they are
+      // computed once the history is in.
+      for (const batch of chunks(applicationIds)) {
+        await refreshStageStays(tx, batch);
+        await refreshOutcomeTold(tx, batch);
+      }
       if (options.syncClocks !== false) {
         const config = await loadSlaConfig(tx);
         for (const batch of chunks(applicationIds)) await syncClocks(tx, batch, { config });

@@ -4,6 +4,7 @@ import { DEFAULT_STAGES, type JobInput, type StageInput } from "~/domain/jobs";
 import { ConflictError, InvalidInputError, NotFoundError } from "~/utils/errors.server";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { refreshFurthestPositions } from "./metrics/stage-stays.server";
 import { jobScope, type Actor } from "./scope.server";
 import { requestRecompute } from "./sla/recompute.server";
 
@@ -149,7 +150,12 @@ export async function updateJob(jobId: string, input: JobInput, actor: Actor): P
 async function replaceStages(tx: Prisma.TransactionClient, jobId: string, stages: StageInput[]) {
   const current = await tx.stage.findMany({
     where: { jobId, archivedAt: null },
-    select: { id: true, name: true, _count: { select: { applications: { where: { status: "active" } } } } },
+    select: {
+      id: true,
+      name: true,
+      position: true,
+      _count: { select: { applications: { where: { status: "active" } } } },
+    },
   });
   const currentIds = new Set(current.map((stage) => stage.id));
   stages.forEach((stage, index) => {
@@ -185,6 +191,11 @@ async function replaceStages(tx: Prisma.TransactionClient, jobId: string, stages
     };
     if (stage.id) await tx.stage.update({ where: { id: stage.id }, data });
     else await tx.stage.create({ data: { ...data, jobId } });
+  }
+  // How far each application got is kept as a stage position (the funnel's), so new positions renumber it too.
+  const positionBefore = new Map(current.map((stage) => [stage.id, stage.position]));
+  if (stages.some((stage, position) => stage.id && positionBefore.get(stage.id) !== position)) {
+    await refreshFurthestPositions(tx, jobId);
   }
 }
 

@@ -4,6 +4,8 @@
 // metrics over clocks the app itself would have written.
 import { beforeAll, expect, test } from "vitest";
 import { clockRow } from "~/domain/sla/clock-writes";
+import { refreshOutcomeTold } from "~/models/metrics/outcome-told.server";
+import { refreshStageStays } from "~/models/metrics/stage-stays.server";
 import { computeApplicationsClocks } from "~/models/sla/clocks.server";
 import { prisma } from "~/utils/db.server";
 import { createMetricsDataset, type MetricsDataset } from "../../bench/datasets/metrics";
@@ -71,4 +73,24 @@ test("every stored clock is the row the clock engine computes from the events", 
     }
   }
   expect(differences.slice(0, 5)).toEqual([]);
+}, 60_000);
+
+test("how far each application got and when its candidate was told are what the models' refresh writes", async () => {
+  const facts = () =>
+    prisma.application.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, furthestPosition: true, outcomeToldAt: true },
+    });
+  const stored = await facts();
+  expect(stored.filter((row) => row.outcomeToldAt !== null).length).toBeGreaterThan(0);
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.application.updateMany({ data: { furthestPosition: null, outcomeToldAt: null } });
+      const ids = stored.map((row) => row.id);
+      await refreshStageStays(tx, ids);
+      await refreshOutcomeTold(tx, ids);
+    },
+    { timeout: 60_000 },
+  );
+  expect(await facts()).toEqual(stored);
 }, 60_000);

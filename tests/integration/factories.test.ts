@@ -55,6 +55,8 @@ async function snapshot(jobId: string) {
       appliedAt: true,
       closedAt: true,
       outcomeReason: true,
+      furthestPosition: true,
+      outcomeToldAt: true,
       stageId: true,
       candidate: { select: { name: true, timeZone: true, locale: true, phone: true } },
       interviewers: { orderBy: { userId: "asc" }, select: { userId: true } },

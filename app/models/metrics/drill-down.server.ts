@@ -13,7 +13,7 @@ import {
   PROMISE_METRICS,
   clockBreached,
   clockInWindow,
-  candidateNotTold,
+  CANDIDATE_NOT_TOLD,
   clockOverdueAt,
   jobCondition,
   minutesBetween,
@@ -112,7 +112,7 @@ function source(actor: Actor, filters: MetricsFilters, drillDown: DrillDown, now
                                ${minutesBetween(Prisma.sql`a."appliedAt"`, Prisma.sql`a."closedAt"`)} AS "detailMinutes",
                                NULL::text AS "detailText"
                           FROM ${APPS}
-                         WHERE ${drillDown === "hired" ? closedInWindow(actor, filters, "hired") : Prisma.sql`${closedInWindow(actor, filters, "rejected")} AND ${candidateNotTold(filters)}`}`;
+                         WHERE ${drillDown === "hired" ? closedInWindow(actor, filters, "hired") : Prisma.sql`${closedInWindow(actor, filters, "rejected")} AND ${CANDIDATE_NOT_TOLD}`}`;
     case "detractors":
     case "friction":
       return Prisma.sql`SELECT a.id AS "applicationId", r."createdAt" AS sort, NULL::text AS "detailAt",

@@ -4,24 +4,17 @@ import { Prisma } from "~/generated/prisma/client";
 import type { FunnelStep, MetricsFilters, StageTimeFigure } from "~/domain/metrics/report";
 import { prisma } from "~/utils/db.server";
 import type { Actor } from "../scope.server";
-import {
-  ANY_STATUS,
-  candidateNotTold,
-  floatMinutesBetween,
-  jobCondition,
-  medianAndP90,
-  querySorting,
-  ts,
-} from "./sql.server";
+import { CANDIDATE_NOT_TOLD, floatMinutesBetween, jobCondition, medianAndP90, querySorting, ts } from "./sql.server";
 
-/** Applications that applied in [from, to), as a condition on `a` (with `j` joined). */
+/** Applications that applied in [from, to), as a condition on `a` (with `j` joined), by the Application(appliedAt,
+ * jobId, furthestPosition) index. */
 export function appliedInWindow(actor: Actor, filters: MetricsFilters): Prisma.Sql {
-  return Prisma.sql`${ANY_STATUS} AND a."appliedAt" >= ${ts(filters.from)} AND a."appliedAt" < ${ts(filters.to)}
+  return Prisma.sql`a."appliedAt" >= ${ts(filters.from)} AND a."appliedAt" < ${ts(filters.to)}
                     AND ${jobCondition(actor, filters)}`;
 }
 
-/** Hired or rejected (both when no status is given) applications closed in [from, to), by the Application(closedAt)
- * index. */
+/** Hired or rejected (both when no status is given) applications closed in [from, to), by the Application(closedAt,
+ * status, appliedAt, jobId, outcomeToldAt) index. */
 export function closedInWindow(actor: Actor, filters: MetricsFilters, status?: "hired" | "rejected"): Prisma.Sql {
   return Prisma.sql`a."closedAt" >= ${ts(filters.from)} AND a."closedAt" < ${ts(filters.to)}
                     AND ${status ? Prisma.sql`a.status = ${status}::"ApplicationStatus"` : Prisma.sql`a.status IN ('hired', 'rejected')`}
@@ -41,28 +34,21 @@ export function applicationCounts(actor: Actor, filters: MetricsFilters): Promis
 }
 
 /** Per stage position (and name and kind) of the jobs applied to in the window: how many of those applications got
- * that far — to the stage itself or beyond it, by the furthest stage they ever stayed in (or stand in now). */
+ * that far — to the stage itself or beyond it, by the furthest stage they ever stayed in or stand in now
+ * (Application.furthestPosition, materialised with the stays: stage-stays.server.ts). */
 export function funnel(actor: Actor, filters: MetricsFilters): Promise<FunnelStep[]> {
-  return querySorting<FunnelStep>(Prisma.sql`
-    WITH apps AS (
-      SELECT a.id, a."jobId", cs.position AS current
-        FROM "Application" a JOIN "Job" j ON j.id = a."jobId" JOIN "Stage" cs ON cs.id = a."stageId"
+  return prisma.$queryRaw<FunnelStep[]>`
+    WITH per_job AS (
+      SELECT a."jobId", a."furthestPosition" AS position, count(*) AS applications
+        FROM "Application" a JOIN "Job" j ON j.id = a."jobId"
        WHERE ${appliedInWindow(actor, filters)}
-    ), furthest AS (
-      SELECT apps."jobId", greatest(apps.current, max(s.position)) AS position
-        FROM apps
-        -- Stays of applications of the window begin after they applied: only those since \`from\` (an index range).
-        LEFT JOIN "StageStay" stay ON stay."applicationId" = apps.id AND stay."enteredAt" >= ${ts(filters.from)}
-        LEFT JOIN "Stage" s ON s.id = stay."stageId"
-       GROUP BY apps.id, apps."jobId", apps.current
-    ), per_job AS (
-      SELECT "jobId", position, count(*) AS applications FROM furthest GROUP BY "jobId", position
+       GROUP BY a."jobId", a."furthestPosition"
     )
     SELECT st.name AS "stageName", st.kind::text AS "stageKind", st.position,
            coalesce(sum(f.applications) FILTER (WHERE f.position >= st.position), 0)::int AS reached
       FROM per_job f JOIN "Stage" st ON st."jobId" = f."jobId" AND st."archivedAt" IS NULL
      GROUP BY st.position, st.name, st.kind
-     ORDER BY st.position, st.name`);
+     ORDER BY st.position, st.name`;
 }
 
 /**
@@ -95,20 +81,16 @@ export type ClosedFigures = {
   told: number;
 };
 
-/** Time to hire (applied → hired) of hires closed in the window, and how many rejections closed in it were told. The
- * closed applications are found once and then counted (hires, rejections, the untold) from that one set. */
+/** Time to hire (applied → hired) of hires closed in the window, and how many rejections closed in it were told: one
+ * pass over the applications closed in the window. */
 export async function closedFigures(actor: Actor, filters: MetricsFilters): Promise<ClosedFigures> {
   const [row] = await querySorting<ClosedFigures & { percentiles: number[] | null; notTold: number }>(Prisma.sql`
-    WITH closed AS MATERIALIZED (
-      SELECT a.id, a.status, a."appliedAt", a."closedAt"
-        FROM "Application" a JOIN "Job" j ON j.id = a."jobId"
-       WHERE ${closedInWindow(actor, filters)}
-    )
     SELECT (count(*) FILTER (WHERE a.status = 'hired'))::int AS hired,
            ${medianAndP90(floatMinutesBetween(Prisma.sql`a."appliedAt"`, Prisma.sql`a."closedAt"`), Prisma.sql`a.status = 'hired'`)} AS percentiles,
            (count(*) FILTER (WHERE a.status = 'rejected'))::int AS rejected,
-           (SELECT count(*) FROM closed a WHERE a.status = 'rejected' AND ${candidateNotTold(filters)})::int AS "notTold"
-      FROM closed a`);
+           (count(*) FILTER (WHERE a.status = 'rejected' AND ${CANDIDATE_NOT_TOLD}))::int AS "notTold"
+      FROM "Application" a JOIN "Job" j ON j.id = a."jobId"
+     WHERE ${closedInWindow(actor, filters)}`);
   const { percentiles, notTold, ...figures } = row!;
   return {
     ...figures,

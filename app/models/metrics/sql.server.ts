@@ -53,9 +53,6 @@ export function clocksInView(actor: Actor, filters: MetricsFilters): { from: Pri
   return { from: Prisma.sql`"SlaClock" c JOIN "Job" j ON j.id = c."jobId"`, where: jobCondition(actor, filters) };
 }
 
-/** Every status, so that the Application(status, appliedAt) index serves a range on appliedAt alone. */
-export const ANY_STATUS = Prisma.sql`a.status IN ('active', 'hired', 'rejected', 'withdrawn')`;
-
 /** A clock counted in the window: started in [from, to) and not cancelled. */
 export function clockInWindow(filters: MetricsFilters): Prisma.Sql {
   return Prisma.sql`c."startedAt" >= ${ts(filters.from)} AND c."startedAt" < ${ts(filters.to)} AND c.state <> 'cancelled'`;
@@ -104,18 +101,9 @@ export function promiseShown(end: Date): Prisma.Sql {
 
 export const PROMISE_METRICS = Prisma.sql`c.metric IN (${PROMISE_METRIC_LIST}) AND c."dueAt" IS NOT NULL`;
 
-const REJECTION_KINDS = Prisma.sql`('not_progressing', 'rejection_after_screen', 'rejection_after_interview')`;
-
-/** A rejected application `a` whose candidate was *not* told: no email reached them at or after the decision, and no
- * rejection email was sent (perhaps logged a moment before the decision). Two top-level NOT EXISTS, so PostgreSQL
- * answers them as anti-joins over the touchpoints since `from` (a rejection closed in the window is told after it). */
-export function candidateNotTold(filters: MetricsFilters): Prisma.Sql {
-  return Prisma.sql`NOT EXISTS (SELECT 1 FROM "Event" e WHERE e."applicationId" = a.id AND e.type = 'message_out'
-                                 AND e.visibility = 'candidate' AND e."occurredAt" >= ${ts(filters.from)}
-                                 AND e."occurredAt" >= a."closedAt")
-                    AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."applicationId" = a.id AND m.direction = 'outbound'
-                                       AND m.audience = 'candidate' AND m.status = 'sent' AND m.kind IN ${REJECTION_KINDS})`;
-}
+/** A closed application `a` whose candidate was *not* told the outcome (outcomeToldAt, materialised as emails and
+ * decisions are written: outcome-told.server.ts). */
+export const CANDIDATE_NOT_TOLD = Prisma.sql`a."outcomeToldAt" IS NULL`;
 
 const DEFAULT_PERIODIC_MINUTES = Prisma.sql`SELECT (t->>'minutes')::int FROM "SlaPolicy" p,
   jsonb_array_elements(p.targets) t WHERE p."isDefault" AND t->>'metric' = 'periodic_update' LIMIT 1`;

@@ -1,6 +1,7 @@
 // Materialised stage stays (StageStay): each application's time in each stage, rebuilt from its pipeline touchpoints
-// in the transaction that appends one, so the time-in-stage and funnel figures read a narrow table by date instead of
-// pairing a quarter of the touchpoint log with window functions on every dashboard load (docs/decisions/015).
+// in the transaction that appends one, with the furthest stage it reached (Application.furthestPosition), so the
+// time-in-stage and funnel figures read narrow facts instead of pairing a quarter of the touchpoint log with window
+// functions on every dashboard load (docs/decisions/015).
 import { Prisma } from "~/generated/prisma/client";
 import type { Db } from "../sla/config.server";
 
@@ -38,13 +39,39 @@ function staysOf(applications: Prisma.Sql): Prisma.Sql {
 
 const INSERT_STAYS = Prisma.sql`INSERT INTO "StageStay" ("applicationId", sequence, "jobId", "stageId", "enteredAt", "leftAt")`;
 
-/** Rebuilds the stays of these applications from their touchpoints, in the caller's transaction. */
-export async function refreshStageStays(db: Db, applicationIds: string[]): Promise<void> {
-  if (applicationIds.length === 0) return;
-  await db.$executeRaw`DELETE FROM "StageStay" WHERE "applicationId" = ANY(${applicationIds}::text[])`;
-  await db.$executeRaw`${INSERT_STAYS} ${staysOf(Prisma.sql`a.id = ANY(${applicationIds}::text[])`)}`;
+/**
+ * Sets Application.furthestPosition of the applications `a` that `applications` selects: the position of the furthest
+ * stage each stayed in or stands in now, by the positions the job's stages have now (the funnel's "got that far"),
+ * writing only the rows that change. Reads the stays, so it runs after they are rebuilt.
+ */
+function setFurthestPositions(applications: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    UPDATE "Application" AS target SET "furthestPosition" = furthest.position
+      FROM (SELECT a.id, greatest(current.position, max(s.position)) AS position
+              FROM "Application" a JOIN "Stage" current ON current.id = a."stageId"
+              LEFT JOIN "StageStay" stay ON stay."applicationId" = a.id
+              LEFT JOIN "Stage" s ON s.id = stay."stageId"
+             WHERE ${applications}
+             GROUP BY a.id, current.position) AS furthest
+     WHERE target.id = furthest.id AND target."furthestPosition" IS DISTINCT FROM furthest.position`;
 }
 
-/** The statement that writes every application's stays into an empty StageStay, for bulk loads that write
- * touchpoints directly (the benchmark's dataset). It has no parameters. */
+/** Rebuilds the stays of these applications from their touchpoints, and how far each got, in the caller's
+ * transaction. */
+export async function refreshStageStays(db: Db, applicationIds: string[]): Promise<void> {
+  if (applicationIds.length === 0) return;
+  const selected = Prisma.sql`a.id = ANY(${applicationIds}::text[])`;
+  await db.$executeRaw`DELETE FROM "StageStay" WHERE "applicationId" = ANY(${applicationIds}::text[])`;
+  await db.$executeRaw`${INSERT_STAYS} ${staysOf(selected)}`;
+  await db.$executeRaw(setFurthestPositions(selected));
+}
+
+/** After a job's stages are renumbered, how far each of its applications got, by the new positions. */
+export async function refreshFurthestPositions(db: Db, jobId: string): Promise<void> {
+  await db.$executeRaw(setFurthestPositions(Prisma.sql`a."jobId" = ${jobId}`));
+}
+
+/** The statements that write every application's stays into an empty StageStay and then how far each got, for bulk
+ * loads that write touchpoints directly (the benchmark's dataset). They have no parameters. */
 export const INSERT_EVERY_STAGE_STAY: Prisma.Sql = Prisma.sql`${INSERT_STAYS} ${staysOf(Prisma.sql`TRUE`)}`;
+export const SET_EVERY_FURTHEST_POSITION: Prisma.Sql = setFurthestPositions(Prisma.sql`TRUE`);

@@ -8,6 +8,7 @@ import { afterFailure, classifyDeliveryError } from "~/domain/messages/retry";
 import { prisma } from "~/utils/db.server";
 import { newId } from "~/utils/ids.server";
 import type { MailTransport, OutgoingMail } from "~/utils/mail.server";
+import { refreshOutcomeTold } from "../metrics/outcome-told.server";
 import { syncClocks } from "../sla/clocks.server";
 
 /** Long enough for any SMTP exchange; a claim older than this belonged to a process that died. */
@@ -122,7 +123,9 @@ export async function markSent(messages: ClaimedMessage[], sentAt: Date): Promis
       UPDATE "Message" AS m SET "eventId" = l."eventId"
         FROM jsonb_to_recordset(${links}::jsonb) AS l(id text, "eventId" text)
        WHERE m.id = l.id`;
-    await syncClocks(tx, [...new Set(touchpoints.map(({ message }) => message.applicationId!))], { now: sentAt });
+    const told = [...new Set(touchpoints.map(({ message }) => message.applicationId!))];
+    await syncClocks(tx, told, { now: sentAt });
+    await refreshOutcomeTold(tx, told);
   });
 }
 

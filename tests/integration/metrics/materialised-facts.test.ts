@@ -1,17 +1,25 @@
-// What the metrics report reads instead of re-deriving from the log on every load: stage stays (StageStay) and when a
-// clock's date was first shown (SlaClock.promiseShownAt). The models keep both in step touchpoint by touchpoint; here
-// they are checked against hand-worked histories, against touchpoints recorded late with earlier dates, and against a
-// rebuild from the log (what the migration and the benchmark's dataset write).
+// What the metrics report reads instead of re-deriving from the log on every load: stage stays (StageStay), how far
+// each application got (Application.furthestPosition), when the candidate was told the outcome
+// (Application.outcomeToldAt) and when a clock's date was first shown (SlaClock.promiseShownAt). The models keep them in
+// step touchpoint by touchpoint; here they are checked against hand-worked histories, against touchpoints recorded
+// late with earlier dates, and against a rebuild from the log (what the migration and the benchmark's dataset write).
 import { beforeAll, expect, test } from "vitest";
 import { decideApplication, moveApplication, recordMessage, reopenApplication } from "~/models/application.server";
+import { updateJob } from "~/models/job.server";
+import { refreshOutcomeTold } from "~/models/metrics/outcome-told.server";
 import { refreshStageStays } from "~/models/metrics/stage-stays.server";
+import { sendCandidateMessage } from "~/models/outbox/compose.server";
+import { deliverDueMessages } from "~/models/outbox/delivery.server";
 import type { Actor } from "~/models/scope.server";
 import { syncClocks } from "~/models/sla/clocks.server";
 import { recordStatusView } from "~/models/status-page.server";
+import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/utils/db.server";
+import { localOutboxTransport } from "~/utils/mail.server";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";
 import { applyRoundTheClockPolicy, at } from "./dataset";
 
+const DAY = 24 * 60 * 60 * 1000;
 let admin: Actor;
 let job: Awaited<ReturnType<typeof createTestJob>>;
 const stage = (name: string) => job.stages.find((candidate) => candidate.name === name)!.id;
@@ -42,29 +50,45 @@ async function shownAt(applicationId: string, metric: "periodic_update" | "stage
   return clocks.map((clock) => clock.promiseShownAt?.toISOString() ?? null);
 }
 
+/** How far the application got (a stage name, by the job's positions now) and when its candidate was told. */
+async function applicationFacts(applicationId: string) {
+  const { furthestPosition, outcomeToldAt, jobId } = await prisma.application.findUniqueOrThrow({
+    where: { id: applicationId },
+    select: { furthestPosition: true, outcomeToldAt: true, jobId: true },
+  });
+  const furthest = await prisma.stage.findFirst({
+    where: { jobId, position: furthestPosition ?? -1, archivedAt: null },
+    select: { name: true },
+  });
+  return { furthest: furthest?.name ?? null, toldAt: outcomeToldAt?.toISOString() ?? null };
+}
+
 /** Every materialised row of the application, as a rebuild from its log writes them. */
 async function rebuiltFromLog(applicationId: string) {
-  const before = {
+  const materialised = async () => ({
     stays: await stays(applicationId),
-    clocks: await prisma.slaClock.findMany({ where: { applicationId } }),
-  };
+    facts: await applicationFacts(applicationId),
+    shown: (await prisma.slaClock.findMany({ where: { applicationId } }))
+      .map((clock) => `${clock.metric} ${clock.instance} ${clock.promiseShownAt?.toISOString() ?? "-"}`)
+      .sort(),
+  });
+  const before = await materialised();
   await prisma.$transaction(async (tx) => {
     await tx.stageStay.deleteMany({ where: { applicationId } });
     await tx.slaClock.updateMany({ where: { applicationId }, data: { promiseShownAt: null } });
+    await tx.application.update({
+      where: { id: applicationId },
+      data: { furthestPosition: null, outcomeToldAt: null },
+    });
     await refreshStageStays(tx, [applicationId]);
+    await refreshOutcomeTold(tx, [applicationId]);
     await syncClocks(tx, [applicationId]);
   });
-  const after = {
-    stays: await stays(applicationId),
-    clocks: await prisma.slaClock.findMany({ where: { applicationId } }),
-  };
-  const shown = (clocks: typeof before.clocks) =>
-    clocks.map((clock) => `${clock.metric} ${clock.instance} ${clock.promiseShownAt?.toISOString() ?? "-"}`).sort();
-  return {
-    before: { stays: before.stays, shown: shown(before.clocks) },
-    after: { stays: after.stays, shown: shown(after.clocks) },
-  };
+  return { before, after: await materialised() };
 }
+
+const outbound = (occurredAt: Date) =>
+  ({ direction: "outbound", body: "An update", automated: false, awaitsCandidate: false, occurredAt }) as const;
 
 test("a stay per stage, from the touchpoint that put the application there to the one that took it out", async () => {
   const application = await createTestApplication({ jobId: job.id, appliedAt: at("2026-03-02T10:00:00Z") });
@@ -109,7 +133,94 @@ test("a stay per stage, from the touchpoint that put the application there to th
   expect((await stays(application.id)).slice(3)).toEqual([
     { sequence: 4, jobId: job.id, stage: "Offer", enteredAt: "2026-03-09T10:00:00.000Z", leftAt: null },
   ]);
-  expect((await rebuiltFromLog(application.id)).after.stays).toEqual(await stays(application.id));
+  const { before, after } = await rebuiltFromLog(application.id);
+  expect(after).toEqual(before);
+});
+
+test("how far an application got: its furthest stage, kept when it moves back, renumbered with the job's stages", async () => {
+  const pipeline = await createTestJob({ title: "Analyst", department: "Data" });
+  const [applied, screen, interview, offer] = pipeline.stages;
+  const application = await createTestApplication({ jobId: pipeline.id, appliedAt: at("2026-03-02T10:00:00Z") });
+  const furthest = async () => {
+    const { furthestPosition } = await prisma.application.findUniqueOrThrow({ where: { id: application.id } });
+    const stages = await prisma.stage.findMany({ where: { jobId: pipeline.id, archivedAt: null } });
+    return stages.find((candidate) => candidate.position === furthestPosition)?.name;
+  };
+  expect(await furthest()).toBe("Applied");
+
+  await moveApplication(application.id, { stageId: interview!.id, occurredAt: at("2026-03-04T10:00:00Z") }, admin);
+  await moveApplication(application.id, { stageId: screen!.id, occurredAt: at("2026-03-05T10:00:00Z") }, admin);
+  expect(await furthest()).toBe("Interview");
+
+  // Interview moves to the end: still the furthest the application got, at its new position.
+  const stage = (ref: typeof applied, decisionMinutes: number | null = null) => ({
+    id: ref!.id,
+    name: ref!.name,
+    kind: ref!.kind,
+    decisionMinutes,
+  });
+  await updateJob(
+    pipeline.id,
+    {
+      title: "Analyst",
+      department: "Data",
+      status: "open",
+      hiringManagerId: null,
+      recruiterId: null,
+      scheduleId: null,
+      stages: [stage(applied), stage(screen), stage(offer), stage(interview)],
+    },
+    admin,
+  );
+  expect(await furthest()).toBe("Interview");
+  const { before, after } = await rebuiltFromLog(application.id);
+  expect(after).toEqual(before);
+});
+
+test("told: the first email at or after the decision, by recording or by the outbox; reopening clears it", async () => {
+  const appliedAt = new Date(Date.now() - 10 * DAY);
+  const after = (days: number) => new Date(appliedAt.getTime() + days * DAY);
+  const application = await createTestApplication({ jobId: job.id, appliedAt });
+  await recordMessage(application.id, outbound(after(1)), admin);
+  expect((await applicationFacts(application.id)).toldAt).toBeNull(); // open: no outcome to tell
+
+  await decideApplication(application.id, { outcome: "rejected", occurredAt: after(2), notify: false }, admin);
+  expect((await applicationFacts(application.id)).toldAt).toBeNull(); // the earlier email does not tell it
+  await recordMessage(application.id, outbound(after(4)), admin);
+  expect((await applicationFacts(application.id)).toldAt).toBe(after(4).toISOString());
+  await recordMessage(application.id, outbound(after(3)), admin); // recorded late, dated earlier
+  expect((await applicationFacts(application.id)).toldAt).toBe(after(3).toISOString());
+  await reopenApplication(application.id, admin);
+  expect((await applicationFacts(application.id)).toldAt).toBeNull(); // nothing to tell any more
+
+  // Rejected now, with the automatic rejection email: told when the outbox sends it, not when it is queued.
+  await ensureTemplateLibrary();
+  await decideApplication(application.id, { outcome: "rejected", notify: true }, admin);
+  expect((await applicationFacts(application.id)).toldAt).toBeNull();
+  const sentAt = new Date(Date.now() + 2 * DAY); // past any humane sending time
+  await deliverDueMessages(localOutboxTransport(null), { now: () => sentAt });
+  expect((await applicationFacts(application.id)).toldAt).toBe(sentAt.toISOString());
+
+  const { before, after: rebuilt } = await rebuiltFromLog(application.id);
+  expect(rebuilt).toEqual(before);
+});
+
+test("told: a rejection email sent before the rejection is recorded counts; for a hire it does not", async () => {
+  await ensureTemplateLibrary();
+  const template = await prisma.template.findFirstOrThrow({ where: { kind: "not_progressing", locale: "en" } });
+  const tellFirst = async (outcome: "rejected" | "hired") => {
+    const application = await createTestApplication({ jobId: job.id, appliedAt: new Date(Date.now() - 5 * DAY) });
+    const email = { subject: template.subject, body: template.body, templateId: template.id };
+    await sendCandidateMessage(application.id, { ...email, awaitsCandidate: false, timing: { kind: "now" } }, admin);
+    await deliverDueMessages(localOutboxTransport(null));
+    const { sentAt } = await prisma.message.findFirstOrThrow({ where: { applicationId: application.id } });
+    await decideApplication(application.id, { outcome, notify: false }, admin); // now, after the email
+    return { toldAt: (await applicationFacts(application.id)).toldAt, sentAt: sentAt?.toISOString() };
+  };
+  const rejected = await tellFirst("rejected");
+  expect(rejected.sentAt).toEqual(expect.any(String));
+  expect(rejected.toldAt).toBe(rejected.sentAt);
+  expect((await tellFirst("hired")).toldAt).toBeNull();
 });
 
 test("a move recorded late with an earlier date splits the stay it falls in", async () => {
@@ -140,17 +251,7 @@ test("a status-page view marks the dates running then as shown, once, as a sync 
   expect(await shownAt(application.id, "periodic_update")).toEqual(["2026-05-04T12:00:00.000Z"]);
 
   // An email stops the regular-update clock and starts the next, whose date it carries: shown at once.
-  await recordMessage(
-    application.id,
-    {
-      direction: "outbound",
-      body: "An update",
-      automated: false,
-      awaitsCandidate: false,
-      occurredAt: at("2026-05-05T09:00:00Z"),
-    },
-    admin,
-  );
+  await recordMessage(application.id, outbound(at("2026-05-05T09:00:00Z")), admin);
   expect(await shownAt(application.id, "periodic_update")).toEqual([
     "2026-05-04T12:00:00.000Z",
     "2026-05-05T09:00:00.000Z",
