@@ -58,7 +58,8 @@ const BREACHED_METRIC: Partial<Record<DrillDown, SlaMetricName>> = {
 };
 
 const APPS = Prisma.sql`"Application" a JOIN "Job" j ON j.id = a."jobId"`;
-const CLOCKS = Prisma.sql`"SlaClock" c JOIN "Application" a ON a.id = c."applicationId" JOIN "Job" j ON j.id = a."jobId"`;
+/** Clocks with their job (SlaClock.jobId), for the scope: the applications are joined only for the page's rows. */
+const CLOCKS = Prisma.sql`"SlaClock" c JOIN "Job" j ON j.id = c."jobId"`;
 const iso = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, ${ISO_UTC})`;
 
 /** The earliest-due clock per application among `where`: sorted by due date, detail = due date and lateness. */
