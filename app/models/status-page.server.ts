@@ -12,17 +12,13 @@ import { prisma } from "~/utils/db.server";
 import { epochMs, jsonRows } from "~/utils/json-rows.server";
 import { singleton } from "~/utils/singleton.server";
 import { statusUrlOf } from "~/utils/status-links.server";
+import { sqlList } from "~/utils/sql-list.server";
 import { withUnseenWrites } from "~/utils/write-tracking.server";
 import { appendEvent } from "./event.server";
 import { getMailSettings } from "./outbox/mail-settings.server";
 import { applicationScope, type Actor } from "./scope.server";
 import { PROMISE_METRIC_LIST } from "./sla/clocks.server";
 import { getStatusLinkSettings } from "./status-link.server";
-
-/** SQL list literal of fixed identifiers (event types, template kinds): constants, never user input. */
-function sqlList(values: Iterable<string>): Prisma.Sql {
-  return Prisma.raw([...values].map((value) => `'${value}'`).join(", "));
-}
 
 const CANDIDATE_EVENT_TYPES = sqlList(CANDIDATE_VISIBLE_EVENTS);
 const REJECTION_KIND_LIST = sqlList(REJECTION_KINDS);

@@ -4,13 +4,14 @@
 // of probing the touchpoint log and the outbox once per rejection on every dashboard load (docs/decisions/015).
 import { Prisma } from "~/generated/prisma/client";
 import { REJECTION_KINDS } from "~/domain/templates/kinds";
+import { sqlList } from "~/utils/sql-list.server";
 import type { Db } from "../sla/config.server";
 
 const OUTCOME_TYPES = new Set(["decision", "withdrawn", "reopened"]);
 
-/** The rejection template kinds as SQL literals (constants of the code, so the statements below carry no
- * parameters and bulk loads can run their text as it is). */
-const REJECTION_KIND_LITERALS = Prisma.raw([...REJECTION_KINDS].map((kind) => `'${kind}'`).join(", "));
+/** The rejection template kinds as SQL literals, so the statements below carry no parameters and bulk loads can run
+ * their text as it is. */
+const REJECTION_KIND_LIST = sqlList(REJECTION_KINDS);
 
 /** Whether a touchpoint of this type and visibility can change when the candidate was told. */
 export function changesOutcomeTold(type: string, visibility: string): boolean {
@@ -30,7 +31,7 @@ const OUTCOME_TOLD_AT = Prisma.sql`
     CASE WHEN a.status = 'rejected' THEN
       (SELECT min(coalesce(m."sentAt", m."createdAt")) FROM "Message" m
         WHERE m."applicationId" = a.id AND m.direction = 'outbound' AND m.audience = 'candidate' AND m.status = 'sent'
-          AND m.kind IN (${REJECTION_KIND_LITERALS}))
+          AND m.kind IN (${REJECTION_KIND_LIST}))
     END)
   END`;
 

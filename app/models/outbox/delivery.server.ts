@@ -123,9 +123,9 @@ export async function markSent(messages: ClaimedMessage[], sentAt: Date): Promis
       UPDATE "Message" AS m SET "eventId" = l."eventId"
         FROM jsonb_to_recordset(${links}::jsonb) AS l(id text, "eventId" text)
        WHERE m.id = l.id`;
-    const told = [...new Set(touchpoints.map(({ message }) => message.applicationId!))];
-    await syncClocks(tx, told, { now: sentAt });
-    await refreshOutcomeTold(tx, told);
+    const emailedApplicationIds = [...new Set(touchpoints.map(({ message }) => message.applicationId!))];
+    await syncClocks(tx, emailedApplicationIds, { now: sentAt });
+    await refreshOutcomeTold(tx, emailedApplicationIds);
   });
 }
 

@@ -15,6 +15,7 @@ import {
 import type { ClockInstance } from "~/domain/sla/types";
 import { newId } from "~/utils/ids.server";
 import { epochMs, jsonRows } from "~/utils/json-rows.server";
+import { sqlList } from "~/utils/sql-list.server";
 import { loadSlaConfig, policyInForce, type Db, type PolicyInForce, type SlaConfig } from "./config.server";
 
 const CLOCK_EVENT_TYPES = [
@@ -27,10 +28,10 @@ const CLOCK_EVENT_TYPES = [
   "reopened",
 ] as const;
 
-const CLOCK_EVENT_TYPE_LIST = Prisma.raw(CLOCK_EVENT_TYPES.map((type) => `'${type}'`).join(", "));
+const CLOCK_EVENT_TYPE_LIST = sqlList(CLOCK_EVENT_TYPES);
 
 /** PROMISE_METRICS as an SQL list, for `metric IN (…)`. */
-export const PROMISE_METRIC_LIST = Prisma.raw(PROMISE_METRICS.map((metric) => `'${metric}'`).join(", "));
+export const PROMISE_METRIC_LIST = sqlList(PROMISE_METRICS);
 
 /** Whether an event of this type can start, stop or pause a clock (notes and status views cannot). */
 export function movesClocks(type: string): boolean {
