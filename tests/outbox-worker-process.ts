@@ -1,12 +1,18 @@
 // A delivery worker in its own process, for the crash test (tests/integration/outbox/crash.test.ts), which kills it
-// with SIGKILL mid-batch and starts another. Reads DATABASE_URL and SMTP_URL; argv[2] shifts its clock forward (ms),
-// so the restarted worker sees the dead one's leases as expired without the test waiting two minutes.
+// with SIGKILL mid-batch and starts another. Reads DATABASE_URL and SMTP_URL; argv[2] is the instant its clock starts
+// at, given by the test (a later one lets the restarted worker see the dead one's leases as expired without waiting
+// two minutes). The test's clock, not this process's own, so the two agree even under a faked system clock.
 import { deliverDueMessages } from "~/models/outbox/delivery.server";
 import { smtpTransport } from "~/utils/mail.server";
 
-const shiftMs = Number(process.argv[2] ?? 0);
+const startsAt = Date.parse(process.argv[2]!);
+if (Number.isNaN(startsAt)) throw new Error("usage: outbox-worker-process.ts <ISO instant its clock starts at>");
+const started = performance.now();
 const transport = smtpTransport(process.env.SMTP_URL!);
-const report = await deliverDueMessages(transport, { now: () => new Date(Date.now() + shiftMs), batchSize: 20 });
+const report = await deliverDueMessages(transport, {
+  now: () => new Date(startsAt + performance.now() - started),
+  batchSize: 20,
+});
 transport.close();
 console.log(JSON.stringify(report));
 process.exit(0);

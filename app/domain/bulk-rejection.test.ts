@@ -102,7 +102,7 @@ test("undo is possible until the first email goes out, and only once", () => {
   expect(undoAvailability({ undoneAt: null, sent: 1, total: 2 })).toMatchObject({
     message: expect.stringMatching(/^1 of the 2 rejection emails has already gone out/),
   });
-  expect(undoAvailability({ undoneAt: new Date(), sent: 0, total: 12 })).toEqual({
+  expect(undoAvailability({ undoneAt: new Date("2027-01-12T10:00:00Z"), sent: 0, total: 12 })).toEqual({
     possible: false,
     message: "This bulk rejection was already undone; nothing was changed.",
   });

@@ -3,6 +3,7 @@ import { beforeAll, expect, test } from "vitest";
 import { prepareWorkspace } from "~/models/workspace.server";
 import { verifyCredentials } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
+import { pinClock } from "../clock";
 import { DEMO_PASSWORD, seedDemoWorkspace, type DemoLogin } from "../../prisma/seed";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -11,7 +12,7 @@ let seedMs: number;
 let now: Date;
 
 beforeAll(async () => {
-  now = new Date();
+  now = pinClock();
   const started = performance.now();
   logins = await seedDemoWorkspace(prisma, { now });
   seedMs = performance.now() - started;

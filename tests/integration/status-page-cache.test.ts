@@ -10,7 +10,10 @@ import {
   type StatusPageOffer,
 } from "~/utils/status-page-cache.server";
 import { setWriteTrackingComplete, writeGeneration } from "~/utils/write-tracking.server";
+import { pinClock } from "../clock";
 import { createTestApplication, createTestJob } from "../factories";
+
+const NOW = pinClock();
 
 let applicationId: string;
 let tokenCount = 0;
@@ -28,7 +31,7 @@ function offer(overrides: Partial<StatusPageOffer> = {}): StatusPageOffer {
     token: `token-${tokenCount}`.padEnd(32, "x"),
     applicationId,
     generation: writeGeneration(),
-    validUntil: Date.now() + 60_000,
+    validUntil: NOW.getTime() + 60_000,
     ...overrides,
   };
 }
@@ -56,7 +59,7 @@ test("a page whose data was read before a write is never kept", async () => {
 });
 
 test("a page is not served from the moment it would read differently", () => {
-  const now = Date.now();
+  const now = NOW.getTime();
   const page = offer({ validUntil: now + 1_000 });
   rememberStatusPage(page, html, now);
   expect(cachedStatusPage(page.token, now + 999)).not.toBe(null);

@@ -11,7 +11,10 @@ import * as applicationsRoute from "~/routes/api.v1.applications";
 import { applicationCreatedResource, applicationResource, messageRecordedResource } from "~/utils/api-resources.server";
 import { prisma } from "~/utils/db.server";
 import { hashSecret } from "~/utils/tokens.server";
+import { clockNow, pinClock } from "../../clock";
 import { apiRequest, caller, expectShape, rowCounts, send, type ErrorBody } from "./helpers";
+
+const NOW = pinClock();
 
 const noPeople = { hiringManagerId: null, recruiterId: null, scheduleId: null };
 
@@ -400,7 +403,8 @@ test("POST /applications/:id/messages records history when occurredAt is given",
   expect(inbound.status).toBe(201);
   const received = await prisma.event.findUniqueOrThrow({ where: { id: inbound.body.id as string } });
   expect(received.type).toBe("message_in");
-  expect(Date.now() - received.occurredAt.getTime()).toBeLessThan(60_000);
+  expect(received.occurredAt.getTime()).toBeGreaterThanOrEqual(NOW.getTime());
+  expect(received.occurredAt.getTime()).toBeLessThanOrEqual(clockNow().getTime());
 
   const before = await rowCounts();
   const invalid = await post({ direction: "sideways", body: "   ", occurredAt: "2026-03-02" });

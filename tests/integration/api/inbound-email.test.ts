@@ -8,8 +8,11 @@ import * as inboundRoute from "~/routes/api.v1.inbound.email";
 import { prisma } from "~/utils/db.server";
 import { newId } from "~/utils/ids.server";
 import { replyAddress } from "~/utils/mail-addresses.server";
+import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob } from "../../factories";
 import { apiRequest, caller, expectShape, send, type Caller, type ErrorBody } from "./helpers";
+
+pinClock();
 
 let mailCounter = 0;
 
@@ -77,7 +80,7 @@ async function counts() {
 test("a reply to the reply address is filed on its application without the quoted history", async () => {
   const recruiter = await caller("recruiter");
   const { id: applicationId } = await application();
-  const before = new Date();
+  const before = clockNow();
   const answer = await post(recruiter, rawEmail({ to: `Acme Careers <${replyAddress(applicationId)}>` }));
   expect(answer.status).toBe(202);
   const receipt = expectShape(inboundReceiptResource, answer.body);
@@ -129,7 +132,7 @@ test("a reply to a generic address is matched by In-Reply-To or References namin
       subject: "Your application",
       bodyText: "Could you do Tuesday?",
       headerMessageId: ourMessageId,
-      sentAt: new Date(),
+      sentAt: clockNow(),
     },
   });
   const byInReplyTo = await post(recruiter, rawEmail({ inReplyTo: ourMessageId }));
@@ -191,7 +194,7 @@ test("auto-replies, erased candidates and quote-only mail go to the inbox even w
   expect(kept.bodyText).toBe("> Could you do Tuesday?");
   expect(await prisma.slaClock.count({ where: { applicationId, metric: "next_response" } })).toBe(0);
 
-  await prisma.candidate.update({ where: { id: candidateId }, data: { erasedAt: new Date() } });
+  await prisma.candidate.update({ where: { id: candidateId }, data: { erasedAt: clockNow() } });
   const erased = await post(recruiter, rawEmail({ to: replyAddress(applicationId) }));
   expect(erased.body).toMatchObject({ status: "unmatched", applicationId: null });
   const reasons = await prisma.auditLog.findMany({

@@ -10,7 +10,10 @@ import * as queueRoute from "~/routes/api.v1.queue";
 import * as schedulesRoute from "~/routes/api.v1.schedules";
 import * as scheduleRoute from "~/routes/api.v1.schedules.$scheduleId";
 import { applicationSlaResource, queueResource } from "~/utils/api-sla-resources.server";
+import { clockNow, pinClock } from "../../clock";
 import { apiRequest, caller, expectShape, send, type Caller, type ErrorBody } from "./helpers";
+
+pinClock();
 
 let emailCounter = 0;
 
@@ -131,10 +134,10 @@ test("/sla replays the clocks as of `at`: running before the reply, stopped afte
 test("/sla without `at` answers as of now; a reply never sent leaves first response breached", async () => {
   const recruiter = await caller("recruiter");
   const applicationId = await apply(recruiter, await createJob(recruiter), "2026-03-02T09:00:00Z");
-  const started = Date.now();
+  const started = clockNow().getTime();
   const answer = expectShape(applicationSlaResource, (await slaAt(recruiter, applicationId)).body);
   expect(Date.parse(answer.at)).toBeGreaterThanOrEqual(started - 1000);
-  expect(Date.parse(answer.at)).toBeLessThanOrEqual(Date.now());
+  expect(Date.parse(answer.at)).toBeLessThanOrEqual(clockNow().getTime());
   expect(answer.clocks.find((clock) => clock.metric === "first_response")).toMatchObject({
     state: "running",
     dueAt: "2026-03-03T17:00:00.000Z",

@@ -324,11 +324,11 @@ test("a due date the schedule could not reach in 100 years is a 409, answered at
     hours: [{ day: "mon", open: "09:00", close: "09:01" }],
     holidays: [],
   });
-  const started = Date.now();
+  const started = performance.now();
   const tooFar = await due(admin, sparse.id, "from=2026-03-02T00:00:00Z&minutes=5256000");
   expect([tooFar.status, tooFar.body.error.code]).toEqual([409, "conflict"]);
   expect(tooFar.body.error.message).toMatch(/more than 100 years/);
-  expect(Date.now() - started).toBeLessThan(5_000);
+  expect(performance.now() - started).toBeLessThan(5_000);
   // Within reach it still answers: the third Monday from 2 March (CET), 09:00 local.
   expect((await due(admin, sparse.id, "from=2026-03-02T00:00:00Z&minutes=3")).body.dueAt).toBe(
     "2026-03-16T08:01:00.000Z",

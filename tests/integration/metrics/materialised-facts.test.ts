@@ -16,10 +16,12 @@ import { recordStatusView } from "~/models/status-page.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/utils/db.server";
 import { localOutboxTransport } from "~/utils/mail.server";
+import { pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";
 import { applyRoundTheClockPolicy, at } from "./dataset";
 
 const DAY = 24 * 60 * 60 * 1000;
+const NOW = pinClock();
 let admin: Actor;
 let job: Awaited<ReturnType<typeof createTestJob>>;
 const stage = (name: string) => job.stages.find((candidate) => candidate.name === name)!.id;
@@ -178,7 +180,7 @@ test("how far an application got: its furthest stage, kept when it moves back, r
 });
 
 test("told: the first email at or after the decision, by recording or by the outbox; reopening clears it", async () => {
-  const appliedAt = new Date(Date.now() - 10 * DAY);
+  const appliedAt = new Date(NOW.getTime() - 10 * DAY);
   const after = (days: number) => new Date(appliedAt.getTime() + days * DAY);
   const application = await createTestApplication({ jobId: job.id, appliedAt });
   await recordMessage(application.id, outbound(after(1)), admin);
@@ -197,7 +199,11 @@ test("told: the first email at or after the decision, by recording or by the out
   await ensureTemplateLibrary();
   await decideApplication(application.id, { outcome: "rejected", notify: true }, admin);
   expect((await applicationFacts(application.id)).toldAt).toBeNull();
-  const sentAt = new Date(Date.now() + 2 * DAY); // past any humane sending time
+  const { scheduledFor } = await prisma.message.findFirstOrThrow({
+    where: { applicationId: application.id, status: "queued" },
+    select: { scheduledFor: true },
+  });
+  const sentAt = new Date(scheduledFor!.getTime() + 60_000); // the humane time the outbox chose, and a minute
   await deliverDueMessages(localOutboxTransport(null), { now: () => sentAt });
   expect((await applicationFacts(application.id)).toldAt).toBe(sentAt.toISOString());
 
@@ -209,7 +215,7 @@ test("told: a rejection email sent before the rejection is recorded counts; for 
   await ensureTemplateLibrary();
   const template = await prisma.template.findFirstOrThrow({ where: { kind: "not_progressing", locale: "en" } });
   const tellFirst = async (outcome: "rejected" | "hired") => {
-    const application = await createTestApplication({ jobId: job.id, appliedAt: new Date(Date.now() - 5 * DAY) });
+    const application = await createTestApplication({ jobId: job.id, appliedAt: new Date(NOW.getTime() - 5 * DAY) });
     const email = { subject: template.subject, body: template.body, templateId: template.id };
     await sendCandidateMessage(application.id, { ...email, awaitsCandidate: false, timing: { kind: "now" } }, admin);
     await deliverDueMessages(localOutboxTransport(null));

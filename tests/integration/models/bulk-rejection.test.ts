@@ -1,12 +1,13 @@
 // Bulk rejection through the model layer: one personalised, humanely timed email per candidate; all or nothing on the
 // way in; undo until the first email goes out, and only once.
 import { DateTime } from "luxon";
-import { afterEach, beforeAll, expect, test, vi } from "vitest";
+import { beforeAll, beforeEach, expect, test } from "vitest";
 import { decideApplication, moveApplication, reopenInTransaction } from "~/models/application.server";
 import { bulkReject, getBulkRejection, undoBulkRejection } from "~/models/bulk-rejection.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/utils/db.server";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "~/utils/errors.server";
+import { clockNow, pinClock } from "../../clock";
 import { insertApplicationsInBulk } from "../../bulk-applications";
 import { createTestApplication, createTestJob, createTestUser, fakeCandidate } from "../../factories";
 
@@ -16,8 +17,10 @@ beforeAll(async () => {
   await ensureTemplateLibrary();
 });
 
-afterEach(() => {
-  vi.useRealTimers();
+// Each test starts on a Tuesday morning; the Friday-afternoon test pins its own instant.
+let NOW: Date;
+beforeEach(() => {
+  NOW = pinClock();
 });
 
 type Person = { name: string; timeZone: string; locale?: "en" | "de"; appliedAt?: Date };
@@ -36,7 +39,7 @@ async function addCandidates(jobId: string, people: Person[]) {
           timeZone: person.timeZone,
           locale: person.locale ?? "en",
         },
-        appliedAt: person.appliedAt ?? new Date(Date.now() - 10 * DAY),
+        appliedAt: person.appliedAt ?? new Date(NOW.getTime() - 10 * DAY),
       }),
     );
   }
@@ -66,7 +69,7 @@ test("rejects every selected candidate and queues each their own email inside th
     { name: "Sam Carter", timeZone: "America/Los_Angeles" },
     { name: "Aditi Rao", timeZone: "Asia/Kolkata" },
     // Applied a moment ago: the minimum delay after applying holds them back a day at least.
-    { name: "Tom Baker", timeZone: "Europe/London", appliedAt: new Date() },
+    { name: "Tom Baker", timeZone: "Europe/London", appliedAt: clockNow() },
   ];
   const applications = await addCandidates(job.id, people);
   await moveApplication(applications[1]!.id, { stageId: job.stages[1]!.id }, recruiter);
@@ -130,8 +133,7 @@ test("rejects every selected candidate and queues each their own email inside th
 
 test("on a Friday afternoon the emails wait for Monday 09:00 on each candidate's clock", async () => {
   // Friday 20 November 2026, 15:30 UTC: 16:30 in Berlin, 10:30 in New York, already Saturday 00:30 in Tokyo.
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(new Date("2026-11-20T15:30:00Z"));
+  pinClock("2026-11-20T15:30:00Z");
   const recruiter = await createTestUser({ role: "recruiter" });
   const job = await createTestJob({ recruiterId: recruiter.id });
   const applications = await addCandidates(job.id, [
@@ -220,7 +222,7 @@ test("a candidate who cannot be written to refuses the batch half-way, and the t
   ]);
   await prisma.candidate.update({
     where: { id: applications[1]!.candidateId },
-    data: { erasedAt: new Date() },
+    data: { erasedAt: clockNow() },
   });
   const before = await rowCounts();
 
@@ -324,7 +326,7 @@ test("undo is refused as a whole once one email has gone out", async () => {
   );
   await prisma.message.updateMany({
     where: { bulkRejectionId: id, applicationId: applications[0]!.id },
-    data: { status: "sent", sentAt: new Date() },
+    data: { status: "sent", sentAt: clockNow() },
   });
 
   await expect(undoBulkRejection(id, recruiter)).rejects.toThrow(
@@ -404,7 +406,7 @@ test("a candidate reopened by hand since is left alone by the undo", async () =>
 test("two hundred candidates are rejected in one go", async () => {
   const recruiter = await createTestUser({ role: "recruiter" });
   const job = await createTestJob({ recruiterId: recruiter.id });
-  const appliedAt = new Date(Date.now() - 20 * DAY);
+  const appliedAt = new Date(NOW.getTime() - 20 * DAY);
   const ids = await insertApplicationsInBulk(
     Array.from({ length: 200 }, () => ({
       jobId: job.id,

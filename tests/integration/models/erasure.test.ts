@@ -19,7 +19,10 @@ import { ConflictError, ForbiddenError } from "~/utils/errors.server";
 import { newId } from "~/utils/ids.server";
 import { replyAddress } from "~/utils/mail-addresses.server";
 import { localOutboxTransport, sentMail } from "~/utils/mail.server";
+import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser, type TestUser } from "../../factories";
+
+const NOW = pinClock();
 
 const DAY = 24 * 60 * 60_000;
 
@@ -62,7 +65,7 @@ function rawEmail(headers: Record<string, string>, body: string): string {
 async function candidateWithHistory() {
   const job = await createTestJob({ title: "Backend Engineer", recruiterId: recruiter.id });
   const otherJob = await createTestJob({ title: "Platform Engineer", recruiterId: recruiter.id });
-  const appliedAt = new Date(Date.now() - 10 * DAY);
+  const appliedAt = new Date(NOW.getTime() - 10 * DAY);
   const first = await createTestApplication({
     jobId: job.id,
     candidate: { ...person, locale: "en", timeZone: "Europe/Lisbon" },
@@ -97,7 +100,7 @@ async function candidateWithHistory() {
     appendEvent(tx, {
       applicationId: first.id,
       type: "interview",
-      data: { when: new Date().toISOString(), where: words.where, interviewerIds: [recruiter.id] },
+      data: { when: clockNow().toISOString(), where: words.where, interviewerIds: [recruiter.id] },
       occurredAt: new Date(appliedAt.getTime() + 4 * DAY),
       actorId: recruiter.id,
     }),
@@ -187,7 +190,7 @@ test("erasing leaves no trace of the person anywhere, keeps scores and clocks, a
   await addNote(control.id, "Control note stays", recruiter);
   const applicationIds = [first.id, second.id];
   const token = first.statusUrl.split("/s/")[1]!;
-  const now = new Date();
+  const now = clockNow();
   await prisma.$transaction((tx) => syncClocks(tx, applicationIds, { now }));
   const clocksBefore = await clocksOf(applicationIds);
   expect(clocksBefore.length).toBeGreaterThan(0);

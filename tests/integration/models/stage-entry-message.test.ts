@@ -4,7 +4,10 @@ import { beforeAll, expect, test } from "vitest";
 import { moveApplication } from "~/models/application.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/utils/db.server";
+import { pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";
+
+const NOW = pinClock();
 
 beforeAll(async () => {
   // Test databases start without the template library; the entry message is made from it.
@@ -52,12 +55,12 @@ test("a move recorded as history (with occurredAt) queues nothing", async () => 
   const { recruiter, jobId, screen } = await jobWithScreenInvite();
   const application = await createTestApplication({
     jobId,
-    appliedAt: new Date(Date.now() - 3 * 24 * 60 * 60_000),
+    appliedAt: new Date(NOW.getTime() - 3 * 24 * 60 * 60_000),
   });
 
   await moveApplication(
     application.id,
-    { stageId: screen.id, occurredAt: new Date(Date.now() - 2 * 24 * 60 * 60_000) },
+    { stageId: screen.id, occurredAt: new Date(NOW.getTime() - 2 * 24 * 60 * 60_000) },
     recruiter,
   );
 

@@ -8,7 +8,10 @@ import type { Actor } from "~/models/scope.server";
 import { queueDueSurveys, SURVEY_DELAY_DAYS, SURVEY_WINDOW_DAYS } from "~/models/survey.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/utils/db.server";
+import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser, uniqueEmail } from "../../factories";
+
+const NOW = pinClock();
 
 const DAY = 24 * 60 * 60_000;
 
@@ -36,10 +39,10 @@ async function closedApplication(options: Closed = {}) {
   const application = await createTestApplication({
     jobId,
     candidate: { email: uniqueEmail("survey@example.com"), locale, timeZone },
-    appliedAt: new Date(Date.now() - (closedDaysAgo + 20) * DAY),
+    appliedAt: new Date(NOW.getTime() - (closedDaysAgo + 20) * DAY),
   });
   if (!outcome) return application;
-  const closedAt = new Date(Date.now() - closedDaysAgo * DAY);
+  const closedAt = new Date(NOW.getTime() - closedDaysAgo * DAY);
   await decideApplication(application.id, { outcome, occurredAt: closedAt, notify: false }, recruiter);
   if (told) {
     await recordMessage(
@@ -64,7 +67,7 @@ async function surveysOf(applicationId: string) {
 test("a decided, told application gets one survey email at a humane time, in its language, and an internal event", async () => {
   const english = await closedApplication({ timeZone: "America/Los_Angeles" });
   const german = await closedApplication({ locale: "de", timeZone: "Europe/Berlin", outcome: "hired", told: false });
-  const before = new Date();
+  const before = clockNow();
   const result = await queueDueSurveys();
   expect(result.queued).toBeGreaterThanOrEqual(2);
   expect(result.failed).toBe(0);
@@ -128,13 +131,13 @@ test("no survey while active, too soon or too late after the outcome, or when th
     expect(await prisma.event.count({ where: { applicationId: application.id, type: "survey_sent" } })).toBe(0);
   }
   // Two days on, the one decided yesterday is due.
-  await queueDueSurveys(new Date(Date.now() + 2 * DAY));
+  await queueDueSurveys(new Date(NOW.getTime() + 2 * DAY));
   expect(await surveysOf(tooSoon.id)).toHaveLength(1);
 });
 
 test("no survey for erased candidates, those asking to be erased, or applications already answered", async () => {
   const erased = await closedApplication();
-  await prisma.candidate.update({ where: { id: erased.candidateId }, data: { erasedAt: new Date() } });
+  await prisma.candidate.update({ where: { id: erased.candidateId }, data: { erasedAt: clockNow() } });
   const asking = await closedApplication();
   await prisma.dataRequest.create({ data: { candidateId: asking.candidateId, applicationId: asking.id } });
   const answered = await closedApplication();

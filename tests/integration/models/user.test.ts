@@ -12,6 +12,9 @@ import {
 } from "~/models/user.server";
 import { prisma } from "~/utils/db.server";
 import { ConflictError, NotFoundError } from "~/utils/errors.server";
+import { pinClock } from "../../clock";
+
+const NOW = pinClock();
 
 test("the first admin can be created once; passwords are stored as argon2id hashes", async () => {
   const admin = await createFirstAdmin({
@@ -59,7 +62,7 @@ test("deactivated users cannot sign in and lose their sessions", async () => {
   const admin = await prisma.user.findFirstOrThrow({ where: { role: "admin", active: true } });
   const { secret } = await createInvite({ email: "gone@example.com", name: "Gone", role: "interviewer" }, admin.id);
   const gone = await acceptInvite(secret, { name: "Gone", password: "another long password" });
-  await prisma.session.create({ data: { id: "s1", userId: gone.id, expiresAt: new Date(Date.now() + 60_000) } });
+  await prisma.session.create({ data: { id: "s1", userId: gone.id, expiresAt: new Date(NOW.getTime() + 60_000) } });
   await setUserActive(gone.id, false, admin.id);
   expect(await verifyCredentials("gone@example.com", "another long password")).toBeNull();
   expect(await prisma.session.count({ where: { userId: gone.id } })).toBe(0);

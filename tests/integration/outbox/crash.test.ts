@@ -7,6 +7,7 @@ import { deliverDueMessages, LEASE_MS } from "~/models/outbox/delivery.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/utils/db.server";
 import { smtpTransport, type MailTransport } from "~/utils/mail.server";
+import { clockNow, minutesFrom } from "../../clock";
 import { createTestApplication, createTestJob } from "../../factories";
 import { header, startSmtpSink, type SmtpSink } from "../../smtp-sink";
 
@@ -57,7 +58,7 @@ function dyingTransport(inner: MailTransport, healthy: number): MailTransport {
 test("a worker that stops mid-batch: its claims expire and the next worker delivers each message once", async () => {
   const headerIds = await queueAcknowledgements(30, "stalled.example");
   const healthy = smtpTransport(sink.url);
-  const start = new Date();
+  const start = clockNow();
   // Not awaited: this worker hangs for ever once its transport dies, as a killed process would.
   void deliverDueMessages(dyingTransport(healthy, 12), { now: () => start, batchSize: 10 });
   await expect.poll(() => deliveriesOf(headerIds).size, { timeout: 10_000 }).toBe(12);
@@ -87,8 +88,10 @@ test("a worker that stops mid-batch: its claims expire and the next worker deliv
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
+/** A worker process whose clock starts `shiftMs` after this test's. */
 function runWorker(shiftMs: number) {
-  return spawn(process.execPath, ["--import", "tsx", "tests/outbox-worker-process.ts", String(shiftMs)], {
+  const startsAt = minutesFrom(clockNow(), shiftMs / 60_000).toISOString();
+  return spawn(process.execPath, ["--import", "tsx", "tests/outbox-worker-process.ts", startsAt], {
     env: { ...process.env, SMTP_URL: sink.url },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -8,8 +8,11 @@ import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/utils/db.server";
 import { statusTokenHashFor } from "~/utils/status-links.server";
 import { smtpTransport, type MailTransport } from "~/utils/mail.server";
+import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";
 import { header, startSmtpSink, type SmtpSink } from "../../smtp-sink";
+
+const NOW = pinClock();
 
 let sink: SmtpSink;
 let transport: MailTransport;
@@ -75,20 +78,20 @@ test("a reject decision queues the rejection for a humane time; a stage's entry 
   const application = await createTestApplication({
     jobId: job.id,
     candidate: { timeZone: "America/New_York", locale: "de" },
-    appliedAt: new Date(Date.now() - 60_000),
+    appliedAt: new Date(NOW.getTime() - 60_000),
   });
   await moveApplication(application.id, { stageId: stages[1]!.id }, recruiter);
   const invite = await prisma.message.findFirstOrThrow({ where: { applicationId: application.id } });
   expect(invite).toMatchObject({ kind: "screen_invite", status: "queued" });
   expect(invite.subject).toMatch(/[äöüß]|Gespräch|Einladung/i); // the candidate's language
-  expect(invite.scheduledFor!.getTime()).toBeLessThanOrEqual(Date.now());
+  expect(invite.scheduledFor!.getTime()).toBeLessThanOrEqual(clockNow().getTime());
 
   await decideApplication(application.id, { outcome: "rejected", reason: "Other candidates", notify: true }, recruiter);
   const rejection = await prisma.message.findFirstOrThrow({
     where: { applicationId: application.id, kind: "rejection_after_screen" },
   });
   // Applied a minute ago: not before the 24-hour minimum delay, and inside Mon–Thu 09:00–17:00 in New York.
-  expect(rejection.scheduledFor!.getTime()).toBeGreaterThanOrEqual(Date.now() + 23 * 60 * 60_000);
+  expect(rejection.scheduledFor!.getTime()).toBeGreaterThanOrEqual(NOW.getTime() + 23 * 60 * 60_000);
   const local = new Intl.DateTimeFormat("en-US", {
     timeZone: "America/New_York",
     weekday: "short",
@@ -116,7 +119,7 @@ test("an SMTP outage: messages wait with backoff and all go out once when the se
     await createTestApplication({ jobId: job.id, candidate: { email }, notify: true });
   }
   await sink.stop();
-  const start = new Date();
+  const start = clockNow();
   const down = await deliverDueMessages(transport, { now: () => start });
   expect(down).toMatchObject({ sent: 0, failed: 0 });
   expect(down.retrying).toBeGreaterThanOrEqual(3);

@@ -6,7 +6,10 @@ import { appendEvent } from "~/models/event.server";
 import { computeApplicationsClocks } from "~/models/sla/clocks.server";
 import { processRecomputeBatch, requestRecompute } from "~/models/sla/recompute.server";
 import { prisma } from "~/utils/db.server";
+import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";
+
+pinClock();
 
 test.skipIf(!process.env.TEST_DATABASE_URL)(
   "a recompute running while a reply is being recorded waits for it and keeps the reply's effect",
@@ -65,7 +68,7 @@ test.skipIf(!process.env.TEST_DATABASE_URL)(
       state: "stopped",
       stoppedAt: repliedAt,
     });
-    const [fromLog] = await computeApplicationsClocks(prisma, [application.id], new Date());
+    const [fromLog] = await computeApplicationsClocks(prisma, [application.id], clockNow());
     expect(stored).toEqual(
       fromLog!.clocks.map(({ metric, instance, state, startedAt, stoppedAt }) => ({
         metric,

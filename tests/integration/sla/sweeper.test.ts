@@ -8,7 +8,10 @@ import { queueNotificationEmails } from "~/jobs/sla-worker.server";
 import { deliverDueMessages } from "~/models/outbox/delivery.server";
 import { prisma } from "~/utils/db.server";
 import { localOutboxTransport, sentMail } from "~/utils/mail.server";
+import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";
+
+pinClock();
 
 const MINUTE = 60_000;
 
@@ -31,7 +34,7 @@ async function fastPolicyApplication(department: string, now: Date) {
 }
 
 test("a warning and then a breach are each noticed once and notify the job's recruiter", async () => {
-  const now = new Date();
+  const now = clockNow();
   const { recruiter, application } = await fastPolicyApplication("Sweep", now);
   const warned = await sweepClocks(now);
   expect(warned).toMatchObject({ warned: 1, breached: 0, notified: 1 });
@@ -58,7 +61,7 @@ test("breaches found long after their time are marked but not pushed to anyone",
   const recruiter = await createTestUser({ role: "recruiter" });
   const job = await createTestJob({ department: "Old history", recruiterId: recruiter.id });
   await createTestApplication({ jobId: job.id, appliedAt: new Date("2026-01-05T10:00:00Z") });
-  const result = await sweepClocks(new Date());
+  const result = await sweepClocks(clockNow());
   expect(result.breached).toBeGreaterThanOrEqual(1);
   expect(await prisma.notification.count({ where: { userId: recruiter.id } })).toBe(0);
 });
@@ -75,7 +78,7 @@ test("notification emails wait for the recipient's working hours unless they ask
 });
 
 test("due notification emails go through the outbox once, to the recruiter, with a link to the application", async () => {
-  const now = new Date();
+  const now = clockNow();
   const { recruiter, application } = await fastPolicyApplication("Mail", now);
   await setNotifyOutsideHours(recruiter.id, true);
   await sweepClocks(now);
@@ -92,7 +95,7 @@ test("due notification emails go through the outbox once, to the recruiter, with
 });
 
 test("two sweepers running at once (two app instances) notify once", async () => {
-  const now = new Date();
+  const now = clockNow();
   const { recruiter } = await fastPolicyApplication("Twins", now);
   const later = new Date(now.getTime() + 20 * MINUTE);
   const results = await Promise.all([sweepClocks(later), sweepClocks(later), sweepClocks(later)]);

@@ -5,7 +5,10 @@ import { getBoard } from "~/models/board.server";
 import { createJob } from "~/models/job.server";
 import * as board from "~/routes/jobs.$jobId._index";
 import { prisma } from "~/utils/db.server";
+import { clockNow, pinClock } from "../../clock";
 import { countQueries, getRequest, postRequest, run, signIn } from "./helpers";
+
+pinClock();
 
 const noPeople = { hiringManagerId: null, recruiterId: null, scheduleId: null };
 type BoardData = Awaited<ReturnType<typeof board.loader>>;
@@ -84,7 +87,7 @@ test("each card carries its soonest open SLA clock, which moves on once we reply
       body: "Thanks! Could you send us your portfolio?",
       automated: false,
       awaitsCandidate: true,
-      occurredAt: new Date(),
+      occurredAt: clockNow(),
     },
     recruiter.user,
   );

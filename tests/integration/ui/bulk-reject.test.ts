@@ -6,7 +6,10 @@ import { createJob } from "~/models/job.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import * as board from "~/routes/jobs.$jobId._index";
 import { prisma } from "~/utils/db.server";
+import { clockNow, pinClock } from "../../clock";
 import { getRequest, postRequest, run, signIn, type SignedIn } from "./helpers";
+
+const NOW = pinClock();
 
 type BoardData = Awaited<ReturnType<typeof board.loader>>;
 type BulkAnswer = { intent: string; errors: Record<string, string>; values: Record<string, unknown> };
@@ -29,13 +32,13 @@ async function jobWithCandidates(who: SignedIn, names: string[], people: { hirin
     who.user.id,
   );
   const ids: string[] = [];
-  for (const name of names) {
+  for (const [index, name] of names.entries()) {
     emailCounter += 1;
     const application = await createApplication(
       {
         jobId: job.id,
         candidate: { name, email: `board-bulk${emailCounter}@example.com`, timeZone: "Europe/Berlin" },
-        appliedAt: new Date(Date.now() - 7 * 24 * 60 * 60_000),
+        appliedAt: new Date(NOW.getTime() - 7 * 24 * 60 * 60_000 + index * 60_000), // a minute apart, in order
         notify: false,
       },
       null,
@@ -130,7 +133,7 @@ test("Undo is refused with the number of emails already sent, and the banner say
   const bulkId = new URL(posted.location!, "http://x").searchParams.get("bulk")!;
   await prisma.message.updateMany({
     where: { bulkRejectionId: bulkId, applicationId: ids[0]! },
-    data: { status: "sent", sentAt: new Date() },
+    data: { status: "sent", sentAt: clockNow() },
   });
 
   const refused = await run<BulkAnswer>(

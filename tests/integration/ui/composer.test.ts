@@ -12,8 +12,11 @@ import * as outbox from "~/routes/outbox._index";
 import * as templates from "~/routes/settings.templates._index";
 import { prisma } from "~/utils/db.server";
 import { localOutboxTransport, sentMail } from "~/utils/mail.server";
+import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob } from "../../factories";
 import { getRequest, postRequest, run, signIn, type SignedIn } from "./helpers";
+
+const NOW = pinClock();
 
 type ComposerData = Awaited<ReturnType<typeof composer.loader>>;
 type ComposerAnswer = ComposerData["state"];
@@ -28,7 +31,7 @@ async function setUp(locale: "en" | "de" = "en") {
   const application = await createTestApplication({
     jobId: job.id,
     candidate: { name: "Ana Silva", locale, timeZone: "Europe/Berlin" },
-    appliedAt: new Date(Date.now() - 3 * 24 * 60 * 60_000),
+    appliedAt: new Date(NOW.getTime() - 3 * 24 * 60 * 60_000),
   });
   return { recruiter, job, application };
 }
@@ -188,7 +191,7 @@ test("a scheduled email can be cancelled from the page; a rejection can be undon
   await decideApplication(application.id, { outcome: "rejected", notify: true }, recruiter.user);
   await prisma.message.updateMany({
     where: { applicationId: application.id, status: "queued" },
-    data: { status: "sent", sentAt: new Date() },
+    data: { status: "sent", sentAt: clockNow() },
   });
   const refused = await run<{ errors: Record<string, string> }>(
     page.action,

@@ -7,6 +7,7 @@ import { beforeAll, expect, test } from "vitest";
 import { actionHref, DecisionsOwedTable, dueText, waitedText } from "~/components/metrics/decisions-owed-table";
 import { listDecisionsOwed, type DecisionOwedRow } from "~/models/decisions-owed.server";
 import * as decisions from "~/routes/decisions";
+import { pinClock } from "../../clock";
 import { applyHistory, createTestApplication, createTestJob } from "../../factories";
 import { getRequest, run, signIn, type SignedIn } from "./helpers";
 
@@ -14,7 +15,7 @@ type DecisionsData = Awaited<ReturnType<typeof decisions.loader>>;
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
-const NOW = new Date();
+const NOW = pinClock();
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 
 let recruiter: SignedIn;

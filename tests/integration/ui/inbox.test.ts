@@ -5,8 +5,11 @@ import { receiveInboundEmail } from "~/models/inbound.server";
 import * as inbox from "~/routes/inbox";
 import { prisma } from "~/utils/db.server";
 import { newId } from "~/utils/ids.server";
+import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob } from "../../factories";
 import { getRequest, postRequest, run, signIn } from "./helpers";
+
+pinClock();
 
 type InboxData = Awaited<ReturnType<typeof inbox.loader>>;
 type ActionData = { ok: boolean; message: string; applicationId: string | null };
@@ -111,7 +114,7 @@ test("filing needs a chosen application; unknown ones are a 404, erased candidat
   );
   expect(unknown.status).toBe(404);
   const erased = await candidateApplication("Erased Person");
-  await prisma.candidate.update({ where: { id: erased.candidateId }, data: { erasedAt: new Date() } });
+  await prisma.candidate.update({ where: { id: erased.candidateId }, data: { erasedAt: clockNow() } });
   const refused = await run<ActionData>(
     inbox.action,
     postRequest("/inbox", admin, { intent: "file", messageId, applicationId: erased.id }),

@@ -11,6 +11,7 @@ import type { MetricsReport } from "~/domain/metrics/report";
 import * as drillDown from "~/routes/metrics.$drillDown";
 import * as dashboard from "~/routes/metrics._index";
 import * as exportRoute from "~/routes/metrics.export.$table";
+import { pinClock } from "../../clock";
 import { applyHistory, createTestApplication, createTestJob } from "../../factories";
 import { getRequest, run, signIn, type SignedIn } from "./helpers";
 
@@ -25,7 +26,7 @@ type DashboardData = {
 type DrillData = Awaited<ReturnType<typeof drillDown.loader>>;
 
 const DAY = 24 * 60 * 60 * 1000;
-const now = new Date();
+const now = pinClock();
 const today = now.toISOString().slice(0, 10);
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);

@@ -10,8 +10,11 @@ import { sweepClocks } from "~/models/sla/sweep.server";
 import * as root from "~/root";
 import * as notifications from "~/routes/notifications";
 import { prisma } from "~/utils/db.server";
+import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob } from "../../factories";
 import { getRequest, postRequest, run, signIn, type SignedIn } from "./helpers";
+
+const NOW = pinClock();
 
 type PageData = Awaited<ReturnType<typeof notifications.loader>>;
 type Answer = { ok: boolean; message: string };
@@ -42,7 +45,7 @@ async function candidateWaiting(recruiter: SignedIn, name: string, minutesAgo: n
   return createTestApplication({
     jobId: job.id,
     candidate: { name },
-    appliedAt: new Date(Date.now() - minutesAgo * MINUTE),
+    appliedAt: new Date(NOW.getTime() - minutesAgo * MINUTE),
   });
 }
 
@@ -61,7 +64,7 @@ test("after a due date the sweeper notifies the job's recruiter; the page lists 
   const dueSoon = await candidateWaiting(recruiter, "Dev Duesoon", 40);
   expect(await unreadInHeader(recruiter)).toBe(0);
 
-  const sweep = await sweepClocks(new Date());
+  const sweep = await sweepClocks(clockNow());
   expect(sweep.notified).toBeGreaterThanOrEqual(2);
 
   const page = await load(recruiter);
@@ -79,7 +82,7 @@ test("after a due date the sweeper notifies the job's recruiter; the page lists 
   expect(await unreadInHeader(bystander)).toBe(0);
 
   // A second sweep finds nothing new to say.
-  await sweepClocks(new Date());
+  await sweepClocks(clockNow());
   expect((await load(recruiter)).data.notifications).toHaveLength(2);
 });
 
@@ -88,7 +91,7 @@ test("marking one read leaves the others; nobody can mark someone else's; mark a
   const intruder = await signIn("admin");
   await candidateWaiting(recruiter, "Una One", 100);
   await candidateWaiting(recruiter, "Tim Two", 110);
-  await sweepClocks(new Date());
+  await sweepClocks(clockNow());
   const [first] = (await load(recruiter)).data.notifications;
 
   const foreign = await post(intruder, { intent: "read", notificationId: first!.id });

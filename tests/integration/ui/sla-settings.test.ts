@@ -14,8 +14,11 @@ import * as editSchedule from "~/routes/settings.schedules.$scheduleId";
 import * as newSchedule from "~/routes/settings.schedules.new";
 import type { ScheduleFormActionData, PolicyFormActionData } from "~/utils/sla-settings-forms.server";
 import { prisma } from "~/utils/db.server";
+import { pinClock } from "../../clock";
 import { createTestJob } from "../../factories";
 import { getRequest, ORIGIN, postRequest, run, signIn, type SignedIn } from "./helpers";
+
+const NOW = pinClock();
 
 function scheduleFields(values: ScheduleFormValues, intent = "save"): string[][] {
   const fields = [
@@ -173,7 +176,7 @@ test("an invalid schedule shows each message at its field, keeps the values and 
 
 test("holidays import from an uploaded .ics file for this year and next, merged into the list unsaved", async () => {
   const admin = await signIn("admin");
-  const year = new Date().getUTCFullYear();
+  const year = NOW.getUTCFullYear();
   const schedulesBefore = await prisma.schedule.count();
   const ics = [
     "BEGIN:VCALENDAR",
@@ -236,7 +239,7 @@ test("holidays import from an uploaded .ics file for this year and next, merged 
 
 test("public holidays import for a country and region (Bavaria adds Epiphany to the national ones), then save", async () => {
   const admin = await signIn("admin");
-  const year = new Date().getUTCFullYear();
+  const year = NOW.getUTCFullYear();
   const fields = [
     ...scheduleFields({ ...splitShift, holidays: [] }, "import-country"),
     ["importCountry", "DE"],

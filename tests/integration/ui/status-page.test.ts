@@ -15,9 +15,12 @@ import * as applicationPage from "~/routes/applications.$applicationId";
 import * as statusPage from "~/routes/s.$token";
 import * as templateSettings from "~/routes/settings.templates._index";
 import { prisma } from "~/utils/db.server";
+import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser, uniqueEmail, type CandidateData } from "../../factories";
 import { recordQueries } from "../../query-counter";
 import { getRequest, ORIGIN, postRequest, run, signIn, type SignedIn } from "./helpers";
+
+const NOW = pinClock();
 
 type PageData = Awaited<ReturnType<typeof statusPage.loader>>;
 type StaffData = Awaited<ReturnType<typeof applicationPage.loader>>;
@@ -74,7 +77,7 @@ async function candidateLink(candidate: Partial<CandidateData> = {}, options: { 
   const application = await createTestApplication({
     jobId: job.id,
     candidate: { name: "Ana Lima", locale: "en", timeZone: "Europe/London", ...candidate },
-    appliedAt: options.appliedAt ?? new Date(Date.now() - 60 * 60_000),
+    appliedAt: options.appliedAt ?? new Date(NOW.getTime() - 60 * 60_000),
   });
   const token = application.statusUrl.split("/s/")[1]!;
   return { application, token, recruiter, manager, job };
@@ -97,7 +100,7 @@ test("notes, reasons, internal events and staff details never reach the page's d
       body: "Hi Ana, we are reading your application.",
       automated: false,
       awaitsCandidate: false,
-      occurredAt: new Date(Date.now() - 60_000),
+      occurredAt: new Date(NOW.getTime() - 60_000),
     },
     admin.user,
   );
@@ -159,16 +162,16 @@ test("notes, reasons, internal events and staff details never reach the page's d
 });
 
 test("a wrong, malformed, expired or erased link all get the very same 404", async () => {
-  const longAgo = new Date(Date.now() - 400 * DAY_MS);
+  const longAgo = new Date(NOW.getTime() - 400 * DAY_MS);
   const expired = await candidateLink({}, { appliedAt: longAgo });
   const admin = await signIn("admin");
   await decideApplication(
     expired.application.id,
-    { outcome: "withdrawn", occurredAt: new Date(Date.now() - 181 * DAY_MS), notify: false },
+    { outcome: "withdrawn", occurredAt: new Date(NOW.getTime() - 181 * DAY_MS), notify: false },
     admin.user,
   );
   const erased = await candidateLink();
-  await prisma.candidate.update({ where: { id: erased.application.candidateId }, data: { erasedAt: new Date() } });
+  await prisma.candidate.update({ where: { id: erased.application.candidateId }, data: { erasedAt: clockNow() } });
   const rotated = await candidateLink();
   await prisma.application.update({
     where: { id: rotated.application.id },
@@ -193,16 +196,16 @@ test("a wrong, malformed, expired or erased link all get the very same 404", asy
 
 test("a closed application's link works until closedAt + the configured days, then is the same 404", async () => {
   const admin = await signIn("admin");
-  const { application, token } = await candidateLink({}, { appliedAt: new Date(Date.now() - 100 * DAY_MS) });
+  const { application, token } = await candidateLink({}, { appliedAt: new Date(NOW.getTime() - 100 * DAY_MS) });
   await decideApplication(
     application.id,
-    { outcome: "withdrawn", occurredAt: new Date(Date.now() - 30 * DAY_MS), notify: false },
+    { outcome: "withdrawn", occurredAt: new Date(NOW.getTime() - 30 * DAY_MS), notify: false },
     admin.user,
   );
   const open = await openPage(token);
   expect(open.status).toBe(200);
   expect(open.data.view.outcome?.heading).toBe("You withdrew your application");
-  const until = new Date(Date.now() - 30 * DAY_MS + 180 * DAY_MS);
+  const until = new Date(NOW.getTime() - 30 * DAY_MS + 180 * DAY_MS);
   expect(open.data.view.data?.until).toContain(candidateDate(until, "en", "Europe/London"));
 
   const saved = await run(
@@ -261,7 +264,7 @@ test("a German candidate reads the page in German, and the page says so for <htm
 
 test("'you will hear from us by' is the running update promise's date in the candidate's time zone", async () => {
   // Applied yesterday at 20:00 UTC: the promise falls due at 20:00 UTC, already the next morning in Tokyo.
-  const appliedAt = new Date(Date.now() - DAY_MS);
+  const appliedAt = new Date(NOW.getTime() - DAY_MS);
   appliedAt.setUTCHours(20, 0, 0, 0);
   const { application, token } = await candidateLink({ timeZone: "Asia/Tokyo" }, { appliedAt });
   const clock = await prisma.slaClock.findFirstOrThrow({
@@ -288,7 +291,7 @@ test("while we wait for the candidate's answer the page says so instead of a dat
       body: "Which day suits you for a call?",
       automated: false,
       awaitsCandidate: true,
-      occurredAt: new Date(Date.now() - 60_000),
+      occurredAt: new Date(NOW.getTime() - 60_000),
     },
     admin.user,
   );
@@ -301,7 +304,7 @@ test("while we wait for the candidate's answer the page says so instead of a dat
 
 test("a rejection whose email has not gone out yet stays off the page until it has", async () => {
   const admin = await signIn("admin");
-  const { application, token } = await candidateLink({}, { appliedAt: new Date(Date.now() - 10 * DAY_MS) });
+  const { application, token } = await candidateLink({}, { appliedAt: new Date(NOW.getTime() - 10 * DAY_MS) });
   await decideApplication(application.id, { outcome: "rejected", reason: "Other candidate", notify: true }, admin.user);
   const email = await prisma.message.findFirstOrThrow({
     where: { applicationId: application.id, direction: "outbound" },
@@ -315,7 +318,7 @@ test("a rejection whose email has not gone out yet stays off the page until it h
   expect(before.data.view.promise?.lines[0]).toContain(candidateDate(dueAt, "en", "Europe/London"));
   expect(before.data.view.actions.links.map((link) => link.key)).not.toContain("withdraw");
 
-  await prisma.message.update({ where: { id: email.id }, data: { status: "sent", sentAt: new Date() } });
+  await prisma.message.update({ where: { id: email.id }, data: { status: "sent", sentAt: clockNow() } });
   const after = await openPage(token);
   expect(after.data.view.outcome?.heading).toBe("Our decision");
 });

@@ -10,14 +10,17 @@ import { DueTime } from "~/components/sla/due-time";
 import { createPolicy } from "~/models/sla/policies.server";
 import * as landing from "~/routes/_index";
 import * as waiting from "~/routes/waiting";
+import { pinClock } from "../../clock";
 import { createTestApplication, createTestJob } from "../../factories";
 import { getRequest, run, signIn, type SignedIn } from "./helpers";
+
+const NOW = pinClock();
 
 type WaitingData = Awaited<ReturnType<typeof waiting.loader>>;
 
 const MINUTE = 60_000;
 const DEPARTMENT = "Calendar time";
-const ago = (minutes: number) => new Date(Date.now() - minutes * MINUTE);
+const ago = (minutes: number) => new Date(NOW.getTime() - minutes * MINUTE);
 
 beforeAll(async () => {
   await createPolicy(
