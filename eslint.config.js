@@ -39,4 +39,22 @@ export default tseslint.config(
     },
   },
   { files: ["**/*.{js,mjs}"], languageOptions: { globals: globals.node } },
+  {
+    // Tests never read the real clock to build an expectation: they pin it or use fixed dates (tests/clock.ts).
+    files: ["**/*.test.{ts,tsx}", "tests/**/*.ts"],
+    ignores: ["tests/clock.ts", "tests/e2e/**"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "Date", property: "now", message: "Use a fixed date, or pinClock()/clockNow() from tests/clock.ts." },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "Use a fixed date, or pinClock()/clockNow() from tests/clock.ts.",
+        },
+      ],
+    },
+  },
 );
