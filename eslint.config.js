@@ -5,6 +5,18 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+/** Forbids a layer to import from the layers named (by their folder under app/), as `~/x` or a relative path. */
+function layer(files, role, forbidden, typesOnly = []) {
+  const rule = (names, allowTypeImports) => ({
+    group: names.flatMap((name) => [`~/${name}/**`, `**/../${name}/**`]),
+    message: `${files.replace("/**", "")} is ${role}; it may not import from app/${names.join(", app/")}.`,
+    allowTypeImports,
+  });
+  const patterns = [rule(forbidden, false)];
+  if (typesOnly.length > 0) patterns.push(rule(typesOnly, true));
+  return { files: [files], rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns }] } };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -39,6 +51,21 @@ export default tseslint.config(
     },
   },
   { files: ["**/*.{js,mjs}"], languageOptions: { globals: globals.node } },
+  // The layers: imports run routes → web → models → platform and domain, never back up (docs/architecture.md).
+  layer("app/domain/**", "pure rules: no I/O, no database, nothing above it", [
+    "platform",
+    "models",
+    "workers",
+    "web",
+    "routes",
+    "components",
+  ]),
+  layer("app/platform/**", "infrastructure below the models", ["models", "workers", "web", "routes", "components"]),
+  layer("app/models/**", "the database layer", ["workers", "web", "routes", "components"]),
+  layer("app/workers/**", "background workers", ["web", "routes", "components"]),
+  layer("app/web/**", "HTTP handling below the routes", ["workers", "routes", "components"]),
+  // UI may name the types a loader returns, nothing more: server code never reaches the browser bundle.
+  layer("app/components/**", "UI", ["workers", "routes"], ["platform", "models", "web"]),
   {
     // Tests never read the real clock to build an expectation: they pin it or use fixed dates (tests/clock.ts).
     files: ["**/*.test.{ts,tsx}", "tests/**/*.ts"],

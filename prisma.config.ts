@@ -15,10 +15,10 @@ export default {
   engine: "js",
   async adapter() {
     if (usesEmbeddedDatabase) {
-      const { createEmbeddedMigrationAdapter } = await import("./app/utils/db-migration-adapters.server.ts");
+      const { createEmbeddedMigrationAdapter } = await import("./app/platform/db-migration-adapters.server.ts");
       return createEmbeddedMigrationAdapter();
     }
-    const { createPostgresMigrationAdapter } = await import("./app/utils/db-migration-adapters.server.ts");
+    const { createPostgresMigrationAdapter } = await import("./app/platform/db-migration-adapters.server.ts");
     return createPostgresMigrationAdapter(process.env.DATABASE_URL!);
   },
 } satisfies PrismaConfig;

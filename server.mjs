@@ -67,7 +67,7 @@ app.use((req, res, next) => {
     res.status(403).type("text/plain").send(refusal);
     return;
   }
-  // The address the rate limits count (app/utils/rate-limit.server.ts); set here, so a client cannot choose it.
+  // The address the rate limits count (app/web/rate-limit.server.ts); set here, so a client cannot choose it.
   req.headers["x-hearback-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
   // Candidates' pages send no Referer, so their form posts say "Origin: null". They carry no cookie (the token in the
   // address is the credential, and rejectCrossSiteMutation exempts them), but Remix would refuse the mismatch.
@@ -83,7 +83,7 @@ app.all(
 );
 
 // The candidate's status page, answered from memory while it is exactly what a render would give
-// (app/utils/status-page-cache.server.ts, docs/decisions/014), before Express: at thousands of pages a second its
+// (app/web/status-page-cache.server.ts, docs/decisions/014), before Express: at thousands of pages a second its
 // routing is most of the cost. Anything else, and any page not stored, goes on to the app.
 const STATUS_PAGE_PATH = /^\/s\/([A-Za-z0-9_-]{32})$/;
 const trustProxy = app.get("trust proxy fn");

@@ -9,7 +9,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["app/domain/**/*.test.{ts,tsx}", "app/utils/**/*.unit.test.ts"],
+          include: ["app/domain/**/*.test.{ts,tsx}", "app/{platform,web}/**/*.unit.test.ts"],
           environment: "node",
         },
       },
@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["app/**/*.test.{ts,tsx}", "tests/integration/**/*.test.ts", "bin/**/*.test.ts"],
-          exclude: ["app/domain/**", "app/utils/**/*.unit.test.ts"],
+          exclude: ["app/domain/**", "app/{platform,web}/**/*.unit.test.ts"],
           setupFiles: ["tests/setup-database.ts"],
           environment: "node",
           testTimeout: 30_000,

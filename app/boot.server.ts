@@ -1,14 +1,14 @@
 // Start-up: migrate the database, seed the demo workspace on an empty embedded database, and hand server.mjs what it
 // needs to listen and shut down.
-import { startDigestWorker } from "./jobs/digest.server";
-import { startInboundSmtpFromEnv } from "./jobs/inbound-smtp.server";
-import { startOutboxWorker } from "./jobs/outbox-worker.server";
-import { startPlannerStatistics } from "./jobs/planner-statistics.server";
-import { startSlaWorker } from "./jobs/sla-worker.server";
-import { database } from "./utils/db.server";
-import { env, publicUrl } from "./utils/env.server";
-import { applyMigrations } from "./utils/migrate.server";
-import { claimDataDir, releaseDataDir } from "./utils/instance.server";
+import { startDigestWorker } from "~/workers/digest.server";
+import { startInboundSmtpFromEnv } from "~/workers/inbound-smtp.server";
+import { startOutboxWorker } from "~/workers/outbox-worker.server";
+import { startPlannerStatistics } from "~/workers/planner-statistics.server";
+import { startSlaWorker } from "~/workers/sla-worker.server";
+import { database } from "~/platform/db.server";
+import { env, publicUrl } from "~/platform/env.server";
+import { applyMigrations } from "~/platform/migrate.server";
+import { claimDataDir, releaseDataDir } from "~/platform/instance.server";
 
 export type Started = {
   port: number;

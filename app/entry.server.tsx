@@ -5,13 +5,13 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { statusPageOffer } from "./utils/candidate-route.server";
-import { applySecurityHeaders } from "./utils/security-headers.server";
-import { rememberStatusPage, type StatusPageOffer } from "./utils/status-page-cache.server";
+import { statusPageOffer } from "~/web/candidate-route.server";
+import { applySecurityHeaders } from "~/web/security-headers.server";
+import { rememberStatusPage, type StatusPageOffer } from "~/web/status-page-cache.server";
 
 export { boot } from "./boot.server";
-export { rejectCrossSiteMutation } from "./utils/csrf.server";
-export { statusPageFromCache } from "./utils/candidate-route.server";
+export { rejectCrossSiteMutation } from "~/web/csrf.server";
+export { statusPageFromCache } from "~/web/candidate-route.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -14,7 +14,7 @@ import type { ReactNode } from "react";
 import { AppHeader } from "./components/app-header";
 import stylesHref from "./styles.css?url";
 import { countUnreadNotifications } from "./models/notification.server";
-import { getUser } from "./utils/auth.server";
+import { getUser } from "~/web/auth.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },

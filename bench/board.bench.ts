@@ -2,8 +2,8 @@
 // page asks for it (100 cards per stage), before and after the planner has statistics, and the page's route loader
 // itself when it exists. Target: under 200 ms.
 import { getBoard } from "~/models/board.server";
-import { prisma } from "~/utils/db.server";
-import { startSession } from "~/utils/session.server";
+import { prisma } from "~/platform/db.server";
+import { startSession } from "~/web/session.server";
 import { createPipelineDataset, createPipelineStaff } from "./datasets/pipeline";
 import { environment, measure, withTarget, type Benchmark, type BenchmarkResult } from "./harness";
 import { seedFactories } from "../tests/factories";

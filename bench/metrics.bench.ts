@@ -10,7 +10,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { DrillDown, MetricsFilters, MetricsReport } from "~/domain/metrics/report";
 import { SORTING_SETTINGS } from "~/models/metrics/sql.server";
 import type { Actor } from "~/models/scope.server";
-import { database, prisma } from "~/utils/db.server";
+import { database, prisma } from "~/platform/db.server";
 import { createMetricsDataset } from "./datasets/metrics";
 import { environment, measure, singleRun, withTarget, type Benchmark, type BenchmarkResult } from "./harness";
 

@@ -4,8 +4,8 @@
 import { deliverDueMessages } from "~/models/outbox/delivery.server";
 import { queueTemplateMessage } from "~/models/outbox/queue.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
-import { prisma } from "~/utils/db.server";
-import { smtpTransport } from "~/utils/mail.server";
+import { prisma } from "~/platform/db.server";
+import { smtpTransport } from "~/platform/mail.server";
 import { seedFactories } from "../tests/factories";
 import { startSmtpSink } from "../tests/smtp-sink";
 import { createPipelineDataset, createPipelineStaff } from "./datasets/pipeline";

@@ -5,7 +5,7 @@
 import { requestRecompute, runRecomputesNow } from "~/models/sla/recompute.server";
 import { syncClocks } from "~/models/sla/clocks.server";
 import { listPolicies, updatePolicy } from "~/models/sla/policies.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { createPipelineDataset, createPipelineStaff } from "./datasets/pipeline";
 import { environment, measure, singleRun, withTarget, type Benchmark, type BenchmarkResult } from "./harness";
 import { seedFactories } from "../tests/factories";

@@ -41,8 +41,8 @@ async function main() {
   process.env.HEARBACK_DEMO = "0";
   if (target.databaseUrl) process.env.DATABASE_URL = target.databaseUrl;
   else delete process.env.DATABASE_URL;
-  const { database } = await import("~/utils/db.server");
-  const { applyMigrations } = await import("~/utils/migrate.server");
+  const { database } = await import("~/platform/db.server");
+  const { applyMigrations } = await import("~/platform/migrate.server");
   const databaseLabel = database.kind === "embedded" ? "embedded (PGlite)" : "PostgreSQL";
 
   let missed = false;

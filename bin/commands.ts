@@ -4,10 +4,10 @@
 // migrations first. With DATABASE_URL (PostgreSQL) the database is always opened directly.
 import { apiTokenInputSchema } from "~/domain/api-tokens";
 import type { ApiTokenSummary } from "~/models/api-token.server";
-import type { apiTokenResource } from "~/utils/api-resources.server";
-import { CLI_SECRET_HEADER } from "~/utils/cli-endpoint.server";
-import { dataDir, env } from "~/utils/env.server";
-import { claimDataDir, readInstance, releaseDataDir, type InstanceRecord } from "~/utils/instance.server";
+import type { apiTokenResource } from "~/web/api-resources.server";
+import { CLI_SECRET_HEADER } from "~/web/cli-endpoint.server";
+import { dataDir, env } from "~/platform/env.server";
+import { claimDataDir, readInstance, releaseDataDir, type InstanceRecord } from "~/platform/instance.server";
 import type { z } from "zod";
 
 export type Command =
@@ -162,15 +162,15 @@ async function withOwnDatabase(work: (backend: Backend, notes: string[]) => Prom
   }
   try {
     // Imported only now: opening the database module opens the database.
-    const { database } = await import("~/utils/db.server");
+    const { database } = await import("~/platform/db.server");
     try {
-      const { applyMigrations } = await import("~/utils/migrate.server");
+      const { applyMigrations } = await import("~/platform/migrate.server");
       const applied = await applyMigrations(database);
       const notes =
         applied.length > 0 ? [`Applied ${applied.length} database migration(s): ${applied.join(", ")}`] : [];
       const tokens = await import("~/models/api-token.server");
-      const { presentApiToken } = await import("~/utils/api-resources.server");
-      const { NotFoundError } = await import("~/utils/errors.server");
+      const { presentApiToken } = await import("~/web/api-resources.server");
+      const { NotFoundError } = await import("~/platform/errors.server");
       const present = (token: ApiTokenSummary) => presentApiToken(token);
       return await work(
         {

@@ -3,9 +3,9 @@
 import { seedDemoWorkspace } from "./seed";
 
 async function seedFromCommandLine() {
-  const { database } = await import("~/utils/db.server");
-  const { applyMigrations } = await import("~/utils/migrate.server");
-  const { claimDataDir, releaseDataDir } = await import("~/utils/instance.server");
+  const { database } = await import("~/platform/db.server");
+  const { applyMigrations } = await import("~/platform/migrate.server");
+  const { claimDataDir, releaseDataDir } = await import("~/platform/instance.server");
   if (database.kind === "embedded") claimDataDir();
   try {
     await applyMigrations(database);

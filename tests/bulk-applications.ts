@@ -10,10 +10,10 @@ import { refreshOutcomeTold } from "~/models/metrics/outcome-told.server";
 import { refreshStageStays } from "~/models/metrics/stage-stays.server";
 import { loadSlaConfig } from "~/models/sla/config.server";
 import { syncClocks } from "~/models/sla/clocks.server";
-import { newId } from "~/utils/ids.server";
-import { prisma } from "~/utils/db.server";
-import { ConflictError, InvalidInputError } from "~/utils/errors.server";
-import { statusTokenHashFor } from "~/utils/status-links.server";
+import { newId } from "~/platform/ids.server";
+import { prisma } from "~/platform/db.server";
+import { ConflictError, InvalidInputError } from "~/platform/errors.server";
+import { statusTokenHashFor } from "~/platform/status-links.server";
 import { INTERVIEW_LOGGED, type ApplicationPlan, type HistoryStep } from "./factories";
 
 const BATCH_SIZE = 1_000;

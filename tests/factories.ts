@@ -26,7 +26,7 @@ import { assignInterviewer } from "~/models/interviewer.server";
 import { createJob } from "~/models/job.server";
 import type { Actor } from "~/models/scope.server";
 import { createUser, type UserSummary } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 
 /** The password of every factory-made account unless a test chooses another. */
 export const TEST_PASSWORD = "correct horse battery staple";

@@ -3,7 +3,7 @@
 // at, given by the test (a later one lets the restarted worker see the dead one's leases as expired without waiting
 // two minutes). The test's clock, not this process's own, so the two agree even under a faked system clock.
 import { deliverDueMessages } from "~/models/outbox/delivery.server";
-import { smtpTransport } from "~/utils/mail.server";
+import { smtpTransport } from "~/platform/mail.server";
 
 const startsAt = Date.parse(process.argv[2]!);
 if (Number.isNaN(startsAt)) throw new Error("usage: outbox-worker-process.ts <ISO instant its clock starts at>");

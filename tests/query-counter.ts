@@ -2,7 +2,7 @@
 // those events on under NODE_ENV=test; they fire once per statement the driver adapter executes (PGlite and pg alike),
 // including the COMMIT of a transaction (Prisma does not report the BEGIN).
 import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 
 type QueryEventSource = { $on(event: "query", listener: (event: Prisma.QueryEvent) => void): void };
 

@@ -9,8 +9,8 @@ process.env.PUBLIC_URL = "http://hearback.test";
 if (target.databaseUrl) process.env.DATABASE_URL = target.databaseUrl;
 else delete process.env.DATABASE_URL;
 
-const { database } = await import("~/utils/db.server");
-const { applyMigrations } = await import("~/utils/migrate.server");
+const { database } = await import("~/platform/db.server");
+const { applyMigrations } = await import("~/platform/migrate.server");
 await applyMigrations(database);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { applyPendingMoves, cardsByStage, type PendingMove } from "~/domain/boar
 import { wholeDaysBetween } from "~/domain/local-time";
 import type { BoardSelection } from "~/components/bulk-reject-bar";
 import { ClockBadge, type BadgeClock } from "~/components/sla/clock-badge";
-import { useHydrated } from "~/utils/use-hydrated";
+import { useHydrated } from "~/components/ui/use-hydrated";
 
 export type BoardStage = { id: string; name: string; kind: string };
 export type BoardCardData = {

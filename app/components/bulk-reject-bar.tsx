@@ -15,7 +15,7 @@ import {
   undoneMessage,
   type BulkRejectionKind,
 } from "~/domain/bulk-rejection";
-import { formDataToObject, issuesToFieldErrors, type FieldErrors } from "~/utils/forms";
+import { formDataToObject, issuesToFieldErrors, type FieldErrors } from "~/domain/forms";
 
 export const BULK_REJECT_FORM_ID = "bulk-reject-form";
 
@@ -53,12 +53,6 @@ export function useBoardSelection(initial: readonly string[], resetKey: string) 
   };
   return selection;
 }
-
-export type BulkRejectActionData = {
-  intent: "bulk-reject" | "undo-bulk-reject";
-  errors: FieldErrors;
-  values: Record<string, unknown>;
-};
 
 type BulkRejectBarProps = {
   selectedCount: number;

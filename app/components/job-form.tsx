@@ -14,8 +14,8 @@ import {
   STAGE_KINDS,
 } from "~/domain/jobs";
 import { TEMPLATE_KIND_LABELS } from "~/domain/templates/kinds";
-import type { FieldErrors } from "~/utils/forms";
-import { useValidatedForm } from "~/utils/validated-form";
+import type { FieldErrors } from "~/domain/forms";
+import { useValidatedForm } from "~/components/ui/validated-form";
 
 export type PersonOption = { id: string; name: string; active: boolean };
 export type ScheduleOption = { id: string; name: string; timeZone: string; isDefault: boolean };

@@ -2,8 +2,8 @@
 // schema, the template kind to suggest for a selection, and the words the board shows about a batch. Pure.
 import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
-import type { StageKind } from "./jobs";
-import { rejectionKindForStage, TEMPLATE_KIND_LABELS, type TemplateKind } from "./templates/kinds";
+import { rejectionKindForStage, type StageKind } from "./jobs";
+import { TEMPLATE_KIND_LABELS, type TemplateKind } from "./templates/kinds";
 import { idField, optionalText } from "./validation";
 
 /** More than a board shows in one column, few enough to write in one transaction. */

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { issuesToFieldErrors } from "~/utils/forms";
+import { issuesToFieldErrors } from "~/domain/forms";
 import {
   candidateActionTexts,
   preferencesFormSchema,

@@ -1,6 +1,6 @@
 // Jobs and their pipelines: input schemas and the default stages.
 import { z } from "zod";
-import { TEMPLATE_KINDS, type TemplateKind } from "./templates/kinds";
+import { TEMPLATE_KINDS, type RejectionKind, type TemplateKind } from "./templates/kinds";
 import { idField, optionalText, trimmedText } from "./validation";
 
 export const STAGE_KINDS = ["applied", "screen", "interview", "assessment", "offer"] as const;
@@ -121,3 +121,15 @@ export const jobInputSchema = z.object({
 export type JobInput = Omit<z.output<typeof jobInputSchema>, "stages"> & { stages?: StageInput[] };
 
 export const jobIdSchema = idField("Job");
+
+/** The rejection a candidate gets depends on how far they came: the stage they are rejected from. */
+export function rejectionKindForStage(stageKind: StageKind): RejectionKind {
+  switch (stageKind) {
+    case "applied":
+      return "not_progressing";
+    case "screen":
+      return "rejection_after_screen";
+    default:
+      return "rejection_after_interview";
+  }
+}

@@ -2,9 +2,9 @@
 // The secret is shown once; only its SHA-256 hash and a short display prefix are stored.
 import type { Prisma } from "~/generated/prisma/client";
 import { API_TOKEN_PREFIX, type ApiTokenInput } from "~/domain/api-tokens";
-import { prisma } from "~/utils/db.server";
-import { NotFoundError } from "~/utils/errors.server";
-import { generateSecret, hashSecret } from "~/utils/tokens.server";
+import { prisma } from "~/platform/db.server";
+import { NotFoundError } from "~/platform/errors.server";
+import { generateSecret, hashSecret } from "~/platform/tokens.server";
 import { recordAudit } from "./audit.server";
 import { userSummarySelect, type UserSummary } from "./user.server";
 

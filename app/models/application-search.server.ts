@@ -2,7 +2,7 @@
 // candidate name or email, one page at a time.
 import type { Prisma } from "~/generated/prisma/client";
 import type { ApplicationStatus } from "~/domain/applications";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { applicationScope, type Actor } from "./scope.server";
 
 export type ApplicationSearch = {

@@ -2,13 +2,13 @@
 // Each change writes its touchpoint event and audit entry in the same transaction.
 import type { Prisma } from "~/generated/prisma/client";
 import type { ApplicationInput, DecisionInput, MessageInput } from "~/domain/applications";
-import type { StageKind } from "~/domain/jobs";
-import { REJECTION_KINDS, rejectionKindForStage, type TemplateKind } from "~/domain/templates/kinds";
-import { ConflictError, InvalidInputError, NotFoundError } from "~/utils/errors.server";
-import { prisma } from "~/utils/db.server";
-import { newId } from "~/utils/ids.server";
-import { wakeOutboxWorker } from "~/utils/outbox-signal.server";
-import { statusTokenHashFor, statusUrlOf } from "~/utils/status-links.server";
+import { rejectionKindForStage, type StageKind } from "~/domain/jobs";
+import { REJECTION_KINDS, type TemplateKind } from "~/domain/templates/kinds";
+import { ConflictError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
+import { prisma } from "~/platform/db.server";
+import { newId } from "~/platform/ids.server";
+import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
+import { statusTokenHashFor, statusUrlOf } from "~/platform/status-links.server";
 import { recordAudit } from "./audit.server";
 import { appendEvent, timelineEventSelect } from "./event.server";
 import { queueAutomaticMessage } from "./outbox/automations.server";

@@ -1,5 +1,5 @@
 // The pipeline board of a job: live stages and their active applications, in a constant number of queries.
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { jobScope, type Actor } from "./scope.server";
 import { soonestOpenClocks, type SoonestClock } from "./sla/queue.server";
 

@@ -11,10 +11,10 @@ import {
   type SelectionProblem,
 } from "~/domain/bulk-rejection";
 import { can } from "~/domain/permissions";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "~/utils/errors.server";
-import { prisma } from "~/utils/db.server";
-import { issuesToFieldErrors } from "~/utils/forms";
-import { wakeOutboxWorker } from "~/utils/outbox-signal.server";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
+import { prisma } from "~/platform/db.server";
+import { issuesToFieldErrors } from "~/domain/forms";
+import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
 import { decideInTransaction, reopenInTransaction } from "./application.server";
 import { recordAudit } from "./audit.server";
 import { applicationScope, jobScope, type Actor } from "./scope.server";

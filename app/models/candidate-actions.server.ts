@@ -3,10 +3,10 @@
 // entries have no actor and say { by: "candidate" }; each change takes the application's row lock like staff changes.
 import type { Prisma } from "~/generated/prisma/client";
 import { QUESTIONS_PER_DAY, type PreferencesForm } from "~/domain/candidate-actions";
-import { prisma } from "~/utils/db.server";
-import { NotFoundError } from "~/utils/errors.server";
-import { newId } from "~/utils/ids.server";
-import { wakeOutboxWorker } from "~/utils/outbox-signal.server";
+import { prisma } from "~/platform/db.server";
+import { NotFoundError } from "~/platform/errors.server";
+import { newId } from "~/platform/ids.server";
+import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
 import { recordAudit } from "./audit.server";
 import { appendEvent } from "./event.server";
 import { getMailSettings } from "./outbox/mail-settings.server";

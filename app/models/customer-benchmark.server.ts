@@ -3,7 +3,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { BenchmarkInput } from "~/domain/metrics/customer-benchmarks";
 import { CUSTOMER_METRICS, type CustomerMetricName } from "~/domain/metrics/importance";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { recordAudit } from "./audit.server";
 
 export type CustomerBenchmark = {

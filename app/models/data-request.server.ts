@@ -3,8 +3,8 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { DATA_REQUEST_PERMISSION } from "~/domain/data-requests";
 import { can } from "~/domain/permissions";
-import { prisma } from "~/utils/db.server";
-import { ConflictError, ForbiddenError, NotFoundError } from "~/utils/errors.server";
+import { prisma } from "~/platform/db.server";
+import { ConflictError, ForbiddenError, NotFoundError } from "~/platform/errors.server";
 import { recordAudit } from "./audit.server";
 import { eraseCandidate, type ErasureResult } from "./erasure.server";
 import { getMailSettings } from "./outbox/mail-settings.server";

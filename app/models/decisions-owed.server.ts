@@ -2,7 +2,7 @@
 // an interview that has taken place — oldest wait first. Hiring managers see their own jobs; recruiters and admins
 // everyone's, by owner (the job's hiring manager). One SQL statement; scope and filters sit in its WHERE.
 import { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { ISO_UTC, minutesBetween, ts } from "./metrics/sql.server";
 import type { Actor } from "./scope.server";
 

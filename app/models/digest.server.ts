@@ -17,8 +17,8 @@ import {
   type DigestWeek,
   type WaitingCandidate,
 } from "~/domain/metrics/digest";
-import { prisma } from "~/utils/db.server";
-import { publicUrl } from "~/utils/env.server";
+import { prisma } from "~/platform/db.server";
+import { publicUrl } from "~/platform/env.server";
 import { loadMetricsReport } from "./metrics/report.server";
 import { emailTimeFor } from "./notification.server";
 import { queueStaffEmail } from "./outbox/queue.server";

@@ -14,9 +14,9 @@ import {
   erasedEmailFor,
 } from "~/domain/data-requests";
 import { can } from "~/domain/permissions";
-import { prisma } from "~/utils/db.server";
-import { ConflictError, ForbiddenError, NotFoundError } from "~/utils/errors.server";
-import { localOutboxDir, sentMail } from "~/utils/mail.server";
+import { prisma } from "~/platform/db.server";
+import { ConflictError, ForbiddenError, NotFoundError } from "~/platform/errors.server";
+import { localOutboxDir, sentMail } from "~/platform/mail.server";
 import { recordAudit } from "./audit.server";
 import type { Actor } from "./scope.server";
 

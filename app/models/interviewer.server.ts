@@ -1,6 +1,6 @@
 // Who interviews an application. Interviewers see only the applications they are assigned to (see scope.server.ts).
-import { prisma } from "~/utils/db.server";
-import { InvalidInputError, NotFoundError } from "~/utils/errors.server";
+import { prisma } from "~/platform/db.server";
+import { InvalidInputError, NotFoundError } from "~/platform/errors.server";
 import { recordAudit } from "./audit.server";
 import { applicationScope, type Actor } from "./scope.server";
 

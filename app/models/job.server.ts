@@ -1,8 +1,8 @@
 // Jobs and their stages (the pipeline). Writes audit entries in the same transaction as the change.
 import type { Prisma } from "~/generated/prisma/client";
 import { DEFAULT_STAGES, type JobInput, type StageInput } from "~/domain/jobs";
-import { ConflictError, InvalidInputError, NotFoundError } from "~/utils/errors.server";
-import { prisma } from "~/utils/db.server";
+import { ConflictError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
+import { prisma } from "~/platform/db.server";
 import { recordAudit } from "./audit.server";
 import { refreshFurthestPositions } from "./metrics/stage-stays.server";
 import { jobScope, type Actor } from "./scope.server";

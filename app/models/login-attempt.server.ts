@@ -1,5 +1,5 @@
 // Sign-in throttling per account and per IP address, kept in the database so it holds across app instances.
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 
 export const LOGIN_WINDOW_MINUTES = 15;
 const MAX_FAILURES_PER_ACCOUNT = 5;

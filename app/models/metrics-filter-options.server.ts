@@ -1,6 +1,6 @@
 // The dashboard filters' choices, from the jobs the actor may see: a hiring manager is offered only their own jobs,
 // and only the departments, recruiters and hiring managers of those jobs.
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { jobScope, type Actor } from "./scope.server";
 
 export type FilterOption = { id: string; name: string };

@@ -2,7 +2,7 @@
 // business hours — the default schedule's weekly hours in their time zone — unless they asked for them at any time.
 import type { Prisma } from "~/generated/prisma/client";
 import { compileCalendar, NoOpenHoursError } from "~/domain/sla/calendar";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { scheduleDefinition, type Db } from "./sla/config.server";
 
 export type NewNotification = {

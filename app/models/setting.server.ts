@@ -1,7 +1,7 @@
 // Workspace settings kept as one JSON value per key (the Setting table): reading the stored value, and saving a new
 // one with its audit entry in one transaction. Each caller validates the value with its own schema.
 import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { recordAudit } from "./audit.server";
 
 /** The stored value of `key`, or null when it was never saved. */

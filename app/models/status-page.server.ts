@@ -8,12 +8,12 @@ import { candidateSafeEvent, type CandidateEvent } from "~/domain/status-page/ti
 import type { StatusPageRecord } from "~/domain/status-page/view";
 import { REJECTION_KINDS } from "~/domain/templates/kinds";
 import { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
-import { epochMs, jsonRows } from "~/utils/json-rows.server";
-import { singleton } from "~/utils/singleton.server";
-import { statusUrlOf } from "~/utils/status-links.server";
-import { sqlList } from "~/utils/sql-list.server";
-import { withUnseenWrites } from "~/utils/write-tracking.server";
+import { prisma } from "~/platform/db.server";
+import { epochMs, jsonRows } from "~/platform/json-rows.server";
+import { singleton } from "~/platform/singleton.server";
+import { statusUrlOf } from "~/platform/status-links.server";
+import { sqlList } from "~/platform/sql-list.server";
+import { withUnseenWrites } from "~/platform/write-tracking.server";
 import { appendEvent } from "./event.server";
 import { getMailSettings } from "./outbox/mail-settings.server";
 import { applicationScope, type Actor } from "./scope.server";

@@ -1,9 +1,9 @@
 // The candidate survey: sent humanely after the outcome, once (the SLA worker asks for due ones every sweep), shown
 // on the status link, and answered once. DESIGN.md §6; the questions are in app/domain/survey.ts.
 import type { SurveyInput } from "~/domain/survey";
-import { prisma } from "~/utils/db.server";
-import { NotFoundError } from "~/utils/errors.server";
-import { wakeOutboxWorker } from "~/utils/outbox-signal.server";
+import { prisma } from "~/platform/db.server";
+import { NotFoundError } from "~/platform/errors.server";
+import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
 import { recordAudit } from "./audit.server";
 import { appendEvent } from "./event.server";
 import { queueAutomaticMessage } from "./outbox/automations.server";

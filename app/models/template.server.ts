@@ -3,9 +3,9 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { TemplateKind, TemplateLocale } from "~/domain/templates/kinds";
 import { lintTemplate, type LintResult } from "~/domain/templates/lint";
-import { prisma } from "~/utils/db.server";
-import { loadTemplateLibrary } from "~/utils/email-library.server";
-import { InvalidInputError, NotFoundError } from "~/utils/errors.server";
+import { prisma } from "~/platform/db.server";
+import { loadTemplateLibrary } from "~/platform/email-library.server";
+import { InvalidInputError, NotFoundError } from "~/platform/errors.server";
 import { recordAudit } from "./audit.server";
 
 /** The name of the templates that come from the library. */

@@ -1,9 +1,9 @@
 // Staff accounts: creation, sign-in checks, roles and invitations.
 import type { Prisma, Role } from "~/generated/prisma/client";
-import { ConflictError, NotFoundError } from "~/utils/errors.server";
-import { prisma } from "~/utils/db.server";
-import { decoyPasswordHash, hashPassword, verifyPassword } from "~/utils/password.server";
-import { generateSecret, hashSecret } from "~/utils/tokens.server";
+import { ConflictError, NotFoundError } from "~/platform/errors.server";
+import { prisma } from "~/platform/db.server";
+import { decoyPasswordHash, hashPassword, verifyPassword } from "~/platform/password.server";
+import { generateSecret, hashSecret } from "~/platform/tokens.server";
 import { recordAudit } from "./audit.server";
 
 export const userSummarySelect = {

@@ -1,6 +1,6 @@
 // First-run state of the workspace: the default message templates, then demo data on an empty database or the
 // /setup page for the first admin.
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { ensureTemplateLibrary } from "./template.server";
 
 export type Workspace = { announcement(baseUrl: string): string[] };

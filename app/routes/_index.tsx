@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { countUsers } from "~/models/user.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/web/auth.server";
 
 // Staff land on "Waiting on us" (the candidates owed something); interviewers, who owe no replies, on their list.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 // Every /api path no endpoint claims: a JSON 404 (not the HTML page), whatever the method.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ApiError, errorResponse } from "~/utils/api.server";
+import { ApiError, errorResponse } from "~/web/api.server";
 
 async function notFound({ request }: LoaderFunctionArgs) {
   const { pathname } = new URL(request.url);

@@ -1,9 +1,9 @@
 // POST /api/v1/applications/:applicationId/decision: closes an active application as rejected, hired or withdrawn.
 import { decisionSchema } from "~/domain/applications";
 import { decideApplication, getApplication } from "~/models/application.server";
-import { presentApplication } from "~/utils/api-resources.server";
-import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/utils/api.server";
-import { NotFoundError } from "~/utils/errors.server";
+import { presentApplication } from "~/web/api-resources.server";
+import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/web/api.server";
+import { NotFoundError } from "~/platform/errors.server";
 
 const handle = apiRoute({
   async POST({ request, params, principal }) {

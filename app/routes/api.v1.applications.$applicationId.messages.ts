@@ -4,9 +4,9 @@
 import { messageInputSchema } from "~/domain/applications";
 import { recordMessage } from "~/models/application.server";
 import { sendCandidateMessage } from "~/models/outbox/compose.server";
-import { presentQueuedMessage, presentRecordedMessage } from "~/utils/api-resources.server";
-import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/utils/api.server";
-import { InvalidInputError } from "~/utils/errors.server";
+import { presentQueuedMessage, presentRecordedMessage } from "~/web/api-resources.server";
+import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/web/api.server";
+import { InvalidInputError } from "~/platform/errors.server";
 
 const handle = apiRoute({
   async POST({ request, params, principal }) {

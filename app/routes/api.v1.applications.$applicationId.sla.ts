@@ -1,9 +1,9 @@
 // GET /api/v1/applications/:applicationId/sla?at=ISO: the application's SLA clocks replayed from its event log as of
 // `at` (default now; events after it are ignored), with the policy in force and the promised "hear back by" date.
 import { applicationClocksAsOf } from "~/models/sla/as-of.server";
-import { asOfQuerySchema, presentApplicationSla } from "~/utils/api-sla-resources.server";
-import { apiJson, apiRoute, parseQuery } from "~/utils/api.server";
-import { NotFoundError } from "~/utils/errors.server";
+import { asOfQuerySchema, presentApplicationSla } from "~/web/api-sla-resources.server";
+import { apiJson, apiRoute, parseQuery } from "~/web/api.server";
+import { NotFoundError } from "~/platform/errors.server";
 
 const handle = apiRoute({
   async GET({ request, params, principal }) {

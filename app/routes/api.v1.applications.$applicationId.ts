@@ -1,8 +1,8 @@
 // GET /api/v1/applications/:applicationId: the application with its candidate, stage and status.
 import { getApplication } from "~/models/application.server";
-import { presentApplication } from "~/utils/api-resources.server";
-import { apiJson, apiRoute } from "~/utils/api.server";
-import { NotFoundError } from "~/utils/errors.server";
+import { presentApplication } from "~/web/api-resources.server";
+import { apiJson, apiRoute } from "~/web/api.server";
+import { NotFoundError } from "~/platform/errors.server";
 
 const handle = apiRoute({
   async GET({ params, principal }) {

@@ -1,8 +1,8 @@
 // POST /api/v1/applications: adds a candidate (matched by email, case-insensitively) to a job's first stage.
 import { applicationInputSchema } from "~/domain/applications";
 import { createApplication } from "~/models/application.server";
-import { presentCreatedApplication } from "~/utils/api-resources.server";
-import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/utils/api.server";
+import { presentCreatedApplication } from "~/web/api-resources.server";
+import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/web/api.server";
 
 const handle = apiRoute({
   async POST({ request, principal }) {

@@ -3,7 +3,7 @@
 import { MAX_INBOUND_BYTES } from "~/domain/inbound/parse";
 import { INBOUND_EMAIL_CONTENT_TYPES } from "~/domain/inbound/receipt";
 import { receiveInboundEmail } from "~/models/inbound.server";
-import { ApiError, apiJson, apiRoute, readRawBody, requireApiPermission } from "~/utils/api.server";
+import { ApiError, apiJson, apiRoute, readRawBody, requireApiPermission } from "~/web/api.server";
 
 function acceptsContentType(header: string | null): boolean {
   if (!header) return true;

@@ -1,8 +1,8 @@
 // GET /api/v1/jobs/:jobId: one job with its live stages, if the caller may see it.
 import { getJob } from "~/models/job.server";
-import { presentJob } from "~/utils/api-resources.server";
-import { apiJson, apiRoute } from "~/utils/api.server";
-import { NotFoundError } from "~/utils/errors.server";
+import { presentJob } from "~/web/api-resources.server";
+import { apiJson, apiRoute } from "~/web/api.server";
+import { NotFoundError } from "~/platform/errors.server";
 
 const handle = apiRoute({
   async GET({ params, principal }) {

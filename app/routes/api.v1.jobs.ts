@@ -2,8 +2,8 @@
 // Applied, Screen, Interview, Offer).
 import { jobInputSchema } from "~/domain/jobs";
 import { createJob, listJobs } from "~/models/job.server";
-import { jobListQuerySchema, presentJob, presentJobList } from "~/utils/api-resources.server";
-import { apiJson, apiRoute, parseJsonBody, parseQuery, requireApiPermission } from "~/utils/api.server";
+import { jobListQuerySchema, presentJob, presentJobList } from "~/web/api-resources.server";
+import { apiJson, apiRoute, parseJsonBody, parseQuery, requireApiPermission } from "~/web/api.server";
 
 const handle = apiRoute({
   async GET({ request, principal }) {

@@ -2,8 +2,8 @@
 // what the token's account may see (hiring managers: their jobs). Definitions: docs/metrics.md.
 import { metricsQuerySchema, filtersFromQuery } from "~/domain/metrics/query";
 import { loadMetricsReport } from "~/models/metrics/report.server";
-import { presentMetrics } from "~/utils/api-metrics-resources.server";
-import { ApiError, apiJson, apiRoute, parseQuery } from "~/utils/api.server";
+import { presentMetrics } from "~/web/api-metrics-resources.server";
+import { ApiError, apiJson, apiRoute, parseQuery } from "~/web/api.server";
 
 const handle = apiRoute({
   async GET({ request, principal }) {

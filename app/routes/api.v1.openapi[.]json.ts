@@ -1,7 +1,7 @@
 // GET /api/v1/openapi.json: the OpenAPI 3.1 description of the API, generated from the endpoints' zod schemas.
-import { apiJson, publicApiRoute } from "~/utils/api.server";
-import { env, publicUrl } from "~/utils/env.server";
-import { buildOpenApiDocument } from "~/utils/openapi.server";
+import { apiJson, publicApiRoute } from "~/web/api.server";
+import { env, publicUrl } from "~/platform/env.server";
+import { buildOpenApiDocument } from "~/web/openapi.server";
 
 const handle = publicApiRoute({
   async GET({ request }) {

@@ -1,8 +1,8 @@
 // GET /api/v1/queue: "waiting on us" — the running SLA clocks the caller may see, soonest due first, with their risk
 // as of `at` (default now). Filters: jobId, recruiterId, metric; `limit` caps the items, `total` counts them all.
 import { getQueue } from "~/models/sla/queue.server";
-import { presentQueue, queueQuerySchema } from "~/utils/api-sla-resources.server";
-import { apiJson, apiRoute, parseQuery } from "~/utils/api.server";
+import { presentQueue, queueQuerySchema } from "~/web/api-sla-resources.server";
+import { apiJson, apiRoute, parseQuery } from "~/web/api.server";
 
 const handle = apiRoute({
   async GET({ request, principal }) {

@@ -1,8 +1,8 @@
 // GET /api/v1/schedules/:scheduleId/elapsed?from=ISO&to=ISO: business minutes in [from, to). A schedule without open
 // hours cannot answer: 409.
 import { businessMinutesBetween } from "~/models/sla/calculator.server";
-import { elapsedQuerySchema } from "~/utils/api-sla-resources.server";
-import { apiJson, apiRoute, parseQuery } from "~/utils/api.server";
+import { elapsedQuerySchema } from "~/web/api-sla-resources.server";
+import { apiJson, apiRoute, parseQuery } from "~/web/api.server";
 
 const handle = apiRoute({
   async GET({ request, params }) {

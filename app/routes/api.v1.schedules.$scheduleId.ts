@@ -2,9 +2,9 @@
 // running clocks; the default schedule cannot be deleted (409).
 import { scheduleInputSchema } from "~/domain/sla/schedule";
 import { deleteSchedule, getSchedule, updateSchedule } from "~/models/sla/schedules.server";
-import { presentSchedule } from "~/utils/api-sla-resources.server";
-import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/utils/api.server";
-import { NotFoundError } from "~/utils/errors.server";
+import { presentSchedule } from "~/web/api-sla-resources.server";
+import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/web/api.server";
+import { NotFoundError } from "~/platform/errors.server";
 
 const handle = apiRoute({
   async GET({ params }) {

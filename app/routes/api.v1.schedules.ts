@@ -2,8 +2,8 @@
 // manage_settings); invalid hours, holidays or time zones are a 400 naming the field.
 import { scheduleInputSchema } from "~/domain/sla/schedule";
 import { createSchedule, listSchedules } from "~/models/sla/schedules.server";
-import { presentSchedule, presentScheduleList } from "~/utils/api-sla-resources.server";
-import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/utils/api.server";
+import { presentSchedule, presentScheduleList } from "~/web/api-sla-resources.server";
+import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/web/api.server";
 
 const handle = apiRoute({
   async GET() {

@@ -2,9 +2,9 @@
 // of running clocks; the default policy keeps no match conditions and cannot be deleted (409).
 import { slaPolicyInputSchema } from "~/domain/sla/policies";
 import { deletePolicy, getPolicy, updatePolicy } from "~/models/sla/policies.server";
-import { presentPolicy } from "~/utils/api-sla-resources.server";
-import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/utils/api.server";
-import { NotFoundError } from "~/utils/errors.server";
+import { presentPolicy } from "~/web/api-sla-resources.server";
+import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/web/api.server";
+import { NotFoundError } from "~/platform/errors.server";
 
 const handle = apiRoute({
   async GET({ params }) {

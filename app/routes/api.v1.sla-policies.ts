@@ -2,8 +2,8 @@
 // (needs manage_settings), placed at `position` or after the others; running clocks are recomputed.
 import { slaPolicyInputSchema } from "~/domain/sla/policies";
 import { createPolicy, listPolicies } from "~/models/sla/policies.server";
-import { presentPolicy, presentPolicyList } from "~/utils/api-sla-resources.server";
-import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/utils/api.server";
+import { presentPolicy, presentPolicyList } from "~/web/api-sla-resources.server";
+import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/web/api.server";
 
 const handle = apiRoute({
   async GET() {

@@ -2,7 +2,7 @@
 // grade and findings. Any staff token; nothing is stored.
 import { lintTemplate } from "~/domain/templates/lint";
 import { templateLintInputSchema } from "~/domain/templates/schemas";
-import { apiJson, apiRoute, parseJsonBody } from "~/utils/api.server";
+import { apiJson, apiRoute, parseJsonBody } from "~/web/api.server";
 
 const handle = apiRoute({
   async POST({ request }) {

@@ -25,8 +25,8 @@ import { listApplicationMessages } from "~/models/outbox/compose.server";
 import { clocksOfApplication } from "~/models/sla/queue.server";
 import { statusLinkForStaff } from "~/models/status-page.server";
 import { listUsersByRole } from "~/models/user.server";
-import { handleApplicationAction, type ApplicationIntent } from "~/utils/application-actions.server";
-import { requireUser } from "~/utils/auth.server";
+import { handleApplicationAction, type ApplicationIntent } from "~/web/application-actions.server";
+import { requireUser } from "~/web/auth.server";
 import { RouteError } from "~/components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

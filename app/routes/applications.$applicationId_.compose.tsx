@@ -17,9 +17,9 @@ import { getApplication } from "~/models/application.server";
 import { humaneTimeFor, previewCandidateMessage, sendCandidateMessage } from "~/models/outbox/compose.server";
 import { listTemplates } from "~/models/template.server";
 import type { UserSummary } from "~/models/user.server";
-import { requirePermission } from "~/utils/auth.server";
-import { modelFailure } from "~/utils/form-errors.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { requirePermission } from "~/web/auth.server";
+import { modelFailure } from "~/web/form-errors.server";
+import { parseForm, type FieldErrors } from "~/domain/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Write to ${data.candidate.name} · Hearback` : "Write to the candidate · Hearback" },

@@ -6,7 +6,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "~/domain/applications";
 import { listApplications } from "~/models/application-search.server";
 import { getJob } from "~/models/job.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/web/auth.server";
 import { RouteError } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Applications · Hearback" }];

@@ -9,7 +9,7 @@ import { RouteError } from "~/components/route-error";
 import { PageHeader } from "~/components/ui/page-header";
 import { listDecisionOwners, listDecisionsOwed } from "~/models/decisions-owed.server";
 import { listJobs } from "~/models/job.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/web/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Decisions owed · Hearback" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: metricsStyles }];

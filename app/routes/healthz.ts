@@ -1,6 +1,6 @@
 // GET /healthz: 200 {"ok":true} while the database answers, 503 otherwise — for load balancers and uptime checks.
-import { apiJson, ApiError, errorResponse, publicApiRoute } from "~/utils/api.server";
-import { prisma } from "~/utils/db.server";
+import { apiJson, ApiError, errorResponse, publicApiRoute } from "~/web/api.server";
+import { prisma } from "~/platform/db.server";
 
 const DATABASE_TIMEOUT_MS = 3_000;
 

@@ -11,9 +11,9 @@ import { PageHeader } from "~/components/ui/page-header";
 import type { ApplicationStatus } from "~/domain/applications";
 import { listApplications } from "~/models/application-search.server";
 import { discardInboundMessage, fileInboundMessage, listInbox } from "~/models/inbound.server";
-import { requirePermission } from "~/utils/auth.server";
-import { ConflictError, NotFoundError } from "~/utils/errors.server";
-import { parseForm } from "~/utils/forms";
+import { requirePermission } from "~/web/auth.server";
+import { ConflictError, NotFoundError } from "~/platform/errors.server";
+import { parseForm } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "Inbox · Hearback" }];
 

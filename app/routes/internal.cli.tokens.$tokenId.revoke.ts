@@ -1,8 +1,8 @@
 // The CLI's way to revoke an API token while this server holds the embedded database. See bin/commands.ts.
 import { revokeApiToken } from "~/models/api-token.server";
-import { presentApiToken } from "~/utils/api-resources.server";
-import { apiJson, publicApiRoute } from "~/utils/api.server";
-import { requireCliCaller } from "~/utils/cli-endpoint.server";
+import { presentApiToken } from "~/web/api-resources.server";
+import { apiJson, publicApiRoute } from "~/web/api.server";
+import { requireCliCaller } from "~/web/cli-endpoint.server";
 
 const handle = publicApiRoute({
   async POST({ request, params, context }) {

@@ -2,9 +2,9 @@
 // process). `npx hearback token …` calls it; see bin/commands.ts.
 import { apiTokenInputSchema } from "~/domain/api-tokens";
 import { createApiToken, listApiTokens } from "~/models/api-token.server";
-import { presentApiToken } from "~/utils/api-resources.server";
-import { apiJson, parseJsonBody, publicApiRoute } from "~/utils/api.server";
-import { requireCliCaller } from "~/utils/cli-endpoint.server";
+import { presentApiToken } from "~/web/api-resources.server";
+import { apiJson, parseJsonBody, publicApiRoute } from "~/web/api.server";
+import { requireCliCaller } from "~/web/cli-endpoint.server";
 
 const handle = publicApiRoute({
   async GET({ request, context }) {

@@ -1,12 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Board, type MoveResult } from "~/components/board";
-import {
-  BulkRejectBar,
-  BulkRejectionBanner,
-  useBoardSelection,
-  type BulkRejectActionData,
-} from "~/components/bulk-reject-bar";
+import { BulkRejectBar, BulkRejectionBanner, useBoardSelection } from "~/components/bulk-reject-bar";
 import { JobStatusBadge } from "~/components/status-badges";
 import { PageHeader } from "~/components/ui/page-header";
 import { moveFormSchema } from "~/domain/application-forms";
@@ -16,12 +11,16 @@ import { can } from "~/domain/permissions";
 import { getApplication, moveApplication } from "~/models/application.server";
 import { getBoard } from "~/models/board.server";
 import { getBulkRejection } from "~/models/bulk-rejection.server";
-import { requireUser } from "~/utils/auth.server";
-import { handleBulkRejectionAction, isBulkRejectionIntent } from "~/utils/bulk-rejection-actions.server";
-import { modelFailure } from "~/utils/form-errors.server";
-import { parseForm } from "~/utils/forms";
+import { requireUser } from "~/web/auth.server";
+import {
+  handleBulkRejectionAction,
+  isBulkRejectionIntent,
+  type BulkRejectActionData,
+} from "~/web/bulk-rejection-actions.server";
+import { modelFailure } from "~/web/form-errors.server";
+import { parseForm } from "~/domain/forms";
 import { RouteError } from "~/components/route-error";
-import { useHydrated } from "~/utils/use-hydrated";
+import { useHydrated } from "~/components/ui/use-hydrated";
 
 /** Cards per column; "Show all" lifts the limit for one stage, so a 2,000-card pipeline still renders quickly. */
 const CARDS_PER_STAGE = 100;

@@ -8,10 +8,10 @@ import { candidateFormSchema, type CandidateFormValues } from "~/domain/applicat
 import { timeZoneOptions } from "~/domain/time-zones";
 import { createApplication } from "~/models/application.server";
 import { getJob } from "~/models/job.server";
-import { requirePermission } from "~/utils/auth.server";
-import { modelFailure } from "~/utils/form-errors.server";
-import { formDataToObject, parseForm, type FieldErrors } from "~/utils/forms";
-import { useValidatedForm } from "~/utils/validated-form";
+import { requirePermission } from "~/web/auth.server";
+import { modelFailure } from "~/web/form-errors.server";
+import { formDataToObject, parseForm, type FieldErrors } from "~/domain/forms";
+import { useValidatedForm } from "~/components/ui/validated-form";
 import { RouteError } from "~/components/route-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -5,7 +5,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { JOB_STATUS_LABELS, JOB_STATUSES } from "~/domain/jobs";
 import { can } from "~/domain/permissions";
 import { listJobs } from "~/models/job.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/web/auth.server";
 import { RouteError } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "Jobs · Hearback" }];

@@ -5,8 +5,8 @@ import { PageHeader } from "~/components/ui/page-header";
 import { jobFormValues } from "~/domain/job-form";
 import { createJob } from "~/models/job.server";
 import { scheduleOptions } from "~/models/sla/schedules.server";
-import { requirePermission } from "~/utils/auth.server";
-import { handleJobFormPost, jobFormChoices } from "~/utils/job-form.server";
+import { requirePermission } from "~/web/auth.server";
+import { handleJobFormPost, jobFormChoices } from "~/web/job-form.server";
 import { RouteError } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "New job · Hearback" }];

@@ -6,11 +6,11 @@ import { Field } from "~/components/ui/field";
 import { ROLE_LABELS } from "~/domain/permissions";
 import { joinFormSchema } from "~/domain/team-forms";
 import { acceptInvite, findOpenInvite } from "~/models/user.server";
-import { NotFoundError } from "~/utils/errors.server";
-import { modelFailure } from "~/utils/form-errors.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { redirectWithSession, startSession } from "~/utils/session.server";
-import { useValidatedForm } from "~/utils/validated-form";
+import { NotFoundError } from "~/platform/errors.server";
+import { modelFailure } from "~/web/form-errors.server";
+import { parseForm, type FieldErrors } from "~/domain/forms";
+import { redirectWithSession, startSession } from "~/web/session.server";
+import { useValidatedForm } from "~/components/ui/validated-form";
 
 export const meta: MetaFunction = () => [
   { title: "Join your team · Hearback" },

@@ -11,10 +11,10 @@ import {
   recordLoginFailure,
 } from "~/models/login-attempt.server";
 import { countUsers, verifyCredentials } from "~/models/user.server";
-import { getUser, safeRedirect } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms";
-import { clientIp } from "~/utils/request.server";
-import { redirectWithSession, startSession } from "~/utils/session.server";
+import { getUser, safeRedirect } from "~/web/auth.server";
+import { parseForm } from "~/domain/forms";
+import { clientIp } from "~/web/request.server";
+import { redirectWithSession, startSession } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Hearback" }];
 

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { endSession } from "~/utils/session.server";
+import { endSession } from "~/web/session.server";
 
 export async function loader() {
   return redirect("/");

@@ -12,7 +12,7 @@ import { RouteError } from "~/components/route-error";
 import { PageHeader } from "~/components/ui/page-header";
 import { DRILL_DOWNS, type DrillDown } from "~/domain/metrics/report";
 import { listDrillDown } from "~/models/metrics/drill-down.server";
-import { requireMetricsViewer } from "~/utils/metrics-access.server";
+import { requireMetricsViewer } from "~/web/metrics-access.server";
 
 const PAGE_SIZE = 50;
 

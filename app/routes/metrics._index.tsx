@@ -22,7 +22,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { loadParity, PARITY_GROUPS, type ParityGroupBy } from "~/models/metrics/parity.server";
 import { loadMetricsReport } from "~/models/metrics/report.server";
 import { listMetricsFilterOptions } from "~/models/metrics-filter-options.server";
-import { requireMetricsViewer } from "~/utils/metrics-access.server";
+import { requireMetricsViewer } from "~/web/metrics-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Hearback" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: metricsStyles }];

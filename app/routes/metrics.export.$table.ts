@@ -10,8 +10,8 @@ import { listDrillDown, type DrillDownRow } from "~/models/metrics/drill-down.se
 import { loadParity, PARITY_GROUPS, type ParityGroupBy, type ParityReport } from "~/models/metrics/parity.server";
 import { loadMetricsReport } from "~/models/metrics/report.server";
 import type { Actor } from "~/models/scope.server";
-import { csvResponse, toCsv } from "~/utils/csv.server";
-import { requireMetricsViewer } from "~/utils/metrics-access.server";
+import { csvResponse, toCsv } from "~/web/csv.server";
+import { requireMetricsViewer } from "~/web/metrics-access.server";
 import type { MetricsFilters } from "~/domain/metrics/report";
 
 /** Rows per query and at most in one file: a drill-down larger than this is cut (the file says so in its name). */

@@ -13,8 +13,8 @@ import {
   markNotificationsRead,
   setNotifyOutsideHours,
 } from "~/models/notification.server";
-import { requireUser } from "~/utils/auth.server";
-import { parseForm } from "~/utils/forms";
+import { requireUser } from "~/web/auth.server";
+import { parseForm } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Hearback" }];
 

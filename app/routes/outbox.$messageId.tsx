@@ -10,8 +10,8 @@ import { PageHeader } from "~/components/ui/page-header";
 import { TEMPLATE_KIND_LABELS } from "~/domain/templates/kinds";
 import { cancelMessage, retryMessage } from "~/models/outbox/compose.server";
 import { getMessage } from "~/models/outbox/outbox-view.server";
-import { requirePermission } from "~/utils/auth.server";
-import { modelFailure } from "~/utils/form-errors.server";
+import { requirePermission } from "~/web/auth.server";
+import { modelFailure } from "~/web/form-errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.message.subject} · Outbox · Hearback` : "Email · Hearback" },

@@ -9,9 +9,9 @@ import { DateTime } from "~/components/ui/date-time";
 import { PageHeader } from "~/components/ui/page-header";
 import { OUTBOX_FILTER_LABELS, OUTBOX_FILTERS, type OutboxFilter } from "~/domain/messages/outbox-filters";
 import { listOutbox } from "~/models/outbox/outbox-view.server";
-import { requirePermission } from "~/utils/auth.server";
-import { env } from "~/utils/env.server";
-import { localOutboxDir } from "~/utils/mail.server";
+import { requirePermission } from "~/web/auth.server";
+import { env } from "~/platform/env.server";
+import { localOutboxDir } from "~/platform/mail.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Hearback" }];
 

@@ -7,10 +7,10 @@ import { isbot } from "isbot";
 import { StatusPageView } from "~/components/candidate/status-page-view";
 import { buildStatusView, statusViewChangesAt } from "~/domain/status-page/view";
 import { loadStatusPage, recordStatusView } from "~/models/status-page.server";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/web/auth.server";
 import type { CandidatePageHandle } from "~/root";
-import { offerStatusPage, openStatusLink, statusLinkNotFound } from "~/utils/candidate-route.server";
-import { writeGeneration } from "~/utils/write-tracking.server";
+import { offerStatusPage, openStatusLink, statusLinkNotFound } from "~/web/candidate-route.server";
+import { writeGeneration } from "~/platform/write-tracking.server";
 
 export const handle: CandidatePageHandle = { candidatePage: true };
 
@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const headers = candidatePageHeaders;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const generation = writeGeneration(); // before anything is read: see app/utils/status-page-cache.server.ts
+  const generation = writeGeneration(); // before anything is read: see app/web/status-page-cache.server.ts
   const applicationId = await openStatusLink(request, params);
   const now = new Date();
   const record = await loadStatusPage(applicationId);

@@ -11,9 +11,9 @@ import { DATA_REQUEST_REASON_MAX, DELETE_DATA_TEXTS, deletionRequestSchema } fro
 import { candidateDate } from "~/domain/messages/candidate-dates";
 import { getDeletionRequestPage, requestDataDeletion } from "~/models/data-request.server";
 import type { CandidatePageHandle } from "~/root";
-import { openStatusLink, statusLinkNotFound } from "~/utils/candidate-route.server";
-import { NotFoundError } from "~/utils/errors.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { openStatusLink, statusLinkNotFound } from "~/web/candidate-route.server";
+import { NotFoundError } from "~/platform/errors.server";
+import { parseForm, type FieldErrors } from "~/domain/forms";
 
 export const handle: CandidatePageHandle = { candidatePage: true };
 

@@ -19,9 +19,9 @@ import { timeZoneOptions } from "~/domain/time-zones";
 import { SUPPORTED_LOCALES } from "~/domain/validation";
 import { getCandidateActionPage, saveCandidatePreferences } from "~/models/candidate-actions.server";
 import type { CandidatePageHandle } from "~/root";
-import { openStatusLink } from "~/utils/candidate-route.server";
-import { formDataToObject, parseForm, type FieldErrors } from "~/utils/forms";
-import { useValidatedForm } from "~/utils/validated-form";
+import { openStatusLink } from "~/web/candidate-route.server";
+import { formDataToObject, parseForm, type FieldErrors } from "~/domain/forms";
+import { useValidatedForm } from "~/components/ui/validated-form";
 
 export const handle: CandidatePageHandle = { candidatePage: true };
 

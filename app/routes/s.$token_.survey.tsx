@@ -20,9 +20,9 @@ import {
 } from "~/domain/survey";
 import { getSurveyPage, saveSurveyResponse } from "~/models/survey.server";
 import type { CandidatePageHandle } from "~/root";
-import { openStatusLink } from "~/utils/candidate-route.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { useValidatedForm } from "~/utils/validated-form";
+import { openStatusLink } from "~/web/candidate-route.server";
+import { parseForm, type FieldErrors } from "~/domain/forms";
+import { useValidatedForm } from "~/components/ui/validated-form";
 
 export const handle: CandidatePageHandle = { candidatePage: true };
 

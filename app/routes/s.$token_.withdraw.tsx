@@ -12,9 +12,9 @@ import { candidateActionTexts, withdrawFormSchema } from "~/domain/candidate-act
 import { candidateLocale } from "~/domain/candidate-text";
 import { getCandidateActionPage, withdrawApplication } from "~/models/candidate-actions.server";
 import type { CandidatePageHandle } from "~/root";
-import { openStatusLink } from "~/utils/candidate-route.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { useValidatedForm } from "~/utils/validated-form";
+import { openStatusLink } from "~/web/candidate-route.server";
+import { parseForm, type FieldErrors } from "~/domain/forms";
+import { useValidatedForm } from "~/components/ui/validated-form";
 
 export const handle: CandidatePageHandle = { candidatePage: true };
 

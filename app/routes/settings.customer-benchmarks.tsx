@@ -22,9 +22,9 @@ import {
   importCustomerBenchmarks,
   saveCustomerBenchmark,
 } from "~/models/customer-benchmark.server";
-import { requirePermission } from "~/utils/auth.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { requireMetricsViewer } from "~/utils/metrics-access.server";
+import { requirePermission } from "~/web/auth.server";
+import { parseForm, type FieldErrors } from "~/domain/forms";
+import { requireMetricsViewer } from "~/web/metrics-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Customer benchmarks · Hearback" }];
 

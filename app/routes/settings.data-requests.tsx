@@ -15,9 +15,9 @@ import {
   listDataRequests,
   type DataRequestItem,
 } from "~/models/data-request.server";
-import { requirePermission } from "~/utils/auth.server";
-import { ConflictError, NotFoundError } from "~/utils/errors.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { requirePermission } from "~/web/auth.server";
+import { ConflictError, NotFoundError } from "~/platform/errors.server";
+import { parseForm, type FieldErrors } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "Data requests · Hearback" }];
 

@@ -8,10 +8,10 @@ import { PageHeader } from "~/components/ui/page-header";
 import { scheduleFormValues } from "~/domain/sla/forms";
 import { listRecomputes } from "~/models/sla/recompute.server";
 import { deleteSchedule, getSchedule, updateSchedule } from "~/models/sla/schedules.server";
-import { requirePermission } from "~/utils/auth.server";
-import { ConflictError } from "~/utils/errors.server";
-import { scheduleEditorChoices } from "~/utils/sla-settings-choices.server";
-import { handleScheduleFormPost } from "~/utils/sla-settings-forms.server";
+import { requirePermission } from "~/web/auth.server";
+import { ConflictError } from "~/platform/errors.server";
+import { scheduleEditorChoices } from "~/web/sla-settings-choices.server";
+import { handleScheduleFormPost } from "~/web/sla-settings-forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.schedule.name ?? "Schedule"} · Hearback` },

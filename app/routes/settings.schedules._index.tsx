@@ -8,7 +8,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { summarizeHours } from "~/domain/sla/forms";
 import { listRecomputes } from "~/models/sla/recompute.server";
 import { listSchedules } from "~/models/sla/schedules.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/web/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Schedules · Hearback" }];
 

@@ -5,9 +5,9 @@ import { ScheduleEditor } from "~/components/sla-settings/schedule-editor";
 import { PageHeader } from "~/components/ui/page-header";
 import { scheduleFormValues } from "~/domain/sla/forms";
 import { createSchedule } from "~/models/sla/schedules.server";
-import { requirePermission } from "~/utils/auth.server";
-import { scheduleEditorChoices } from "~/utils/sla-settings-choices.server";
-import { handleScheduleFormPost } from "~/utils/sla-settings-forms.server";
+import { requirePermission } from "~/web/auth.server";
+import { scheduleEditorChoices } from "~/web/sla-settings-choices.server";
+import { handleScheduleFormPost } from "~/web/sla-settings-forms.server";
 
 export const meta: MetaFunction = () => [{ title: "New schedule · Hearback" }];
 

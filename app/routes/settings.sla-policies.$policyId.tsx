@@ -9,9 +9,9 @@ import { listJobs } from "~/models/job.server";
 import { deletePolicy, getPolicy, updatePolicy } from "~/models/sla/policies.server";
 import { listRecomputes } from "~/models/sla/recompute.server";
 import { scheduleOptions } from "~/models/sla/schedules.server";
-import { requirePermission } from "~/utils/auth.server";
-import { ConflictError } from "~/utils/errors.server";
-import { handlePolicyFormPost } from "~/utils/sla-settings-forms.server";
+import { requirePermission } from "~/web/auth.server";
+import { ConflictError } from "~/platform/errors.server";
+import { handlePolicyFormPost } from "~/web/sla-settings-forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.policy.name ?? "SLA policy"} · Hearback` },

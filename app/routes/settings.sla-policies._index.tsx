@@ -10,8 +10,8 @@ import { SLA_METRIC_LABELS } from "~/domain/sla/types";
 import { listJobs } from "~/models/job.server";
 import { listPolicies, movePolicy } from "~/models/sla/policies.server";
 import { listRecomputes } from "~/models/sla/recompute.server";
-import { requirePermission } from "~/utils/auth.server";
-import { NotFoundError } from "~/utils/errors.server";
+import { requirePermission } from "~/web/auth.server";
+import { NotFoundError } from "~/platform/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "SLA policies · Hearback" }];
 

@@ -7,8 +7,8 @@ import { policyFormValues } from "~/domain/sla/forms";
 import { listJobs } from "~/models/job.server";
 import { createPolicy } from "~/models/sla/policies.server";
 import { scheduleOptions } from "~/models/sla/schedules.server";
-import { requirePermission } from "~/utils/auth.server";
-import { handlePolicyFormPost } from "~/utils/sla-settings-forms.server";
+import { requirePermission } from "~/web/auth.server";
+import { handlePolicyFormPost } from "~/web/sla-settings-forms.server";
 
 export const meta: MetaFunction = () => [{ title: "New SLA policy · Hearback" }];
 

@@ -15,9 +15,9 @@ import { templateTextSchema } from "~/domain/templates/schemas";
 import { applicationsForPreview, previewValuesOf } from "~/models/outbox/compose.server";
 import { getTemplate, lintTemplateText, saveTemplate, type TemplateText } from "~/models/template.server";
 import { LOCALE_LABELS } from "~/domain/validation";
-import { requirePermission } from "~/utils/auth.server";
-import { modelFailure } from "~/utils/form-errors.server";
-import { parseForm } from "~/utils/forms";
+import { requirePermission } from "~/web/auth.server";
+import { modelFailure } from "~/web/form-errors.server";
+import { parseForm } from "~/domain/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? TEMPLATE_KIND_LABELS[data.template.kind] : "Template"} · Hearback` },

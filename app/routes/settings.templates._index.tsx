@@ -9,14 +9,14 @@ import { mailSettingsSchema } from "~/domain/messages/mail-settings";
 import { getMailSettings, saveMailSettings } from "~/models/outbox/mail-settings.server";
 import { StatusLinkSettingsForm, STATUS_LINKS_INTENT } from "~/components/candidate/status-link-settings-form";
 import { getStatusLinkSettings, saveStatusLinkSettings, statusLinkSettingsSchema } from "~/models/status-link.server";
-import { parseForm } from "~/utils/forms";
+import { parseForm } from "~/domain/forms";
 import { ScoreBadge } from "~/components/templates/score-badge";
 import { DateTime } from "~/components/ui/date-time";
 import { PageHeader } from "~/components/ui/page-header";
 import { TEMPLATE_KIND_LABELS } from "~/domain/templates/kinds";
 import { lintTemplateText, listTemplates } from "~/models/template.server";
 import { LOCALE_LABELS } from "~/domain/validation";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/web/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Templates · Hearback" }];
 

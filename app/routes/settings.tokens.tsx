@@ -8,10 +8,10 @@ import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { apiTokenInputSchema } from "~/domain/api-tokens";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
-import { requirePermission } from "~/utils/auth.server";
-import { publicUrl } from "~/utils/env.server";
-import { NotFoundError } from "~/utils/errors.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { requirePermission } from "~/web/auth.server";
+import { publicUrl } from "~/platform/env.server";
+import { NotFoundError } from "~/platform/errors.server";
+import { parseForm, type FieldErrors } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "API tokens · Hearback" }];
 

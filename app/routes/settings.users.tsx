@@ -9,11 +9,11 @@ import { PageHeader } from "~/components/ui/page-header";
 import { ROLE_LABELS, ROLES } from "~/domain/permissions";
 import { inviteFormSchema, roleFormSchema } from "~/domain/team-forms";
 import { changeUserRole, createInvite, listOpenInvites, listUsers, setUserActive } from "~/models/user.server";
-import { requirePermission } from "~/utils/auth.server";
-import { env, publicUrl } from "~/utils/env.server";
-import { modelFailure } from "~/utils/form-errors.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
-import { useValidatedForm } from "~/utils/validated-form";
+import { requirePermission } from "~/web/auth.server";
+import { env, publicUrl } from "~/platform/env.server";
+import { modelFailure } from "~/web/form-errors.server";
+import { parseForm, type FieldErrors } from "~/domain/forms";
+import { useValidatedForm } from "~/components/ui/validated-form";
 
 export const meta: MetaFunction = () => [{ title: "Team · Hearback" }];
 

@@ -5,9 +5,9 @@ import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { emailField, passwordField, trimmedText } from "~/domain/validation";
 import { countUsers, createFirstAdmin } from "~/models/user.server";
-import { ConflictError } from "~/utils/errors.server";
-import { parseForm } from "~/utils/forms";
-import { redirectWithSession, startSession } from "~/utils/session.server";
+import { ConflictError } from "~/platform/errors.server";
+import { parseForm } from "~/domain/forms";
+import { redirectWithSession, startSession } from "~/web/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up Hearback" }];
 

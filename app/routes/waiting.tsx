@@ -12,7 +12,7 @@ import { SLA_METRIC_LABELS, SLA_METRICS } from "~/domain/sla/types";
 import { listJobs } from "~/models/job.server";
 import { countQueueByRisk, getQueue } from "~/models/sla/queue.server";
 import { listUsersByRole } from "~/models/user.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/web/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Waiting on us · Hearback" }];
 

@@ -13,7 +13,7 @@
 import { SET_EVERY_OUTCOME_TOLD } from "~/models/metrics/outcome-told.server";
 import { INSERT_EVERY_STAGE_STAY, SET_EVERY_FURTHEST_POSITION } from "~/models/metrics/stage-stays.server";
 import { NOTE_EVERY_PROMISE_SHOWN } from "~/models/sla/clocks.server";
-import { database } from "~/utils/db.server";
+import { database } from "~/platform/db.server";
 import type { Actor } from "~/models/scope.server";
 
 export type MetricsDatasetOptions = {

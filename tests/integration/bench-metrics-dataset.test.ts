@@ -7,7 +7,7 @@ import { clockRow } from "~/domain/sla/clock-writes";
 import { refreshOutcomeTold } from "~/models/metrics/outcome-told.server";
 import { refreshStageStays } from "~/models/metrics/stage-stays.server";
 import { computeApplicationsClocks } from "~/models/sla/clocks.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { createMetricsDataset, type MetricsDataset } from "../../bench/datasets/metrics";
 
 const APPLICATIONS = 1_500;

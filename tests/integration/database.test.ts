@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { openDatabase } from "~/utils/db.server";
+import { openDatabase } from "~/platform/db.server";
 
 test("the embedded database opens on the first query, not before", async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hearback-db-"));

@@ -2,7 +2,7 @@
 import { expect, test } from "vitest";
 import { addNote, createApplication } from "~/models/application.server";
 import { verifyCredentials } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { insertApplicationsInBulk } from "../bulk-applications";
 import {
   applyHistory,

@@ -2,10 +2,10 @@
 // for other domains and oversized mail are refused, and a database failure asks the sender to retry (451).
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { startInboundSmtp, type InboundSmtpReceiver } from "~/jobs/inbound-smtp.server";
-import { prisma } from "~/utils/db.server";
-import { newId } from "~/utils/ids.server";
-import { replyAddress, replyDomain } from "~/utils/mail-addresses.server";
+import { startInboundSmtp, type InboundSmtpReceiver } from "~/workers/inbound-smtp.server";
+import { prisma } from "~/platform/db.server";
+import { newId } from "~/platform/ids.server";
+import { replyAddress, replyDomain } from "~/platform/mail-addresses.server";
 import { createTestApplication, createTestJob } from "../factories";
 
 let receiver: InboundSmtpReceiver;

@@ -1,8 +1,8 @@
 // The migration history, applied to an empty database, must produce exactly the schema in prisma/schema.prisma.
 import { execFileSync } from "node:child_process";
 import { expect, test } from "vitest";
-import { database, openDatabase, type Database } from "~/utils/db.server";
-import { applyMigrations } from "~/utils/migrate.server";
+import { database, openDatabase, type Database } from "~/platform/db.server";
+import { applyMigrations } from "~/platform/migrate.server";
 import { createTestDatabaseTarget } from "../test-database";
 
 const CATALOG_QUERY = `

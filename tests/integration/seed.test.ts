@@ -2,7 +2,7 @@
 import { beforeAll, expect, test } from "vitest";
 import { prepareWorkspace } from "~/models/workspace.server";
 import { verifyCredentials } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { pinClock } from "../clock";
 import { DEMO_PASSWORD, seedDemoWorkspace, type DemoLogin } from "../../prisma/seed";
 

@@ -1,15 +1,15 @@
-// The status-page cache (app/utils/status-page-cache.server.ts) and the request glue in front of Remix
+// The status-page cache (app/web/status-page-cache.server.ts) and the request glue in front of Remix
 // (statusPageFromCache): a stored page is served only while it is exactly what a render would give.
 import { afterEach, beforeAll, expect, test, vi } from "vitest";
-import { statusPageFromCache, STATUS_REQUESTS_PER_MINUTE } from "~/utils/candidate-route.server";
-import { prisma } from "~/utils/db.server";
+import { statusPageFromCache, STATUS_REQUESTS_PER_MINUTE } from "~/web/candidate-route.server";
+import { prisma } from "~/platform/db.server";
 import {
   cachedStatusPage,
   clearStatusPageCache,
   rememberStatusPage,
   type StatusPageOffer,
-} from "~/utils/status-page-cache.server";
-import { setWriteTrackingComplete, writeGeneration } from "~/utils/write-tracking.server";
+} from "~/web/status-page-cache.server";
+import { setWriteTrackingComplete, writeGeneration } from "~/platform/write-tracking.server";
 import { pinClock } from "../clock";
 import { createTestApplication, createTestJob } from "../factories";
 

@@ -1,10 +1,10 @@
 // Several app instances on one PostgreSQL: each one's writes must move the others' write generation, or their cached
-// status pages would go stale (app/utils/write-notifications.server.ts). PGlite has one process, so nothing to share.
+// status pages would go stale (app/platform/write-notifications.server.ts). PGlite has one process, so nothing to share.
 import pg from "pg";
 import { expect, test, vi } from "vitest";
-import { prisma } from "~/utils/db.server";
-import { shareWritesBetweenInstances } from "~/utils/write-notifications.server";
-import { writeGeneration, writeTrackingComplete } from "~/utils/write-tracking.server";
+import { prisma } from "~/platform/db.server";
+import { shareWritesBetweenInstances } from "~/platform/write-notifications.server";
+import { writeGeneration, writeTrackingComplete } from "~/platform/write-tracking.server";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 

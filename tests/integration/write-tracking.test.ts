@@ -1,10 +1,10 @@
-// The write generation (app/utils/write-tracking.server.ts) must move after every committed write however it was made
+// The write generation (app/platform/write-tracking.server.ts) must move after every committed write however it was made
 // — model call, interactive or batch transaction, raw SQL — and must not move for reads, or the status-page cache
 // would serve pages older than the database (or never serve any).
 import { AsyncLocalStorage } from "node:async_hooks";
 import { expect, test } from "vitest";
-import { prisma } from "~/utils/db.server";
-import { withUnseenWrites, writeGeneration } from "~/utils/write-tracking.server";
+import { prisma } from "~/platform/db.server";
+import { withUnseenWrites, writeGeneration } from "~/platform/write-tracking.server";
 
 const key = (name: string) => `write-tracking-test:${name}:${Math.random()}`;
 

@@ -4,8 +4,8 @@ import { Form, useNavigation } from "@remix-run/react";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { messageFormSchema, noteFormSchema, REJECTION_REASONS, rejectFormSchema } from "~/domain/application-forms";
-import type { FieldErrors } from "~/utils/forms";
-import { useValidatedForm } from "~/utils/validated-form";
+import type { FieldErrors } from "~/domain/forms";
+import { useValidatedForm } from "~/components/ui/validated-form";
 
 type FormState = { errors?: FieldErrors; values?: Record<string, unknown> };
 const str = (value: unknown) => (typeof value === "string" ? value : "");

@@ -4,7 +4,7 @@ import { formatDuration } from "~/domain/metrics/figures";
 import { SLA_METRICS, type DrillDown, type MetricsReport, type SlaMetricName } from "~/domain/metrics/report";
 import { SLA_METRIC_LABELS } from "~/domain/sla/types";
 import { SURVEY_TEXTS } from "~/domain/survey";
-import type { CsvCell } from "~/utils/csv.server";
+import type { CsvCell } from "~/web/csv.server";
 
 export type Headline = {
   id: string;

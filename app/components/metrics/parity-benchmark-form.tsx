@@ -12,8 +12,8 @@ import {
   formatPercent,
   type CustomerMetricName,
 } from "~/domain/metrics/importance";
-import type { FieldErrors } from "~/utils/forms";
-import { useValidatedForm } from "~/utils/validated-form";
+import type { FieldErrors } from "~/domain/forms";
+import { useValidatedForm } from "~/components/ui/validated-form";
 
 export type StoredBenchmark = {
   targetMinutes: number;

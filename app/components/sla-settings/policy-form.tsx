@@ -15,7 +15,7 @@ import {
   type PolicyPreview,
 } from "~/domain/sla/forms";
 import { SLA_METRIC_LABELS, SLA_METRICS } from "~/domain/sla/types";
-import type { FieldErrors } from "~/utils/forms";
+import type { FieldErrors } from "~/domain/forms";
 import { useFormCheck } from "./use-form-check";
 
 type PolicyFormProps = {

@@ -7,8 +7,8 @@ import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { scheduleFormSchema, type HolidayFormValues, type ScheduleFormValues } from "~/domain/sla/forms";
 import { WEEKDAY_LABELS, WEEKDAYS } from "~/domain/sla/schedule";
-import type { FieldErrors } from "~/utils/forms";
-import { useHydrated } from "~/utils/use-hydrated";
+import type { FieldErrors } from "~/domain/forms";
+import { useHydrated } from "~/components/ui/use-hydrated";
 import { useFormCheck } from "./use-form-check";
 
 type Option = { code: string; name: string };

@@ -2,7 +2,7 @@
 // remove a row, import, preview) are not checked: only a press of Save (intent "save" or none).
 import { useState, type FormEvent } from "react";
 import type { z } from "zod";
-import { formDataToObject, issuesToFieldErrors, type FieldErrors } from "~/utils/forms";
+import { formDataToObject, issuesToFieldErrors, type FieldErrors } from "~/domain/forms";
 
 export function useFormCheck(schema: z.ZodType, serverErrors: FieldErrors = {}) {
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);

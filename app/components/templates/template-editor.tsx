@@ -6,8 +6,8 @@ import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { Field } from "~/components/ui/field";
 import { MERGE_TOKENS } from "~/domain/templates/kinds";
 import type { LintResult } from "~/domain/templates/lint";
-import type { FieldErrors } from "~/utils/forms";
-import { useHydrated } from "~/utils/use-hydrated";
+import type { FieldErrors } from "~/domain/forms";
+import { useHydrated } from "~/components/ui/use-hydrated";
 import { LintPanel } from "./lint-panel";
 
 export type EmailPreview = { subject: string; text: string; html: string } | null;

@@ -1,5 +1,4 @@
 // Template kinds (DESIGN.md §5; the identifiers are used by the API) and the merge fields a template may use.
-import type { StageKind } from "../jobs";
 import { SUPPORTED_LOCALES, type Locale } from "../validation";
 
 export const TEMPLATE_KINDS = [
@@ -47,18 +46,6 @@ export const REJECTION_KINDS: ReadonlySet<TemplateKind> = new Set([
 ]);
 
 export type RejectionKind = "not_progressing" | "rejection_after_screen" | "rejection_after_interview";
-
-/** The rejection a candidate gets depends on how far they came: the stage they are rejected from. */
-export function rejectionKindForStage(stageKind: StageKind): RejectionKind {
-  switch (stageKind) {
-    case "applied":
-      return "not_progressing";
-    case "screen":
-      return "rejection_after_screen";
-    default:
-      return "rejection_after_interview";
-  }
-}
 
 /** Bad news goes out at a humane time (DESIGN.md §5): inside the candidate's hours, never straight after applying. */
 export const BAD_NEWS_KINDS: ReadonlySet<TemplateKind> = new Set([...REJECTION_KINDS, "role_on_hold"]);

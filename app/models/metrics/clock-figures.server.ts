@@ -4,7 +4,7 @@
 // the statements run side by side and none sorts another metric's clocks.
 import { Prisma } from "~/generated/prisma/client";
 import { SLA_METRICS, type MetricsFilters, type SlaMetricName } from "~/domain/metrics/report";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import type { Actor } from "../scope.server";
 import {
   CLOCK_MET,

@@ -4,7 +4,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { formatDay, formatDuration, windowEnd } from "~/domain/metrics/figures";
 import type { DrillDown, MetricsFilters, SlaMetricName } from "~/domain/metrics/report";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import type { Actor } from "../scope.server";
 import { appliedInWindow, closedInWindow } from "./pipeline-figures.server";
 import {

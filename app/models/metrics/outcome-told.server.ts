@@ -4,7 +4,7 @@
 // of probing the touchpoint log and the outbox once per rejection on every dashboard load (docs/decisions/015).
 import { Prisma } from "~/generated/prisma/client";
 import { REJECTION_KINDS } from "~/domain/templates/kinds";
-import { sqlList } from "~/utils/sql-list.server";
+import { sqlList } from "~/platform/sql-list.server";
 import type { Db } from "../sla/config.server";
 
 const OUTCOME_TYPES = new Set(["decision", "withdrawn", "reopened"]);

@@ -11,7 +11,7 @@ import {
   type ImportanceIndex,
 } from "~/domain/metrics/importance";
 import type { MetricsFilters } from "~/domain/metrics/report";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { getCustomerBenchmarks, type CustomerBenchmark } from "../customer-benchmark.server";
 import type { Actor } from "../scope.server";
 import { CLOCK_MET, CLOCK_MINUTES, clockBreached, clockInWindow, jobCondition, minutesBetween, ts } from "./sql.server";

@@ -2,7 +2,7 @@
 // whatever the window) and candidate NPS and friction from the survey answers given in the window.
 import { Prisma } from "~/generated/prisma/client";
 import type { DecisionOwedFigure, MetricsFilters } from "~/domain/metrics/report";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import type { Actor } from "../scope.server";
 import { jobCondition, minutesBetween, silentApplicationIds, ts } from "./sql.server";
 

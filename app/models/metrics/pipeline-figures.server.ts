@@ -2,7 +2,7 @@
 // hire and the closure rate — set-based SQL over Application, Stage and the touchpoint log.
 import { Prisma } from "~/generated/prisma/client";
 import type { FunnelStep, MetricsFilters, StageTimeFigure } from "~/domain/metrics/report";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import type { Actor } from "../scope.server";
 import { CANDIDATE_NOT_TOLD, floatMinutesBetween, jobCondition, medianAndP90, querySorting, ts } from "./sql.server";
 

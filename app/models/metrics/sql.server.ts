@@ -2,7 +2,7 @@
 // same rules (scope, filters, what "met" and "breached" mean). Aliases: a = Application, j = Job, c = SlaClock.
 import { Prisma } from "~/generated/prisma/client";
 import type { MetricsFilters } from "~/domain/metrics/report";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import type { Actor } from "../scope.server";
 import { PROMISE_METRIC_LIST } from "../sla/clocks.server";
 

@@ -5,9 +5,9 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { EventData } from "~/domain/applications";
 import { afterFailure, classifyDeliveryError } from "~/domain/messages/retry";
-import { prisma } from "~/utils/db.server";
-import { newId } from "~/utils/ids.server";
-import type { MailTransport, OutgoingMail } from "~/utils/mail.server";
+import { prisma } from "~/platform/db.server";
+import { newId } from "~/platform/ids.server";
+import type { MailTransport, OutgoingMail } from "~/platform/mail.server";
 import { refreshOutcomeTold } from "../metrics/outcome-told.server";
 import { syncClocks } from "../sla/clocks.server";
 

@@ -1,8 +1,8 @@
 // Reading and saving the workspace's candidate-email settings (app/domain/messages/mail-settings.ts).
 import type { Prisma } from "~/generated/prisma/client";
 import { defaultMailSettings, mailSettingsSchema, type MailSettings } from "~/domain/messages/mail-settings";
-import { prisma } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
+import { prisma } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
 import { readSetting, saveSetting } from "../setting.server";
 
 const KEY = "mail";

@@ -6,8 +6,8 @@ import { realTime } from "~/domain/sla/real-time";
 import type { TemplateLocale } from "~/domain/templates/kinds";
 import type { MergeValues } from "~/domain/templates/render";
 import { SUPPORTED_LOCALES } from "~/domain/validation";
-import { NotFoundError } from "~/utils/errors.server";
-import { statusUrlOf } from "~/utils/status-links.server";
+import { NotFoundError } from "~/platform/errors.server";
+import { statusUrlOf } from "~/platform/status-links.server";
 import { loadSlaConfig, policyInForce } from "../sla/config.server";
 import { getMailSettings } from "./mail-settings.server";
 

@@ -3,7 +3,7 @@
 // (notifications) only its recipient and admins.
 import type { Prisma } from "~/generated/prisma/client";
 import type { OutboxFilter } from "~/domain/messages/outbox-filters";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { applicationScope, type Actor } from "../scope.server";
 
 const STATUSES: Record<OutboxFilter, Prisma.MessageWhereInput> = {

@@ -9,11 +9,11 @@ import type { TemplateKind, TemplateLocale } from "~/domain/templates/kinds";
 import { lintTemplate } from "~/domain/templates/lint";
 import type { TemplateSource } from "~/domain/templates/render";
 import { bareAddress } from "~/domain/messages/addresses";
-import { env } from "~/utils/env.server";
-import { ConflictError, InvalidInputError } from "~/utils/errors.server";
-import { newId } from "~/utils/ids.server";
-import { messageIdHeader, replyAddress } from "~/utils/mail-addresses.server";
-import { statusTokenHashFor } from "~/utils/status-links.server";
+import { env } from "~/platform/env.server";
+import { ConflictError, InvalidInputError } from "~/platform/errors.server";
+import { newId } from "~/platform/ids.server";
+import { messageIdHeader, replyAddress } from "~/platform/mail-addresses.server";
+import { statusTokenHashFor } from "~/platform/status-links.server";
 import { LIBRARY_TEMPLATE_NAME, lintErrorIssues } from "../template.server";
 import { asLocale, loadMessageContext, type MessageContext, type Sender } from "./message-context.server";
 

@@ -2,8 +2,8 @@
 // policy and schedule — not read from the materialised rows, so any past instant can be asked about.
 import { hearBackBy, ScheduleHasNoOpenHoursError } from "~/domain/sla/clocks";
 import type { ClockInstance } from "~/domain/sla/types";
-import { prisma } from "~/utils/db.server";
-import { ConflictError } from "~/utils/errors.server";
+import { prisma } from "~/platform/db.server";
+import { ConflictError } from "~/platform/errors.server";
 import { applicationScope, type Actor } from "../scope.server";
 import { computeApplicationsClocks } from "./clocks.server";
 

@@ -2,8 +2,8 @@
 // schedule version by calendarFor, so repeated questions cost microseconds). Questions a schedule cannot answer in
 // reasonable time (its open hours are too sparse for the minutes asked) are refused rather than computed for minutes.
 import { NoOpenHoursError, type BusinessCalendar } from "~/domain/sla/calendar";
-import { prisma } from "~/utils/db.server";
-import { ConflictError, NotFoundError } from "~/utils/errors.server";
+import { prisma } from "~/platform/db.server";
+import { ConflictError, NotFoundError } from "~/platform/errors.server";
 import { calendarFor } from "./config.server";
 
 const MINUTE_MS = 60_000;

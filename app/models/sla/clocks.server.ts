@@ -13,9 +13,9 @@ import {
   type StoredClockRow,
 } from "~/domain/sla/clock-writes";
 import type { ClockInstance } from "~/domain/sla/types";
-import { newId } from "~/utils/ids.server";
-import { epochMs, jsonRows } from "~/utils/json-rows.server";
-import { sqlList } from "~/utils/sql-list.server";
+import { newId } from "~/platform/ids.server";
+import { epochMs, jsonRows } from "~/platform/json-rows.server";
+import { sqlList } from "~/platform/sql-list.server";
 import { loadSlaConfig, policyInForce, type Db, type PolicyInForce, type SlaConfig } from "./config.server";
 
 const CLOCK_EVENT_TYPES = [

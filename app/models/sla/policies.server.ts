@@ -2,8 +2,8 @@
 // transaction (start times stay, due dates of running clocks move, past breaches stay).
 import type { Prisma } from "~/generated/prisma/client";
 import type { SlaPolicyInput } from "~/domain/sla/policies";
-import { prisma } from "~/utils/db.server";
-import { ConflictError, InvalidInputError, NotFoundError } from "~/utils/errors.server";
+import { prisma } from "~/platform/db.server";
+import { ConflictError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
 import { recordAudit } from "../audit.server";
 import { policySelect, policyTargets, type Db } from "./config.server";
 import { requestRecompute } from "./recompute.server";

@@ -1,8 +1,8 @@
 // "Waiting on us": every running clock the actor may see, soonest due first, with its risk as of an instant.
 import { Prisma } from "~/generated/prisma/client";
 import type { SlaMetric } from "~/domain/sla/types";
-import { prisma } from "~/utils/db.server";
-import { epochMs, jsonRows } from "~/utils/json-rows.server";
+import { prisma } from "~/platform/db.server";
+import { epochMs, jsonRows } from "~/platform/json-rows.server";
 import { applicationScope, type Actor } from "../scope.server";
 
 export type QueueFilter = { jobId?: string; recruiterId?: string; metric?: SlaMetric; limit?: number; at?: Date };

@@ -1,8 +1,8 @@
 // Rebuilding materialised clocks after a schedule, policy or pipeline change. A change queues a run in the change's
-// transaction; the worker (app/jobs/sla-worker.server.ts) works through it in batches, each batch one transaction
+// transaction; the worker (app/workers/sla-worker.server.ts) works through it in batches, each batch one transaction
 // that also advances the run's cursor, so a crash resumes where it stopped and progress is visible in the admin UI.
 import type { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { loadSlaConfig, type Db } from "./config.server";
 import { syncClocks } from "./clocks.server";
 

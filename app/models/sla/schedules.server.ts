@@ -2,8 +2,8 @@
 // the same transaction.
 import type { Prisma } from "~/generated/prisma/client";
 import type { ScheduleInput } from "~/domain/sla/schedule";
-import { prisma } from "~/utils/db.server";
-import { ConflictError, NotFoundError } from "~/utils/errors.server";
+import { prisma } from "~/platform/db.server";
+import { ConflictError, NotFoundError } from "~/platform/errors.server";
 import { recordAudit } from "../audit.server";
 import { scheduleDefinition, scheduleSelect } from "./config.server";
 import { requestRecompute } from "./recompute.server";

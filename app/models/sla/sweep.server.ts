@@ -2,7 +2,7 @@
 // warn-before window, notifying the job's recruiter (else its hiring manager). Rows are claimed with FOR UPDATE SKIP
 // LOCKED, so several app instances sweeping one PostgreSQL database never notify twice.
 import { SLA_METRIC_LABELS, type SlaMetric } from "~/domain/sla/types";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { createNotifications, type NewNotification } from "../notification.server";
 import type { Db } from "./config.server";
 

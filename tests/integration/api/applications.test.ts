@@ -8,9 +8,9 @@ import * as decisionRoute from "~/routes/api.v1.applications.$applicationId.deci
 import * as messagesRoute from "~/routes/api.v1.applications.$applicationId.messages";
 import * as stageRoute from "~/routes/api.v1.applications.$applicationId.stage";
 import * as applicationsRoute from "~/routes/api.v1.applications";
-import { applicationCreatedResource, applicationResource, messageRecordedResource } from "~/utils/api-resources.server";
-import { prisma } from "~/utils/db.server";
-import { hashSecret } from "~/utils/tokens.server";
+import { applicationCreatedResource, applicationResource, messageRecordedResource } from "~/web/api-resources.server";
+import { prisma } from "~/platform/db.server";
+import { hashSecret } from "~/platform/tokens.server";
 import { clockNow, pinClock } from "../../clock";
 import { apiRequest, caller, expectShape, rowCounts, send, type ErrorBody } from "./helpers";
 

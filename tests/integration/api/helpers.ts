@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Role } from "~/domain/permissions";
 import { createApiToken } from "~/models/api-token.server";
 import { createUser, type UserSummary } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 
 export const ORIGIN = "http://hearback.test";
 

@@ -5,9 +5,9 @@ import { expect, test } from "vitest";
 import { inboundReceiptResource } from "~/domain/inbound/receipt";
 import { listInbox } from "~/models/inbound.server";
 import * as inboundRoute from "~/routes/api.v1.inbound.email";
-import { prisma } from "~/utils/db.server";
-import { newId } from "~/utils/ids.server";
-import { replyAddress } from "~/utils/mail-addresses.server";
+import { prisma } from "~/platform/db.server";
+import { newId } from "~/platform/ids.server";
+import { replyAddress } from "~/platform/mail-addresses.server";
 import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob } from "../../factories";
 import { apiRequest, caller, expectShape, send, type Caller, type ErrorBody } from "./helpers";
@@ -301,7 +301,7 @@ test("no token is a 401, a role without move_applications a 403, a JSON body a 4
 });
 
 test("the OpenAPI document describes the raw email body and the 202 receipt", async () => {
-  const { buildOpenApiDocument } = await import("~/utils/openapi.server");
+  const { buildOpenApiDocument } = await import("~/web/openapi.server");
   const document = buildOpenApiDocument("http://hearback.test") as unknown as {
     paths: Record<string, { post: { requestBody: { content: Record<string, unknown> }; responses: object } }>;
   };

@@ -3,7 +3,7 @@ import { expect, test } from "vitest";
 import { createJob } from "~/models/job.server";
 import * as jobRoute from "~/routes/api.v1.jobs.$jobId";
 import * as jobsRoute from "~/routes/api.v1.jobs";
-import { jobListResource, jobResource } from "~/utils/api-resources.server";
+import { jobListResource, jobResource } from "~/web/api-resources.server";
 import { apiRequest, caller, expectShape, rowCounts, send, type ErrorBody } from "./helpers";
 
 const noPeople = { hiringManagerId: null, recruiterId: null, scheduleId: null };

@@ -5,7 +5,7 @@ import path from "node:path";
 import { expect, test, vi } from "vitest";
 import * as healthRoute from "~/routes/healthz";
 import * as openApiRoute from "~/routes/api.v1.openapi[.]json";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { apiRequest, send, type ApiRouteModule, type ErrorBody } from "./helpers";
 
 type Schema = {

@@ -9,7 +9,7 @@ import * as applicationRoute from "~/routes/api.v1.applications.$applicationId";
 import * as decisionRoute from "~/routes/api.v1.applications.$applicationId.decision";
 import * as applicationsRoute from "~/routes/api.v1.applications";
 import * as jobsRoute from "~/routes/api.v1.jobs";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { clockNow, pinClock } from "../../clock";
 import { apiRequest, caller, rowCounts, send, type ErrorBody } from "./helpers";
 

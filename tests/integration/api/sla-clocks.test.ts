@@ -9,7 +9,7 @@ import * as jobsRoute from "~/routes/api.v1.jobs";
 import * as queueRoute from "~/routes/api.v1.queue";
 import * as schedulesRoute from "~/routes/api.v1.schedules";
 import * as scheduleRoute from "~/routes/api.v1.schedules.$scheduleId";
-import { applicationSlaResource, queueResource } from "~/utils/api-sla-resources.server";
+import { applicationSlaResource, queueResource } from "~/web/api-sla-resources.server";
 import { clockNow, pinClock } from "../../clock";
 import { apiRequest, caller, expectShape, send, type Caller, type ErrorBody } from "./helpers";
 

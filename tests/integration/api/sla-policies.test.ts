@@ -7,8 +7,8 @@ import * as jobsRoute from "~/routes/api.v1.jobs";
 import * as schedulesRoute from "~/routes/api.v1.schedules";
 import * as policyRoute from "~/routes/api.v1.sla-policies.$policyId";
 import * as policiesRoute from "~/routes/api.v1.sla-policies";
-import { applicationSlaResource, slaPolicyListResource, slaPolicyResource } from "~/utils/api-sla-resources.server";
-import { prisma } from "~/utils/db.server";
+import { applicationSlaResource, slaPolicyListResource, slaPolicyResource } from "~/web/api-sla-resources.server";
+import { prisma } from "~/platform/db.server";
 import { apiRequest, caller, expectShape, send, type Caller, type ErrorBody } from "./helpers";
 
 const quickReply = {

@@ -5,8 +5,8 @@ import * as scheduleRoute from "~/routes/api.v1.schedules.$scheduleId";
 import * as dueRoute from "~/routes/api.v1.schedules.$scheduleId.due";
 import * as elapsedRoute from "~/routes/api.v1.schedules.$scheduleId.elapsed";
 import * as schedulesRoute from "~/routes/api.v1.schedules";
-import { scheduleListResource, scheduleResource } from "~/utils/api-sla-resources.server";
-import { prisma } from "~/utils/db.server";
+import { scheduleListResource, scheduleResource } from "~/web/api-sla-resources.server";
+import { prisma } from "~/platform/db.server";
 import { apiRequest, caller, expectShape, send, type Caller, type ErrorBody } from "./helpers";
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"] as const;

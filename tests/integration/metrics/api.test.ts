@@ -2,7 +2,7 @@
 // account, with 400s for bad windows and 401 without a token.
 import { beforeAll, expect, test } from "vitest";
 import * as metricsRoute from "~/routes/api.v1.metrics";
-import { metricsResource } from "~/utils/api-metrics-resources.server";
+import { metricsResource } from "~/web/api-metrics-resources.server";
 import { apiRequest, caller, expectShape, send, type Caller, type ErrorBody } from "../api/helpers";
 import { buildDataset } from "./dataset";
 

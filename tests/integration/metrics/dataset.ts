@@ -7,7 +7,7 @@ import type { Actor } from "~/models/scope.server";
 import { updatePolicy } from "~/models/sla/policies.server";
 import { recordStatusView } from "~/models/status-page.server";
 import { saveSurveyResponse } from "~/models/survey.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";
 
 export const at = (iso: string) => new Date(iso);

@@ -2,11 +2,11 @@
 // data set, that it lands in the outbox as a staff email, and that it goes out once per week however many ticks run.
 import { expect, test } from "vitest";
 import type { Role } from "~/generated/prisma/client";
-import { runDigestTick } from "~/jobs/digest.server";
+import { runDigestTick } from "~/workers/digest.server";
 import { digestClaimKey, queueDueDigests } from "~/models/digest.server";
 import { deliverDueMessages } from "~/models/outbox/delivery.server";
-import { prisma } from "~/utils/db.server";
-import { localOutboxTransport, sentMail } from "~/utils/mail.server";
+import { prisma } from "~/platform/db.server";
+import { localOutboxTransport, sentMail } from "~/platform/mail.server";
 import { createApplicationWithHistory, createTestJob, createTestUser, fakeCandidate } from "../../factories";
 
 const MINUTE = 60_000;

@@ -8,7 +8,7 @@ import { saveCustomerBenchmark } from "~/models/customer-benchmark.server";
 import { eraseCandidate } from "~/models/erasure.server";
 import { loadParity, type ParityMetric, type ParityRow } from "~/models/metrics/parity.server";
 import type { Actor } from "~/models/scope.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";
 import { at, useRoundTheClockPolicy } from "./dataset";
 

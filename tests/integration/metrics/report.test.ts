@@ -5,7 +5,7 @@ import type { MetricsFilters } from "~/domain/metrics/report";
 import { recordMessage } from "~/models/application.server";
 import { loadMetricsReport } from "~/models/metrics/report.server";
 import type { Actor } from "~/models/scope.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { createTestApplication, createTestJob } from "../../factories";
 import { at, buildDataset } from "./dataset";
 

@@ -10,8 +10,8 @@ import {
 import { getBoard } from "~/models/board.server";
 import { createJob } from "~/models/job.server";
 import { createUser } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
-import { ConflictError, InvalidInputError, NotFoundError } from "~/utils/errors.server";
+import { prisma } from "~/platform/db.server";
+import { ConflictError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
 
 let counter = 0;
 async function staff(role: "admin" | "recruiter" | "hiring_manager" | "interviewer") {

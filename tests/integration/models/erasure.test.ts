@@ -14,11 +14,11 @@ import { syncClocks } from "~/models/sla/clocks.server";
 import { applicationIdForStatusToken } from "~/models/status-link.server";
 import { saveSurveyResponse } from "~/models/survey.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
-import { prisma } from "~/utils/db.server";
-import { ConflictError, ForbiddenError } from "~/utils/errors.server";
-import { newId } from "~/utils/ids.server";
-import { replyAddress } from "~/utils/mail-addresses.server";
-import { localOutboxTransport, sentMail } from "~/utils/mail.server";
+import { prisma } from "~/platform/db.server";
+import { ConflictError, ForbiddenError } from "~/platform/errors.server";
+import { newId } from "~/platform/ids.server";
+import { replyAddress } from "~/platform/mail-addresses.server";
+import { localOutboxTransport, sentMail } from "~/platform/mail.server";
 import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser, type TestUser } from "../../factories";
 

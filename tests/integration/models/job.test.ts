@@ -3,8 +3,8 @@ import { expect, test } from "vitest";
 import { createApplication } from "~/models/application.server";
 import { createJob, getJob, listJobs, updateJob } from "~/models/job.server";
 import { createUser } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
-import { ConflictError, InvalidInputError, NotFoundError } from "~/utils/errors.server";
+import { prisma } from "~/platform/db.server";
+import { ConflictError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
 
 const noPeople = { hiringManagerId: null, recruiterId: null, scheduleId: null };
 

@@ -3,7 +3,7 @@
 import { beforeAll, expect, test } from "vitest";
 import { moveApplication } from "~/models/application.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";
 

@@ -7,7 +7,7 @@ import { decideApplication, recordMessage } from "~/models/application.server";
 import type { Actor } from "~/models/scope.server";
 import { queueDueSurveys, SURVEY_DELAY_DAYS, SURVEY_WINDOW_DAYS } from "~/models/survey.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser, uniqueEmail } from "../../factories";
 

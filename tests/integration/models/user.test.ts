@@ -10,8 +10,8 @@ import {
   setUserActive,
   verifyCredentials,
 } from "~/models/user.server";
-import { prisma } from "~/utils/db.server";
-import { ConflictError, NotFoundError } from "~/utils/errors.server";
+import { prisma } from "~/platform/db.server";
+import { ConflictError, NotFoundError } from "~/platform/errors.server";
 import { pinClock } from "../../clock";
 
 const NOW = pinClock();

@@ -5,9 +5,9 @@ import { decideApplication, moveApplication } from "~/models/application.server"
 import { cancelMessage, retryMessage } from "~/models/outbox/compose.server";
 import { deliverDueMessages } from "~/models/outbox/delivery.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
-import { prisma } from "~/utils/db.server";
-import { statusTokenHashFor } from "~/utils/status-links.server";
-import { smtpTransport, type MailTransport } from "~/utils/mail.server";
+import { prisma } from "~/platform/db.server";
+import { statusTokenHashFor } from "~/platform/status-links.server";
+import { smtpTransport, type MailTransport } from "~/platform/mail.server";
 import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";
 import { header, startSmtpSink, type SmtpSink } from "../../smtp-sink";

@@ -4,7 +4,7 @@ import { expect, test } from "vitest";
 import { recordMessage } from "~/models/application.server";
 import { updatePolicy } from "~/models/sla/policies.server";
 import { listRecomputes, processRecomputeBatch, runRecomputesNow } from "~/models/sla/recompute.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";
 
 const at = (iso: string) => new Date(iso);

@@ -5,7 +5,7 @@ import { expect, test } from "vitest";
 import { appendEvent } from "~/models/event.server";
 import { computeApplicationsClocks } from "~/models/sla/clocks.server";
 import { processRecomputeBatch, requestRecompute } from "~/models/sla/recompute.server";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";
 

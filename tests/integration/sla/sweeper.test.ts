@@ -4,10 +4,10 @@ import { createPolicy } from "~/models/sla/policies.server";
 import { runRecomputesNow } from "~/models/sla/recompute.server";
 import { sweepClocks } from "~/models/sla/sweep.server";
 import { emailTimeFor, setNotifyOutsideHours } from "~/models/notification.server";
-import { queueNotificationEmails } from "~/jobs/sla-worker.server";
+import { queueNotificationEmails } from "~/workers/sla-worker.server";
 import { deliverDueMessages } from "~/models/outbox/delivery.server";
-import { prisma } from "~/utils/db.server";
-import { localOutboxTransport, sentMail } from "~/utils/mail.server";
+import { prisma } from "~/platform/db.server";
+import { localOutboxTransport, sentMail } from "~/platform/mail.server";
 import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";
 

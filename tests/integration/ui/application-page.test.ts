@@ -8,7 +8,7 @@ import { addNote, createApplication, recordMessage } from "~/models/application.
 import { createJob } from "~/models/job.server";
 import * as applicationPage from "~/routes/applications.$applicationId";
 import * as applicationsList from "~/routes/applications._index";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { getRequest, postRequest, run, signIn, type SignedIn } from "./helpers";
 
 const noPeople = { hiringManagerId: null, recruiterId: null, scheduleId: null };

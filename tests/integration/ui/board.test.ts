@@ -4,7 +4,7 @@ import { createApplication, decideApplication, recordMessage } from "~/models/ap
 import { getBoard } from "~/models/board.server";
 import { createJob } from "~/models/job.server";
 import * as board from "~/routes/jobs.$jobId._index";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { clockNow, pinClock } from "../../clock";
 import { countQueries, getRequest, postRequest, run, signIn } from "./helpers";
 

@@ -5,7 +5,7 @@ import { createApplication, decideApplication } from "~/models/application.serve
 import { createJob } from "~/models/job.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import * as board from "~/routes/jobs.$jobId._index";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { clockNow, pinClock } from "../../clock";
 import { getRequest, postRequest, run, signIn, type SignedIn } from "./helpers";
 

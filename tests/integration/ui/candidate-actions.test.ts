@@ -9,8 +9,8 @@ import { ensureTemplateLibrary } from "~/models/template.server";
 import * as ask from "~/routes/s.$token_.ask";
 import * as preferences from "~/routes/s.$token_.preferences";
 import * as withdraw from "~/routes/s.$token_.withdraw";
-import { statusLinkNotFound } from "~/utils/candidate-route.server";
-import { prisma } from "~/utils/db.server";
+import { statusLinkNotFound } from "~/web/candidate-route.server";
+import { prisma } from "~/platform/db.server";
 import { createTestApplication, createTestJob, createTestUser, type CandidateData } from "../../factories";
 import { ORIGIN, run, signIn } from "./helpers";
 

@@ -2,7 +2,7 @@
 import { expect, test } from "vitest";
 import { createJob } from "~/models/job.server";
 import * as addCandidate from "~/routes/jobs.$jobId.candidates.new";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { getRequest, postRequest, run, signIn } from "./helpers";
 
 const noPeople = { hiringManagerId: null, recruiterId: null, scheduleId: null };

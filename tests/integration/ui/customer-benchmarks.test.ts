@@ -4,7 +4,7 @@ import { beforeEach, expect, test } from "vitest";
 import { BENCHMARK_CSV_TEMPLATE } from "~/domain/metrics/benchmark-csv";
 import * as page from "~/routes/settings.customer-benchmarks";
 import * as template from "~/routes/settings.customer-benchmarks.template[.]csv";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { getRequest, ORIGIN, postRequest, run, signIn, type SignedIn } from "./helpers";
 
 const PATH = "/settings/customer-benchmarks";

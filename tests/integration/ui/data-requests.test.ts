@@ -3,7 +3,7 @@
 import { expect, test } from "vitest";
 import * as deleteData from "~/routes/s.$token_.delete-data";
 import * as dataRequests from "~/routes/settings.data-requests";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { createTestApplication, createTestJob, uniqueEmail } from "../../factories";
 import { getRequest, postRequest, run, signIn } from "./helpers";
 

@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { Role } from "~/domain/permissions";
 import { createUser, type UserSummary } from "~/models/user.server";
-import { startSession } from "~/utils/session.server";
+import { startSession } from "~/web/session.server";
 import { recordQueries } from "../../query-counter";
 
 export const ORIGIN = "http://hearback.test";

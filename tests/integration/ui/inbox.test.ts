@@ -3,8 +3,8 @@
 import { expect, test } from "vitest";
 import { receiveInboundEmail } from "~/models/inbound.server";
 import * as inbox from "~/routes/inbox";
-import { prisma } from "~/utils/db.server";
-import { newId } from "~/utils/ids.server";
+import { prisma } from "~/platform/db.server";
+import { newId } from "~/platform/ids.server";
 import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob } from "../../factories";
 import { getRequest, postRequest, run, signIn } from "./helpers";

@@ -6,7 +6,7 @@ import { createJob, getJob } from "~/models/job.server";
 import * as jobsList from "~/routes/jobs._index";
 import * as editJob from "~/routes/jobs.$jobId.edit";
 import * as newJob from "~/routes/jobs.new";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { getRequest, postRequest, run, signIn } from "./helpers";
 
 function formFields(values: JobFormValues, intent = "save"): string[][] {

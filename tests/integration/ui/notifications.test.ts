@@ -9,7 +9,7 @@ import { createPolicy } from "~/models/sla/policies.server";
 import { sweepClocks } from "~/models/sla/sweep.server";
 import * as root from "~/root";
 import * as notifications from "~/routes/notifications";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob } from "../../factories";
 import { getRequest, postRequest, run, signIn, type SignedIn } from "./helpers";

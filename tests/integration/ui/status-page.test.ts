@@ -14,7 +14,7 @@ import { ensureTemplateLibrary } from "~/models/template.server";
 import * as applicationPage from "~/routes/applications.$applicationId";
 import * as statusPage from "~/routes/s.$token";
 import * as templateSettings from "~/routes/settings.templates._index";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser, uniqueEmail, type CandidateData } from "../../factories";
 import { recordQueries } from "../../query-counter";

@@ -3,7 +3,7 @@
 import { beforeAll, expect, test } from "vitest";
 import { decideApplication } from "~/models/application.server";
 import * as survey from "~/routes/s.$token_.survey";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { createTestApplication, createTestJob, createTestUser, uniqueEmail, type TestUser } from "../../factories";
 import { getRequest, postRequest, run } from "./helpers";
 

@@ -2,7 +2,7 @@
 import { expect, test } from "vitest";
 import * as join from "~/routes/join.$secret";
 import * as team from "~/routes/settings.users";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { getRequest, postRequest, run, signIn } from "./helpers";
 
 type TeamData = Awaited<ReturnType<typeof team.loader>>;

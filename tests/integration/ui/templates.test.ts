@@ -4,7 +4,7 @@ import { expect, test } from "vitest";
 import { ensureTemplateLibrary, listTemplates } from "~/models/template.server";
 import * as editor from "~/routes/settings.templates.$templateId";
 import * as list from "~/routes/settings.templates._index";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { getRequest, ORIGIN, postRequest, run, signIn } from "./helpers";
 
 type EditorData = Awaited<ReturnType<typeof editor.loader>>;

@@ -2,7 +2,7 @@
 import { expect, test } from "vitest";
 import { authenticateApiToken } from "~/models/api-token.server";
 import * as tokens from "~/routes/settings.tokens";
-import { prisma } from "~/utils/db.server";
+import { prisma } from "~/platform/db.server";
 import { getRequest, postRequest, run, signIn } from "./helpers";
 
 type TokensData = Awaited<ReturnType<typeof tokens.loader>>;

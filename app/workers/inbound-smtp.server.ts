@@ -5,8 +5,8 @@ import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "s
 import { MAX_INBOUND_BYTES } from "~/domain/inbound/parse";
 import { bareAddress, domainOf } from "~/domain/messages/addresses";
 import { receiveInboundEmail } from "~/models/inbound.server";
-import { env } from "~/utils/env.server";
-import { replyDomain } from "~/utils/mail-addresses.server";
+import { env } from "~/platform/env.server";
+import { replyDomain } from "~/platform/mail-addresses.server";
 
 type SmtpError = Error & { responseCode: number };
 

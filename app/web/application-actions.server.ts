@@ -25,7 +25,7 @@ import { assignInterviewer, removeInterviewer } from "~/models/interviewer.serve
 import { rotateStatusLink } from "~/models/status-link.server";
 import type { UserSummary } from "~/models/user.server";
 import { modelFailure } from "./form-errors.server";
-import { parseForm, type FieldErrors } from "./forms";
+import { parseForm, type FieldErrors } from "~/domain/forms";
 
 export const APPLICATION_INTENTS = [
   "note",

@@ -2,7 +2,7 @@
 // (app/models/digest.server.ts), which costs a couple of small queries when none are. Instances may tick at the same
 // moment: the claim in the model makes each digest go out once.
 import { queueDueDigests } from "~/models/digest.server";
-import { wakeOutboxWorker } from "~/utils/outbox-signal.server";
+import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
 
 const TICK_EVERY_MS = 5 * 60_000;
 const FIRST_TICK_MS = 30_000;

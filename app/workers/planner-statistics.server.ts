@@ -1,6 +1,6 @@
 // Keeps the embedded database's planner statistics fresh. PostgreSQL servers do this with autovacuum; PGlite runs no
 // background workers, and without statistics the board query is 10–20× slower (bench/results, docs/decisions/006).
-import type { Database } from "~/utils/db.server";
+import type { Database } from "~/platform/db.server";
 
 const EVERY_MINUTES = 30;
 

@@ -2,7 +2,7 @@
 import { redirect } from "@remix-run/node";
 import { can, type Permission } from "~/domain/permissions";
 import { userSummarySelect, type UserSummary } from "~/models/user.server";
-import { prisma } from "./db.server";
+import { prisma } from "~/platform/db.server";
 import { readSessionId } from "./session.server";
 
 export async function getUser(request: Request): Promise<UserSummary | null> {

@@ -11,7 +11,7 @@ import {
 import type { JobInput } from "~/domain/jobs";
 import { listDepartments } from "~/models/job.server";
 import { listUsersByRole } from "~/models/user.server";
-import { formDataToObject, issuesToFieldErrors, type FieldErrors } from "./forms";
+import { formDataToObject, issuesToFieldErrors, type FieldErrors } from "~/domain/forms";
 import { modelFailure } from "./form-errors.server";
 
 type Person = { id: string; name: string } | null;

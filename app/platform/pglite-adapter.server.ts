@@ -37,7 +37,7 @@ export function pgliteAdapterOpenedOnFirstQuery(open: () => PGlite): SqlMigratio
  * and linted) therefore held the event loop for 6–9 s, and requests waiting meanwhile stalled; a page whose render had
  * started was aborted by its 5 s timer and answered 500. So each statement first lets waiting timers and I/O in, as
  * a network database does by its nature. The wait comes before the statement, never between it and the write
- * generation's update after it (app/utils/write-tracking.server.ts): no request can see a committed write with the
+ * generation's update after it (app/platform/write-tracking.server.ts): no request can see a committed write with the
  * old generation.
  */
 function takingTurns(adapter: SqlDriverAdapter): SqlDriverAdapter {

@@ -1,6 +1,6 @@
 // Turns the models' errors into what a page form shows: field messages plus a form-level message and an HTTP status.
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "./errors.server";
-import type { FieldErrors } from "./forms";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
+import type { FieldErrors } from "~/domain/forms";
 
 export type ModelFailure = { status: 400 | 403 | 409; errors: FieldErrors };
 

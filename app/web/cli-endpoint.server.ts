@@ -2,8 +2,8 @@
 // the secret the running server wrote to <data>/server.json (mode 0600). Without an embedded database there is no
 // such secret and the endpoints do not exist: the CLI then opens PostgreSQL itself.
 import { ApiError } from "./api.server";
-import { currentCliSecret } from "./instance.server";
-import { secretsEqual } from "./tokens.server";
+import { currentCliSecret } from "~/platform/instance.server";
+import { secretsEqual } from "~/platform/tokens.server";
 
 export const CLI_SECRET_HEADER = "X-Hearback-Cli-Secret";
 

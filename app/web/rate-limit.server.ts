@@ -1,7 +1,7 @@
 // A small in-memory rate limiter (fixed one-minute windows, the same for every key), for the routes that take a secret
 // from the address: guessing status tokens must be slow. Per app instance; each instance limits on its own. A new
 // minute starts with a new map, so old counts are dropped whole instead of swept key by key on a busy server.
-import { singleton } from "./singleton.server";
+import { singleton } from "~/platform/singleton.server";
 
 type Minute = { index: number; counts: Map<string, number> };
 

@@ -5,7 +5,7 @@ import { useSubmit } from "@remix-run/react";
 import { type FormEvent } from "react";
 import { get, useForm, type DefaultValues, type FieldValues, type Resolver } from "react-hook-form";
 import type { z } from "zod";
-import type { FieldErrors } from "./forms";
+import type { FieldErrors } from "~/domain/forms";
 
 type Options<TValues extends FieldValues> = {
   schema: z.ZodType;

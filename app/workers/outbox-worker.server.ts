@@ -1,8 +1,8 @@
-// The outbox worker of each app instance: every few seconds, and at once when this instance queues a message (app/utils/outbox-signal.server.ts), it
+// The outbox worker of each app instance: every few seconds, and at once when this instance queues a message (app/platform/outbox-signal.server.ts), it
 // delivers what is due (app/models/outbox/delivery.server.ts). Several instances share the work safely.
 import { deliverDueMessages } from "~/models/outbox/delivery.server";
-import { configuredTransport, type MailTransport } from "~/utils/mail.server";
-import { onOutboxWake } from "~/utils/outbox-signal.server";
+import { configuredTransport, type MailTransport } from "~/platform/mail.server";
+import { onOutboxWake } from "~/platform/outbox-signal.server";
 
 const POLL_EVERY_MS = 5_000;
 

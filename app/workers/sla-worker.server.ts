@@ -5,9 +5,9 @@ import { queueStaffEmail } from "~/models/outbox/queue.server";
 import { failRecompute, processRecomputeBatch, requestRecompute } from "~/models/sla/recompute.server";
 import { claimNotificationEmails, sweepClocks } from "~/models/sla/sweep.server";
 import { queueDueSurveys } from "~/models/survey.server";
-import { prisma } from "~/utils/db.server";
-import { publicUrl } from "~/utils/env.server";
-import { wakeOutboxWorker } from "~/utils/outbox-signal.server";
+import { prisma } from "~/platform/db.server";
+import { publicUrl } from "~/platform/env.server";
+import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
 
 const SWEEP_EVERY_MS = 15_000;
 const RECOMPUTE_SLICE_MS = 5_000;

@@ -2,13 +2,19 @@
 // one model function, and redirect to the board with the batch in the address (its banner survives a reload) — or
 // answer 400/409 with the messages and the values sent, so the board shows them with the selection kept.
 import { data, redirect } from "@remix-run/node";
-import type { BulkRejectActionData } from "~/components/bulk-reject-bar";
 import { bulkRejectionSchema } from "~/domain/bulk-rejection";
 import { can } from "~/domain/permissions";
 import { bulkReject, undoBulkRejection } from "~/models/bulk-rejection.server";
 import type { UserSummary } from "~/models/user.server";
 import { modelFailure } from "./form-errors.server";
-import { formDataToObject, parseForm, type FieldErrors } from "./forms";
+import { formDataToObject, parseForm, type FieldErrors } from "~/domain/forms";
+
+/** What the board's bulk-rejection actions answer when they refuse: the intent, field errors and the values sent. */
+export type BulkRejectActionData = {
+  intent: "bulk-reject" | "undo-bulk-reject";
+  errors: FieldErrors;
+  values: Record<string, unknown>;
+};
 
 export const BULK_REJECTION_INTENTS = ["bulk-reject", "undo-bulk-reject"] as const;
 export type BulkRejectionIntent = (typeof BULK_REJECTION_INTENTS)[number];

@@ -1,5 +1,5 @@
 // The write generation: one number that moves after every write this process commits to the database (and, on
-// PostgreSQL, after every write another app instance commits: app/utils/write-notifications.server.ts). A cache of
+// PostgreSQL, after every write another app instance commits: app/platform/write-notifications.server.ts). A cache of
 // rendered pages keeps the generation it read its data at and drops the page once the number has moved, so it never
 // serves a page older than the database (docs/decisions/014). Every statement Prisma sends passes through the driver
 // adapter, so wrapping the adapter sees every write, whichever model, transaction or raw query made it.

@@ -1,5 +1,5 @@
 // The default template library in emails/<locale>/<kind>.md: a `subject:` line between `---` fences, then the
-// Markdown body. Every kind of DESIGN §5 exists in every locale; app/utils/email-library.unit.test.ts holds each to
+// Markdown body. Every kind of DESIGN §5 exists in every locale; app/platform/email-library.unit.test.ts holds each to
 // the compassion lint.
 import fs from "node:fs";
 import path from "node:path";

@@ -1,10 +1,10 @@
 // Database sessions: the signed cookie carries only the session id, so sign-out and revocation take effect at once.
 import { createCookie, redirect } from "@remix-run/node";
-import { prisma } from "./db.server";
-import { env, publicUrl } from "./env.server";
-import { sessionSecret } from "./secrets.server";
-import { generateSecret } from "./tokens.server";
-import { singleton } from "./singleton.server";
+import { prisma } from "~/platform/db.server";
+import { env, publicUrl } from "~/platform/env.server";
+import { sessionSecret } from "~/platform/secrets.server";
+import { generateSecret } from "~/platform/tokens.server";
+import { singleton } from "~/platform/singleton.server";
 
 const SESSION_DAYS = 30;
 

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { database } from "~/utils/db.server";
+import { database } from "~/platform/db.server";
 import { analyzeDatabase } from "./planner-statistics.server";
 
 test("ANALYZE gives the planner statistics for the application table", async () => {

@@ -40,7 +40,7 @@ export async function openStatusLink(request: Request, params: { token?: string 
 /** The load context of one request (server.mjs getLoadContext): the status page's loader leaves its offer there. */
 type OfferContext = { statusPageOffer?: StatusPageOffer };
 
-/** Lets handleRequest keep the page about to be rendered (app/utils/status-page-cache.server.ts). Only the plain
+/** Lets handleRequest keep the page about to be rendered (app/web/status-page-cache.server.ts). Only the plain
  * address is kept: the same page with a query string is a different request. */
 export function offerStatusPage(request: Request, context: unknown, offer: StatusPageOffer): void {
   if (new URL(request.url).search !== "" || typeof context !== "object" || context === null) return;

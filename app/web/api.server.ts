@@ -7,7 +7,13 @@ import { authenticateApiToken } from "~/models/api-token.server";
 import { withApiTokenAudit } from "~/models/audit.server";
 import type { Actor } from "~/models/scope.server";
 import type { UserSummary } from "~/models/user.server";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, type FieldIssue } from "./errors.server";
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  type FieldIssue,
+} from "~/platform/errors.server";
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 

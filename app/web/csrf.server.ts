@@ -1,5 +1,5 @@
 // Cross-site request forgery defence for cookie-authenticated mutations: SameSite=Lax cookies plus this Origin check.
-import { publicUrl } from "./env.server";
+import { publicUrl } from "~/platform/env.server";
 
 // The JSON API (/api/*) is exempt: it authenticates with bearer tokens, which browsers never attach on their own.
 // So is the CLI's endpoint (/internal/cli/*): it needs the secret from the data folder, never a cookie. And so are

@@ -23,7 +23,7 @@ import type { ScheduleInput } from "~/domain/sla/schedule";
 import { isValidTimeZone } from "~/domain/validation";
 import { getSchedule, scheduleOptions } from "~/models/sla/schedules.server";
 import { modelFailure } from "./form-errors.server";
-import { formDataToObject, issuesToFieldErrors, type FieldErrors } from "./forms";
+import { formDataToObject, issuesToFieldErrors, type FieldErrors } from "~/domain/forms";
 
 /** .ics files bigger than this are not calendars of holidays. */
 const MAX_ICS_BYTES = 2 * 1024 * 1024;

@@ -4,8 +4,8 @@
 // before the moment it would read differently (a promised date passing, the link expiring, a new year in the
 // candidate's zone): it is never older than the database (docs/decisions/014).
 import { gzipSync } from "node:zlib";
-import { singleton } from "./singleton.server";
-import { writeGeneration, writeTrackingComplete } from "./write-tracking.server";
+import { singleton } from "~/platform/singleton.server";
+import { writeGeneration, writeTrackingComplete } from "~/platform/write-tracking.server";
 
 /** What the status page's loader knows about the page it renders, for handleRequest to store the HTML with. */
 export type StatusPageOffer = {
