@@ -112,7 +112,7 @@ export async function bulkReject(jobId: string, input: BulkRejectionInput, actor
         } catch (error) {
           throw refusalFor(candidate.name, error);
         }
-        // A rejection nobody is told about is the worst outcome (DESIGN.md §4, closure): no template, no batch.
+        // A rejection nobody is told about is the worst outcome (docs/sla.md, closure): no template, no batch.
         if (!message) {
           throw refusalFor(candidate.name, new ConflictError("there is no template for their rejection email"));
         }

@@ -1,5 +1,5 @@
 // The candidate survey: sent humanely after the outcome, once (the SLA worker asks for due ones every sweep), shown
-// on the status link, and answered once. DESIGN.md §6; the questions are in app/domain/survey.ts.
+// on the status link, and answered once (docs/status-page.md); the questions are in app/domain/survey.ts.
 import type { SurveyInput } from "~/domain/survey";
 import { prisma } from "~/platform/db.server";
 import { NotFoundError } from "~/platform/errors.server";

@@ -1,6 +1,6 @@
 // The default template library in emails/<locale>/<kind>.md: a `subject:` line between `---` fences, then the
-// Markdown body. Every kind of DESIGN §5 exists in every locale; app/platform/email-library.unit.test.ts holds each to
-// the compassion lint.
+// Markdown body. Every template kind (docs/templates.md) exists in every locale;
+// app/platform/email-library.unit.test.ts holds each to the compassion lint.
 import fs from "node:fs";
 import path from "node:path";
 import { TEMPLATE_KINDS, TEMPLATE_LOCALES, type TemplateKind, type TemplateLocale } from "~/domain/templates/kinds";

@@ -1,4 +1,4 @@
-// The metrics dashboard (DESIGN.md §7): how fast the process treats candidates, for the jobs the viewer may see
+// The metrics dashboard (docs/metrics.md): how fast the process treats candidates, for the jobs the viewer may see
 // (hiring managers: their own; recruiters and admins: all; interviewers: none). Filters are a GET form; every figure
 // links to its drill-down and every table to its CSV; the charts are SVG rendered here on the server.
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";

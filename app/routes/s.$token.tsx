@@ -1,5 +1,5 @@
-// The candidate's private status page (DESIGN.md §6): where they stand, what happens next, who their contact is and
-// when they will hear from us, in their language. No account, no JavaScript needed; the link is the key.
+// The candidate's private status page (docs/status-page.md): where they stand, what happens next, who their contact is
+// and when they will hear from us, in their language. No account, no JavaScript needed; the link is the key.
 import { CandidateErrorBoundary, candidatePageHeaders } from "~/components/candidate/candidate-error";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";

@@ -5,7 +5,7 @@
 //
 // Every random choice is a hash of (seed, row number), so a seed and `now` fix the data. Histories follow one plan per
 // application (how far it gets, how long it takes, how it ends, how fast people answer); the SLA clocks are then
-// derived from the written events with the rules of DESIGN.md §4 and the default policy and schedule (Mon–Fri
+// derived from the written events with the rules of docs/sla.md and the default policy and schedule (Mon–Fri
 // 09:00–17:00 UTC, business-hours targets), so they are the rows the clock engine would store:
 // tests/integration/bench-metrics-dataset.test.ts replays a small dataset through the engine and compares every row.
 //
@@ -674,7 +674,7 @@ function afterBusinessMinutes(b: string): string {
 }
 
 /**
- * The clock rows DESIGN.md §4 derives from the events (no pauses: no message here awaits the candidate):
+ * The clock rows docs/sla.md derives from the events (no pauses: no message here awaits the candidate):
  * first_response, next_response (one per run of unanswered questions), periodic_update (restarted by every email we
  * send while the application is open), stage_decision (one per stage visit) and closure (rejections).
  */

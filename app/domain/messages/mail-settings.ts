@@ -1,5 +1,5 @@
 // Workspace settings for candidate email: the company name in the templates and the humane-timing rules for bad news
-// (DESIGN.md §5). Stored as one JSON setting; every field has a sensible default, so an empty workspace works.
+// (docs/templates.md). Stored as one JSON setting; every field has a sensible default, so an empty workspace works.
 import { z } from "zod";
 import { DEFAULT_MINIMUM_DELAY_MINUTES } from "../templates/humane-timing";
 import { trimmedText } from "../validation";

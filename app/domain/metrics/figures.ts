@@ -1,5 +1,5 @@
-// Pure arithmetic behind the metrics report (DESIGN.md §7): ratios that are null rather than 0/0, NPS, the Monday-UTC
-// weeks of a window, and the short human texts the drill-down tables show.
+// Pure arithmetic behind the metrics report (docs/metrics.md): ratios that are null rather than 0/0, NPS, the
+// Monday-UTC weeks of a window, and the short human texts the drill-down tables show.
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;

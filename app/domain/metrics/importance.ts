@@ -1,4 +1,4 @@
-// The Importance Index (DESIGN.md §7 "Importance parity"): candidate figures set against the customer-support figures
+// The Importance Index (docs/metrics.md): candidate figures set against the customer-support figures
 // an admin entered, as two ratios and plain-language sentences. Pure; null-safe, never Infinity or NaN.
 
 /** Customer-side names, in the order they are shown. */

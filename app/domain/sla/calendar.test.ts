@@ -1,4 +1,4 @@
-// The business calendar against exact, hand-checked instants (DESIGN.md §4): split shifts, holidays, starts outside
+// The business calendar against exact, hand-checked instants (docs/sla.md): split shifts, holidays, starts outside
 // open hours, and DST in both hemispheres, in half-hour zones and with a half-hour DST shift.
 import { describe, expect, test } from "vitest";
 import { compileCalendar, NoOpenHoursError } from "./calendar";

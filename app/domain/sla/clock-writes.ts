@@ -89,7 +89,7 @@ function isFinished(state: ClockState) {
  *   follows the log (a touchpoint recorded afterwards with an earlier date);
  * - running and paused clocks follow the computed values (start times come from the log, due dates move);
  * - with `keepBreaches` (recomputes after a policy or schedule change) a breach once recorded stays for the same clock
- *   start ("past breaches stay", DESIGN §4); without it (a new event) the log alone decides;
+ *   start ("past breaches stay", docs/sla.md); without it (a new event) the log alone decides;
  * - a row equal to what is computed is left alone.
  */
 export function planClockWrites(stored: StoredClockRow[], computed: ClockRow[], keepBreaches: boolean): ClockWrites {

@@ -1,5 +1,5 @@
 // The SLA clock engine: a pure function from an application's touchpoint log, its policy and its schedule's time line
-// to the clock instances of DESIGN.md §4, replayable as of any instant. app/models/sla/clocks.server.ts stores them.
+// to the clock instances of docs/sla.md, replayable as of any instant. app/models/sla/clocks.server.ts stores them.
 import { NoOpenHoursError } from "./calendar";
 import { PROMISE_METRICS } from "./promise-shown";
 import { realTime } from "./real-time";
@@ -129,7 +129,7 @@ function toInstance(clock: Clock, at: number): ClockInstance {
   };
 }
 
-/** The clock instances of one application as of `input.at` (DESIGN.md §4). Throws ScheduleHasNoOpenHoursError when a
+/** The clock instances of one application as of `input.at` (docs/sla.md). Throws ScheduleHasNoOpenHoursError when a
  * business-hours clock would start and the schedule has no open hours. */
 export function computeClocks(input: ClockInput): ClockInstance[] {
   const at = input.at.getTime();

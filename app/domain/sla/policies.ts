@@ -1,5 +1,5 @@
 // SLA policies: the input schema (admin form and POST /api/v1/sla-policies), which policy applies to a job, which
-// schedule its clocks count on, and the targets a new workspace starts with. DESIGN.md §4.
+// schedule its clocks count on, and the targets a new workspace starts with. See docs/sla.md.
 import { z } from "zod";
 import { idField, trimmedText } from "../validation";
 import { SLA_METRICS, type SlaTarget } from "./types";
@@ -113,8 +113,8 @@ export function scheduleIdFor(
   return job.scheduleId ?? policy.scheduleId ?? defaultScheduleId;
 }
 
-// Grounded in DESIGN §1: a first answer within two business days, an update every 2–3 business days, a decision
-// within 3–5 days (award winners), and rejected candidates told the same business day.
+// Grounded in what good employers manage (docs/product.md): a first answer within two business days, an update every
+// 2–3 business days, a decision within 3–5 days (award winners), and rejected candidates told the same business day.
 export const DEFAULT_SLA_TARGETS: SlaTarget[] = [
   { metric: "first_response", minutes: 960, businessHours: true, warnBeforeMinutes: 240 },
   { metric: "next_response", minutes: 480, businessHours: true, warnBeforeMinutes: 120 },

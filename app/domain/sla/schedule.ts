@@ -1,6 +1,6 @@
 // Business schedules: the input schema (shared by the admin form and POST /api/v1/schedules) and its types.
 // A schedule is an IANA time zone, weekly opening intervals (several a day; close "24:00" = end of day) and holidays
-// (a whole date, or a closed span of a date). DESIGN.md §4.
+// (a whole date, or a closed span of a date). See docs/sla.md.
 import { z } from "zod";
 import { isValidTimeZone, trimmedText } from "../validation";
 

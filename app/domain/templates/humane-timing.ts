@@ -1,4 +1,4 @@
-// Humane timing (DESIGN.md §5): bad news reaches a candidate inside their own working hours — by default Monday to
+// Humane timing (docs/templates.md): bad news reaches a candidate inside their own working hours — by default Monday to
 // Thursday, 09:00–17:00 in their time zone, so never on a Friday evening or a weekend — and never minutes after they
 // applied. Pure: the caller passes now, the application date and the candidate's zone.
 import { IANAZone } from "luxon";

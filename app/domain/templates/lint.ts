@@ -1,4 +1,4 @@
-// The compassion lint (DESIGN.md §5): checks a template or a one-off message before it can reach a candidate.
+// The compassion lint (docs/templates.md): checks a template or a one-off message before it can reach a candidate.
 // Errors block saving and sending; warnings lower the score. Insensitive wording (retext-equality, alex's rules),
 // passive voice (retext-passive) and the reading grade (Flesch–Kincaid with the `syllable` counter) come from
 // maintained libraries; the rules about structure (greeting, decision first, next date, named sender) are ours.

@@ -1,4 +1,4 @@
-// Importance parity (DESIGN.md §7): the candidate side of the three metrics that have a customer-support counterpart,
+// Importance parity (docs/metrics.md): the candidates' side of the three metrics that have a customer-support counterpart,
 // per workspace, department, job or recruiter, beside the entered customer figures, with the Importance Index.
 // Two grouped SQL aggregates (clocks, closed applications) using the report's own definitions (./sql.server.ts).
 import { Prisma } from "~/generated/prisma/client";

@@ -1,4 +1,4 @@
-// The messages Hearback writes on its own (DESIGN.md §5): the acknowledgement when someone applies, a stage's
+// The messages Hearback writes on its own (docs/email.md): the acknowledgement when someone applies, a stage's
 // optional message when they enter it, the rejection after a reject decision and the confirmation of a withdrawal.
 // Each uses the workspace's template of that kind in the candidate's language, sent by the job's recruiter; bad news
 // waits for a humane time.

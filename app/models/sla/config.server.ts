@@ -102,7 +102,8 @@ export type PolicyInForce = {
   businessTime: TimeLine | null;
 };
 
-/** Which policy and schedule apply to a job (DESIGN §4: first matching policy; job's, policy's or default schedule). */
+/** Which policy and schedule apply to a job (docs/sla.md: first matching policy; the job's, the policy's or the
+ * default schedule). */
 export function policyInForce(config: SlaConfig, job: JobForSla): PolicyInForce {
   const policy = selectPolicy(config.policies, job);
   const row = config.policies.find((candidate) => candidate.id === policy.id)!;

@@ -19,7 +19,7 @@ beforeAll(async () => {
 const get = (query: string, who: Caller | null, token?: string | null) =>
   send(metricsRoute, apiRequest("GET", `/api/v1/metrics?${query}`, who, token === undefined ? {} : { token }));
 
-test("the report as JSON: DESIGN §8's fields and the same figures as the dashboard", async () => {
+test("the report as JSON: the documented fields and the same figures as the dashboard", async () => {
   const answer = await get(`${WINDOW}`, admin);
   expect(answer.status).toBe(200);
   const body = expectShape(metricsResource, answer.body);
