@@ -13,7 +13,7 @@ import { syncClocks } from "~/models/sla/clocks.server";
 import { newId } from "~/platform/ids.server";
 import { prisma } from "~/platform/db.server";
 import { ConflictError, InvalidInputError } from "~/platform/errors.server";
-import { statusTokenHashFor } from "~/platform/status-links.server";
+import { statusTokenHashFor } from "~/platform/status-link-tokens.server";
 import { INTERVIEW_LOGGED, type ApplicationPlan, type HistoryStep } from "./factories";
 
 const BATCH_SIZE = 1_000;

@@ -5,7 +5,7 @@ import { Link, useFetcher, useFetchers, useSubmit } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type DragEvent, type MutableRefObject } from "react";
 import { applyPendingMoves, cardsByStage, type PendingMove } from "~/domain/board";
 import { wholeDaysBetween } from "~/domain/local-time";
-import type { BoardSelection } from "~/components/bulk-reject-bar";
+import type { BoardSelection } from "~/components/bulk-rejection-bar";
 import { ClockBadge, type BadgeClock } from "~/components/sla/clock-badge";
 import { useHydrated } from "~/components/ui/use-hydrated";
 

@@ -8,7 +8,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "~/platform/erro
 import { prisma } from "~/platform/db.server";
 import { newId } from "~/platform/ids.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
-import { statusTokenHashFor, statusUrlOf } from "~/platform/status-links.server";
+import { statusTokenHashFor, statusUrlOf } from "~/platform/status-link-tokens.server";
 import { recordAudit } from "./audit.server";
 import { appendEvent, timelineEventSelect } from "./event.server";
 import { queueAutomaticMessage } from "./outbox/automations.server";

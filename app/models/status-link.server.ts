@@ -1,10 +1,11 @@
 // Candidates' private status links: finding the application a token opens, the link's lifetime after the outcome,
 // and rotating a link (the old one stops working at once). Tokens are derived and only their hashes are stored
-// (app/platform/status-links.server.ts, docs/decisions/012). A wrong, expired or erased link all look the same: null.
+// (app/platform/status-link-tokens.server.ts, docs/decisions/012). A wrong, expired or erased link all look the
+// same: null.
 import { z } from "zod";
 import { prisma } from "~/platform/db.server";
 import { NotFoundError } from "~/platform/errors.server";
-import { statusTokenHashFor, statusUrlOf } from "~/platform/status-links.server";
+import { statusTokenHashFor, statusUrlOf } from "~/platform/status-link-tokens.server";
 import { hashSecret } from "~/platform/tokens.server";
 import { recordAudit } from "./audit.server";
 import { applicationScope, type Actor } from "./scope.server";

@@ -11,7 +11,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/platform/db.server";
 import { epochMs, jsonRows } from "~/platform/json-rows.server";
 import { singleton } from "~/platform/singleton.server";
-import { statusUrlOf } from "~/platform/status-links.server";
+import { statusUrlOf } from "~/platform/status-link-tokens.server";
 import { sqlList } from "~/platform/sql-list.server";
 import { withUnseenWrites } from "~/platform/write-tracking.server";
 import { appendEvent } from "./event.server";

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Board, type MoveResult } from "~/components/board";
-import { BulkRejectBar, BulkRejectionBanner, useBoardSelection } from "~/components/bulk-reject-bar";
+import { BulkRejectionBar, BulkRejectionBanner, useBoardSelection } from "~/components/bulk-rejection-bar";
 import { JobStatusBadge } from "~/components/status-badges";
 import { PageHeader } from "~/components/ui/page-header";
 import { moveFormSchema } from "~/domain/application-forms";
@@ -15,7 +15,7 @@ import { requireUser } from "~/web/auth.server";
 import {
   handleBulkRejectionAction,
   isBulkRejectionIntent,
-  type BulkRejectActionData,
+  type BulkRejectionActionData,
 } from "~/web/bulk-rejection-actions.server";
 import { modelFailure } from "~/web/form-errors.server";
 import { parseForm } from "~/domain/forms";
@@ -88,7 +88,7 @@ export default function JobBoardPage() {
   const { job, cards, counts, expandedStageId, bulkRejection, now, canMove, canDecide, canAddCandidates, canEditJob } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const bulkAnswer = actionData && "intent" in actionData ? (actionData as BulkRejectActionData) : undefined;
+  const bulkAnswer = actionData && "intent" in actionData ? (actionData as BulkRejectionActionData) : undefined;
   const moveAnswer = actionData && !("intent" in actionData) ? (actionData as MoveResult) : undefined;
   const rejectAnswer = bulkAnswer?.intent === "bulk-reject" ? bulkAnswer : undefined;
   const interactive = useHydrated();
@@ -148,7 +148,7 @@ export default function JobBoardPage() {
         selection={canDecide ? selection : undefined}
       />
       {canDecide && total > 0 ? (
-        <BulkRejectBar
+        <BulkRejectionBar
           key={location.key}
           selectedCount={selectedKinds.length}
           suggestedKind={suggestedRejectionKind(selectedKinds)}

@@ -6,7 +6,7 @@ import { jobFormValues } from "~/domain/job-form";
 import { createJob } from "~/models/job.server";
 import { scheduleOptions } from "~/models/sla/schedules.server";
 import { requirePermission } from "~/web/auth.server";
-import { handleJobFormPost, jobFormChoices } from "~/web/job-form.server";
+import { handleJobFormPost, jobFormChoices } from "~/web/job-form-page.server";
 import { RouteError } from "~/components/route-error";
 
 export const meta: MetaFunction = () => [{ title: "New job · Hearback" }];

@@ -10,7 +10,7 @@ import { modelFailure } from "./form-errors.server";
 import { formDataToObject, parseForm, type FieldErrors } from "~/domain/forms";
 
 /** What the board's bulk-rejection actions answer when they refuse: the intent, field errors and the values sent. */
-export type BulkRejectActionData = {
+export type BulkRejectionActionData = {
   intent: "bulk-reject" | "undo-bulk-reject";
   errors: FieldErrors;
   values: Record<string, unknown>;
@@ -24,7 +24,7 @@ export function isBulkRejectionIntent(intent: unknown): intent is BulkRejectionI
 }
 
 function refused(intent: BulkRejectionIntent, errors: FieldErrors, formData: FormData, status: number) {
-  return data<BulkRejectActionData>({ intent, errors, values: formDataToObject(formData) }, { status });
+  return data<BulkRejectionActionData>({ intent, errors, values: formDataToObject(formData) }, { status });
 }
 
 export async function handleBulkRejectionAction(jobId: string, user: UserSummary, formData: FormData) {

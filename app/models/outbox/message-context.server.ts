@@ -7,7 +7,7 @@ import type { TemplateLocale } from "~/domain/templates/kinds";
 import type { MergeValues } from "~/domain/templates/render";
 import { SUPPORTED_LOCALES } from "~/domain/validation";
 import { NotFoundError } from "~/platform/errors.server";
-import { statusUrlOf } from "~/platform/status-links.server";
+import { statusUrlOf } from "~/platform/status-link-tokens.server";
 import { loadSlaConfig, policyInForce } from "../sla/config.server";
 import { getMailSettings } from "./mail-settings.server";
 

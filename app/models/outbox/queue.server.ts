@@ -13,7 +13,7 @@ import { env } from "~/platform/env.server";
 import { ConflictError, InvalidInputError } from "~/platform/errors.server";
 import { newId } from "~/platform/ids.server";
 import { messageIdHeader, replyAddress } from "~/platform/mail-addresses.server";
-import { statusTokenHashFor } from "~/platform/status-links.server";
+import { statusTokenHashFor } from "~/platform/status-link-tokens.server";
 import { LIBRARY_TEMPLATE_NAME, lintErrorIssues } from "../template.server";
 import { asLocale, loadMessageContext, type MessageContext, type Sender } from "./message-context.server";
 

@@ -6,7 +6,7 @@ import { cancelMessage, retryMessage } from "~/models/outbox/compose.server";
 import { deliverDueMessages } from "~/models/outbox/delivery.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/platform/db.server";
-import { statusTokenHashFor } from "~/platform/status-links.server";
+import { statusTokenHashFor } from "~/platform/status-link-tokens.server";
 import { smtpTransport, type MailTransport } from "~/platform/mail.server";
 import { clockNow, pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";

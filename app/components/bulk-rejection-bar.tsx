@@ -54,7 +54,7 @@ export function useBoardSelection(initial: readonly string[], resetKey: string) 
   return selection;
 }
 
-type BulkRejectBarProps = {
+type BulkRejectionBarProps = {
   selectedCount: number;
   /** The email most of the selection would get on its own; used until the recruiter picks one. */
   suggestedKind: BulkRejectionKind;
@@ -65,7 +65,7 @@ type BulkRejectBarProps = {
 
 const text = (value: unknown) => (typeof value === "string" ? value : "");
 
-export function BulkRejectBar({ selectedCount, suggestedKind, interactive, errors, values }: BulkRejectBarProps) {
+export function BulkRejectionBar({ selectedCount, suggestedKind, interactive, errors, values }: BulkRejectionBarProps) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "bulk-reject";
   const [chosenKind, setChosenKind] = useState<string | null>(text(values?.templateKind) || null);
