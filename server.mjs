@@ -45,7 +45,8 @@ if (viteDevServer) {
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
 const MAX_BODY_BYTES = 1024 * 1024;
-// Raw candidate replies may carry attachments: that endpoint reads up to 10 MB itself (app/utils/raw-body.server.ts).
+// Raw candidate replies may carry attachments: that endpoint reads up to 10 MB itself (readRawBody in
+// app/web/api.server.ts).
 const LARGER_BODIES = new Map([["/api/v1/inbound/email", 10 * 1024 * 1024]]);
 app.use((req, res, next) => {
   const limit = LARGER_BODIES.get(req.path) ?? MAX_BODY_BYTES;

@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Benchmark, BenchmarkResult, Measurement } from "./harness";
 
-/** Every benchmark, by name. Add new ones here (one module each, e.g. bench/queue.bench.ts). */
+/** Every benchmark, by name. Add new ones here (one module each, named <name>.bench.ts beside this file). */
 const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   board: async () => (await import("./board.bench")).boardBenchmark,
   recompute: async () => (await import("./recompute.bench")).recomputeBenchmark,

@@ -2,7 +2,7 @@
 // its own demo workspace (temporary data folder, free port; with TEST_DATABASE_URL its own throw-away PostgreSQL
 // database), and autocannon sending GET /s/<token> from 200 concurrent clients. Tokens are read the way staff see
 // them: signed in as the demo admin, from each application page's "Candidate's status page" link.
-// Target (issue 5): 200 concurrent clients, p95 under 50 ms, no errors. Requests/s is reported alongside.
+// Target (docs/decisions/014): 200 concurrent clients, p95 under 50 ms, no errors. Requests/s is reported alongside.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
