@@ -1,6 +1,6 @@
-// What a candidate can do from their status link besides reading it (DESIGN.md §6): ask a question, withdraw, and
-// set how and when we reach them. The forms' zod schemas speak the candidate's language, so each is built per locale;
-// the same schema checks the browser's input and the server's.
+// What a candidate can do from their status link besides reading it (docs/status-page.md): ask a question,
+// withdraw, and set how and when we reach them. The forms' zod schemas speak the candidate's language, so each is
+// built per locale; the same schema checks the browser's input and the server's.
 import { z } from "zod";
 import { textFor, type Localized } from "./candidate-text";
 import { isValidTimeZone, SUPPORTED_LOCALES, type Locale } from "./validation";

@@ -1,5 +1,5 @@
-// The candidate survey (DESIGN.md §6): the questions, the answers a candidate can give, the words in every candidate
-// language, and the schema a posted answer must pass. Pure; the page and the model share it.
+// The candidate survey (docs/status-page.md): the questions, the answers a candidate can give, the words in every
+// candidate language, and the schema a posted answer must pass. Pure; the page and the model share it.
 import { z } from "zod";
 import { textFor, type Localized } from "./candidate-text";
 

@@ -1,4 +1,4 @@
-// GET /api/v1/metrics: the dashboard's figures (DESIGN.md §7) for a window [from, to) and optional filters, scoped to
+// GET /api/v1/metrics: the dashboard's figures for a window [from, to) and optional filters, scoped to
 // what the token's account may see (hiring managers: their jobs). Definitions: docs/metrics.md.
 import { metricsQuerySchema, filtersFromQuery } from "~/domain/metrics/query";
 import { loadMetricsReport } from "~/models/metrics/report.server";

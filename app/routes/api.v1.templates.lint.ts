@@ -1,4 +1,4 @@
-// POST /api/v1/templates/lint: the compassion lint (DESIGN.md §5) on a subject and Markdown body — score, reading
+// POST /api/v1/templates/lint: the compassion lint (docs/templates.md) on a subject and Markdown body — score, reading
 // grade and findings. Any staff token; nothing is stored.
 import { lintTemplate } from "~/domain/templates/lint";
 import { templateLintInputSchema } from "~/domain/templates/schemas";

@@ -1,5 +1,5 @@
-// The candidate survey on their status link (DESIGN.md §6): open once the application is decided, answered once.
-// Radio groups and checkboxes in fieldsets, errors listed on top and linked to their questions, the candidate's
+// The candidate survey on their status link (docs/status-page.md): open once the application is decided, answered
+// once. Radio groups and checkboxes in fieldsets, errors listed on top and linked to their questions, the candidate's
 // answers kept. Works without JavaScript; with it, the same schema checks before posting.
 import { CandidateErrorBoundary, candidatePageHeaders } from "~/components/candidate/candidate-error";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";

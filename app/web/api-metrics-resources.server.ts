@@ -1,4 +1,4 @@
-// GET /api/v1/metrics: the report as JSON (DESIGN.md §7, §8; definitions in docs/metrics.md), described by a zod schema
+// GET /api/v1/metrics: the report as JSON (docs/api.md; definitions in docs/metrics.md), described by a zod schema
 // the OpenAPI document is generated from and the tests check answers against.
 import { z } from "zod";
 import { SLA_METRICS, type MetricsReport } from "~/domain/metrics/report";

@@ -270,8 +270,8 @@ export const queueResource = z.object({
 
 /**
  * The queue as of `asOf` when the caller named an instant: a running clock is late when that instant is past its due
- * date (DESIGN §4), whatever the stored flag, which is judged at the last sync. Without one, the stored verdicts stand
- * (they keep past breaches after a policy change).
+ * date (docs/sla.md), whatever the stored flag, which is judged at the last sync. Without one, the stored verdicts
+ * stand (they keep past breaches after a policy change).
  */
 export function presentQueue(
   queue: { items: QueueItem[]; total: number },

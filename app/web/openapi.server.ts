@@ -413,7 +413,7 @@ export const OPERATIONS: Operation[] = [
     operationId: "getMetrics",
     summary: "The metrics report for a window",
     description:
-      "The figures of DESIGN.md §7 for applications, clocks and survey answers in [from, to), scoped to the " +
+      "The dashboard's figures for applications, clocks and survey answers in [from, to), scoped to the " +
       "jobs the token's account may see (hiring managers: their own; interviewers: 403). Attainment and rates are " +
       "fractions 0–1, durations wall-clock minutes; a figure without data is null, never 0 ÷ 0. The window may " +
       "span at most two years. Definitions: docs/metrics.md.",

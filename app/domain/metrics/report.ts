@@ -1,4 +1,4 @@
-// The shape of the metrics report (DESIGN.md §7): what the dashboard, the CSV exports, the weekly digest and
+// The shape of the metrics report (docs/metrics.md): what the dashboard, the CSV exports, the weekly digest and
 // GET /api/v1/metrics all show. Pure types and the filter schema; the SQL that fills them is in app/models/metrics/.
 import { z } from "zod";
 

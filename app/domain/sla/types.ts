@@ -1,5 +1,5 @@
 // The contracts between the SLA engine's parts: the time line clocks count on, targets and policies, and the clock
-// instances the engine produces. Pure types; DESIGN.md §4 is the normative description.
+// instances the engine produces. Pure types; docs/sla.md describes the behaviour.
 
 /** Where minutes are counted. Instants are epoch milliseconds (UTC); minutes may be fractional. */
 export type TimeLine = {

@@ -1,4 +1,4 @@
-// Template kinds (DESIGN.md §5; the identifiers are used by the API) and the merge fields a template may use.
+// Template kinds (docs/templates.md; the identifiers are used by the API) and the merge fields a template may use.
 import { SUPPORTED_LOCALES, type Locale } from "../validation";
 
 export const TEMPLATE_KINDS = [
@@ -47,7 +47,7 @@ export const REJECTION_KINDS: ReadonlySet<TemplateKind> = new Set([
 
 export type RejectionKind = "not_progressing" | "rejection_after_screen" | "rejection_after_interview";
 
-/** Bad news goes out at a humane time (DESIGN.md §5): inside the candidate's hours, never straight after applying. */
+/** Bad news goes out at a humane time (docs/templates.md): in the candidate's hours, never right after applying. */
 export const BAD_NEWS_KINDS: ReadonlySet<TemplateKind> = new Set([...REJECTION_KINDS, "role_on_hold"]);
 
 /** Kinds that update a candidate who is still waiting: they must say when they will hear from us next. */

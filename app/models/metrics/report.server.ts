@@ -1,4 +1,4 @@
-// The metrics report (DESIGN.md §7, definitions in docs/metrics.md): every figure of the dashboard, the CSV exports,
+// The metrics report (definitions in docs/metrics.md): every figure of the dashboard, the CSV exports,
 // the weekly digest and GET /api/v1/metrics, from a handful of SQL aggregates run side by side.
 import { netPromoterScore, ratio, weeksOverlapping, windowEnd } from "~/domain/metrics/figures";
 import {
