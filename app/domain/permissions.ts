@@ -49,3 +49,37 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].includes(permission);
 }
+
+/** The forms on an application's page; each posts its name as the `intent`. */
+export const APPLICATION_INTENTS = [
+  "note",
+  "move",
+  "reject",
+  "hire",
+  "withdraw",
+  "message",
+  "assign-interviewer",
+  "remove-interviewer",
+  "cancel-message",
+  "retry-message",
+  "reopen",
+  "rotate-status-link",
+] as const;
+export type ApplicationIntent = (typeof APPLICATION_INTENTS)[number];
+
+/** What each form on an application's page needs: the action checks it, and the page shows only what passes. */
+export const APPLICATION_INTENT_PERMISSIONS: Record<ApplicationIntent, Permission> = {
+  note: "add_notes",
+  move: "move_applications",
+  reject: "decide_applications",
+  hire: "decide_applications",
+  withdraw: "decide_applications",
+  // Recording past messages and choosing interviewers belong to whoever runs the pipeline.
+  message: "move_applications",
+  "assign-interviewer": "move_applications",
+  "remove-interviewer": "move_applications",
+  "cancel-message": "move_applications",
+  "retry-message": "move_applications",
+  reopen: "decide_applications",
+  "rotate-status-link": "move_applications",
+};

@@ -5,6 +5,7 @@ import type { ApplicationInput, DecisionInput, MessageInput } from "~/domain/app
 import { rejectionKindForStage, type StageKind } from "~/domain/jobs";
 import { REJECTION_KINDS, type TemplateKind } from "~/domain/templates/kinds";
 import { ConflictError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
+import { reopenRefusal } from "~/domain/reopening";
 import { prisma } from "~/platform/db.server";
 import { newId } from "~/platform/ids.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
@@ -284,19 +285,17 @@ export async function reopenInTransaction(
   data: { undoes?: string; reason?: string } = {},
 ) {
   const application = await loadForChange(tx, applicationId, actor);
-  if (application.status !== "rejected") {
-    throw new ConflictError(`Only a rejection can be undone; this application is ${application.status}.`);
-  }
-  const told = await tx.message.count({
+  const rejectionEmails = await tx.message.findMany({
     where: {
       applicationId,
       audience: "candidate",
       status: { in: ["sending", "sent"] },
       kind: { in: [...REJECTION_KINDS] },
-      createdAt: { gte: application.closedAt ?? application.appliedAt },
     },
+    select: { status: true, kind: true, createdAt: true },
   });
-  if (told > 0) throw new ConflictError("The candidate has already been sent the rejection, so it cannot be undone.");
+  const refusal = reopenRefusal(application, rejectionEmails);
+  if (refusal) throw new ConflictError(refusal);
   await tx.message.updateMany({
     where: {
       applicationId,

@@ -16,7 +16,8 @@ import { ApplicationStatusBadge, APPLICATION_STATUS_LABELS } from "~/components/
 import { DateTime } from "~/components/ui/date-time";
 import { PageHeader } from "~/components/ui/page-header";
 import { instantToZonedLocal } from "~/domain/local-time";
-import { can } from "~/domain/permissions";
+import { APPLICATION_INTENT_PERMISSIONS, can, type ApplicationIntent } from "~/domain/permissions";
+import { canReopen } from "~/domain/reopening";
 import { hearBackBy } from "~/domain/sla/clocks";
 import { LOCALE_LABELS, type Locale } from "~/domain/validation";
 import { getApplicationWithTimeline } from "~/models/application.server";
@@ -25,7 +26,7 @@ import { listApplicationMessages } from "~/models/outbox/compose.server";
 import { clocksOfApplication } from "~/models/sla/queue.server";
 import { statusLinkForStaff } from "~/models/status-page.server";
 import { listUsersByRole } from "~/models/user.server";
-import { handleApplicationAction, type ApplicationIntent } from "~/web/application-actions.server";
+import { handleApplicationAction } from "~/web/application-actions.server";
 import { requireUser } from "~/web/auth.server";
 import { RouteError } from "~/components/route-error";
 
@@ -37,7 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const application = await getApplicationWithTimeline(params.applicationId!, user);
   if (!application) throw new Response("This application does not exist, or you cannot see it.", { status: 404 });
-  const canAssign = can(user.role, "move_applications");
+  const allowed = (intent: ApplicationIntent) => can(user.role, APPLICATION_INTENT_PERMISSIONS[intent]);
+  const canAssign = allowed("assign-interviewer");
   const [interviewers, team, clocks, messages, statusUrl] = await Promise.all([
     listInterviewers(application.id),
     canAssign ? listUsersByRole(["interviewer", "hiring_manager", "recruiter", "admin"]) : Promise.resolve([]),
@@ -45,14 +47,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listApplicationMessages(application.id),
     statusLinkForStaff(application.id, user),
   ]);
-  // A rejection can be undone until its email goes out.
-  const rejectionTold = messages.some(
-    (message) =>
-      message.direction === "outbound" &&
-      (message.status === "sent" || message.status === "sending") &&
-      application.closedAt !== null &&
-      message.createdAt >= application.closedAt,
-  );
   const now = new Date();
   return {
     application,
@@ -66,12 +60,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timeZone: user.timeZone,
     nowLocal: instantToZonedLocal(now, user.timeZone),
     can: {
-      note: can(user.role, "add_notes"),
-      move: can(user.role, "move_applications"),
-      decide: can(user.role, "decide_applications"),
-      message: can(user.role, "move_applications"),
+      note: allowed("note"),
+      move: allowed("move"),
+      decide: allowed("reject"),
+      message: allowed("message"),
       assign: canAssign,
-      reopen: application.status === "rejected" && can(user.role, "decide_applications") && !rejectionTold,
+      reopen: allowed("reopen") && canReopen(application, messages),
     },
   };
 }

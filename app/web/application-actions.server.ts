@@ -11,7 +11,7 @@ import {
   rejectionReasonText,
 } from "~/domain/application-forms";
 import { zonedLocalToInstant } from "~/domain/local-time";
-import { can, type Permission } from "~/domain/permissions";
+import { APPLICATION_INTENT_PERMISSIONS, APPLICATION_INTENTS, can, type ApplicationIntent } from "~/domain/permissions";
 import {
   addNote,
   decideApplication,
@@ -27,39 +27,7 @@ import type { UserSummary } from "~/models/user.server";
 import { modelFailure } from "./form-errors.server";
 import { parseForm, type FieldErrors } from "~/domain/forms";
 
-export const APPLICATION_INTENTS = [
-  "note",
-  "move",
-  "reject",
-  "hire",
-  "withdraw",
-  "message",
-  "assign-interviewer",
-  "remove-interviewer",
-  "cancel-message",
-  "retry-message",
-  "reopen",
-  "rotate-status-link",
-] as const;
-export type ApplicationIntent = (typeof APPLICATION_INTENTS)[number];
-
 export type ApplicationActionData = { intent: ApplicationIntent; errors: FieldErrors; values: Record<string, unknown> };
-
-const PERMISSIONS: Record<ApplicationIntent, Permission> = {
-  note: "add_notes",
-  move: "move_applications",
-  reject: "decide_applications",
-  hire: "decide_applications",
-  withdraw: "decide_applications",
-  // Recording past messages and choosing interviewers belong to whoever runs the pipeline.
-  message: "move_applications",
-  "assign-interviewer": "move_applications",
-  "remove-interviewer": "move_applications",
-  "cancel-message": "move_applications",
-  "retry-message": "move_applications",
-  reopen: "decide_applications",
-  "rotate-status-link": "move_applications",
-};
 
 /** The query flag that tells the page which change just happened (see DONE_MESSAGES on the page). */
 function done(applicationId: string, what: string) {
@@ -73,7 +41,7 @@ function invalid(intent: ApplicationIntent, errors: FieldErrors, values: Record<
 export async function handleApplicationAction(applicationId: string, user: UserSummary, formData: FormData) {
   const intent = String(formData.get("intent") ?? "") as ApplicationIntent;
   if (!APPLICATION_INTENTS.includes(intent)) throw new Response("Unknown action.", { status: 400 });
-  if (!can(user.role, PERMISSIONS[intent])) {
+  if (!can(user.role, APPLICATION_INTENT_PERMISSIONS[intent])) {
     throw new Response("You do not have permission to do that.", { status: 403 });
   }
   try {
