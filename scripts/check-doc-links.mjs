@@ -32,10 +32,10 @@ function trackedFiles() {
     .filter((file) => !SKIPPED.some((skipped) => skipped.test(file)));
 }
 
-/** Sentence punctuation and Markdown around a path are not part of it: "[docs/x.md](x.md)" cites docs/x.md. */
+/** Sentence punctuation and Markdown around a path are not part of it: "[docs/sla.md](sla.md)" cites docs/sla.md. */
 function trimCitation(citation) {
   let trimmed = citation.split("](")[0].replace(/[.,:;)\]]+$/, "");
-  // An unbalanced closing bracket belongs to the sentence: "(see app/x.ts)".
+  // An unbalanced closing bracket belongs to the sentence: "(see app/root.tsx)".
   while (trimmed.endsWith(")") && (trimmed.match(/\(/g) ?? []).length < (trimmed.match(/\)/g) ?? []).length) {
     trimmed = trimmed.slice(0, -1);
   }
