@@ -1,9 +1,10 @@
 // POST /api/v1/applications/:applicationId/decision: closes an active application as rejected, hired or withdrawn.
 import { decisionSchema } from "~/domain/applications";
 import { decideApplication, getApplication } from "~/models/application.server";
-import { presentApplication } from "~/web/api-resources.server";
+import { presentApplication, applicationResource } from "~/web/api-resources.server";
 import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/web/api.server";
 import { NotFoundError } from "~/platform/errors.server";
+import { BODY_ERRORS, type ApiOperation } from "~/web/openapi.server";
 
 const handle = apiRoute({
   async POST({ request, params, principal }) {
@@ -19,3 +20,17 @@ const handle = apiRoute({
 
 export const loader = handle;
 export const action = handle;
+
+export const openapi: ApiOperation[] = [
+  {
+    method: "post",
+    path: "/api/v1/applications/{applicationId}/decision",
+    operationId: "decideApplication",
+    summary: "Reject, hire or withdraw an application",
+    description: "Needs the decide_applications permission. An application is decided once (409 afterwards).",
+    tag: "Applications",
+    body: decisionSchema,
+    success: { status: 200, description: "The decided application.", schema: applicationResource },
+    errors: [...BODY_ERRORS, 403, 404, 409],
+  },
+];

@@ -4,9 +4,10 @@
 import { messageInputSchema } from "~/domain/applications";
 import { recordMessage } from "~/models/application.server";
 import { sendCandidateMessage } from "~/models/outbox/compose.server";
-import { presentQueuedMessage, presentRecordedMessage } from "~/web/api-resources.server";
+import { presentQueuedMessage, presentRecordedMessage, messageRecordedResource } from "~/web/api-resources.server";
 import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/web/api.server";
 import { InvalidInputError } from "~/platform/errors.server";
+import { BODY_ERRORS, type ApiOperation } from "~/web/openapi.server";
 
 const handle = apiRoute({
   async POST({ request, params, principal }) {
@@ -42,3 +43,22 @@ const handle = apiRoute({
 
 export const loader = handle;
 export const action = handle;
+
+export const openapi: ApiOperation[] = [
+  {
+    method: "post",
+    path: "/api/v1/applications/{applicationId}/messages",
+    operationId: "recordMessage",
+    summary: "Send or record a message on an application",
+    description:
+      "With `occurredAt` the message is recorded as history and not sent. An inbound message without " +
+      "`occurredAt` is recorded as received now. An outbound message without `occurredAt` is queued in the " +
+      "outbox and emailed to the candidate (now, or at `sendAt`) from the token's owner, with the status link " +
+      "and a reply address; `subject` is required and `body` is Markdown that may use merge fields such as " +
+      "{{candidate.firstName}}. The compassion lint's errors (unknown merge fields, empty body) answer 400.",
+    tag: "Applications",
+    body: messageInputSchema,
+    success: { status: 201, description: "The recorded or queued message.", schema: messageRecordedResource },
+    errors: [...BODY_ERRORS, 403, 404, 409],
+  },
+];

@@ -1,9 +1,10 @@
 // POST /api/v1/inbound/email: a candidate's reply as raw RFC 822 (a mail provider's inbound webhook, or a script with
 // curl). Filed on its application or kept in the staff inbox; 202 either way, and the same email twice is stored once.
 import { MAX_INBOUND_BYTES } from "~/domain/inbound/parse";
-import { INBOUND_EMAIL_CONTENT_TYPES } from "~/domain/inbound/receipt";
+import { INBOUND_EMAIL_CONTENT_TYPES, inboundReceiptResource } from "~/domain/inbound/receipt";
 import { receiveInboundEmail } from "~/models/inbound.server";
 import { ApiError, apiJson, apiRoute, readRawBody, requireApiPermission } from "~/web/api.server";
+import { BODY_ERRORS, type ApiOperation } from "~/web/openapi.server";
 
 function acceptsContentType(header: string | null): boolean {
   if (!header) return true;
@@ -33,3 +34,24 @@ const handle = apiRoute({
 
 export const loader = handle;
 export const action = handle;
+
+export const openapi: ApiOperation[] = [
+  {
+    method: "post",
+    path: "/api/v1/inbound/email",
+    operationId: "receiveInboundEmail",
+    summary: "Receive a candidate's reply (raw RFC 822 email)",
+    description:
+      "Needs the move_applications permission. The email is filed on the application its signed reply address " +
+      "(reply+…@) or its In-Reply-To/References name, as a message_in that starts next_response; otherwise it waits " +
+      "in the staff inbox (status unmatched). Quoted history and signatures are left out. The same Message-ID posted " +
+      "again is stored once (duplicate: true). At most 10 MB (413); an empty body or one that is not an email is a 400.",
+    tag: "Inbound email",
+    rawBody: {
+      contentTypes: INBOUND_EMAIL_CONTENT_TYPES,
+      description: "The whole email as received: headers, blank line, MIME body.",
+    },
+    success: { status: 202, description: "Stored: filed or in the inbox.", schema: inboundReceiptResource },
+    errors: [...BODY_ERRORS, 403],
+  },
+];

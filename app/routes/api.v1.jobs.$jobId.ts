@@ -1,8 +1,9 @@
 // GET /api/v1/jobs/:jobId: one job with its live stages, if the caller may see it.
 import { getJob } from "~/models/job.server";
-import { presentJob } from "~/web/api-resources.server";
+import { presentJob, jobResource } from "~/web/api-resources.server";
 import { apiJson, apiRoute } from "~/web/api.server";
 import { NotFoundError } from "~/platform/errors.server";
+import { type ApiOperation } from "~/web/openapi.server";
 
 const handle = apiRoute({
   async GET({ params, principal }) {
@@ -14,3 +15,15 @@ const handle = apiRoute({
 
 export const loader = handle;
 export const action = handle;
+
+export const openapi: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/api/v1/jobs/{jobId}",
+    operationId: "getJob",
+    summary: "Get a job with its stages",
+    tag: "Jobs",
+    success: { status: 200, description: "The job.", schema: jobResource },
+    errors: [404],
+  },
+];

@@ -2,8 +2,15 @@
 // manage_settings); invalid hours, holidays or time zones are a 400 naming the field.
 import { scheduleInputSchema } from "~/domain/sla/schedule";
 import { createSchedule, listSchedules } from "~/models/sla/schedules.server";
-import { presentSchedule, presentScheduleList } from "~/web/api-sla-resources.server";
+import {
+  presentSchedule,
+  presentScheduleList,
+  scheduleListResource,
+  scheduleResource,
+  SCHEDULE_BODY_NOTE,
+} from "~/web/api-sla-resources.server";
 import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/web/api.server";
+import { BODY_ERRORS, type ApiOperation } from "~/web/openapi.server";
 
 const handle = apiRoute({
   async GET() {
@@ -22,3 +29,27 @@ const handle = apiRoute({
 
 export const loader = handle;
 export const action = handle;
+
+export const openapi: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/api/v1/schedules",
+    operationId: "listSchedules",
+    summary: "List business schedules",
+    description: "Any staff token. The default schedule first.",
+    tag: "Schedules",
+    success: { status: 200, description: "The schedules.", schema: scheduleListResource },
+    errors: [],
+  },
+  {
+    method: "post",
+    path: "/api/v1/schedules",
+    operationId: "createSchedule",
+    summary: "Create a business schedule",
+    description: `Needs the manage_settings permission (admins). ${SCHEDULE_BODY_NOTE}`,
+    tag: "Schedules",
+    body: scheduleInputSchema,
+    success: { status: 201, description: "The schedule.", schema: scheduleResource },
+    errors: [...BODY_ERRORS, 403],
+  },
+];

@@ -299,3 +299,9 @@ export function presentQueue(
     total: queue.total,
   };
 }
+
+/** How the API documents a schedule body's validation, for both the create and the replace operation. */
+export const SCHEDULE_BODY_NOTE =
+  "Invalid input is a 400 whose issues name the field: an unknown `timeZone`, a malformed time " +
+  "(`hours.1.open`), a reversed or overlapping interval, an impossible date (`holidays.0.date`), a partial-day " +
+  "holiday with only one of closedFrom and closedUntil.";

@@ -302,7 +302,7 @@ test("no token is a 401, a role without move_applications a 403, a JSON body a 4
 
 test("the OpenAPI document describes the raw email body and the 202 receipt", async () => {
   const { buildOpenApiDocument } = await import("~/web/openapi.server");
-  const document = buildOpenApiDocument("http://hearback.test") as unknown as {
+  const document = buildOpenApiDocument("http://hearback.test", [inboundRoute]) as unknown as {
     paths: Record<string, { post: { requestBody: { content: Record<string, unknown> }; responses: object } }>;
   };
   const operation = document.paths["/api/v1/inbound/email"]!.post;
