@@ -3,31 +3,28 @@
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CsvLink } from "~/components/metrics/csv-link";
-import { DRILL_DOWN_TITLES } from "~/components/metrics/dashboard-figures";
+import { drillDownTitle } from "~/components/metrics/dashboard-figures";
 import { DrillDownTable } from "~/components/metrics/drill-down-table";
 import { filterSearch, parseFilters } from "~/components/metrics/filters";
 import metricsStyles from "~/components/metrics/metrics.css?url";
 import { exportHref } from "~/components/metrics/report-sections";
 import { RouteError } from "~/components/route-error";
 import { PageHeader } from "~/components/ui/page-header";
-import { DRILL_DOWNS, type DrillDown } from "~/domain/metrics/report";
+import { parseDrillDown } from "~/domain/metrics/drill-downs";
 import { listDrillDown } from "~/models/metrics/drill-down.server";
 import { requireMetricsViewer } from "~/web/metrics-access.server";
 
 const PAGE_SIZE = 50;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? DRILL_DOWN_TITLES[data.drillDown] : "Drill-down"} · Dashboard · Hearback` },
+  { title: `${data ? drillDownTitle(data.drillDown) : "Drill-down"} · Dashboard · Hearback` },
 ];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: metricsStyles }];
 
-function isDrillDown(value: string | undefined): value is DrillDown {
-  return (DRILL_DOWNS as readonly string[]).includes(value ?? "");
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireMetricsViewer(request);
-  if (!isDrillDown(params.drillDown)) throw new Response("There is no such figure.", { status: 404 });
+  const drillDown = parseDrillDown(params.drillDown ?? "");
+  if (!drillDown) throw new Response("There is no such figure.", { status: 404 });
   const searchParams = new URL(request.url).searchParams;
   const now = new Date();
   const parsed = parseFilters(searchParams, now);
@@ -36,11 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { total, rows } = await listDrillDown(
     user,
     parsed.filters,
-    params.drillDown,
+    drillDown,
     { limit: PAGE_SIZE, offset: (pageNumber - 1) * PAGE_SIZE },
     now,
   );
-  return { drillDown: params.drillDown, values: parsed.values, total, rows, pageNumber, timeZone: user.timeZone };
+  return { drillDown, values: parsed.values, total, rows, pageNumber, timeZone: user.timeZone };
 }
 
 export default function DrillDownPage() {
@@ -54,9 +51,9 @@ export default function DrillDownPage() {
         <Link to={`/metrics${search}`}>← Back to the dashboard</Link>
       </p>
       <PageHeader
-        title={DRILL_DOWN_TITLES[drillDown]}
+        title={drillDownTitle(drillDown)}
         description={`From ${values.from} to ${values.to} (UTC days, both included), with the dashboard's filters.`}
-        actions={<CsvLink href={exportHref(drillDown, search)} label={DRILL_DOWN_TITLES[drillDown]} />}
+        actions={<CsvLink href={exportHref(drillDown, search)} label={drillDownTitle(drillDown)} />}
       />
       {rows.length === 0 ? (
         <div className="card empty-state">
@@ -72,7 +69,7 @@ export default function DrillDownPage() {
               ? `Showing ${first}–${first + rows.length - 1} of ${total}.`
               : `${total} ${total === 1 ? "application" : "applications"}.`}
           </p>
-          <DrillDownTable rows={rows} caption={DRILL_DOWN_TITLES[drillDown]} timeZone={timeZone} />
+          <DrillDownTable rows={rows} caption={drillDownTitle(drillDown)} timeZone={timeZone} />
         </>
       )}
       {pages > 1 ? (

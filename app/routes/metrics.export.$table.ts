@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { REPORT_TABLES, type ReportTableName } from "~/components/metrics/dashboard-figures";
 import { statusLabel } from "~/components/metrics/drill-down-table";
 import { parseFilters } from "~/components/metrics/filters";
-import { DRILL_DOWNS, type DrillDown } from "~/domain/metrics/report";
+import { parseDrillDown, type DrillDown } from "~/domain/metrics/drill-downs";
 import { CUSTOMER_METRIC_LABELS } from "~/domain/metrics/importance";
 import { listDrillDown, type DrillDownRow } from "~/models/metrics/drill-down.server";
 import { loadParity, PARITY_GROUPS, type ParityGroupBy, type ParityReport } from "~/models/metrics/parity.server";
@@ -65,8 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireMetricsViewer(request);
   const table = params.table ?? "";
   const isReportTable = Object.hasOwn(REPORT_TABLES, table);
-  const isDrillDown = (DRILL_DOWNS as readonly string[]).includes(table);
-  if (!isReportTable && !isDrillDown && table !== "parity")
+  const drillDown = parseDrillDown(table);
+  if (!isReportTable && !drillDown && table !== "parity")
     throw new Response("There is no such table.", { status: 404 });
   const now = new Date();
   const parsed = parseFilters(new URL(request.url).searchParams, now);
@@ -87,7 +87,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { header, rows } = REPORT_TABLES[table as ReportTableName](report);
     return csvResponse(`hearback-${table}-${period}.csv`, toCsv(header, rows));
   }
-  const { rows, total } = await allDrillDownRows(user, parsed.filters, table as DrillDown, now);
+  if (!drillDown) throw new Response("There is no such table.", { status: 404 });
+  const { rows, total } = await allDrillDownRows(user, parsed.filters, drillDown, now);
   const csv = toCsv(
     ["Application", "Candidate", "Job", "Stage", "Status", "Applied at (UTC)", "Details"],
     rows.map((row) => [

@@ -1,8 +1,9 @@
 // What the dashboard says about a MetricsReport, in words and as tables: the headline figures with the drill-down
 // behind each, and every table the page shows as header + rows, so the page and its CSV exports can never disagree.
 import { formatDuration } from "~/domain/metrics/figures";
-import { SLA_METRICS, type DrillDown, type MetricsReport, type SlaMetricName } from "~/domain/metrics/report";
-import { SLA_METRIC_LABELS } from "~/domain/sla/types";
+import type { DrillDown, FigureDrillDownKind } from "~/domain/metrics/drill-downs";
+import type { MetricsReport } from "~/domain/metrics/report";
+import { SLA_METRIC_LABELS, SLA_METRICS, type SlaMetric } from "~/domain/sla/types";
 import { SURVEY_TEXTS } from "~/domain/survey";
 import type { CsvCell } from "~/web/csv.server";
 
@@ -17,24 +18,16 @@ export type Headline = {
   linkText: string;
 };
 
-const SLA_KEYS: Record<
-  SlaMetricName,
-  keyof Pick<MetricsReport, "firstResponse" | "nextResponse" | "periodicUpdate" | "stageDecision" | "closure">
-> = {
-  first_response: "firstResponse",
-  next_response: "nextResponse",
-  periodic_update: "periodicUpdate",
-  stage_decision: "stageDecision",
-  closure: "closure",
+const LATE_CLOCK_TITLES: Record<SlaMetric, string> = {
+  first_response: "First responses later than promised",
+  next_response: "Replies to candidates later than promised",
+  periodic_update: "Regular updates later than promised",
+  stage_decision: "Stage decisions later than promised",
+  closure: "Rejected candidates told later than promised",
 };
 
-export const DRILL_DOWN_TITLES: Record<DrillDown, string> = {
+const FIGURE_TITLES: Record<FigureDrillDownKind, string> = {
   applications: "Applications in this period",
-  first_response_breached: "First responses later than promised",
-  next_response_breached: "Replies to candidates later than promised",
-  periodic_update_breached: "Regular updates later than promised",
-  stage_decision_breached: "Stage decisions later than promised",
-  closure_breached: "Rejected candidates told later than promised",
   breached_now: "Overdue right now",
   silent: "Silent candidates",
   decisions_owed: "Decisions owed",
@@ -44,6 +37,10 @@ export const DRILL_DOWN_TITLES: Record<DrillDown, string> = {
   detractors: "Candidates who would not recommend us (NPS 0–6)",
   friction: "Candidates who reported friction",
 };
+
+export function drillDownTitle(drillDown: DrillDown): string {
+  return drillDown.kind === "breached" ? LATE_CLOCK_TITLES[drillDown.metric] : FIGURE_TITLES[drillDown.kind];
+}
 
 export function percent(fraction: number | null): string {
   return fraction === null ? "–" : `${Math.round(fraction * 100)}%`;
@@ -57,19 +54,15 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-export function slaFigures(report: MetricsReport, metric: SlaMetricName) {
-  return report[SLA_KEYS[metric]];
-}
-
 export function frictionLabel(tag: string): string {
   const labels: Record<string, string> = SURVEY_TEXTS.en.tags.labels;
   return labels[tag] ?? tag;
 }
 
 export function headlines(report: MetricsReport): Headline[] {
-  const first = report.firstResponse;
+  const first = report.sla.first_response;
   const owed = report.decisionsOwed.reduce((sum, owner) => sum + owner.count, 0);
-  const breachedNow = SLA_METRICS.reduce((sum, metric) => sum + slaFigures(report, metric).breachedNow, 0);
+  const breachedNow = SLA_METRICS.reduce((sum, metric) => sum + report.sla[metric].breachedNow, 0);
   const oldestOwed = Math.max(0, ...report.decisionsOwed.map((owner) => owner.oldestWaitingMinutes));
   const nps = report.candidateNps;
   return [
@@ -78,7 +71,7 @@ export function headlines(report: MetricsReport): Headline[] {
       label: "Applications",
       value: String(report.applications),
       detail: "Applied in this period",
-      drillDown: "applications",
+      drillDown: { kind: "applications" },
       linkText: "See the applications",
     },
     {
@@ -86,7 +79,7 @@ export function headlines(report: MetricsReport): Headline[] {
       label: "Time to first response",
       value: duration(first.medianMinutes),
       detail: `Median · 90th percentile ${duration(first.p90Minutes)} · ${plural(first.count, "response", "responses")}`,
-      drillDown: "first_response_breached",
+      drillDown: { kind: "breached", metric: "first_response" },
       linkText: `See the ${plural(first.breached, "late first response", "late first responses")}`,
     },
     {
@@ -94,7 +87,7 @@ export function headlines(report: MetricsReport): Headline[] {
       label: "First responses on time",
       value: percent(first.attainment),
       detail: `${first.met} of ${first.met + first.breached} within target`,
-      drillDown: "first_response_breached",
+      drillDown: { kind: "breached", metric: "first_response" },
       linkText: `See the ${plural(first.breached, "late one", "late ones")}`,
     },
     {
@@ -102,7 +95,7 @@ export function headlines(report: MetricsReport): Headline[] {
       label: "Overdue now",
       value: String(breachedNow),
       detail: "Promises already past due and still open",
-      drillDown: "breached_now",
+      drillDown: { kind: "breached_now" },
       linkText: "See who is overdue",
     },
     {
@@ -110,7 +103,7 @@ export function headlines(report: MetricsReport): Headline[] {
       label: "Silent candidates",
       value: String(report.silentCandidates),
       detail: "Active, and not written to for longer than the update target",
-      drillDown: "silent",
+      drillDown: { kind: "silent" },
       linkText: "See the silent candidates",
     },
     {
@@ -118,7 +111,7 @@ export function headlines(report: MetricsReport): Headline[] {
       label: "Decisions owed",
       value: String(owed),
       detail: owed > 0 ? `Longest wait ${formatDuration(oldestOwed)}` : "Nobody waits on a stage decision",
-      drillDown: "decisions_owed",
+      drillDown: { kind: "decisions_owed" },
       linkText: "See the decisions owed",
     },
     {
@@ -126,7 +119,7 @@ export function headlines(report: MetricsReport): Headline[] {
       label: "Rejected candidates told",
       value: percent(report.closureRate.rate),
       detail: `${report.closureRate.told} of ${report.closureRate.rejected} rejections`,
-      drillDown: "rejected_not_told",
+      drillDown: { kind: "rejected_not_told" },
       linkText: `See the ${plural(report.closureRate.rejected - report.closureRate.told, "one", "ones")} not told`,
     },
     {
@@ -134,7 +127,7 @@ export function headlines(report: MetricsReport): Headline[] {
       label: "Promises kept",
       value: percent(report.promiseKept.rate),
       detail: `${report.promiseKept.kept} of ${report.promiseKept.shown} “hear back by” dates met`,
-      drillDown: "promises_broken",
+      drillDown: { kind: "promises_broken" },
       linkText: "See the promises missed",
     },
     {
@@ -142,7 +135,7 @@ export function headlines(report: MetricsReport): Headline[] {
       label: "Time to hire",
       value: duration(report.timeToHire.medianMinutes),
       detail: `Median · 90th percentile ${duration(report.timeToHire.p90Minutes)} · ${plural(report.timeToHire.count, "hire", "hires")}`,
-      drillDown: "hired",
+      drillDown: { kind: "hired" },
       linkText: "See the hires",
     },
     {
@@ -150,7 +143,7 @@ export function headlines(report: MetricsReport): Headline[] {
       label: "Candidate NPS",
       value: nps.score === null ? "–" : String(Math.round(nps.score)),
       detail: `${plural(nps.responses, "response", "responses")} · ${nps.promoters} promoters, ${nps.detractors} detractors`,
-      drillDown: "detractors",
+      drillDown: { kind: "detractors" },
       linkText: "See the detractors",
     },
     {
@@ -158,7 +151,7 @@ export function headlines(report: MetricsReport): Headline[] {
       label: "Friction per 100 candidates",
       value: report.friction.per100 === null ? "–" : String(Math.round(report.friction.per100 * 10) / 10),
       detail: `Reported in ${plural(report.friction.responses, "survey answer", "survey answers")}`,
-      drillDown: "friction",
+      drillDown: { kind: "friction" },
       linkText: "See who reported friction",
     },
   ];
@@ -186,7 +179,7 @@ export function slaTable(report: MetricsReport): Table {
   return {
     header: ["Promise", "Met", "Breached", "Attainment", "Median minutes", "P90 minutes", "Measured", "Overdue now"],
     rows: SLA_METRICS.map((metric) => {
-      const figures = slaFigures(report, metric);
+      const figures = report.sla[metric];
       return [
         SLA_METRIC_LABELS[metric],
         figures.met,

@@ -1,17 +1,18 @@
 // The dashboard's figures as cards and tables. Every figure links to the applications behind it (its drill-down, with
 // the same filters) and every table offers its CSV. `search` is the filters' query string ("?from=…").
 import { Link } from "@remix-run/react";
-import { SLA_METRICS, type DrillDown, type MetricsReport, type SlaMetricName } from "~/domain/metrics/report";
-import { SLA_METRIC_LABELS } from "~/domain/sla/types";
+import { drillDownSlug, type DrillDown } from "~/domain/metrics/drill-downs";
+import type { MetricsReport } from "~/domain/metrics/report";
+import { SLA_METRIC_LABELS, SLA_METRICS } from "~/domain/sla/types";
 import { CsvLink } from "./csv-link";
-import { duration, frictionLabel, headlines, percent, slaFigures, type ReportTableName } from "./dashboard-figures";
+import { duration, frictionLabel, headlines, percent, type ReportTableName } from "./dashboard-figures";
 
 export function drillDownHref(drillDown: DrillDown, search: string): string {
-  return `/metrics/${drillDown}${search}`;
+  return `/metrics/${drillDownSlug(drillDown)}${search}`;
 }
 
 export function exportHref(table: ReportTableName | DrillDown, search: string): string {
-  return `/metrics/export/${table}${search}`;
+  return `/metrics/export/${typeof table === "string" ? table : drillDownSlug(table)}${search}`;
 }
 
 function SectionHead({
@@ -59,14 +60,6 @@ export function HeadlineCards({ report, search }: { report: MetricsReport; searc
   );
 }
 
-const BREACHED_DRILL_DOWNS: Record<SlaMetricName, DrillDown> = {
-  first_response: "first_response_breached",
-  next_response: "next_response_breached",
-  periodic_update: "periodic_update_breached",
-  stage_decision: "stage_decision_breached",
-  closure: "closure_breached",
-};
-
 export function SlaTable({ report, search }: { report: MetricsReport; search: string }) {
   return (
     <section className="card metrics-section" aria-labelledby="sla-heading">
@@ -96,7 +89,7 @@ export function SlaTable({ report, search }: { report: MetricsReport; search: st
           </thead>
           <tbody>
             {SLA_METRICS.map((metric) => {
-              const figures = slaFigures(report, metric);
+              const figures = report.sla[metric];
               return (
                 <tr key={metric}>
                   <th scope="row">{SLA_METRIC_LABELS[metric]}</th>
@@ -107,7 +100,7 @@ export function SlaTable({ report, search }: { report: MetricsReport; search: st
                     </span>
                   </td>
                   <td data-label="Late" className="numeric">
-                    <Link to={drillDownHref(BREACHED_DRILL_DOWNS[metric], search)}>
+                    <Link to={drillDownHref({ kind: "breached", metric }, search)}>
                       {figures.breached}
                       <span className="visually-hidden"> late: {SLA_METRIC_LABELS[metric]}</span>
                     </Link>
@@ -129,7 +122,7 @@ export function SlaTable({ report, search }: { report: MetricsReport; search: st
       </div>
       <p className="muted small">
         On time = met ÷ (met + late); clocks still running past their due date count as late. Overdue now: open promises
-        past due today — <Link to={drillDownHref("breached_now", search)}>see who is waiting</Link>.
+        past due today — <Link to={drillDownHref({ kind: "breached_now" }, search)}>see who is waiting</Link>.
       </p>
     </section>
   );
@@ -179,7 +172,7 @@ export function TimeInStageTable({ report, search }: { report: MetricsReport; se
         </div>
       )}
       <p className="muted small">
-        <Link to={drillDownHref("applications", search)}>See the applications</Link> behind these stays.
+        <Link to={drillDownHref({ kind: "applications" }, search)}>See the applications</Link> behind these stays.
       </p>
     </section>
   );
@@ -223,7 +216,7 @@ export function DecisionOwnersTable({ report, search }: { report: MetricsReport;
         </div>
       )}
       <p className="muted small">
-        <Link to={drillDownHref("decisions_owed", search)}>See the applications</Link> or{" "}
+        <Link to={drillDownHref({ kind: "decisions_owed" }, search)}>See the applications</Link> or{" "}
         <Link to="/decisions">open the decisions owed list</Link>, oldest first.
       </p>
     </section>
@@ -242,9 +235,10 @@ export function CandidateVoice({ report, search }: { report: MetricsReport; sear
         <p>
           Candidate NPS <strong>{nps.score === null ? "–" : Math.round(nps.score)}</strong> from {nps.responses}{" "}
           {nps.responses === 1 ? "response" : "responses"} ({nps.promoters} promoters,{" "}
-          <Link to={drillDownHref("detractors", search)}>{nps.detractors} detractors</Link>). Friction reported{" "}
-          <strong>{friction.per100 === null ? "–" : Math.round(friction.per100 * 10) / 10}</strong> times per 100
-          candidates who answered — <Link to={drillDownHref("friction", search)}>see who reported it</Link>.
+          <Link to={drillDownHref({ kind: "detractors" }, search)}>{nps.detractors} detractors</Link>). Friction
+          reported <strong>{friction.per100 === null ? "–" : Math.round(friction.per100 * 10) / 10}</strong> times per
+          100 candidates who answered —{" "}
+          <Link to={drillDownHref({ kind: "friction" }, search)}>see who reported it</Link>.
         </p>
       )}
       {tags.length === 0 ? null : (

@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { compileCalendar } from "~/domain/sla/calendar";
 import { DEFAULT_OPENING_HOURS, type Holiday, type OpeningHours } from "~/domain/sla/schedule";
+import { perSlaMetric } from "~/domain/sla/types";
 import {
   composeDigestEmail,
   digestFigures,
@@ -130,11 +131,7 @@ function report(overrides: Partial<MetricsReport>): MetricsReport {
   return {
     filters: { from: new Date("2026-03-02T16:00:00Z"), to: new Date("2026-03-09T16:00:00Z") },
     applications: 0,
-    firstResponse: slaFigures("first_response"),
-    nextResponse: slaFigures("next_response"),
-    periodicUpdate: slaFigures("periodic_update"),
-    stageDecision: slaFigures("stage_decision"),
-    closure: slaFigures("closure"),
+    sla: perSlaMetric((metric) => slaFigures(metric)),
     silentCandidates: 0,
     timeInStage: [],
     decisionsOwed: [],
@@ -153,9 +150,12 @@ test("the digest's figures come from the report: breaches of every metric, and o
   const figures = digestFigures(
     report({
       applications: 12,
-      firstResponse: slaFigures("first_response", { medianMinutes: 270, attainment: 0.9, breachedNow: 1 }),
-      nextResponse: slaFigures("next_response", { breachedNow: 2 }),
-      stageDecision: slaFigures("stage_decision", { breachedNow: 4 }),
+      sla: {
+        ...perSlaMetric((metric) => slaFigures(metric)),
+        first_response: slaFigures("first_response", { medianMinutes: 270, attainment: 0.9, breachedNow: 1 }),
+        next_response: slaFigures("next_response", { breachedNow: 2 }),
+        stage_decision: slaFigures("stage_decision", { breachedNow: 4 }),
+      },
       promiseKept: { kept: 3, shown: 4, rate: 0.75 },
       decisionsOwed: [
         { ownerId: "me", ownerName: "Me", count: 3, oldestWaitingMinutes: 100 },

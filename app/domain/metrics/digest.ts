@@ -2,6 +2,7 @@
 // is due (Monday 08:00 in their time zone, moved into their business hours), and the email made from their figures.
 // app/models/digest.server.ts finds who is due, loads the figures and queues the email.
 import { DateTime } from "luxon";
+import { SLA_METRICS } from "~/domain/sla/types";
 import { emailLayout, escapeHtml, type EmailParts } from "~/domain/templates/email";
 import type { MetricsReport } from "./report";
 
@@ -59,19 +60,13 @@ export type DigestFigures = {
 };
 
 export function digestFigures(report: MetricsReport, managerId: string): DigestFigures {
-  const clocks = [
-    report.firstResponse,
-    report.nextResponse,
-    report.periodicUpdate,
-    report.stageDecision,
-    report.closure,
-  ];
+  const firstResponse = report.sla.first_response;
   return {
     applications: report.applications,
-    firstResponseMedianMinutes: report.firstResponse.medianMinutes,
-    firstResponseAttainment: report.firstResponse.attainment,
+    firstResponseMedianMinutes: firstResponse.medianMinutes,
+    firstResponseAttainment: firstResponse.attainment,
     promiseKeptRate: report.promiseKept.rate,
-    breachesNow: clocks.reduce((sum, figures) => sum + figures.breachedNow, 0),
+    breachesNow: SLA_METRICS.reduce((sum, metric) => sum + report.sla[metric].breachedNow, 0),
     decisionsOwed: report.decisionsOwed
       .filter((owed) => owed.ownerId === managerId)
       .reduce((sum, owed) => sum + owed.count, 0),

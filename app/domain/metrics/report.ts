@@ -1,6 +1,7 @@
 // The shape of the metrics report (docs/metrics.md): what the dashboard, the CSV exports, the weekly digest and
 // GET /api/v1/metrics all show. Pure types and the filter schema; the SQL that fills them is in app/models/metrics/.
 import { z } from "zod";
+import type { SlaMetric } from "../sla/types";
 
 /** The dashboard's filters. The window is [from, to): clocks and applications are counted by when they started. */
 export const metricsFiltersSchema = z.object({
@@ -12,9 +13,6 @@ export const metricsFiltersSchema = z.object({
   hiringManagerId: z.string().min(1).optional(),
 });
 export type MetricsFilters = z.infer<typeof metricsFiltersSchema>;
-
-export const SLA_METRICS = ["first_response", "next_response", "periodic_update", "stage_decision", "closure"] as const;
-export type SlaMetricName = (typeof SLA_METRICS)[number];
 
 /** Attainment = met / (met + breached); null when no clock has been decided yet (never 0/0 shown as 0 %). */
 export type Attainment = { met: number; breached: number; attainment: number | null };
@@ -28,7 +26,7 @@ export type DurationFigure = {
 
 export type SlaMetricFigures = Attainment &
   DurationFigure & {
-    metric: SlaMetricName;
+    metric: SlaMetric;
     /** Running clocks past due now (or at the window's end when it lies in the past). */
     breachedNow: number;
   };
@@ -58,11 +56,8 @@ export type MetricsReport = {
   filters: MetricsFilters;
   /** Applications that applied inside the window. */
   applications: number;
-  firstResponse: SlaMetricFigures;
-  nextResponse: SlaMetricFigures;
-  periodicUpdate: SlaMetricFigures;
-  stageDecision: SlaMetricFigures;
-  closure: SlaMetricFigures;
+  /** The figures of each SLA metric's clocks. */
+  sla: Record<SlaMetric, SlaMetricFigures>;
   /** Active applications with no outbound message for longer than the periodic_update target. */
   silentCandidates: number;
   timeInStage: StageTimeFigure[];
@@ -79,22 +74,3 @@ export type MetricsReport = {
   weekly: WeeklyPoint[];
   funnel: FunnelStep[];
 };
-
-/** The figures a dashboard cell can drill down into: each names the applications behind it. */
-export const DRILL_DOWNS = [
-  "applications",
-  "first_response_breached",
-  "next_response_breached",
-  "periodic_update_breached",
-  "stage_decision_breached",
-  "closure_breached",
-  "breached_now",
-  "silent",
-  "decisions_owed",
-  "rejected_not_told",
-  "promises_broken",
-  "hired",
-  "detractors",
-  "friction",
-] as const;
-export type DrillDown = (typeof DRILL_DOWNS)[number];

@@ -12,6 +12,11 @@ export type TimeLine = {
 export const SLA_METRICS = ["first_response", "next_response", "periodic_update", "stage_decision", "closure"] as const;
 export type SlaMetric = (typeof SLA_METRICS)[number];
 
+/** One value per SLA metric, made in SLA_METRICS order; typed so that a metric without a value cannot compile. */
+export function perSlaMetric<T>(valueOf: (metric: SlaMetric) => T): Record<SlaMetric, T> {
+  return Object.fromEntries(SLA_METRICS.map((metric) => [metric, valueOf(metric)])) as Record<SlaMetric, T>;
+}
+
 export const SLA_METRIC_LABELS: Record<SlaMetric, string> = {
   first_response: "First response",
   next_response: "Reply to candidate",

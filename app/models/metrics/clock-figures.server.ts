@@ -3,7 +3,8 @@
 // metric is one statement that the SlaClock(metric, startedAt, …) index answers on its own (an index-only scan), so
 // the statements run side by side and none sorts another metric's clocks.
 import { Prisma } from "~/generated/prisma/client";
-import { SLA_METRICS, type MetricsFilters, type SlaMetricName } from "~/domain/metrics/report";
+import type { MetricsFilters } from "~/domain/metrics/report";
+import { SLA_METRICS, type SlaMetric } from "~/domain/sla/types";
 import { prisma } from "~/platform/db.server";
 import type { Actor } from "../scope.server";
 import {
@@ -22,7 +23,7 @@ import {
 } from "./sql.server";
 
 export type ClockFigureRow = {
-  metric: SlaMetricName;
+  metric: SlaMetric;
   /** YYYY-MM-DD of the week's Monday; null on the row for the whole window. */
   week: string | null;
   met: number;
@@ -48,7 +49,7 @@ async function metricFigures(
   actor: Actor,
   filters: MetricsFilters,
   end: Date,
-  metric: SlaMetricName,
+  metric: SlaMetric,
 ): Promise<ClockFigureRow[]> {
   const clocks = clocksInView(actor, filters);
   const weekly = metric === "first_response";
@@ -75,13 +76,13 @@ export async function breachedNowByMetric(
   filters: MetricsFilters,
   end: Date,
   now: Date,
-): Promise<Map<SlaMetricName, number>> {
+): Promise<Map<SlaMetric, number>> {
   // Overdue clocks are few and the SlaClock(state, dueAt, metric, jobId, …) index finds and counts them on its own:
   // they are picked first and only then narrowed to the jobs in view.
   const inView = seesEveryJob(actor, filters)
     ? Prisma.sql`overdue c`
     : Prisma.sql`overdue c JOIN "Job" j ON j.id = c."jobId" WHERE ${jobCondition(actor, filters)}`;
-  const rows = await prisma.$queryRaw<{ metric: SlaMetricName; count: number }[]>`
+  const rows = await prisma.$queryRaw<{ metric: SlaMetric; count: number }[]>`
     WITH overdue AS MATERIALIZED (
       SELECT c.metric, c."jobId" FROM "SlaClock" c WHERE ${clockOverdueAt(end, now)}
     )

@@ -3,7 +3,9 @@
 // lists exactly what its figure counts — one row per application even where the figure counts clocks.
 import { Prisma } from "~/generated/prisma/client";
 import { formatDay, formatDuration, windowEnd } from "~/domain/metrics/figures";
-import type { DrillDown, MetricsFilters, SlaMetricName } from "~/domain/metrics/report";
+import type { DrillDown } from "~/domain/metrics/drill-downs";
+import type { MetricsFilters } from "~/domain/metrics/report";
+import type { SlaMetric } from "~/domain/sla/types";
 import { prisma } from "~/platform/db.server";
 import type { Actor } from "../scope.server";
 import { appliedInWindow, closedInWindow } from "./pipeline-figures.server";
@@ -41,20 +43,12 @@ type Row = Omit<DrillDownRow, "detail"> & {
   detailText: string | null;
 };
 
-const METRIC_LABELS: Record<SlaMetricName, string> = {
+const METRIC_LABELS: Record<SlaMetric, string> = {
   first_response: "first response",
   next_response: "reply",
   periodic_update: "update",
   stage_decision: "stage decision",
   closure: "rejection email",
-};
-
-const BREACHED_METRIC: Partial<Record<DrillDown, SlaMetricName>> = {
-  first_response_breached: "first_response",
-  next_response_breached: "next_response",
-  periodic_update_breached: "periodic_update",
-  stage_decision_breached: "stage_decision",
-  closure_breached: "closure",
 };
 
 const APPS = Prisma.sql`"Application" a JOIN "Job" j ON j.id = a."jobId"`;
@@ -75,14 +69,12 @@ function clocksByDue(where: Prisma.Sql, lateUntil: Prisma.Sql): Prisma.Sql {
 function source(actor: Actor, filters: MetricsFilters, drillDown: DrillDown, now: Date): Prisma.Sql {
   const end = windowEnd(filters.to, now);
   const scope = jobCondition(actor, filters);
-  const metric = BREACHED_METRIC[drillDown];
-  if (metric) {
-    return clocksByDue(
-      Prisma.sql`${clockInWindow(filters)} AND c.metric = ${metric}::"SlaMetric" AND ${clockBreached(end)} AND ${scope}`,
-      Prisma.sql`coalesce(c."stoppedAt", ${ts(end)})`,
-    );
-  }
-  switch (drillDown) {
+  switch (drillDown.kind) {
+    case "breached":
+      return clocksByDue(
+        Prisma.sql`${clockInWindow(filters)} AND c.metric = ${drillDown.metric}::"SlaMetric" AND ${clockBreached(end)} AND ${scope}`,
+        Prisma.sql`coalesce(c."stoppedAt", ${ts(end)})`,
+      );
     case "applications":
       return Prisma.sql`SELECT a.id AS "applicationId", a."appliedAt" AS sort, NULL::text AS "detailAt",
                                NULL::float8 AS "detailMinutes", NULL::text AS "detailText"
@@ -113,7 +105,7 @@ function source(actor: Actor, filters: MetricsFilters, drillDown: DrillDown, now
                                ${minutesBetween(Prisma.sql`a."appliedAt"`, Prisma.sql`a."closedAt"`)} AS "detailMinutes",
                                NULL::text AS "detailText"
                           FROM ${APPS}
-                         WHERE ${drillDown === "hired" ? closedInWindow(actor, filters, "hired") : Prisma.sql`${closedInWindow(actor, filters, "rejected")} AND ${CANDIDATE_NOT_TOLD}`}`;
+                         WHERE ${drillDown.kind === "hired" ? closedInWindow(actor, filters, "hired") : Prisma.sql`${closedInWindow(actor, filters, "rejected")} AND ${CANDIDATE_NOT_TOLD}`}`;
     case "detractors":
     case "friction":
       return Prisma.sql`SELECT a.id AS "applicationId", r."createdAt" AS sort, NULL::text AS "detailAt",
@@ -121,19 +113,19 @@ function source(actor: Actor, filters: MetricsFilters, drillDown: DrillDown, now
                                r.nps::float8 AS "detailMinutes", array_to_string(r."frictionTags", ', ') AS "detailText"
                           FROM "SurveyResponse" r JOIN ${APPS} ON a.id = r."applicationId"
                          WHERE r."createdAt" >= ${ts(filters.from)} AND r."createdAt" < ${ts(filters.to)} AND ${scope}
-                           AND ${drillDown === "detractors" ? Prisma.sql`r.nps <= 6` : Prisma.sql`cardinality(r."frictionTags") > 0`}`;
+                           AND ${drillDown.kind === "detractors" ? Prisma.sql`r.nps <= 6` : Prisma.sql`cardinality(r."frictionTags") > 0`}`;
   }
-  throw new Error(`Unknown drill-down ${String(drillDown)}`);
+  throw new Error(`Unknown drill-down ${JSON.stringify(drillDown)}`);
 }
 
 function detail(drillDown: DrillDown, row: Row, now: Date): string | null {
   const minutes = row.detailMinutes ?? 0;
   const day = row.detailAt ? formatDay(new Date(row.detailAt), now) : null;
-  switch (drillDown) {
+  switch (drillDown.kind) {
     case "applications":
       return null;
     case "breached_now":
-      return `${METRIC_LABELS[row.detailText as SlaMetricName]} overdue by ${formatDuration(minutes)}`;
+      return `${METRIC_LABELS[row.detailText as SlaMetric]} overdue by ${formatDuration(minutes)}`;
     case "promises_broken":
       return day ? `promised by ${day}, ${formatDuration(minutes)} late` : "promise broken";
     case "silent":
@@ -148,7 +140,7 @@ function detail(drillDown: DrillDown, row: Row, now: Date): string | null {
       return `scored ${minutes} of 10`;
     case "friction":
       return row.detailText ? row.detailText.replaceAll("_", " ") : null;
-    default:
+    case "breached":
       // A breached clock: stopped or still running late; a paused one has no due date of its own any more.
       return day ? `due ${day}, ${formatDuration(minutes)} late` : "late, now paused";
   }

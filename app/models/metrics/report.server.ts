@@ -1,19 +1,14 @@
 // The metrics report (definitions in docs/metrics.md): every figure of the dashboard, the CSV exports,
 // the weekly digest and GET /api/v1/metrics, from a handful of SQL aggregates run side by side.
 import { netPromoterScore, ratio, weeksOverlapping, windowEnd } from "~/domain/metrics/figures";
-import {
-  SLA_METRICS,
-  type MetricsFilters,
-  type MetricsReport,
-  type SlaMetricFigures,
-  type SlaMetricName,
-} from "~/domain/metrics/report";
+import type { MetricsFilters, MetricsReport, SlaMetricFigures } from "~/domain/metrics/report";
+import { perSlaMetric, type SlaMetric } from "~/domain/sla/types";
 import type { Actor } from "../scope.server";
 import { breachedNowByMetric, clockFigures, promiseFigures, type ClockFigureRow } from "./clock-figures.server";
 import { decisionsOwed, silentCount, surveyFigures } from "./people-figures.server";
 import { applicationCounts, closedFigures, funnel, timeInStage } from "./pipeline-figures.server";
 
-function metricFigures(metric: SlaMetricName, row: ClockFigureRow | undefined, breachedNow: number): SlaMetricFigures {
+function metricFigures(metric: SlaMetric, row: ClockFigureRow | undefined, breachedNow: number): SlaMetricFigures {
   const met = row?.met ?? 0;
   const breached = row?.breached ?? 0;
   return {
@@ -48,9 +43,6 @@ export async function loadMetricsReport(
   ]);
 
   const whole = new Map(clocks.filter((row) => row.week === null).map((row) => [row.metric, row]));
-  const figures = Object.fromEntries(
-    SLA_METRICS.map((metric) => [metric, metricFigures(metric, whole.get(metric), breachedNow.get(metric) ?? 0)]),
-  ) as Record<SlaMetricName, SlaMetricFigures>;
   const weeklyFirstResponse = new Map(
     clocks.filter((row) => row.week !== null && row.metric === "first_response").map((row) => [row.week, row]),
   );
@@ -61,11 +53,7 @@ export async function loadMetricsReport(
   return {
     filters,
     applications: counts.find((row) => row.week === null)?.applications ?? 0,
-    firstResponse: figures.first_response,
-    nextResponse: figures.next_response,
-    periodicUpdate: figures.periodic_update,
-    stageDecision: figures.stage_decision,
-    closure: figures.closure,
+    sla: perSlaMetric((metric) => metricFigures(metric, whole.get(metric), breachedNow.get(metric) ?? 0)),
     silentCandidates: silent,
     timeInStage: stages,
     decisionsOwed: owed,

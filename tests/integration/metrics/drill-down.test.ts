@@ -1,7 +1,8 @@
 // Drill-downs list exactly the applications behind each figure (the dataset of report.test.ts), most urgent first,
 // with their detail, paged, with a total; scoped like the report.
 import { beforeAll, expect, test } from "vitest";
-import { DRILL_DOWNS, type DrillDown, type MetricsFilters } from "~/domain/metrics/report";
+import { DRILL_DOWNS, drillDownSlug, parseDrillDown, type DrillDownSlug } from "~/domain/metrics/drill-downs";
+import type { MetricsFilters } from "~/domain/metrics/report";
 import { listDrillDown } from "~/models/metrics/drill-down.server";
 import { loadMetricsReport } from "~/models/metrics/report.server";
 import type { Actor } from "~/models/scope.server";
@@ -20,8 +21,14 @@ beforeAll(async () => {
   names = new Map(Object.entries(data.apps).map(([name, app]) => [app.id, name]));
 });
 
-async function list(drillDown: DrillDown, actor: Actor = admin, page = { limit: 50, offset: 0 }) {
-  const { total, rows } = await listDrillDown(actor, WINDOW, drillDown, page, NOW);
+function drillDownNamed(slug: DrillDownSlug) {
+  const parsed = parseDrillDown(slug);
+  if (!parsed) throw new Error(`No drill-down ${slug}`);
+  return parsed;
+}
+
+async function list(slug: DrillDownSlug, actor: Actor = admin, page = { limit: 50, offset: 0 }) {
+  const { total, rows } = await listDrillDown(actor, WINDOW, drillDownNamed(slug), page, NOW);
   return { total, rows: rows.map((row) => [names.get(row.applicationId), row.detail]) };
 }
 
@@ -96,7 +103,13 @@ test("each drill-down lists the applications behind its figure, most urgent firs
 });
 
 test("rows carry the application's candidate, job, stage and status; erased candidates stay listed", async () => {
-  const { rows } = await listDrillDown(admin, WINDOW, "rejected_not_told", { limit: 10, offset: 0 }, NOW);
+  const { rows } = await listDrillDown(
+    admin,
+    WINDOW,
+    drillDownNamed("rejected_not_told"),
+    { limit: 10, offset: 0 },
+    NOW,
+  );
   expect(rows).toEqual([
     {
       applicationId: data.apps.app5.id,
@@ -123,8 +136,8 @@ test("paging keeps the total", async () => {
 
 test("drill-down totals match the report's figures; hiring managers see only their jobs", async () => {
   const report = await loadMetricsReport(admin, WINDOW, NOW);
-  const total = async (drillDown: DrillDown) =>
-    (await listDrillDown(admin, WINDOW, drillDown, { limit: 1, offset: 0 }, NOW)).total;
+  const total = async (slug: DrillDownSlug) =>
+    (await listDrillDown(admin, WINDOW, drillDownNamed(slug), { limit: 1, offset: 0 }, NOW)).total;
   expect(await total("applications")).toBe(report.applications);
   expect(await total("silent")).toBe(report.silentCandidates);
   expect(await total("hired")).toBe(report.timeToHire.count);
@@ -135,7 +148,7 @@ test("drill-down totals match the report's figures; hiring managers see only the
     const jobs = new Set(own.rows.map((row) => row.jobTitle));
     expect(
       [...jobs].filter((title) => title !== "Seller"),
-      drillDown,
+      drillDownSlug(drillDown),
     ).toEqual([]);
   }
 });

@@ -26,7 +26,7 @@ test("the whole window: every figure as worked out by hand", async () => {
   const report = await loadMetricsReport(admin, WINDOW, NOW);
   expect(report.applications).toBe(5);
   // 30 (met), 180 (breached), 30 (met), application 3 still running past due (breached), 4 cancelled.
-  expect(report.firstResponse).toEqual({
+  expect(report.sla.first_response).toEqual({
     metric: "first_response",
     met: 2,
     breached: 2,
@@ -36,9 +36,9 @@ test("the whole window: every figure as worked out by hand", async () => {
     p90Minutes: 150,
     breachedNow: 1,
   });
-  expect(report.nextResponse).toMatchObject({ met: 1, breached: 0, attainment: 1, count: 1, medianMinutes: 20 });
+  expect(report.sla.next_response).toMatchObject({ met: 1, breached: 0, attainment: 1, count: 1, medianMinutes: 20 });
   // Stopped: 30, 50, 180, 30, 1410 met; 2700 late; application 3's first one still running past due.
-  expect(report.periodicUpdate).toEqual({
+  expect(report.sla.periodic_update).toEqual({
     metric: "periodic_update",
     met: 5,
     breached: 2,
@@ -49,7 +49,7 @@ test("the whole window: every figure as worked out by hand", async () => {
     breachedNow: 2, // application 3's, and application 6's, started before the window
   });
   // 1440, 1440, 2880 (stopped exactly at its due date: met), 1440; application 3's running past due.
-  expect(report.stageDecision).toEqual({
+  expect(report.sla.stage_decision).toEqual({
     metric: "stage_decision",
     met: 4,
     breached: 1,
@@ -59,7 +59,7 @@ test("the whole window: every figure as worked out by hand", async () => {
     p90Minutes: 2448,
     breachedNow: 2,
   });
-  expect(report.closure).toEqual({
+  expect(report.sla.closure).toEqual({
     metric: "closure",
     met: 1,
     breached: 1,
@@ -126,19 +126,19 @@ test("the whole window: every figure as worked out by hand", async () => {
 test("a clock still running at the window's end counts as breached only once past due by then", async () => {
   // Application 3 applied 08:00, first response due 09:00.
   const before = await loadMetricsReport(admin, { from: WINDOW.from, to: at("2026-03-09T08:30:00Z") }, NOW);
-  expect(before.firstResponse).toMatchObject({ met: 1, breached: 1, breachedNow: 0 });
+  expect(before.sla.first_response).toMatchObject({ met: 1, breached: 1, breachedNow: 0 });
   const after = await loadMetricsReport(admin, { from: WINDOW.from, to: at("2026-03-09T09:30:00Z") }, NOW);
-  expect(after.firstResponse).toMatchObject({ met: 1, breached: 2, breachedNow: 1 });
+  expect(after.sla.first_response).toMatchObject({ met: 1, breached: 2, breachedNow: 1 });
   // A window reaching past now ends now.
   const early = await loadMetricsReport(admin, WINDOW, at("2026-03-09T08:30:00Z"));
-  expect(early.firstResponse).toMatchObject({ breached: 1, breachedNow: 0 });
+  expect(early.sla.first_response).toMatchObject({ breached: 1, breachedNow: 0 });
 });
 
 test("hiring managers see only their own jobs; interviewers see nothing", async () => {
   const own = await loadMetricsReport(data.users.managerB, WINDOW, NOW);
   expect(own.applications).toBe(2);
   // Application 4's clocks were cancelled by the withdrawal; application 5 was answered in 30 min.
-  expect(own.firstResponse).toMatchObject({ met: 1, breached: 0, attainment: 1, medianMinutes: 30 });
+  expect(own.sla.first_response).toMatchObject({ met: 1, breached: 0, attainment: 1, medianMinutes: 30 });
   expect(own.decisionsOwed).toEqual([]);
   // Application 4 answered 3 (detractor), application 5 answered 9 (promoter): 50 % − 50 %.
   expect(own.candidateNps).toEqual({ score: 0, responses: 2, promoters: 1, detractors: 1 });
@@ -147,7 +147,7 @@ test("hiring managers see only their own jobs; interviewers see nothing", async 
   expect(other.applications).toBe(0);
   const none = await loadMetricsReport(data.users.interviewer, WINDOW, NOW);
   expect(none.applications).toBe(0);
-  expect(none.firstResponse.attainment).toBeNull();
+  expect(none.sla.first_response.attainment).toBeNull();
   expect(none.silentCandidates).toBe(0);
 });
 
@@ -170,7 +170,7 @@ test("an erased candidate still counts", async () => {
   const report = await loadMetricsReport(admin, { ...WINDOW, jobId: data.jobs.jobB.id }, NOW);
   expect(report.applications).toBe(2);
   expect(report.closureRate).toEqual({ told: 0, rejected: 1, rate: 0 });
-  expect(report.closure).toMatchObject({ met: 0, breached: 1 });
+  expect(report.sla.closure).toMatchObject({ met: 0, breached: 1 });
 });
 
 test("no data: zeros and nulls, never NaN", async () => {
@@ -187,7 +187,12 @@ test("no data: zeros and nulls, never NaN", async () => {
     candidateNps: { score: null, responses: 0, promoters: 0, detractors: 0 },
     friction: { per100: null, responses: 0, byTag: {} },
   });
-  for (const figures of [report.firstResponse, report.nextResponse, report.periodicUpdate, report.closure]) {
+  for (const figures of [
+    report.sla.first_response,
+    report.sla.next_response,
+    report.sla.periodic_update,
+    report.sla.closure,
+  ]) {
     expect(figures).toMatchObject({ met: 0, breached: 0, attainment: null, count: 0, medianMinutes: null });
   }
   expect(report.weekly).toHaveLength(2);
@@ -215,7 +220,7 @@ test("one application: its own time is the median and the p90", async () => {
     NOW,
   );
   expect(report.applications).toBe(1);
-  expect(report.firstResponse).toMatchObject({
+  expect(report.sla.first_response).toMatchObject({
     met: 1,
     breached: 0,
     attainment: 1,

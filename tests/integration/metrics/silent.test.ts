@@ -35,7 +35,13 @@ test("an application whose regular-update clock runs past due is silent; one wai
   const filters = { ...WINDOW, jobId: job.id };
   expect((await loadMetricsReport(admin, filters, at("2026-05-05T08:59:00Z"))).silentCandidates).toBe(0);
   expect((await loadMetricsReport(admin, filters, at("2026-05-05T09:01:00Z"))).silentCandidates).toBe(1);
-  const { rows } = await listDrillDown(admin, filters, "silent", { limit: 10, offset: 0 }, at("2026-05-06T09:00:00Z"));
+  const { rows } = await listDrillDown(
+    admin,
+    filters,
+    { kind: "silent" },
+    { limit: 10, offset: 0 },
+    at("2026-05-06T09:00:00Z"),
+  );
   expect(rows.map((row) => [row.applicationId, row.detail])).toEqual([[quiet.id, "no email for 2 d"]]);
 });
 
