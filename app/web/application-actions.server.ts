@@ -1,5 +1,5 @@
-// What the forms on the application page do. Each handler checks the permission, validates with the form's schema,
-// calls one model function (which enforces scopes and writes in one transaction) and answers with a redirect on
+// What the forms on the application page do. Each intent names its permission and schema (dispatchIntent checks and
+// validates), calls one model function (which enforces scopes and writes in one transaction) and answers with a redirect on
 // success (so reloading the page cannot post twice) or a 400/409 with field messages.
 import { data, redirect } from "@remix-run/node";
 import {
@@ -11,7 +11,7 @@ import {
   rejectionReasonText,
 } from "~/domain/application-forms";
 import { zonedLocalToInstant } from "~/domain/local-time";
-import { APPLICATION_INTENT_PERMISSIONS, APPLICATION_INTENTS, can, type ApplicationIntent } from "~/domain/permissions";
+import { APPLICATION_INTENT_PERMISSIONS, type ApplicationIntent } from "~/domain/permissions";
 import {
   addNote,
   decideApplication,
@@ -25,7 +25,8 @@ import { assignInterviewer, removeInterviewer } from "~/models/interviewer.serve
 import { rotateStatusLink } from "~/models/status-link.server";
 import type { UserSummary } from "~/models/user.server";
 import { modelFailure } from "./form-errors.server";
-import { parseForm, type FieldErrors } from "~/domain/forms";
+import { defineIntent, dispatchIntent } from "./intents.server";
+import type { FieldErrors } from "~/domain/forms";
 
 export type ApplicationActionData = { intent: ApplicationIntent; errors: FieldErrors; values: Record<string, unknown> };
 
@@ -39,44 +40,71 @@ function invalid(intent: ApplicationIntent, errors: FieldErrors, values: Record<
 }
 
 export async function handleApplicationAction(applicationId: string, user: UserSummary, formData: FormData) {
-  const intent = String(formData.get("intent") ?? "") as ApplicationIntent;
-  if (!APPLICATION_INTENTS.includes(intent)) throw new Response("Unknown action.", { status: 400 });
-  if (!can(user.role, APPLICATION_INTENT_PERMISSIONS[intent])) {
-    throw new Response("You do not have permission to do that.", { status: 403 });
-  }
-  try {
-    switch (intent) {
-      case "note": {
-        const parsed = parseForm(formData, noteFormSchema);
-        if (!parsed.ok) return invalid(intent, parsed.errors, parsed.values);
-        await addNote(applicationId, parsed.data.body, user);
+  const permission = APPLICATION_INTENT_PERMISSIONS;
+  const close = (intent: "hire" | "withdraw") =>
+    defineIntent({
+      schema: closeFormSchema,
+      permission: permission[intent],
+      run: async ({ data }) => {
+        const outcome = intent === "hire" ? "hired" : "withdrawn";
+        await decideApplication(applicationId, { outcome, reason: data.reason, notify: true }, user);
+        return done(applicationId, outcome);
+      },
+    });
+  const interviewer = (intent: "assign-interviewer" | "remove-interviewer") =>
+    defineIntent({
+      permission: permission[intent],
+      run: async ({ formData }) => {
+        const userId = String(formData.get("userId") ?? "");
+        if (!userId) return invalid(intent, { userId: "Choose a team member." }, {});
+        if (intent === "assign-interviewer") await assignInterviewer(applicationId, userId, user);
+        else await removeInterviewer(applicationId, userId, user);
+        return done(applicationId, intent === "assign-interviewer" ? "interviewer-added" : "interviewer-removed");
+      },
+    });
+  const outboxMessage = (intent: "cancel-message" | "retry-message") =>
+    defineIntent({
+      permission: permission[intent],
+      run: async ({ formData }) => {
+        const messageId = String(formData.get("messageId") ?? "");
+        if (intent === "cancel-message") await cancelMessage(messageId, user);
+        else await retryMessage(messageId, user);
+        return done(applicationId, intent === "cancel-message" ? "message-cancelled" : "message-retried");
+      },
+    });
+  const intents = {
+    note: defineIntent({
+      schema: noteFormSchema,
+      permission: permission.note,
+      run: async ({ data }) => {
+        await addNote(applicationId, data.body, user);
         return done(applicationId, "note");
-      }
-      case "move": {
-        const parsed = parseForm(formData, moveFormSchema);
-        if (!parsed.ok) return invalid(intent, parsed.errors, parsed.values);
-        await moveApplication(applicationId, parsed.data, user);
+      },
+    }),
+    move: defineIntent({
+      schema: moveFormSchema,
+      permission: permission.move,
+      run: async ({ data }) => {
+        await moveApplication(applicationId, data, user);
         return done(applicationId, "moved");
-      }
-      case "reject": {
-        const parsed = parseForm(formData, rejectFormSchema);
-        if (!parsed.ok) return invalid(intent, parsed.errors, parsed.values);
-        const reason = rejectionReasonText(parsed.data);
+      },
+    }),
+    reject: defineIntent({
+      schema: rejectFormSchema,
+      permission: permission.reject,
+      run: async ({ data }) => {
+        const reason = rejectionReasonText(data);
         await decideApplication(applicationId, { outcome: "rejected", reason, notify: true }, user);
         return done(applicationId, "rejected");
-      }
-      case "hire":
-      case "withdraw": {
-        const parsed = parseForm(formData, closeFormSchema);
-        if (!parsed.ok) return invalid(intent, parsed.errors, parsed.values);
-        const outcome = intent === "hire" ? "hired" : "withdrawn";
-        await decideApplication(applicationId, { outcome, reason: parsed.data.reason, notify: true }, user);
-        return done(applicationId, outcome);
-      }
-      case "message": {
-        const parsed = parseForm(formData, messageFormSchema);
-        if (!parsed.ok) return invalid(intent, parsed.errors, parsed.values);
-        let occurredAt = zonedLocalToInstant(parsed.data.occurredAt, user.timeZone);
+      },
+    }),
+    hire: close("hire"),
+    withdraw: close("withdraw"),
+    message: defineIntent({
+      schema: messageFormSchema,
+      permission: permission.message,
+      run: async ({ data, formData }) => {
+        let occurredAt = zonedLocalToInstant(data.occurredAt, user.timeZone);
         // The form has minute precision: the minute the candidate applied in means "just after they applied".
         const appliedAt = (await getApplication(applicationId, user))?.appliedAt;
         if (appliedAt && occurredAt < appliedAt && appliedAt.getTime() - occurredAt.getTime() < 60_000) {
@@ -84,47 +112,50 @@ export async function handleApplicationAction(applicationId: string, user: UserS
         }
         if (occurredAt.getTime() > Date.now() + 60_000) {
           const values = Object.fromEntries(formData);
-          return invalid(intent, { occurredAt: "A recorded message cannot be in the future." }, values);
+          return invalid("message", { occurredAt: "A recorded message cannot be in the future." }, values);
         }
         await recordMessage(
           applicationId,
           {
-            ...parsed.data,
+            ...data,
             occurredAt,
             automated: false,
-            awaitsCandidate: parsed.data.direction === "outbound" && parsed.data.awaitsCandidate,
+            awaitsCandidate: data.direction === "outbound" && data.awaitsCandidate,
           },
           user,
         );
         return done(applicationId, "message");
-      }
-      case "cancel-message":
-      case "retry-message": {
-        const messageId = String(formData.get("messageId") ?? "");
-        if (intent === "cancel-message") await cancelMessage(messageId, user);
-        else await retryMessage(messageId, user);
-        return done(applicationId, intent === "cancel-message" ? "message-cancelled" : "message-retried");
-      }
-      case "reopen": {
+      },
+    }),
+    "assign-interviewer": interviewer("assign-interviewer"),
+    "remove-interviewer": interviewer("remove-interviewer"),
+    "cancel-message": outboxMessage("cancel-message"),
+    "retry-message": outboxMessage("retry-message"),
+    reopen: defineIntent({
+      permission: permission.reopen,
+      run: async () => {
         await reopenApplication(applicationId, user);
         return done(applicationId, "reopened");
-      }
-      case "rotate-status-link": {
+      },
+    }),
+    "rotate-status-link": defineIntent({
+      permission: permission["rotate-status-link"],
+      run: async () => {
         await rotateStatusLink(applicationId, user);
         return done(applicationId, "status-link-rotated");
-      }
-      case "assign-interviewer":
-      case "remove-interviewer": {
-        const userId = String(formData.get("userId") ?? "");
-        if (!userId) return invalid(intent, { userId: "Choose a team member." }, {});
-        if (intent === "assign-interviewer") await assignInterviewer(applicationId, userId, user);
-        else await removeInterviewer(applicationId, userId, user);
-        return done(applicationId, intent === "assign-interviewer" ? "interviewer-added" : "interviewer-removed");
-      }
-    }
+      },
+    }),
+  } satisfies Record<ApplicationIntent, unknown>;
+  try {
+    return await dispatchIntent(formData, {
+      intents,
+      role: user.role,
+      invalid: (intent, failure) => invalid(intent, failure.errors, failure.values),
+    });
   } catch (error) {
     const failure = modelFailure(error);
     if (!failure) throw error;
+    const intent = String(formData.get("intent")) as ApplicationIntent;
     return invalid(intent, failure.errors, Object.fromEntries(formData), failure.status);
   }
 }
