@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AppHeader } from "./components/app-header";
+import { candidateLocale, type Locale, type Localized } from "./domain/i18n";
 import stylesHref from "./styles.css?url";
 import { countUnreadNotifications } from "./models/notification.server";
 import { getUser } from "~/web/auth.server";
@@ -37,17 +38,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Candidate pages (/s/…) mark themselves with `handle: { candidatePage: true }` and return their `locale`. */
 export type CandidatePageHandle = { candidatePage: true };
 
-function useCandidatePage(): { locale: string } | null {
+function useCandidatePage(): { locale: Locale } | null {
   const match = useMatches().find((route) => (route.handle as Partial<CandidatePageHandle> | undefined)?.candidatePage);
   if (!match) return null;
   const data = match.data as { locale?: unknown } | undefined;
-  return { locale: typeof data?.locale === "string" ? data.locale : "en" };
+  return { locale: candidateLocale(typeof data?.locale === "string" ? data.locale : null) };
 }
+
+/** The staff interface is written in English only, whatever candidates read. */
+const STAFF_LOCALE: Locale = "en";
+
+const SKIP_LINK_TEXT: Localized<string> = { en: "Skip to content", de: "Zum Inhalt springen" };
 
 export function Layout({ children }: { children: ReactNode }) {
   const candidatePage = useCandidatePage();
   return (
-    <html lang={candidatePage?.locale ?? "en"}>
+    <html lang={candidatePage?.locale ?? STAFF_LOCALE}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -56,7 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <a className="skip-link" href="#main">
-          {candidatePage?.locale === "de" ? "Zum Inhalt springen" : "Skip to content"}
+          {SKIP_LINK_TEXT[candidatePage?.locale ?? STAFF_LOCALE]}
         </a>
         {children}
         <ScrollRestoration />

@@ -2,6 +2,7 @@
 // the API's schemas in ./applications so a form and the API report the same field messages.
 import { z } from "zod";
 import { candidateInputSchema, messageInputSchema, noteSchema, stageMoveSchema } from "./applications";
+import type { Locale } from "./i18n";
 import { isLocalDateTime } from "./local-time";
 import { checkboxField, optionalText } from "./validation";
 
@@ -13,7 +14,7 @@ export type CandidateFormValues = {
   name: string;
   email: string;
   timeZone: string;
-  locale: "en" | "de";
+  locale: Locale;
   phone: string;
   source: string;
 };

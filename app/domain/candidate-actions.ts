@@ -2,8 +2,8 @@
 // withdraw, and set how and when we reach them. The forms' zod schemas speak the candidate's language, so each is
 // built per locale; the same schema checks the browser's input and the server's.
 import { z } from "zod";
-import { textFor, type Localized } from "./candidate-text";
-import { isValidTimeZone, SUPPORTED_LOCALES, type Locale } from "./validation";
+import { SUPPORTED_LOCALES, textFor, type Locale, type Localized } from "./i18n";
+import { isValidTimeZone } from "./validation";
 
 export const QUESTION_MAX_LENGTH = 5000;
 export const WITHDRAW_REASON_MAX_LENGTH = 500;

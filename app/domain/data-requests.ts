@@ -2,7 +2,7 @@
 // request page, the admin forms, and which parts of the event log and audit log are personal (dropped) or the
 // anonymous facts the SLA clocks and metrics are computed from (kept). Pure.
 import { z } from "zod";
-import { textFor, type Localized } from "./candidate-text";
+import { textFor, type Localized } from "./i18n";
 import type { Permission } from "./permissions";
 import { idField, trimmedText } from "./validation";
 

@@ -1,7 +1,7 @@
 // The candidate survey (docs/status-page.md): the questions, the answers a candidate can give, the words in every
 // candidate language, and the schema a posted answer must pass. Pure; the page and the model share it.
 import { z } from "zod";
-import { textFor, type Localized } from "./candidate-text";
+import { textFor, type Localized } from "./i18n";
 
 export const NPS_SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 export const EFFORT_SCORES = [1, 2, 3, 4, 5] as const;

@@ -1,5 +1,6 @@
 // Small zod building blocks shared by forms and the API, so both give the same field messages.
 import { z } from "zod";
+import { localeCodeList, SUPPORTED_LOCALES } from "./i18n";
 
 export function isValidTimeZone(timeZone: string): boolean {
   try {
@@ -9,11 +10,6 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
-
-export const SUPPORTED_LOCALES = ["en", "de"] as const;
-export type Locale = (typeof SUPPORTED_LOCALES)[number];
-
-export const LOCALE_LABELS: Record<Locale, string> = { en: "English", de: "German" };
 
 export const trimmedText = (label: string, max = 200) =>
   z
@@ -44,7 +40,7 @@ export const timeZoneField = z
   .trim()
   .refine(isValidTimeZone, "Choose a time zone from the IANA list, like Europe/Berlin.");
 
-export const localeField = z.enum(SUPPORTED_LOCALES, { error: "Language must be en or de." });
+export const localeField = z.enum(SUPPORTED_LOCALES, { error: `Language must be ${localeCodeList()}.` });
 
 export const isoInstant = (label: string) =>
   z.iso

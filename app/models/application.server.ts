@@ -2,6 +2,7 @@
 // Each change writes its touchpoint event and audit entry in the same transaction.
 import type { Prisma } from "~/generated/prisma/client";
 import type { ApplicationInput, DecisionInput, MessageInput } from "~/domain/applications";
+import { FALLBACK_LOCALE } from "~/domain/i18n";
 import { rejectionKindForStage, type StageKind } from "~/domain/jobs";
 import { REJECTION_KINDS, type TemplateKind } from "~/domain/templates/kinds";
 import { ConflictError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
@@ -65,7 +66,7 @@ export async function createApplication(input: ApplicationInput, actorId: string
           emailKey,
           phone: input.candidate.phone ?? null,
           timeZone: input.candidate.timeZone ?? "UTC",
-          locale: input.candidate.locale ?? "en",
+          locale: input.candidate.locale ?? FALLBACK_LOCALE,
         },
         update: {},
         select: { id: true, erasedAt: true },

@@ -19,7 +19,7 @@ import { instantToZonedLocal } from "~/domain/local-time";
 import { APPLICATION_INTENT_PERMISSIONS, can, type ApplicationIntent } from "~/domain/permissions";
 import { canReopen } from "~/domain/reopening";
 import { hearBackBy } from "~/domain/sla/clocks";
-import { LOCALE_LABELS, type Locale } from "~/domain/validation";
+import { isLocale, LOCALE_LABELS } from "~/domain/i18n";
 import { getApplicationWithTimeline } from "~/models/application.server";
 import { listInterviewers } from "~/models/interviewer.server";
 import { listApplicationMessages } from "~/models/outbox/compose.server";
@@ -155,7 +155,7 @@ export default function ApplicationPage() {
               <dt>Time zone</dt>
               <dd>{candidate.timeZone.replaceAll("_", " ")}</dd>
               <dt>Language</dt>
-              <dd>{LOCALE_LABELS[candidate.locale as Locale] ?? candidate.locale}</dd>
+              <dd>{isLocale(candidate.locale) ? LOCALE_LABELS[candidate.locale] : candidate.locale}</dd>
               <dt>Applied</dt>
               <dd>
                 <DateTime value={application.appliedAt} timeZone={timeZone} />

@@ -5,6 +5,7 @@ import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
 import { candidateFormSchema, type CandidateFormValues } from "~/domain/application-forms";
+import { FALLBACK_LOCALE, localeOptionLabel, SUPPORTED_LOCALES } from "~/domain/i18n";
 import { timeZoneOptions } from "~/domain/time-zones";
 import { createApplication } from "~/models/application.server";
 import { getJob } from "~/models/job.server";
@@ -18,7 +19,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Add candidate to ${data.job.title} · Hearback` : "Add candidate · Hearback" },
 ];
 
-const EMPTY: CandidateFormValues = { name: "", email: "", timeZone: "UTC", locale: "en", phone: "", source: "" };
+const EMPTY: CandidateFormValues = {
+  name: "",
+  email: "",
+  timeZone: "UTC",
+  locale: FALLBACK_LOCALE,
+  phone: "",
+  source: "",
+};
 
 async function requireJob(request: Request, jobId: string) {
   const user = await requirePermission(request, "add_candidates");
@@ -102,8 +110,11 @@ export default function AddCandidatePage() {
           </Field>
           <Field label="Language for messages" error={errorFor("locale")}>
             <select {...register("locale")} defaultValue={values.locale}>
-              <option value="en">English</option>
-              <option value="de">German (Deutsch)</option>
+              {SUPPORTED_LOCALES.map((locale) => (
+                <option key={locale} value={locale}>
+                  {localeOptionLabel(locale)}
+                </option>
+              ))}
             </select>
           </Field>
           <Field label="Phone (optional)" error={errorFor("phone")}>

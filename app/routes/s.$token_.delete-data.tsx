@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CandidatePage } from "~/components/candidate/candidate-page";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
-import { candidateLocale, textFor } from "~/domain/candidate-text";
+import { candidateLocale, textFor } from "~/domain/i18n";
 import { DATA_REQUEST_REASON_MAX, DELETE_DATA_TEXTS, deletionRequestSchema } from "~/domain/data-requests";
 import { candidateDate } from "~/domain/messages/candidate-dates";
 import { getDeletionRequestPage, requestDataDeletion } from "~/models/data-request.server";

@@ -14,9 +14,8 @@ import {
   preferencesFormSchema,
   type PreferencesValues,
 } from "~/domain/candidate-actions";
-import { candidateLocale } from "~/domain/candidate-text";
+import { candidateLocale, SUPPORTED_LOCALES } from "~/domain/i18n";
 import { timeZoneOptions } from "~/domain/time-zones";
-import { SUPPORTED_LOCALES } from "~/domain/validation";
 import { getCandidateActionPage, saveCandidatePreferences } from "~/models/candidate-actions.server";
 import type { CandidatePageHandle } from "~/root";
 import { openStatusLink } from "~/web/candidate-route.server";

@@ -8,7 +8,7 @@ import { useMemo, type ReactNode } from "react";
 import { CandidatePage } from "~/components/candidate/candidate-page";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
-import { candidateLocale, textFor } from "~/domain/candidate-text";
+import { candidateLocale, textFor } from "~/domain/i18n";
 import {
   EFFORT_SCORES,
   FRICTION_TAGS,

@@ -9,7 +9,7 @@ import { CandidatePage } from "~/components/candidate/candidate-page";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { candidateActionTexts, withdrawFormSchema } from "~/domain/candidate-actions";
-import { candidateLocale } from "~/domain/candidate-text";
+import { candidateLocale } from "~/domain/i18n";
 import { getCandidateActionPage, withdrawApplication } from "~/models/candidate-actions.server";
 import type { CandidatePageHandle } from "~/root";
 import { openStatusLink } from "~/web/candidate-route.server";

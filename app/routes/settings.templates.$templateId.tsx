@@ -14,7 +14,7 @@ import { sampleValues } from "~/domain/templates/render";
 import { templateTextSchema } from "~/domain/templates/schemas";
 import { applicationsForPreview, previewValuesOf } from "~/models/outbox/compose.server";
 import { getTemplate, lintTemplateText, saveTemplate, type TemplateText } from "~/models/template.server";
-import { LOCALE_LABELS } from "~/domain/validation";
+import { LOCALE_LABELS } from "~/domain/i18n";
 import { requirePermission } from "~/web/auth.server";
 import { modelFailure } from "~/web/form-errors.server";
 import { parseForm } from "~/domain/forms";

@@ -15,7 +15,7 @@ import { DateTime } from "~/components/ui/date-time";
 import { PageHeader } from "~/components/ui/page-header";
 import { TEMPLATE_KIND_LABELS } from "~/domain/templates/kinds";
 import { lintTemplateText, listTemplates } from "~/models/template.server";
-import { LOCALE_LABELS } from "~/domain/validation";
+import { LOCALE_LABELS } from "~/domain/i18n";
 import { requirePermission } from "~/web/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Templates · Hearback" }];

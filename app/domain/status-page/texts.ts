@@ -2,7 +2,7 @@
 // described in plain words by kind, with what comes next and roughly how long it takes; outcomes are stated first,
 // then kindly. Phrases that take values are functions.
 import type { Outcome } from "../applications";
-import type { Localized } from "../candidate-text";
+import type { Localized } from "../i18n";
 import type { StageKind } from "../jobs";
 
 export type StageWords = {

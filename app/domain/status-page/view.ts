@@ -2,12 +2,11 @@
 // sentence and link the page shows, in the candidate's language, with dates in their time zone. Pure, so the page's
 // logic is tested without a database or React.
 import type { ApplicationStatus, Outcome } from "../applications";
-import { candidateLocale } from "../candidate-text";
+import { candidateLocale, type Locale } from "../i18n";
 import type { StageKind } from "../jobs";
 import { candidateDate, candidateDateTime, candidateYearEndsAt } from "../messages/candidate-dates";
 import { hearBackBy } from "../sla/clocks";
 import type { ClockInstance } from "../sla/types";
-import type { Locale } from "../validation";
 import { STATUS_PAGE_TEXTS, type ActionKey } from "./texts";
 import type { CandidateEvent } from "./timeline";
 
@@ -208,7 +207,7 @@ const FORMATS = { date: candidateDate, dateTime: candidateDateTime };
 export function formatted(
   format: keyof typeof FORMATS,
   instant: Date,
-  locale: string,
+  locale: Locale,
   timeZone: string,
   now: Date,
 ): string {

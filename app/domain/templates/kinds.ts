@@ -1,5 +1,5 @@
 // Template kinds (docs/templates.md; the identifiers are used by the API) and the merge fields a template may use.
-import { SUPPORTED_LOCALES, type Locale } from "../validation";
+import { SUPPORTED_LOCALES, type Locale } from "../i18n";
 
 export const TEMPLATE_KINDS = [
   "application_received",

@@ -1,6 +1,7 @@
 // What the lint endpoint (and later the template editor and composer) accepts and answers, as zod schemas shared by
 // the server, the OpenAPI document and the forms.
 import { z } from "zod";
+import { FALLBACK_LOCALE } from "../i18n";
 import { localeField } from "../validation";
 import { TEMPLATE_KINDS } from "./kinds";
 
@@ -15,7 +16,7 @@ export const templateLintInputSchema = z.object({
   body: z
     .string({ error: "Body is required (it may be empty while drafting)." })
     .max(MAX_BODY_LENGTH, `Body must be at most ${MAX_BODY_LENGTH.toLocaleString("en")} characters.`),
-  locale: localeField.default("en"),
+  locale: localeField.default(FALLBACK_LOCALE),
 });
 export type TemplateLintInput = z.output<typeof templateLintInputSchema>;
 

@@ -1,11 +1,11 @@
 // Everything a message to a candidate needs from the database: who they are, the job, the named sender, and the
 // values of the merge fields — including nextUpdateBy, the date we promise the next update by.
 import type { Prisma } from "~/generated/prisma/client";
+import { candidateLocale } from "~/domain/i18n";
 import { candidateDate, candidateDateTime } from "~/domain/messages/candidate-dates";
 import { realTime } from "~/domain/sla/real-time";
 import type { TemplateLocale } from "~/domain/templates/kinds";
 import type { MergeValues } from "~/domain/templates/render";
-import { SUPPORTED_LOCALES } from "~/domain/validation";
 import { NotFoundError } from "~/platform/errors.server";
 import { statusUrlOf } from "~/platform/status-link-tokens.server";
 import { loadSlaConfig, policyInForce } from "../sla/config.server";
@@ -53,10 +53,6 @@ export type MessageContext = {
 
 function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
-}
-
-export function asLocale(locale: string): TemplateLocale {
-  return (SUPPORTED_LOCALES as readonly string[]).includes(locale) ? (locale as TemplateLocale) : "en";
 }
 
 /** The date the candidate will next hear from us, if this message goes out at `sendAt`: the sooner of the restarted
@@ -107,7 +103,7 @@ export async function loadMessageContext(
   if (!application) throw new NotFoundError("The application");
   const settings = await getMailSettings(db);
   const { candidate, job } = application;
-  const locale = asLocale(candidate.locale);
+  const locale = candidateLocale(candidate.locale);
   const sender = options.sender ?? job.recruiter ?? job.hiringManager ?? null;
   const interview = await latestInterview(db, applicationId);
   const interviewWhen = interview.when ? new Date(interview.when) : null;

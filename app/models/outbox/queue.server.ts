@@ -3,6 +3,7 @@
 // transaction — so a message exists exactly when the change that causes it commits. app/models/outbox/delivery.server.ts
 // sends it when its time comes.
 import type { Prisma } from "~/generated/prisma/client";
+import { candidateLocale, FALLBACK_LOCALE } from "~/domain/i18n";
 import { composeEmail } from "~/domain/templates/email";
 import { humaneSendTime } from "~/domain/templates/humane-timing";
 import type { TemplateKind, TemplateLocale } from "~/domain/templates/kinds";
@@ -15,7 +16,7 @@ import { newId } from "~/platform/ids.server";
 import { messageIdHeader, replyAddress } from "~/platform/mail-addresses.server";
 import { statusTokenHashFor } from "~/platform/status-link-tokens.server";
 import { LIBRARY_TEMPLATE_NAME, lintErrorIssues } from "../template.server";
-import { asLocale, loadMessageContext, type MessageContext, type Sender } from "./message-context.server";
+import { loadMessageContext, type MessageContext, type Sender } from "./message-context.server";
 
 type Db = Prisma.TransactionClient;
 
@@ -119,13 +120,14 @@ export async function queueCandidateMessage(db: Db, input: CandidateMessageInput
   return { id, scheduledFor, subject: email.subject };
 }
 
-/** The template a workspace uses for `kind` in `locale`: the library's ("Standard"), else any, else English. */
+/** The template a workspace uses for `kind` in `locale`: the library's ("Standard"), else any, else the library's
+ * in the fallback locale. */
 export async function templateFor(db: Db, kind: TemplateKind, locale: TemplateLocale) {
   const select = { id: true, version: true, subject: true, body: true } as const;
   for (const where of [
     { kind, locale, name: LIBRARY_TEMPLATE_NAME },
     { kind, locale },
-    { kind, locale: "en", name: LIBRARY_TEMPLATE_NAME },
+    { kind, locale: FALLBACK_LOCALE, name: LIBRARY_TEMPLATE_NAME },
   ]) {
     const template = await db.template.findFirst({ where, orderBy: { createdAt: "asc" }, select });
     if (template) return template;
@@ -142,7 +144,7 @@ export async function queueTemplateMessage(
     where: { id: input.applicationId },
     select: { candidate: { select: { locale: true } } },
   });
-  const template = await templateFor(db, input.kind, asLocale(candidate?.candidate.locale ?? "en"));
+  const template = await templateFor(db, input.kind, candidateLocale(candidate?.candidate.locale));
   if (!template) {
     // The library is seeded at start (ensureTemplateLibrary), so this means a database without it.
     console.warn(`No ${input.kind} template exists; application ${input.applicationId} got no email.`);
