@@ -14,15 +14,12 @@ import {
   setNotifyOutsideHours,
 } from "~/models/notification.server";
 import { requireUser } from "~/web/auth.server";
-import { parseForm } from "~/domain/forms";
+import { defineIntent, dispatchIntent } from "~/web/intents.server";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Hearback" }];
 
-const notificationActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("read"), notificationId: z.string().min(1).max(100) }),
-  z.object({ intent: z.literal("read-all") }),
-  z.object({ intent: z.literal("preferences"), notifyOutsideHours: z.literal("on").optional() }),
-]);
+const readFormSchema = z.object({ notificationId: z.string().min(1).max(100) });
+const preferencesFormSchema = z.object({ notifyOutsideHours: z.literal("on").optional() });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -35,30 +32,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseForm(await request.formData(), notificationActionSchema);
-  if (!parsed.ok) return data({ ok: false, message: "That request was not understood." }, { status: 400 });
-  const input = parsed.data;
-  switch (input.intent) {
-    case "read":
-      await markNotificationsRead(user.id, [input.notificationId]);
-      return { ok: true, message: "Marked as read." };
-    case "read-all": {
-      const count = await markNotificationsRead(user.id);
-      return {
-        ok: true,
-        message: count === 1 ? "1 notification marked as read." : `${count} notifications marked as read.`,
-      };
-    }
-    case "preferences":
-      await setNotifyOutsideHours(user.id, input.notifyOutsideHours === "on");
-      return {
-        ok: true,
-        message:
-          input.notifyOutsideHours === "on"
-            ? "SLA emails will reach you at any time."
-            : "SLA emails will wait for your working hours.",
-      };
-  }
+  const notUnderstood = () => data({ ok: false, message: "That request was not understood." }, { status: 400 });
+  return dispatchIntent(await request.formData(), {
+    intents: {
+      read: defineIntent({
+        schema: readFormSchema,
+        run: async ({ input }) => {
+          await markNotificationsRead(user.id, [input.notificationId]);
+          return { ok: true, message: "Marked as read." };
+        },
+      }),
+      "read-all": defineIntent({
+        run: async () => {
+          const count = await markNotificationsRead(user.id);
+          return {
+            ok: true,
+            message: count === 1 ? "1 notification marked as read." : `${count} notifications marked as read.`,
+          };
+        },
+      }),
+      preferences: defineIntent({
+        schema: preferencesFormSchema,
+        run: async ({ input }) => {
+          await setNotifyOutsideHours(user.id, input.notifyOutsideHours === "on");
+          return {
+            ok: true,
+            message:
+              input.notifyOutsideHours === "on"
+                ? "SLA emails will reach you at any time."
+                : "SLA emails will wait for your working hours.",
+          };
+        },
+      }),
+    },
+    invalid: notUnderstood,
+    unknown: notUnderstood,
+  });
 }
 
 export default function NotificationsPage() {

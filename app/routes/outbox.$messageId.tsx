@@ -11,6 +11,7 @@ import { TEMPLATE_KIND_LABELS } from "~/domain/templates/kinds";
 import { cancelMessage, retryMessage } from "~/models/outbox/compose.server";
 import { getMessage } from "~/models/outbox/outbox-view.server";
 import { requirePermission } from "~/web/auth.server";
+import { defineIntent, dispatchIntent } from "~/web/intents.server";
 import { modelFailure } from "~/web/form-errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,17 +27,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "move_applications");
-  const intent = (await request.formData()).get("intent");
+  const formData = await request.formData();
+  const change = (changeMessage: typeof cancelMessage) =>
+    defineIntent({
+      run: async () => {
+        await changeMessage(params.messageId ?? "", user);
+        return redirect(`/outbox/${params.messageId}`);
+      },
+    });
   try {
-    if (intent === "cancel") await cancelMessage(params.messageId ?? "", user);
-    else if (intent === "retry") await retryMessage(params.messageId ?? "", user);
-    else return data({ error: "That request was not understood." }, { status: 400 });
+    return await dispatchIntent(formData, {
+      intents: { cancel: change(cancelMessage), retry: change(retryMessage) },
+      unknown: () => data({ error: "That request was not understood." }, { status: 400 }),
+    });
   } catch (error) {
     const failure = modelFailure(error);
     if (!failure) throw error;
     return data({ error: failure.errors.form ?? "That did not work." }, { status: failure.status });
   }
-  return redirect(`/outbox/${params.messageId}`);
 }
 
 export default function OutboxMessagePage() {

@@ -45,9 +45,9 @@ export async function handleApplicationAction(applicationId: string, user: UserS
     defineIntent({
       schema: closeFormSchema,
       permission: permission[intent],
-      run: async ({ data }) => {
+      run: async ({ input }) => {
         const outcome = intent === "hire" ? "hired" : "withdrawn";
-        await decideApplication(applicationId, { outcome, reason: data.reason, notify: true }, user);
+        await decideApplication(applicationId, { outcome, reason: input.reason, notify: true }, user);
         return done(applicationId, outcome);
       },
     });
@@ -76,24 +76,24 @@ export async function handleApplicationAction(applicationId: string, user: UserS
     note: defineIntent({
       schema: noteFormSchema,
       permission: permission.note,
-      run: async ({ data }) => {
-        await addNote(applicationId, data.body, user);
+      run: async ({ input }) => {
+        await addNote(applicationId, input.body, user);
         return done(applicationId, "note");
       },
     }),
     move: defineIntent({
       schema: moveFormSchema,
       permission: permission.move,
-      run: async ({ data }) => {
-        await moveApplication(applicationId, data, user);
+      run: async ({ input }) => {
+        await moveApplication(applicationId, input, user);
         return done(applicationId, "moved");
       },
     }),
     reject: defineIntent({
       schema: rejectFormSchema,
       permission: permission.reject,
-      run: async ({ data }) => {
-        const reason = rejectionReasonText(data);
+      run: async ({ input }) => {
+        const reason = rejectionReasonText(input);
         await decideApplication(applicationId, { outcome: "rejected", reason, notify: true }, user);
         return done(applicationId, "rejected");
       },
@@ -103,8 +103,8 @@ export async function handleApplicationAction(applicationId: string, user: UserS
     message: defineIntent({
       schema: messageFormSchema,
       permission: permission.message,
-      run: async ({ data, formData }) => {
-        let occurredAt = zonedLocalToInstant(data.occurredAt, user.timeZone);
+      run: async ({ input, formData }) => {
+        let occurredAt = zonedLocalToInstant(input.occurredAt, user.timeZone);
         // The form has minute precision: the minute the candidate applied in means "just after they applied".
         const appliedAt = (await getApplication(applicationId, user))?.appliedAt;
         if (appliedAt && occurredAt < appliedAt && appliedAt.getTime() - occurredAt.getTime() < 60_000) {
@@ -117,10 +117,10 @@ export async function handleApplicationAction(applicationId: string, user: UserS
         await recordMessage(
           applicationId,
           {
-            ...data,
+            ...input,
             occurredAt,
             automated: false,
-            awaitsCandidate: data.direction === "outbound" && data.awaitsCandidate,
+            awaitsCandidate: input.direction === "outbound" && input.awaitsCandidate,
           },
           user,
         );

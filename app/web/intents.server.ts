@@ -13,7 +13,7 @@ export type IntentHandler<Data, Answer> = {
   permission?: Permission;
   /** How this intent answers a post its schema rejects, when that differs from the page's `invalid`. */
   invalid?: (failure: InvalidForm) => Answer;
-  run: (posted: { data: Data; formData: FormData }) => Answer | Promise<Answer>;
+  run: (posted: { input: Data; formData: FormData }) => Answer | Promise<Answer>;
 };
 
 /** Declares one row of an intent table; it exists so `run` is typed by the row's schema. */
@@ -54,7 +54,7 @@ export async function dispatchIntent<Table extends IntentTable, InvalidAnswer = 
   if (handler.permission && !(options.role && can(options.role, handler.permission))) {
     throw new Response("You do not have permission to do that.", { status: 403 });
   }
-  let data: unknown = undefined;
+  let input: unknown = undefined;
   if (handler.schema) {
     const parsed = parseForm(formData, handler.schema);
     if (!parsed.ok) {
@@ -63,7 +63,7 @@ export async function dispatchIntent<Table extends IntentTable, InvalidAnswer = 
       if (options.invalid) return options.invalid(name, failure);
       throw new Response("That request was not understood.", { status: 400 });
     }
-    data = parsed.data;
+    input = parsed.data;
   }
-  return handler.run({ data, formData });
+  return handler.run({ input, formData });
 }
