@@ -5,7 +5,7 @@ import { RecomputeProgress } from "~/components/sla-settings/recompute-progress"
 import { ScheduleEditor } from "~/components/sla-settings/schedule-editor";
 import { Alert } from "~/components/ui/alert";
 import { PageHeader } from "~/components/ui/page-header";
-import { scheduleFormValues } from "~/domain/sla/forms";
+import { scheduleFormValues } from "~/domain/sla/schedule-form";
 import { listRecomputes } from "~/models/sla/recompute.server";
 import { deleteSchedule, getSchedule, updateSchedule } from "~/models/sla/schedules.server";
 import { requirePermission } from "~/web/auth.server";

@@ -5,7 +5,7 @@ import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { PageHeader } from "~/components/ui/page-header";
-import { summarizeHours } from "~/domain/sla/forms";
+import { summarizeHours } from "~/components/sla-settings/sla-labels";
 import { listRecomputes } from "~/models/sla/recompute.server";
 import { listSchedules } from "~/models/sla/schedules.server";
 import { requirePermission } from "~/web/auth.server";

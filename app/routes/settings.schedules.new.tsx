@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
 import { ScheduleEditor } from "~/components/sla-settings/schedule-editor";
 import { PageHeader } from "~/components/ui/page-header";
-import { scheduleFormValues } from "~/domain/sla/forms";
+import { scheduleFormValues } from "~/domain/sla/schedule-form";
 import { createSchedule } from "~/models/sla/schedules.server";
 import { requirePermission } from "~/web/auth.server";
 import { scheduleEditorChoices } from "~/web/sla-settings-choices.server";

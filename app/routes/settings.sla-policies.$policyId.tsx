@@ -4,7 +4,7 @@ import { RouteError } from "~/components/route-error";
 import { PolicyForm } from "~/components/sla-settings/policy-form";
 import { RecomputeProgress } from "~/components/sla-settings/recompute-progress";
 import { PageHeader } from "~/components/ui/page-header";
-import { policyFormValues } from "~/domain/sla/forms";
+import { policyFormValues } from "~/domain/sla/policy-form";
 import { listJobs } from "~/models/job.server";
 import { deletePolicy, getPolicy, updatePolicy } from "~/models/sla/policies.server";
 import { listRecomputes } from "~/models/sla/recompute.server";

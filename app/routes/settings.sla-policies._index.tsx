@@ -5,7 +5,7 @@ import { RecomputeProgress } from "~/components/sla-settings/recompute-progress"
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { PageHeader } from "~/components/ui/page-header";
-import { describeTarget } from "~/domain/sla/forms";
+import { describeTarget } from "~/components/sla-settings/sla-labels";
 import { SLA_METRIC_LABELS } from "~/domain/sla/types";
 import { listJobs } from "~/models/job.server";
 import { listPolicies, movePolicy } from "~/models/sla/policies.server";

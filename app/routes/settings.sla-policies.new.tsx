@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
 import { PolicyForm } from "~/components/sla-settings/policy-form";
 import { PageHeader } from "~/components/ui/page-header";
-import { policyFormValues } from "~/domain/sla/forms";
+import { policyFormValues } from "~/domain/sla/policy-form";
 import { listJobs } from "~/models/job.server";
 import { createPolicy } from "~/models/sla/policies.server";
 import { scheduleOptions } from "~/models/sla/schedules.server";

@@ -2,21 +2,22 @@
 // holiday imports, validation and saving, and the policy preview.
 import { data, redirect } from "@remix-run/node";
 import {
+  policyFormSchema,
+  policyFormValuesFromPost,
+  previewableTargets,
+  type PolicyFormValues,
+} from "~/domain/sla/policy-form";
+import { previewTargets, type PolicyPreview } from "~/domain/sla/policy-preview";
+import {
   applyScheduleStep,
   importYears,
   mergeHolidays,
   parseScheduleIntent,
-  policyFormSchema,
-  policyFormValuesFromPost,
-  previewableTargets,
-  previewTargets,
   scheduleFormSchema,
   scheduleFormValuesFromPost,
   type HolidayFormValues,
-  type PolicyFormValues,
-  type PolicyPreview,
   type ScheduleFormValues,
-} from "~/domain/sla/forms";
+} from "~/domain/sla/schedule-form";
 import { HolidayImportError, holidaysFromCountry, holidaysFromIcs } from "~/domain/sla/holiday-import";
 import type { SlaPolicyInput } from "~/domain/sla/policies";
 import type { ScheduleInput } from "~/domain/sla/schedule";

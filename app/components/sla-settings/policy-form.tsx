@@ -5,17 +5,11 @@ import { Form, useFetcher, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
-import {
-  DURATION_UNIT_LABELS,
-  DURATION_UNITS,
-  policyFormSchema,
-  SLA_METRIC_EXPLANATIONS,
-  type DurationUnit,
-  type PolicyFormValues,
-  type PolicyPreview,
-} from "~/domain/sla/forms";
+import { DURATION_UNITS, policyFormSchema, type DurationUnit, type PolicyFormValues } from "~/domain/sla/policy-form";
+import type { PolicyPreview } from "~/domain/sla/policy-preview";
 import { SLA_METRIC_LABELS, SLA_METRICS } from "~/domain/sla/types";
 import type { FieldErrors } from "~/domain/forms";
+import { DURATION_UNIT_LABELS, SLA_METRIC_EXPLANATIONS } from "./sla-labels";
 import { useFormCheck } from "./use-form-check";
 
 type PolicyFormProps = {

@@ -5,7 +5,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
-import { scheduleFormSchema, type HolidayFormValues, type ScheduleFormValues } from "~/domain/sla/forms";
+import { scheduleFormSchema, type HolidayFormValues, type ScheduleFormValues } from "~/domain/sla/schedule-form";
 import { WEEKDAY_LABELS, WEEKDAYS } from "~/domain/sla/schedule";
 import type { FieldErrors } from "~/domain/forms";
 import { useHydrated } from "~/components/ui/use-hydrated";

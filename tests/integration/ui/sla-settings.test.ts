@@ -1,7 +1,8 @@
 // The schedule and SLA policy admin pages: editing with split shifts (with and without JavaScript), validation that
 // keeps the user's values and saves nothing, holiday imports, policy order and deletion, the preview, admins only.
 import { expect, test } from "vitest";
-import { previewTargets, type PolicyPreview, type ScheduleFormValues } from "~/domain/sla/forms";
+import { previewTargets, type PolicyPreview } from "~/domain/sla/policy-preview";
+import type { ScheduleFormValues } from "~/domain/sla/schedule-form";
 import { getPolicy, listPolicies } from "~/models/sla/policies.server";
 import { getSchedule } from "~/models/sla/schedules.server";
 import * as policiesList from "~/routes/settings.sla-policies._index";
