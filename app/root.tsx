@@ -13,7 +13,7 @@ import {
 import type { ReactNode } from "react";
 import { AppHeader } from "./components/app-header";
 import { candidateLocale, type Locale, type Localized } from "./domain/i18n";
-import stylesHref from "./styles.css?url";
+import stylesHref from "./styles/base.css?url";
 import { countUnreadNotifications } from "./models/notification.server";
 import { getUser } from "~/web/auth.server";
 

@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import {
   CloseForm,
@@ -26,6 +31,7 @@ import { listApplicationMessages } from "~/models/outbox/compose.server";
 import { clocksOfApplication } from "~/models/sla/queue.server";
 import { statusLinkForStaff } from "~/models/status-page.server";
 import { listUsersByRole } from "~/models/user.server";
+import applicationStyles from "~/styles/application.css?url";
 import { handleApplicationAction } from "~/web/application-actions.server";
 import { requireUser } from "~/web/auth.server";
 import { RouteError } from "~/components/route-error";
@@ -33,6 +39,7 @@ import { RouteError } from "~/components/route-error";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.application.candidate.name} · ${data.application.job.title} · Hearback` : "Application" },
 ];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: applicationStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

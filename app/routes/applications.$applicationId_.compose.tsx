@@ -1,7 +1,14 @@
 // Writing to a candidate: start from a template (in their language) or a blank page, edit with the compassion check
 // and a preview filled in with this application's real data, then send now, at a humane time or at a set time.
 // "Waiting for their reply" pauses the regular-update promise until they answer. Works without JavaScript.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
 import { TemplateEditor, type EditorState } from "~/components/templates/template-editor";
@@ -17,6 +24,7 @@ import { getApplication } from "~/models/application.server";
 import { humaneTimeFor, previewCandidateMessage, sendCandidateMessage } from "~/models/outbox/compose.server";
 import { listTemplates } from "~/models/template.server";
 import type { UserSummary } from "~/models/user.server";
+import templatesStyles from "~/styles/templates.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { modelFailure } from "~/web/form-errors.server";
 import { parseForm, type FieldErrors } from "~/domain/forms";
@@ -24,6 +32,7 @@ import { parseForm, type FieldErrors } from "~/domain/forms";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Write to ${data.candidate.name} · Hearback` : "Write to the candidate · Hearback" },
 ];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: templatesStyles }];
 
 const BLANK = { subject: "", body: "Hi {{candidate.firstName}},\n\n\n\nBest wishes,\n{{recruiter.name}}" };
 

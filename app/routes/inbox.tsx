@@ -1,6 +1,12 @@
 // The staff inbox: candidate emails Hearback could not file by itself (a new address, an old thread, an auto-reply).
 // Recruiters and admins file each on its application or discard it. Plain forms, so it works without JavaScript.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { RouteError } from "~/components/route-error";
@@ -11,11 +17,13 @@ import { PageHeader } from "~/components/ui/page-header";
 import type { ApplicationStatus } from "~/domain/applications";
 import { listApplications } from "~/models/application-search.server";
 import { discardInboundMessage, fileInboundMessage, listInbox } from "~/models/inbound.server";
+import inboxStyles from "~/styles/inbox.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { ConflictError, NotFoundError } from "~/platform/errors.server";
 import { parseForm } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "Inbox · Hearback" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: inboxStyles }];
 
 const PREVIEW_CHARS = 280;
 const PREVIEW_LINES = 4;

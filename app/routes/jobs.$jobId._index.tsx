@@ -1,4 +1,10 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { Board, type MoveResult } from "~/components/board";
 import { BulkRejectionBar, BulkRejectionBanner, useBoardSelection } from "~/components/bulk-rejection-bar";
@@ -11,6 +17,7 @@ import { can } from "~/domain/permissions";
 import { getApplication, moveApplication } from "~/models/application.server";
 import { getBoard } from "~/models/board.server";
 import { getBulkRejection } from "~/models/bulk-rejection.server";
+import boardStyles from "~/styles/board.css?url";
 import { requireUser } from "~/web/auth.server";
 import {
   handleBulkRejectionAction,
@@ -28,6 +35,7 @@ const CARDS_PER_STAGE = 100;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.job.title} · Pipeline · Hearback` : "Pipeline · Hearback" },
 ];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: boardStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

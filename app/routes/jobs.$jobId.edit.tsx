@@ -1,10 +1,16 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { JobForm } from "~/components/job-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { jobFormValues } from "~/domain/job-form";
 import { countActiveByStage, getJob, updateJob } from "~/models/job.server";
 import { scheduleOptions } from "~/models/sla/schedules.server";
+import jobFormStyles from "~/styles/job-form.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { handleJobFormPost, jobFormChoices } from "~/web/job-form-page.server";
 import { RouteError } from "~/components/route-error";
@@ -12,6 +18,7 @@ import { RouteError } from "~/components/route-error";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.title} · Hearback` : "Edit job · Hearback" },
 ];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: jobFormStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "manage_jobs");

@@ -1,6 +1,12 @@
 // The signed-in person's notifications (SLA warnings and breaches): newest unread first, mark one or all read, and
 // whether SLA emails may reach them outside their working hours. Plain form posts, so it works without JavaScript.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { RouteError } from "~/components/route-error";
@@ -13,10 +19,12 @@ import {
   markNotificationsRead,
   setNotifyOutsideHours,
 } from "~/models/notification.server";
+import notificationsStyles from "~/styles/notifications.css?url";
 import { requireUser } from "~/web/auth.server";
 import { defineIntent, dispatchIntent } from "~/web/intents.server";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Hearback" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: notificationsStyles }];
 
 const readFormSchema = z.object({ notificationId: z.string().min(1).max(100) });
 const preferencesFormSchema = z.object({ notifyOutsideHours: z.literal("on").optional() });

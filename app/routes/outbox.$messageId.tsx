@@ -1,6 +1,13 @@
 // One email in full: who it is from and to, its Message-ID and reply address, when it went (or goes) out, the
 // plain-text part and the HTML part as the candidate sees it (in a sandboxed frame), and what can still be done.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { MessageStatusBadge } from "~/components/application/email-list";
 import { RouteError } from "~/components/route-error";
@@ -10,6 +17,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { TEMPLATE_KIND_LABELS } from "~/domain/templates/kinds";
 import { cancelMessage, retryMessage } from "~/models/outbox/compose.server";
 import { getMessage } from "~/models/outbox/outbox-view.server";
+import outboxStyles from "~/styles/outbox.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { defineIntent, dispatchIntent } from "~/web/intents.server";
 import { modelFailure } from "~/web/form-errors.server";
@@ -17,6 +25,7 @@ import { modelFailure } from "~/web/form-errors.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.message.subject} · Outbox · Hearback` : "Email · Hearback" },
 ];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: outboxStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "move_applications");

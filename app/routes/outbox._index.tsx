@@ -1,6 +1,6 @@
 // The outbox: every email Hearback sends, newest first — waiting (with when it goes out), sent, not delivered (with
 // why) and cancelled. Without SMTP_URL this is where staff read the mail (it is also written as .eml files).
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MessageStatusBadge } from "~/components/application/email-list";
 import { RouteError } from "~/components/route-error";
@@ -9,11 +9,13 @@ import { DateTime } from "~/components/ui/date-time";
 import { PageHeader } from "~/components/ui/page-header";
 import { OUTBOX_FILTER_LABELS, OUTBOX_FILTERS, type OutboxFilter } from "~/domain/messages/outbox-filters";
 import { listOutbox } from "~/models/outbox/outbox-view.server";
+import outboxStyles from "~/styles/outbox.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { env } from "~/platform/env.server";
 import { localOutboxDir } from "~/platform/mail.server";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Hearback" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: outboxStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "move_applications");

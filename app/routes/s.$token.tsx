@@ -1,12 +1,13 @@
 // The candidate's private status page (docs/status-page.md): where they stand, what happens next, who their contact is
 // and when they will hear from us, in their language. No account, no JavaScript needed; the link is the key.
 import { CandidateErrorBoundary, candidatePageHeaders } from "~/components/candidate/candidate-error";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { isbot } from "isbot";
 import { StatusPageView } from "~/components/candidate/status-page-view";
 import { buildStatusView, statusViewChangesAt } from "~/domain/status-page/view";
 import { loadStatusPage, recordStatusView } from "~/models/status-page.server";
+import candidateStyles from "~/styles/candidate.css?url";
 import { getUser } from "~/web/auth.server";
 import type { CandidatePageHandle } from "~/root";
 import { offerStatusPage, openStatusLink, statusLinkNotFound } from "~/web/candidate-route.server";
@@ -18,6 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.view.title ?? "Hearback" },
   { name: "robots", content: "noindex, nofollow" },
 ];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: candidateStyles }];
 
 export const headers = candidatePageHeaders;
 

@@ -2,7 +2,14 @@
 // an emailed reply), which puts it in "Waiting on us"; the confirmation says who answers and by when. Works without
 // JavaScript; with it, the same schema checks the field before posting.
 import { CandidateErrorBoundary, candidatePageHeaders } from "~/components/candidate/candidate-error";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { CandidatePage } from "~/components/candidate/candidate-page";
@@ -13,6 +20,7 @@ import { candidateLocale } from "~/domain/i18n";
 import { candidateDateTime } from "~/domain/messages/candidate-dates";
 import { answerDueAt, askQuestion, getCandidateActionPage } from "~/models/candidate-actions.server";
 import type { CandidatePageHandle } from "~/root";
+import candidateStyles from "~/styles/candidate.css?url";
 import { openStatusLink } from "~/web/candidate-route.server";
 import { parseForm, type FieldErrors } from "~/domain/forms";
 import { useValidatedForm } from "~/components/ui/validated-form";
@@ -22,6 +30,7 @@ export const handle: CandidatePageHandle = { candidatePage: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${candidateActionTexts(data.locale).ask.title} · ${data.company}` : "Hearback" },
 ];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: candidateStyles }];
 
 export const headers = candidatePageHeaders;
 

@@ -1,7 +1,14 @@
 // A candidate asks us to delete their data, from their status link: what deletion removes and what stays, an optional
 // reason, one button. A person on the team handles it (Settings → Data requests); asking twice changes nothing.
 import { CandidateErrorBoundary, candidatePageHeaders } from "~/components/candidate/candidate-error";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CandidatePage } from "~/components/candidate/candidate-page";
 import { Alert } from "~/components/ui/alert";
@@ -11,6 +18,7 @@ import { DATA_REQUEST_REASON_MAX, DELETE_DATA_TEXTS, deletionRequestSchema } fro
 import { candidateDate } from "~/domain/messages/candidate-dates";
 import { getDeletionRequestPage, requestDataDeletion } from "~/models/data-request.server";
 import type { CandidatePageHandle } from "~/root";
+import candidateStyles from "~/styles/candidate.css?url";
 import { openStatusLink, statusLinkNotFound } from "~/web/candidate-route.server";
 import { NotFoundError } from "~/platform/errors.server";
 import { parseForm, type FieldErrors } from "~/domain/forms";
@@ -21,6 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${textFor(DELETE_DATA_TEXTS, data.locale).title} · ${data.companyName}` : "Hearback" },
   { name: "robots", content: "noindex, nofollow" },
 ];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: candidateStyles }];
 
 export const headers = candidatePageHeaders;
 

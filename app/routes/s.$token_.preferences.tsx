@@ -2,7 +2,14 @@
 // and our emails; the page switches as soon as it is saved) and whether we may also call them. Works without
 // JavaScript.
 import { CandidateErrorBoundary, candidatePageHeaders } from "~/components/candidate/candidate-error";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { CandidatePage } from "~/components/candidate/candidate-page";
@@ -18,6 +25,7 @@ import { candidateLocale, SUPPORTED_LOCALES } from "~/domain/i18n";
 import { timeZoneOptions } from "~/domain/time-zones";
 import { getCandidateActionPage, saveCandidatePreferences } from "~/models/candidate-actions.server";
 import type { CandidatePageHandle } from "~/root";
+import candidateStyles from "~/styles/candidate.css?url";
 import { openStatusLink } from "~/web/candidate-route.server";
 import { formDataToObject, parseForm, type FieldErrors } from "~/domain/forms";
 import { useValidatedForm } from "~/components/ui/validated-form";
@@ -27,6 +35,7 @@ export const handle: CandidatePageHandle = { candidatePage: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${candidateActionTexts(data.locale).preferences.title} · ${data.company}` : "Hearback" },
 ];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: candidateStyles }];
 
 export const headers = candidatePageHeaders;
 

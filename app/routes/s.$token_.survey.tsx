@@ -2,7 +2,14 @@
 // once. Radio groups and checkboxes in fieldsets, errors listed on top and linked to their questions, the candidate's
 // answers kept. Works without JavaScript; with it, the same schema checks before posting.
 import { CandidateErrorBoundary, candidatePageHeaders } from "~/components/candidate/candidate-error";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { CandidatePage } from "~/components/candidate/candidate-page";
@@ -20,6 +27,7 @@ import {
 } from "~/domain/survey";
 import { getSurveyPage, saveSurveyResponse } from "~/models/survey.server";
 import type { CandidatePageHandle } from "~/root";
+import candidateStyles from "~/styles/candidate.css?url";
 import { openStatusLink } from "~/web/candidate-route.server";
 import { parseForm, type FieldErrors } from "~/domain/forms";
 import { useValidatedForm } from "~/components/ui/validated-form";
@@ -30,6 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${textFor(SURVEY_TEXTS, data.locale).title} · ${data.companyName}` : "Hearback" },
   { name: "robots", content: "noindex, nofollow" },
 ];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: candidateStyles }];
 
 export const headers = candidatePageHeaders;
 

@@ -2,7 +2,14 @@
 // "Yes, withdraw" and a way back. The application closes and the confirmation email is queued in the same
 // transaction; once closed, the page says so instead. Works without JavaScript.
 import { CandidateErrorBoundary, candidatePageHeaders } from "~/components/candidate/candidate-error";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { CandidatePage } from "~/components/candidate/candidate-page";
@@ -12,6 +19,7 @@ import { candidateActionTexts, withdrawFormSchema } from "~/domain/candidate-act
 import { candidateLocale } from "~/domain/i18n";
 import { getCandidateActionPage, withdrawApplication } from "~/models/candidate-actions.server";
 import type { CandidatePageHandle } from "~/root";
+import candidateStyles from "~/styles/candidate.css?url";
 import { openStatusLink } from "~/web/candidate-route.server";
 import { parseForm, type FieldErrors } from "~/domain/forms";
 import { useValidatedForm } from "~/components/ui/validated-form";
@@ -21,6 +29,7 @@ export const handle: CandidatePageHandle = { candidatePage: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${candidateActionTexts(data.locale).withdraw.title} · ${data.company}` : "Hearback" },
 ];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: candidateStyles }];
 
 export const headers = candidatePageHeaders;
 

@@ -1,6 +1,12 @@
 // Settings → Data requests: candidates' requests to delete their data, oldest first. An admin erases the candidate
 // (after a confirmation step) or declines with a note; closed requests stay listed for the record. Plain forms.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
@@ -15,11 +21,13 @@ import {
   listDataRequests,
   type DataRequestItem,
 } from "~/models/data-request.server";
+import dataRequestsStyles from "~/styles/data-requests.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { ConflictError, NotFoundError } from "~/platform/errors.server";
 import { parseForm, type FieldErrors } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "Data requests · Hearback" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: dataRequestsStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, DATA_REQUEST_PERMISSION);

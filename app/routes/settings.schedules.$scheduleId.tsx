@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
 import { RecomputeProgress } from "~/components/sla-settings/recompute-progress";
@@ -8,6 +14,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { scheduleFormValues } from "~/domain/sla/schedule-form";
 import { listRecomputes } from "~/models/sla/recompute.server";
 import { deleteSchedule, getSchedule, updateSchedule } from "~/models/sla/schedules.server";
+import slaSettingsStyles from "~/styles/sla-settings.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { ConflictError } from "~/platform/errors.server";
 import { scheduleEditorChoices } from "~/web/sla-settings-choices.server";
@@ -16,6 +23,7 @@ import { handleScheduleFormPost } from "~/web/sla-settings-forms.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.schedule.name ?? "Schedule"} · Hearback` },
 ];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: slaSettingsStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage_settings");

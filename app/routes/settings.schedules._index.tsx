@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { RecomputeProgress } from "~/components/sla-settings/recompute-progress";
 import { RouteError } from "~/components/route-error";
@@ -8,9 +8,11 @@ import { PageHeader } from "~/components/ui/page-header";
 import { summarizeHours } from "~/components/sla-settings/sla-labels";
 import { listRecomputes } from "~/models/sla/recompute.server";
 import { listSchedules } from "~/models/sla/schedules.server";
+import slaSettingsStyles from "~/styles/sla-settings.css?url";
 import { requirePermission } from "~/web/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Schedules · Hearback" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: slaSettingsStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage_settings");

@@ -1,15 +1,22 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
 import { ScheduleEditor } from "~/components/sla-settings/schedule-editor";
 import { PageHeader } from "~/components/ui/page-header";
 import { scheduleFormValues } from "~/domain/sla/schedule-form";
 import { createSchedule } from "~/models/sla/schedules.server";
+import slaSettingsStyles from "~/styles/sla-settings.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { scheduleEditorChoices } from "~/web/sla-settings-choices.server";
 import { handleScheduleFormPost } from "~/web/sla-settings-forms.server";
 
 export const meta: MetaFunction = () => [{ title: "New schedule · Hearback" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: slaSettingsStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage_settings");

@@ -1,4 +1,10 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
 import { PolicyForm } from "~/components/sla-settings/policy-form";
@@ -9,6 +15,7 @@ import { listJobs } from "~/models/job.server";
 import { deletePolicy, getPolicy, updatePolicy } from "~/models/sla/policies.server";
 import { listRecomputes } from "~/models/sla/recompute.server";
 import { scheduleOptions } from "~/models/sla/schedules.server";
+import slaSettingsStyles from "~/styles/sla-settings.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { ConflictError } from "~/platform/errors.server";
 import { handlePolicyFormPost } from "~/web/sla-settings-forms.server";
@@ -16,6 +23,7 @@ import { handlePolicyFormPost } from "~/web/sla-settings-forms.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.policy.name ?? "SLA policy"} · Hearback` },
 ];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: slaSettingsStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "manage_settings");

@@ -1,4 +1,10 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
 import { RecomputeProgress } from "~/components/sla-settings/recompute-progress";
@@ -10,10 +16,12 @@ import { SLA_METRIC_LABELS } from "~/domain/sla/types";
 import { listJobs } from "~/models/job.server";
 import { listPolicies, movePolicy } from "~/models/sla/policies.server";
 import { listRecomputes } from "~/models/sla/recompute.server";
+import slaSettingsStyles from "~/styles/sla-settings.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { NotFoundError } from "~/platform/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "SLA policies · Hearback" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: slaSettingsStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "manage_settings");

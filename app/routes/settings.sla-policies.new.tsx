@@ -1,4 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
 import { PolicyForm } from "~/components/sla-settings/policy-form";
@@ -7,10 +12,12 @@ import { policyFormValues } from "~/domain/sla/policy-form";
 import { listJobs } from "~/models/job.server";
 import { createPolicy } from "~/models/sla/policies.server";
 import { scheduleOptions } from "~/models/sla/schedules.server";
+import slaSettingsStyles from "~/styles/sla-settings.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { handlePolicyFormPost } from "~/web/sla-settings-forms.server";
 
 export const meta: MetaFunction = () => [{ title: "New SLA policy · Hearback" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: slaSettingsStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "manage_settings");

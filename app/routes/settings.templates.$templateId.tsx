@@ -1,6 +1,13 @@
 // Settings → Templates → one template: edit subject and body, see the compassion check and a preview, save a new
 // version (refused while the lint finds errors; the text typed is kept). Earlier versions are listed below.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
 import { TemplateEditor, type EditorState } from "~/components/templates/template-editor";
@@ -15,6 +22,7 @@ import { templateTextSchema } from "~/domain/templates/schemas";
 import { applicationsForPreview, previewValuesOf } from "~/models/outbox/compose.server";
 import { getTemplate, lintTemplateText, saveTemplate, type TemplateText } from "~/models/template.server";
 import { LOCALE_LABELS } from "~/domain/i18n";
+import templatesStyles from "~/styles/templates.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { modelFailure } from "~/web/form-errors.server";
 import { parseForm } from "~/domain/forms";
@@ -22,6 +30,7 @@ import { parseForm } from "~/domain/forms";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? TEMPLATE_KIND_LABELS[data.template.kind] : "Template"} · Hearback` },
 ];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: templatesStyles }];
 
 type TemplateRef = { kind: TemplateKind; locale: TemplateLocale };
 

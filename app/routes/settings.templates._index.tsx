@@ -1,6 +1,13 @@
 // Settings → Templates: every message template by kind and language, with its version and compassion score, and the
 // workspace's email settings (the company name in the templates, the minimum delay before bad news).
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
@@ -16,9 +23,11 @@ import { PageHeader } from "~/components/ui/page-header";
 import { TEMPLATE_KIND_LABELS } from "~/domain/templates/kinds";
 import { lintTemplateText, listTemplates } from "~/models/template.server";
 import { LOCALE_LABELS } from "~/domain/i18n";
+import templatesStyles from "~/styles/templates.css?url";
 import { requirePermission } from "~/web/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Templates · Hearback" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: templatesStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "manage_settings");

@@ -1,6 +1,6 @@
 // "Waiting on us": every running clock the user may see, soonest due first, with its risk in words and colour, and
 // filters by job, recruiter and metric in a plain GET form.
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { RouteError } from "~/components/route-error";
@@ -12,9 +12,11 @@ import { SLA_METRIC_LABELS, SLA_METRICS } from "~/domain/sla/types";
 import { listJobs } from "~/models/job.server";
 import { countQueueByRisk, getQueue } from "~/models/sla/queue.server";
 import { listUsersByRole } from "~/models/user.server";
+import waitingStyles from "~/styles/waiting.css?url";
 import { requireUser } from "~/web/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Waiting on us · Hearback" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: waitingStyles }];
 
 /** Rows shown at most; the count says how many more there are. */
 const QUEUE_LIMIT = 200;
