@@ -9,9 +9,10 @@ import { PageHeader } from "~/components/ui/page-header";
 import { apiTokenInputSchema } from "~/domain/api-tokens";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
 import { requirePermission } from "~/web/auth.server";
+import { defineIntent, dispatchIntent } from "~/web/intents.server";
 import { publicUrl } from "~/platform/env.server";
 import { NotFoundError } from "~/platform/errors.server";
-import { parseForm, type FieldErrors } from "~/domain/forms";
+import type { FieldErrors } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "API tokens · Hearback" }];
 
@@ -27,27 +28,29 @@ type ActionData =
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manage_api_tokens");
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "create") {
-    const parsed = parseForm(formData, apiTokenInputSchema);
-    if (!parsed.ok) {
-      return data<ActionData>(
-        { intent, errors: parsed.errors, name: String(parsed.values.name ?? "") },
-        { status: 400 },
-      );
-    }
-    const { token, secret } = await createApiToken(parsed.data, admin.id);
-    return data<ActionData>({ intent, secret, name: token.name });
-  }
-  if (intent === "revoke") {
-    const token = await revokeApiToken(String(formData.get("tokenId") ?? ""), admin.id).catch((error: unknown) => {
-      if (error instanceof NotFoundError) throw new Response("That API token does not exist.", { status: 404 });
-      throw error;
-    });
-    return data<ActionData>({ intent, revokedName: token.name });
-  }
-  throw new Response("Unknown action.", { status: 400 });
+  return dispatchIntent(await request.formData(), {
+    intents: {
+      create: defineIntent({
+        schema: apiTokenInputSchema,
+        invalid: ({ errors, values }) =>
+          data<ActionData>({ intent: "create", errors, name: String(values.name ?? "") }, { status: 400 }),
+        run: async ({ input }) => {
+          const { token, secret } = await createApiToken(input, admin.id);
+          return data<ActionData>({ intent: "create", secret, name: token.name });
+        },
+      }),
+      revoke: defineIntent({
+        run: async ({ formData }) => {
+          const tokenId = String(formData.get("tokenId") ?? "");
+          const token = await revokeApiToken(tokenId, admin.id).catch((error: unknown) => {
+            if (error instanceof NotFoundError) throw new Response("That API token does not exist.", { status: 404 });
+            throw error;
+          });
+          return data<ActionData>({ intent: "revoke", revokedName: token.name });
+        },
+      }),
+    },
+  });
 }
 
 export default function ApiTokensPage() {
