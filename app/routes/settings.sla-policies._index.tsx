@@ -18,6 +18,7 @@ import { listPolicies, movePolicy } from "~/models/sla/policies.server";
 import { listRecomputes } from "~/models/sla/recompute.server";
 import slaSettingsStyles from "~/styles/sla-settings.css?url";
 import { requirePermission } from "~/web/auth.server";
+import { defineIntent, dispatchIntent } from "~/web/intents.server";
 import { NotFoundError } from "~/platform/errors.server";
 
 export const meta: MetaFunction = () => [{ title: "SLA policies · Hearback" }];
@@ -43,16 +44,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manage_settings");
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent !== "move-up" && intent !== "move-down") throw new Response("Unknown action.", { status: 400 });
-  try {
-    await movePolicy(String(formData.get("policyId") ?? ""), intent === "move-up" ? "up" : "down", admin.id);
-  } catch (error) {
-    if (error instanceof NotFoundError) throw new Response("This policy does not exist.", { status: 404 });
-    throw error;
-  }
-  return data({ moved: true });
+  const move = (direction: "up" | "down") =>
+    defineIntent({
+      run: async ({ formData }) => {
+        try {
+          await movePolicy(String(formData.get("policyId") ?? ""), direction, admin.id);
+        } catch (error) {
+          if (error instanceof NotFoundError) throw new Response("This policy does not exist.", { status: 404 });
+          throw error;
+        }
+        return data({ moved: true });
+      },
+    });
+  return dispatchIntent(await request.formData(), { intents: { "move-up": move("up"), "move-down": move("down") } });
 }
 
 export default function PoliciesPage() {
