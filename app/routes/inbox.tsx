@@ -19,8 +19,8 @@ import { listApplications } from "~/models/application-search.server";
 import { discardInboundMessage, fileInboundMessage, listInbox } from "~/models/inbound.server";
 import inboxStyles from "~/styles/inbox.css?url";
 import { requirePermission } from "~/web/auth.server";
+import { defineIntent, dispatchIntent } from "~/web/intents.server";
 import { ConflictError, NotFoundError } from "~/platform/errors.server";
-import { parseForm } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "Inbox · Hearback" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: inboxStyles }];
@@ -28,14 +28,11 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: inboxStyle
 const PREVIEW_CHARS = 280;
 const PREVIEW_LINES = 4;
 
-const inboxActionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("file"),
-    messageId: z.string().min(1).max(100),
-    applicationId: z.string({ error: "Choose an application to file this email on." }).min(1).max(100),
-  }),
-  z.object({ intent: z.literal("discard"), messageId: z.string().min(1).max(100) }),
-]);
+const fileFormSchema = z.object({
+  messageId: z.string().min(1).max(100),
+  applicationId: z.string({ error: "Choose an application to file this email on." }).min(1).max(100),
+});
+const discardFormSchema = z.object({ messageId: z.string().min(1).max(100) });
 
 type Choice = { id: string; label: string; status: string };
 type InboxMessage = ReturnType<typeof useLoaderData<typeof loader>>["messages"][number];
@@ -60,19 +57,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "view_all_jobs");
-  const parsed = parseForm(await request.formData(), inboxActionSchema);
-  if (!parsed.ok) {
-    const message = parsed.errors.applicationId ?? "That request was not understood.";
-    return data({ ok: false, message, applicationId: null }, { status: 400 });
-  }
-  const input = parsed.data;
+  const notUnderstood = (message = "That request was not understood.") =>
+    data({ ok: false, message, applicationId: null }, { status: 400 });
   try {
-    if (input.intent === "discard") {
-      await discardInboundMessage(input.messageId, user);
-      return { ok: true, message: "The email was discarded.", applicationId: null };
-    }
-    const filed = await fileInboundMessage(input.messageId, input.applicationId, user);
-    return { ok: true, message: `Filed on ${filed.candidateName}’s application.`, applicationId: filed.applicationId };
+    return await dispatchIntent(await request.formData(), {
+      intents: {
+        file: defineIntent({
+          schema: fileFormSchema,
+          run: async ({ input }) => {
+            const filed = await fileInboundMessage(input.messageId, input.applicationId, user);
+            const message = `Filed on ${filed.candidateName}’s application.`;
+            return { ok: true, message, applicationId: filed.applicationId };
+          },
+        }),
+        discard: defineIntent({
+          schema: discardFormSchema,
+          run: async ({ input }) => {
+            await discardInboundMessage(input.messageId, user);
+            return { ok: true, message: "The email was discarded.", applicationId: null };
+          },
+        }),
+      },
+      invalid: (_intent, { errors }) => notUnderstood(errors.applicationId),
+      unknown: () => notUnderstood(),
+    });
   } catch (error) {
     if (error instanceof NotFoundError) return data({ ok: false, message: error.message, applicationId: null }, 404);
     if (error instanceof ConflictError) return data({ ok: false, message: error.message, applicationId: null }, 409);
