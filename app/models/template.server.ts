@@ -6,6 +6,7 @@ import { lintTemplate, type LintResult } from "~/domain/templates/lint";
 import { prisma } from "~/platform/db.server";
 import { loadTemplateLibrary } from "~/platform/email-library.server";
 import { InvalidInputError, NotFoundError } from "~/platform/errors.server";
+import { newId } from "~/platform/ids.server";
 import { recordAudit } from "./audit.server";
 
 /** The name of the templates that come from the library. */
@@ -42,18 +43,22 @@ export async function ensureTemplateLibrary(): Promise<number> {
     });
     const have = new Set(existing.map((template) => `${template.kind}/${template.locale}`));
     const missing = loadTemplateLibrary().filter((template) => !have.has(`${template.kind}/${template.locale}`));
-    for (const template of missing) {
-      await tx.template.create({
-        data: {
-          kind: template.kind,
-          locale: template.locale,
-          name: LIBRARY_TEMPLATE_NAME,
-          subject: template.subject,
-          body: template.body,
-          versions: { create: { version: 1, subject: template.subject, body: template.body } },
-        },
-      });
-    }
+    // Two batch inserts, not one round trip per template: the library is dozens of rows and the seed, the demo and
+    // every test database create it inside one short transaction.
+    const rows = missing.map((template) => ({ ...template, id: newId() }));
+    await tx.template.createMany({
+      data: rows.map(({ id, kind, locale, subject, body }) => ({
+        id,
+        kind,
+        locale,
+        name: LIBRARY_TEMPLATE_NAME,
+        subject,
+        body,
+      })),
+    });
+    await tx.templateVersion.createMany({
+      data: rows.map(({ id, subject, body }) => ({ templateId: id, version: 1, subject, body })),
+    });
     return missing.length;
   });
 }
