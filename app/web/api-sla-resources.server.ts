@@ -106,6 +106,8 @@ export const elapsedQuerySchema = z
     to: isoInstant("to"),
   })
   .superRefine(({ from, to }, context) => {
+    // zod runs object checks even after a field failed (it then holds the raw text); the field's message says enough.
+    if (!(from instanceof Date) || !(to instanceof Date)) return;
     if (to.getTime() < from.getTime()) {
       context.addIssue({ code: "custom", path: ["to"], message: "to must not be before from." });
     } else if (to.getTime() - from.getTime() > MAX_CALCULATOR_MINUTES * MINUTE_MS) {

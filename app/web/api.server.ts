@@ -127,18 +127,33 @@ export async function readRawBody(request: Request, maxBytes: number): Promise<U
   return bytes;
 }
 
-/** The first string in `value` that PostgreSQL cannot store (it has a NUL character), as a path. */
-function pathOfNulText(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = pathOfNulText(item, [...path, String(index)]);
-      if (found) return found;
+/** How deeply objects and arrays may nest in a JSON body: far beyond any schema of ours, far below a stack's limit. */
+export const MAX_JSON_DEPTH = 64;
+
+type BodyProblem = { kind: "too_deep" | "nul_text"; path: string[] };
+
+/**
+ * The first problem in a parsed body, in document order: a container nested deeper than MAX_JSON_DEPTH (the body
+ * itself is level 1), or a string PostgreSQL cannot store (it has a NUL character). Walks with its own stack, so no
+ * body can exhaust the call stack.
+ */
+function firstBodyProblem(body: unknown): BodyProblem | null {
+  const pending: { value: unknown; path: string[] }[] = [{ value: body, path: [] }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value, path } = next;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return { kind: "nul_text", path };
+      continue;
     }
-  } else if (typeof value === "object" && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      const found = pathOfNulText(item, [...path, key]);
-      if (found) return found;
+    if (typeof value !== "object" || value === null) continue;
+    if (path.length >= MAX_JSON_DEPTH) return { kind: "too_deep", path };
+    const entries = Array.isArray(value)
+      ? value.map((item, index) => [String(index), item] as const)
+      : Object.entries(value);
+    // Pushed last to first, so the first entry is looked at first.
+    for (let index = entries.length - 1; index >= 0; index -= 1) {
+      const [key, item] = entries[index]!;
+      pending.push({ value: item, path: [...path, key] });
     }
   }
   return null;
@@ -167,10 +182,16 @@ export async function readJsonBody(request: Request): Promise<Record<string, unk
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw validationError("The request body must be a JSON object.");
   }
-  const nulPath = pathOfNulText(value);
-  if (nulPath) {
+  const problem = firstBodyProblem(value);
+  if (problem?.kind === "too_deep") {
+    const message = `The request body is nested too deeply: at most ${MAX_JSON_DEPTH} levels of objects and arrays.`;
+    throw validationError(message, [
+      { path: problem.path.join("."), message: `Nested deeper than ${MAX_JSON_DEPTH} levels.` },
+    ]);
+  }
+  if (problem?.kind === "nul_text") {
     const message = "Text must not contain NUL characters (\\u0000).";
-    throw validationError(message, [{ path: nulPath.join("."), message }]);
+    throw validationError(message, [{ path: problem.path.join("."), message }]);
   }
   return value as Record<string, unknown>;
 }

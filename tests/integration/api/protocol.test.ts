@@ -136,6 +136,34 @@ test("malformed JSON, a non-object body, an empty body and NUL characters are 40
   expect(nul.body.error.issues).toEqual([{ path: "title", message: expect.stringMatching(/NUL/) }]);
 });
 
+test("bodies nested deeper than 64 levels are a 400 naming the limit; 64 levels are read", async () => {
+  const admin = await caller("admin");
+  const before = await rowCounts();
+  const post = (body: string) => send<ErrorBody>(jobsRoute, apiRequest("POST", "/api/v1/jobs", admin, { body }));
+  const nested = (depth: number, open: string, close: string) =>
+    `{"title":"Deep","department":${open.repeat(depth - 1)}1${close.repeat(depth - 1)}}`;
+
+  for (const body of [nested(5_000, '{"a":', "}"), nested(5_000, "[", "]"), nested(65, "[", "]")]) {
+    const answer = await post(body);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toEqual({
+      code: "validation_error",
+      message: "The request body is nested too deeply: at most 64 levels of objects and arrays.",
+      issues: [{ path: expect.stringMatching(/^department(\.(a|0)){63}$/), message: expect.any(String) }],
+    });
+  }
+  // 64 levels (the body and 63 below it) pass the reader, and the schema names the field.
+  const atLimit = await post(nested(64, "[", "]"));
+  expect(atLimit.status).toBe(400);
+  expect(atLimit.body.error.issues.map((issue) => issue.path)).toEqual(["department"]);
+  // NUL characters are still found, in document order, however the body is shaped.
+  const nul = await post(
+    JSON.stringify({ title: "Backend", stages: [{ name: "ok" }, { name: "x\u0000" }], z: "\u0000" }),
+  );
+  expect(nul.body.error.issues).toEqual([{ path: "stages.1.name", message: expect.stringMatching(/NUL/) }]);
+  expect(await rowCounts()).toEqual(before);
+});
+
 test("a body that is not JSON is a 415", async () => {
   const admin = await caller("admin");
   const answer = await send<ErrorBody>(

@@ -387,6 +387,29 @@ test("calculator query parameters are checked, each 400 naming the parameter", a
       paths: [path],
     });
   }
+  // Every mix of one good instant and one bad parameter is a 400 naming the bad one, never a 500.
+  const good = { from: "2026-03-02T09:00:00Z", to: "2026-03-03T09:00:00Z" };
+  const bad: [label: string, query: (name: string) => string][] = [
+    ["missing", () => ""],
+    ["empty", (name) => `${name}=`],
+    ["garbage", (name) => `${name}=soon`],
+    ["a number", (name) => `${name}=1767225600`],
+    ["a date alone", (name) => `${name}=2026-03-02`],
+    ["an array", (name) => `${name}[]=2026-03-02T09:00:00Z`],
+    ["twice, bad first", (name) => `${name}=x&${name}=2026-03-02T09:00:00Z`],
+  ];
+  for (const badName of ["from", "to"] as const) {
+    const goodName = badName === "from" ? "to" : "from";
+    for (const [label, query] of bad) {
+      const answer = await elapsed(recruiter, id, [`${goodName}=${good[goodName]}`, query(badName)].join("&"));
+      expect({ badName, label, status: answer.status, paths: answer.body.error?.issues.map((i) => i.path) }).toEqual({
+        badName,
+        label,
+        status: 400,
+        paths: [badName],
+      });
+    }
+  }
   const reversed = await elapsed(recruiter, id, "from=2026-03-02T09:00:00Z&to=2026-03-01T09:00:00Z");
   expect(reversed.body.error.issues[0]!.message).toMatch(/to must not be before from/);
 });
