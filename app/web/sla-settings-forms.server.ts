@@ -18,7 +18,9 @@ import {
   type HolidayFormValues,
   type ScheduleFormValues,
 } from "~/domain/sla/schedule-form";
-import { HolidayImportError, holidaysFromCountry, holidaysFromIcs } from "~/domain/sla/holiday-import";
+import { holidaysFromCountry } from "~/domain/sla/holiday-import";
+import { HolidayImportError } from "~/domain/sla/holiday-list";
+import { holidaysFromIcs } from "~/domain/sla/ics-import";
 import type { SlaPolicyInput } from "~/domain/sla/policies";
 import type { ScheduleInput } from "~/domain/sla/schedule";
 import { isValidTimeZone } from "~/domain/validation";

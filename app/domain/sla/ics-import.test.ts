@@ -1,0 +1,293 @@
+// Holidays from .ics files: all-day, timed UTC and TZID events, weekly recurrences inside the window.
+import { describe, expect, test } from "vitest";
+import { HolidayImportError } from "./holiday-list";
+import { holidaysFromIcs } from "./ics-import";
+
+function ics(...events: string[]): string {
+  return [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Hearback//Tests//EN",
+    ...events.flatMap((event) => ["BEGIN:VEVENT", event.trim(), "END:VEVENT"]),
+    "END:VCALENDAR",
+    "",
+  ]
+    .join("\r\n")
+    .replace(/\n\s+/g, "\r\n");
+}
+
+const BERLIN_2026 = { from: "2026-01-01", until: "2026-12-31", timeZone: "Europe/Berlin" };
+
+describe("holidaysFromIcs", () => {
+  test("an all-day event over several days gives one whole-day holiday per date (DTEND exclusive)", () => {
+    const text = ics(`
+      UID:summer@test
+      DTSTAMP:20260101T000000Z
+      DTSTART;VALUE=DATE:20260727
+      DTEND;VALUE=DATE:20260730
+      SUMMARY:Company summer break`);
+    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([
+      { date: "2026-07-27", name: "Company summer break" },
+      { date: "2026-07-28", name: "Company summer break" },
+      { date: "2026-07-29", name: "Company summer break" },
+    ]);
+  });
+
+  test("a one-day all-day event without DTEND", () => {
+    const text = ics(`
+      UID:one@test
+      DTSTAMP:20260101T000000Z
+      DTSTART;VALUE=DATE:20261225
+      SUMMARY:Christmas`);
+    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([{ date: "2026-12-25", name: "Christmas" }]);
+  });
+
+  test("a timed UTC event is converted to the schedule's zone", () => {
+    const text = ics(`
+      UID:offsite@test
+      DTSTAMP:20260101T000000Z
+      DTSTART:20260610T120000Z
+      DTEND:20260610T150000Z
+      SUMMARY:Offsite`);
+    // 12:00–15:00 UTC is 14:00–17:00 in Berlin (CEST) and 08:00–11:00 in New York (EDT).
+    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([
+      { date: "2026-06-10", name: "Offsite", closedFrom: "14:00", closedUntil: "17:00" },
+    ]);
+    expect(holidaysFromIcs(text, { ...BERLIN_2026, timeZone: "America/New_York" })).toEqual([
+      { date: "2026-06-10", name: "Offsite", closedFrom: "08:00", closedUntil: "11:00" },
+    ]);
+  });
+
+  test("a timed event crossing local midnight is split per date, whole days in the middle", () => {
+    const text = ics(`
+      UID:move@test
+      DTSTAMP:20260101T000000Z
+      DTSTART:20260610T200000Z
+      DTEND:20260612T080000Z
+      SUMMARY:Office move`);
+    // 22:00 CEST on the 10th to 10:00 CEST on the 12th.
+    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([
+      { date: "2026-06-10", name: "Office move", closedFrom: "22:00", closedUntil: "24:00" },
+      { date: "2026-06-11", name: "Office move" },
+      { date: "2026-06-12", name: "Office move", closedFrom: "00:00", closedUntil: "10:00" },
+    ]);
+  });
+
+  test("a TZID event with its VTIMEZONE is converted from that zone", () => {
+    const text = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Hearback//Tests//EN",
+      "BEGIN:VTIMEZONE",
+      "TZID:America/New_York",
+      "BEGIN:DAYLIGHT",
+      "TZOFFSETFROM:-0500",
+      "TZOFFSETTO:-0400",
+      "TZNAME:EDT",
+      "DTSTART:19700308T020000",
+      "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU",
+      "END:DAYLIGHT",
+      "BEGIN:STANDARD",
+      "TZOFFSETFROM:-0400",
+      "TZOFFSETTO:-0500",
+      "TZNAME:EST",
+      "DTSTART:19701101T020000",
+      "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU",
+      "END:STANDARD",
+      "END:VTIMEZONE",
+      "BEGIN:VEVENT",
+      "UID:ny@test",
+      "DTSTAMP:20260101T000000Z",
+      "DTSTART;TZID=America/New_York:20260610T090000",
+      "DTEND;TZID=America/New_York:20260610T110000",
+      "SUMMARY:All hands",
+      "END:VEVENT",
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+    // 09:00–11:00 EDT = 13:00–15:00 UTC = 15:00–17:00 CEST.
+    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([
+      { date: "2026-06-10", name: "All hands", closedFrom: "15:00", closedUntil: "17:00" },
+    ]);
+  });
+
+  test("a TZID event without a VTIMEZONE uses the IANA zone of that name", () => {
+    const text = ics(`
+      UID:tokyo@test
+      DTSTAMP:20260101T000000Z
+      DTSTART;TZID=Asia/Tokyo:20260115T180000
+      DTEND;TZID=Asia/Tokyo:20260115T200000
+      SUMMARY:Tokyo party`);
+    // 18:00–20:00 JST = 09:00–11:00 UTC = 10:00–12:00 CET.
+    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([
+      { date: "2026-01-15", name: "Tokyo party", closedFrom: "10:00", closedUntil: "12:00" },
+    ]);
+  });
+
+  test("a floating time (no zone) is taken as the schedule's local time", () => {
+    const text = ics(`
+      UID:float@test
+      DTSTAMP:20260101T000000Z
+      DTSTART:20260302T130000
+      DTEND:20260302T150000
+      SUMMARY:Training`);
+    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([
+      { date: "2026-03-02", name: "Training", closedFrom: "13:00", closedUntil: "15:00" },
+    ]);
+  });
+
+  test("a weekly RRULE with COUNT is expanded, only inside the window", () => {
+    const text = ics(`
+      UID:weekly-count@test
+      DTSTAMP:20260101T000000Z
+      DTSTART;VALUE=DATE:20251222
+      DTEND;VALUE=DATE:20251223
+      RRULE:FREQ=WEEKLY;COUNT=5
+      SUMMARY:Team day`);
+    // Occurrences: 2025-12-22, 2025-12-29, 2026-01-05, 2026-01-12, 2026-01-19; the window starts in 2026.
+    expect(holidaysFromIcs(text, BERLIN_2026).map((holiday) => holiday.date)).toEqual([
+      "2026-01-05",
+      "2026-01-12",
+      "2026-01-19",
+    ]);
+  });
+
+  test("a weekly RRULE with UNTIL is expanded up to UNTIL and cut at the window's end", () => {
+    const text = ics(`
+      UID:weekly-until@test
+      DTSTAMP:20260101T000000Z
+      DTSTART:20261202T150000Z
+      DTEND:20261202T170000Z
+      RRULE:FREQ=WEEKLY;UNTIL=20270131T235959Z
+      SUMMARY:Wednesday afternoons`);
+    // Wednesdays 15:00–17:00 UTC = 16:00–18:00 CET from 2 December; the window ends on 31 December.
+    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual(
+      ["2026-12-02", "2026-12-09", "2026-12-16", "2026-12-23", "2026-12-30"].map((date) => ({
+        date,
+        name: "Wednesday afternoons",
+        closedFrom: "16:00",
+        closedUntil: "18:00",
+      })),
+    );
+    expect(
+      holidaysFromIcs(text, { from: "2027-01-01", until: "2027-12-31", timeZone: "Europe/Berlin" }).map(
+        (holiday) => holiday.date,
+      ),
+    ).toEqual(["2027-01-06", "2027-01-13", "2027-01-20", "2027-01-27"]);
+  });
+
+  test("an endless weekly RRULE stays within the window", () => {
+    const text = ics(`
+      UID:forever@test
+      DTSTAMP:20260101T000000Z
+      DTSTART;VALUE=DATE:20260102
+      RRULE:FREQ=WEEKLY
+      SUMMARY:Fridays off`);
+    const fridays = holidaysFromIcs(text, BERLIN_2026);
+    expect(fridays).toHaveLength(52);
+    expect(fridays[0]).toEqual({ date: "2026-01-02", name: "Fridays off" });
+    expect(fridays.at(-1)).toEqual({ date: "2026-12-25", name: "Fridays off" });
+  });
+
+  test("events outside the window are left out; a date listed twice is kept once", () => {
+    const text = ics(
+      `UID:a@test
+      DTSTAMP:20260101T000000Z
+      DTSTART;VALUE=DATE:20261225
+      SUMMARY:Christmas`,
+      `UID:b@test
+      DTSTAMP:20260101T000000Z
+      DTSTART;VALUE=DATE:20261225
+      SUMMARY:Christmas Day`,
+      `UID:c@test
+      DTSTAMP:20260101T000000Z
+      DTSTART;VALUE=DATE:20271225
+      SUMMARY:Next Christmas`,
+    );
+    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([{ date: "2026-12-25", name: "Christmas" }]);
+  });
+
+  test("EXDATE, a moved occurrence (RECURRENCE-ID) and a cancelled one are honoured", () => {
+    const text = ics(
+      `UID:standup@test
+      DTSTAMP:20260101T000000Z
+      DTSTART:20260105T090000Z
+      DTEND:20260105T100000Z
+      RRULE:FREQ=WEEKLY;COUNT=5
+      EXDATE:20260112T090000Z
+      SUMMARY:All hands`,
+      `UID:standup@test
+      DTSTAMP:20260101T000000Z
+      RECURRENCE-ID:20260119T090000Z
+      DTSTART:20260120T130000Z
+      DTEND:20260120T140000Z
+      SUMMARY:All hands (moved)`,
+      `UID:standup@test
+      DTSTAMP:20260101T000000Z
+      RECURRENCE-ID:20260126T090000Z
+      DTSTART:20260126T090000Z
+      DTEND:20260126T100000Z
+      STATUS:CANCELLED
+      SUMMARY:All hands`,
+    );
+    // 09:00–10:00 UTC is 10:00–11:00 in Berlin (CET); the moved one is 14:00–15:00 on Tuesday the 20th.
+    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([
+      { date: "2026-01-05", name: "All hands", closedFrom: "10:00", closedUntil: "11:00" },
+      { date: "2026-01-20", name: "All hands (moved)", closedFrom: "14:00", closedUntil: "15:00" },
+      { date: "2026-02-02", name: "All hands", closedFrom: "10:00", closedUntil: "11:00" },
+    ]);
+  });
+
+  test("a daily series that began years before the window still reaches it", () => {
+    const text = ics(`
+      UID:daily@test
+      DTSTAMP:20050101T000000Z
+      DTSTART;VALUE=DATE:20050101
+      RRULE:FREQ=DAILY
+      SUMMARY:Every day`);
+    const holidays = holidaysFromIcs(text, { from: "2026-03-01", until: "2026-03-31", timeZone: "Europe/Berlin" });
+    expect(holidays).toHaveLength(31);
+    expect(holidays[0]).toEqual({ date: "2026-03-01", name: "Every day" });
+  });
+
+  test("a timed closure covers whole minutes: seconds round the start down and the end up", () => {
+    const text = ics(`
+      UID:seconds@test
+      DTSTAMP:20260101T000000Z
+      DTSTART:20260610T120010Z
+      DTEND:20260610T125930Z
+      SUMMARY:Short`);
+    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([
+      { date: "2026-06-10", name: "Short", closedFrom: "14:00", closedUntil: "15:00" },
+    ]);
+  });
+
+  test("an unreadable date gives a plain message, without ical.js internals", () => {
+    const text = ics(`
+      UID:bad@test
+      DTSTAMP:20260101T000000Z
+      DTSTART:2026-13-45T99
+      SUMMARY:Broken`);
+    expect(() => holidaysFromIcs(text, BERLIN_2026)).toThrow(
+      new HolidayImportError("This file has an event whose date or repeat rule cannot be read."),
+    );
+  });
+
+  test.each([
+    ["not iCalendar at all", "this is not a calendar"],
+    ["a broken content line", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;;;\r\n"],
+    ["a component that is not a calendar", "BEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20260101\r\nEND:VEVENT\r\n"],
+  ])("malformed input (%s) is a HolidayImportError", (_, text) => {
+    expect(() => holidaysFromIcs(text, BERLIN_2026)).toThrow(HolidayImportError);
+  });
+
+  test("a malformed window is a HolidayImportError", () => {
+    const text = ics(`
+      UID:one@test
+      DTSTAMP:20260101T000000Z
+      DTSTART;VALUE=DATE:20261225`);
+    expect(() => holidaysFromIcs(text, { ...BERLIN_2026, from: "next year" })).toThrow(HolidayImportError);
+    expect(() => holidaysFromIcs(text, { ...BERLIN_2026, from: "2027-01-01" })).toThrow(HolidayImportError);
+    expect(() => holidaysFromIcs(text, { ...BERLIN_2026, timeZone: "Mars/Olympus" })).toThrow(HolidayImportError);
+  });
+});
