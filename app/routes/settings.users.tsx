@@ -12,7 +12,8 @@ import { changeUserRole, createInvite, listOpenInvites, listUsers, setUserActive
 import { requirePermission } from "~/web/auth.server";
 import { env, publicUrl } from "~/platform/env.server";
 import { modelFailure } from "~/web/form-errors.server";
-import { parseForm, type FieldErrors } from "~/domain/forms";
+import { defineIntent, dispatchIntent } from "~/web/intents.server";
+import type { FieldErrors } from "~/domain/forms";
 import { useValidatedForm } from "~/components/ui/validated-form";
 
 export const meta: MetaFunction = () => [{ title: "Team · Hearback" }];
@@ -31,46 +32,59 @@ type ActionData =
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manage_users");
   const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
-  if (intent === "invite") {
-    const parsed = parseForm(formData, inviteFormSchema);
-    if (!parsed.ok) {
-      return data<ActionData>({ intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
-    }
+  const userId = String(formData.get("userId") ?? "");
+  type UserIntent = "role" | "deactivate" | "reactivate";
+  const refused = (intent: UserIntent, errors: FieldErrors, status = 400) =>
+    data<ActionData>({ intent, userId, errors }, { status });
+  // Checked before the form is validated: a change to your own account is refused whatever its fields say.
+  const notYourself = (intent: UserIntent) => () =>
+    userId === admin.id
+      ? refused(intent, { form: "You cannot change your own role or deactivate yourself. Ask another admin." })
+      : undefined;
+  const changed = async (intent: UserIntent, change: () => Promise<unknown>) => {
     try {
-      const { invite, secret } = await createInvite(parsed.data, admin.id);
-      // Behind a proxy PUBLIC_URL names the address people use; otherwise the address this request came to.
-      const base = env.PUBLIC_URL ? publicUrl() : new URL(request.url).origin;
-      return data<ActionData>({ intent, inviteUrl: `${base}/join/${secret}`, email: invite.email });
+      await change();
     } catch (error) {
       const failure = modelFailure(error);
       if (!failure) throw error;
-      const values = { email: parsed.data.email, name: parsed.data.name, role: parsed.data.role };
-      return data<ActionData>({ intent, errors: failure.errors, values }, { status: failure.status });
+      return refused(intent, failure.errors, failure.status);
     }
-  }
-  if (intent !== "role" && intent !== "deactivate" && intent !== "reactivate") {
-    throw new Response("Unknown action.", { status: 400 });
-  }
-  const userId = String(formData.get("userId") ?? "");
-  if (userId === admin.id) {
-    const message = "You cannot change your own role or deactivate yourself. Ask another admin.";
-    return data<ActionData>({ intent, userId, errors: { form: message } }, { status: 400 });
-  }
-  try {
-    if (intent === "role") {
-      const parsed = parseForm(formData, roleFormSchema);
-      if (!parsed.ok) return data<ActionData>({ intent, userId, errors: parsed.errors }, { status: 400 });
-      await changeUserRole(parsed.data.userId, parsed.data.role, admin.id);
-    } else {
-      await setUserActive(userId, intent === "reactivate", admin.id);
-    }
-  } catch (error) {
-    const failure = modelFailure(error);
-    if (!failure) throw error;
-    return data<ActionData>({ intent, userId, errors: failure.errors }, { status: failure.status });
-  }
-  return redirect(`/settings/users?done=${intent}`);
+    return redirect(`/settings/users?done=${intent}`);
+  };
+  const setActive = (intent: "deactivate" | "reactivate") =>
+    defineIntent({
+      guard: notYourself(intent),
+      run: () => changed(intent, () => setUserActive(userId, intent === "reactivate", admin.id)),
+    });
+  return dispatchIntent(formData, {
+    intents: {
+      invite: defineIntent({
+        schema: inviteFormSchema,
+        invalid: ({ errors, values }) => data<ActionData>({ intent: "invite", errors, values }, { status: 400 }),
+        run: async ({ input }) => {
+          try {
+            const { invite, secret } = await createInvite(input, admin.id);
+            // Behind a proxy PUBLIC_URL names the address people use; otherwise the address this request came to.
+            const base = env.PUBLIC_URL ? publicUrl() : new URL(request.url).origin;
+            return data<ActionData>({ intent: "invite", inviteUrl: `${base}/join/${secret}`, email: invite.email });
+          } catch (error) {
+            const failure = modelFailure(error);
+            if (!failure) throw error;
+            const values = { email: input.email, name: input.name, role: input.role };
+            return data<ActionData>({ intent: "invite", errors: failure.errors, values }, { status: failure.status });
+          }
+        },
+      }),
+      role: defineIntent({
+        guard: notYourself("role"),
+        schema: roleFormSchema,
+        invalid: ({ errors }) => refused("role", errors),
+        run: ({ input }) => changed("role", () => changeUserRole(input.userId, input.role, admin.id)),
+      }),
+      deactivate: setActive("deactivate"),
+      reactivate: setActive("reactivate"),
+    },
+  });
 }
 
 const DONE: Record<string, string> = {
