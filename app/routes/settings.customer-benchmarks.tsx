@@ -23,7 +23,8 @@ import {
   saveCustomerBenchmark,
 } from "~/models/customer-benchmark.server";
 import { requirePermission } from "~/web/auth.server";
-import { parseForm, type FieldErrors } from "~/domain/forms";
+import { defineIntent, dispatchIntent } from "~/web/intents.server";
+import type { FieldErrors } from "~/domain/forms";
 import { requireMetricsViewer } from "~/web/metrics-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Customer benchmarks · Hearback" }];
@@ -79,25 +80,43 @@ export async function action({ request }: ActionFunctionArgs) {
     return importFailure([`The file is larger than ${MAX_KILOBYTES} KB; a file of three rows is far smaller.`], 413);
   }
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  const metric = CUSTOMER_METRICS.find((name) => name === formData.get("metric"));
-  if (intent === "import") return importFile(formData.get("file"), admin.id);
-  if (!metric) throw new Response("Unknown metric.", { status: 400 });
-  const label = CUSTOMER_METRIC_LABELS[metric].toLowerCase();
-  if (intent === "clear") {
-    const cleared = await clearCustomerBenchmark(metric, admin.id);
-    return done(cleared ? `Removed the ${label} figures.` : `There were no ${label} figures to remove.`);
-  }
-  if (intent === "save") {
-    const parsed = parseForm(formData, benchmarkFormSchema);
-    if (!parsed.ok) {
-      const values = { ...benchmarkFormValues(metric), ...(parsed.values as Partial<BenchmarkFormValues>), metric };
-      return data<ActionData>({ ok: false, intent, metric, errors: parsed.errors, values }, { status: 400 });
-    }
-    await saveCustomerBenchmark(benchmarkInputFromForm(parsed.data), admin.id);
-    return done(`Saved the ${label} figures.`);
-  }
-  throw new Response("Unknown action.", { status: 400 });
+  const posted = CUSTOMER_METRICS.find((name) => name === formData.get("metric"));
+  // Every intent but the import acts on one metric: without a known one the post is refused before anything else,
+  // an unknown intent included.
+  const knownMetric = () => {
+    if (!posted) throw new Response("Unknown metric.", { status: 400 });
+    return { metric: posted, label: CUSTOMER_METRIC_LABELS[posted].toLowerCase() };
+  };
+  return dispatchIntent(formData, {
+    intents: {
+      import: defineIntent({ run: () => importFile(formData.get("file"), admin.id) }),
+      clear: defineIntent({
+        run: async () => {
+          const { metric, label } = knownMetric();
+          const cleared = await clearCustomerBenchmark(metric, admin.id);
+          return done(cleared ? `Removed the ${label} figures.` : `There were no ${label} figures to remove.`);
+        },
+      }),
+      save: defineIntent({
+        guard: () => void knownMetric(),
+        schema: benchmarkFormSchema,
+        invalid: ({ errors, values: typed }) => {
+          const { metric } = knownMetric();
+          const values = { ...benchmarkFormValues(metric), ...(typed as Partial<BenchmarkFormValues>), metric };
+          return data<ActionData>({ ok: false, intent: "save", metric, errors, values }, { status: 400 });
+        },
+        run: async ({ input }) => {
+          const { label } = knownMetric();
+          await saveCustomerBenchmark(benchmarkInputFromForm(input), admin.id);
+          return done(`Saved the ${label} figures.`);
+        },
+      }),
+    },
+    unknown: () => {
+      knownMetric();
+      throw new Response("Unknown action.", { status: 400 });
+    },
+  });
 }
 
 export default function CustomerBenchmarksPage() {
