@@ -20,7 +20,7 @@ import {
 } from "~/domain/sla/schedule-form";
 import { holidaysFromCountry } from "~/domain/sla/holiday-import";
 import { HolidayImportError } from "~/domain/sla/holiday-list";
-import { holidaysFromIcs } from "~/domain/sla/ics-import";
+import { readIcsHolidays, type SkippedEvent } from "~/domain/sla/ics-import";
 import type { SlaPolicyInput } from "~/domain/sla/policies";
 import type { ScheduleInput } from "~/domain/sla/schedule";
 import { isValidTimeZone } from "~/domain/validation";
@@ -37,6 +37,8 @@ export type ScheduleFormActionData = {
   notice?: string;
   /** Holidays an import just added to the list (not saved yet). */
   imported?: HolidayFormValues[];
+  /** Events of an imported .ics file that were left out, and why. */
+  skipped?: SkippedEvent[];
   importCountry?: string;
   importRegion?: string;
   /** The element to focus after an editor step. */
@@ -74,6 +76,7 @@ export async function handleScheduleFormPost(
       const field = intent.type === "import-ics" ? "icsFile" : "importCountry";
       try {
         let imported;
+        let skipped: SkippedEvent[] = [];
         let source: string;
         if (intent.type === "import-ics") {
           const file = formData.get("icsFile");
@@ -86,7 +89,9 @@ export async function handleScheduleFormPost(
               400,
             );
           }
-          imported = holidaysFromIcs(await file.text(), { from: window.from, until: window.until, timeZone });
+          const read = readIcsHolidays(await file.text(), { from: window.from, until: window.until, timeZone });
+          imported = read.holidays;
+          skipped = read.skipped;
           source = file.name || "the file";
         } else {
           if (!importCountry) return answer({ errors: { importCountry: "Choose a country." } }, 400);
@@ -98,11 +103,24 @@ export async function handleScheduleFormPost(
           source = region ? `${importCountry}-${region}` : importCountry;
         }
         const merged = mergeHolidays(values, imported);
-        const notice =
+        const years = window.years.join(" and ");
+        const notices = [
           merged.added.length === 0
-            ? `Nothing new to import from ${source} for ${window.years.join(" and ")}: the list has these holidays already.`
-            : `Imported ${merged.added.length} ${merged.added.length === 1 ? "holiday" : "holidays"} from ${source} for ${window.years.join(" and ")}. Check the list, then save the schedule to keep them.`;
-        return answer({ values: merged.values, notice, imported: merged.added, focusId: "schedule-notice" });
+            ? `Nothing new to import from ${source} for ${years}: the list has these holidays already.`
+            : `Imported ${merged.added.length} ${merged.added.length === 1 ? "holiday" : "holidays"} from ${source} for ${years}. Check the list, then save the schedule to keep them.`,
+        ];
+        if (skipped.length > 0) {
+          notices.push(
+            `${skipped.length === 1 ? "1 event in the file was" : `${skipped.length} events in the file were`} skipped; the list below says why.`,
+          );
+        }
+        return answer({
+          values: merged.values,
+          notice: notices.join(" "),
+          imported: merged.added,
+          skipped,
+          focusId: "schedule-notice",
+        });
       } catch (error) {
         if (!(error instanceof HolidayImportError)) throw error;
         return answer({ errors: { [field]: error.message } }, 400);

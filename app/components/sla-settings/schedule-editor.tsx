@@ -8,6 +8,7 @@ import { Field } from "~/components/ui/field";
 import { scheduleFormSchema, type HolidayFormValues, type ScheduleFormValues } from "~/domain/sla/schedule-form";
 import { WEEKDAY_LABELS, WEEKDAYS } from "~/domain/sla/schedule";
 import type { FieldErrors } from "~/domain/forms";
+import type { SkippedEvent } from "~/domain/sla/ics-import";
 import { useHydrated } from "~/components/ui/use-hydrated";
 import { useFormCheck } from "./use-form-check";
 
@@ -18,6 +19,8 @@ export type ScheduleEditorProps = {
   errors?: FieldErrors;
   notice?: string;
   imported?: HolidayFormValues[];
+  /** Events of an imported .ics file that were left out, and why. */
+  skipped?: SkippedEvent[];
   importCountry?: string;
   importRegion?: string;
   /** Where keyboard focus goes after an editor step (the form remounts with the server's answer). */
@@ -33,6 +36,7 @@ export function ScheduleEditor({
   errors: serverErrors = {},
   notice,
   imported = [],
+  skipped = [],
   importCountry = "",
   importRegion = "",
   focusId,
@@ -85,6 +89,20 @@ export function ScheduleEditor({
               <li key={`${holiday.date}-${holiday.closedFrom}`}>
                 {holiday.date} {holiday.name}
                 {holiday.closedFrom ? ` (closed ${holiday.closedFrom}–${holiday.closedUntil})` : ""}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {skipped.length > 0 ? (
+        <details className="card" open>
+          <summary>
+            {skipped.length} {skipped.length === 1 ? "event" : "events"} of the file skipped (not imported)
+          </summary>
+          <ul className="small imported-holidays">
+            {skipped.map((event, index) => (
+              <li key={index}>
+                {event.name}: {event.reason}.
               </li>
             ))}
           </ul>

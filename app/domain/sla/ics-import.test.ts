@@ -1,7 +1,7 @@
 // Holidays from .ics files: all-day, timed UTC and TZID events, weekly recurrences inside the window.
 import { describe, expect, test } from "vitest";
 import { HolidayImportError } from "./holiday-list";
-import { holidaysFromIcs } from "./ics-import";
+import { readIcsHolidays } from "./ics-import";
 
 function ics(...events: string[]): string {
   return [
@@ -18,7 +18,7 @@ function ics(...events: string[]): string {
 
 const BERLIN_2026 = { from: "2026-01-01", until: "2026-12-31", timeZone: "Europe/Berlin" };
 
-describe("holidaysFromIcs", () => {
+describe("readIcsHolidays", () => {
   test("an all-day event over several days gives one whole-day holiday per date (DTEND exclusive)", () => {
     const text = ics(`
       UID:summer@test
@@ -26,7 +26,7 @@ describe("holidaysFromIcs", () => {
       DTSTART;VALUE=DATE:20260727
       DTEND;VALUE=DATE:20260730
       SUMMARY:Company summer break`);
-    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([
+    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([
       { date: "2026-07-27", name: "Company summer break" },
       { date: "2026-07-28", name: "Company summer break" },
       { date: "2026-07-29", name: "Company summer break" },
@@ -39,7 +39,7 @@ describe("holidaysFromIcs", () => {
       DTSTAMP:20260101T000000Z
       DTSTART;VALUE=DATE:20261225
       SUMMARY:Christmas`);
-    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([{ date: "2026-12-25", name: "Christmas" }]);
+    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([{ date: "2026-12-25", name: "Christmas" }]);
   });
 
   test("a timed UTC event is converted to the schedule's zone", () => {
@@ -50,10 +50,10 @@ describe("holidaysFromIcs", () => {
       DTEND:20260610T150000Z
       SUMMARY:Offsite`);
     // 12:00–15:00 UTC is 14:00–17:00 in Berlin (CEST) and 08:00–11:00 in New York (EDT).
-    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([
+    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([
       { date: "2026-06-10", name: "Offsite", closedFrom: "14:00", closedUntil: "17:00" },
     ]);
-    expect(holidaysFromIcs(text, { ...BERLIN_2026, timeZone: "America/New_York" })).toEqual([
+    expect(readIcsHolidays(text, { ...BERLIN_2026, timeZone: "America/New_York" }).holidays).toEqual([
       { date: "2026-06-10", name: "Offsite", closedFrom: "08:00", closedUntil: "11:00" },
     ]);
   });
@@ -66,7 +66,7 @@ describe("holidaysFromIcs", () => {
       DTEND:20260612T080000Z
       SUMMARY:Office move`);
     // 22:00 CEST on the 10th to 10:00 CEST on the 12th.
-    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([
+    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([
       { date: "2026-06-10", name: "Office move", closedFrom: "22:00", closedUntil: "24:00" },
       { date: "2026-06-11", name: "Office move" },
       { date: "2026-06-12", name: "Office move", closedFrom: "00:00", closedUntil: "10:00" },
@@ -106,7 +106,7 @@ describe("holidaysFromIcs", () => {
       "",
     ].join("\r\n");
     // 09:00–11:00 EDT = 13:00–15:00 UTC = 15:00–17:00 CEST.
-    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([
+    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([
       { date: "2026-06-10", name: "All hands", closedFrom: "15:00", closedUntil: "17:00" },
     ]);
   });
@@ -119,7 +119,7 @@ describe("holidaysFromIcs", () => {
       DTEND;TZID=Asia/Tokyo:20260115T200000
       SUMMARY:Tokyo party`);
     // 18:00–20:00 JST = 09:00–11:00 UTC = 10:00–12:00 CET.
-    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([
+    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([
       { date: "2026-01-15", name: "Tokyo party", closedFrom: "10:00", closedUntil: "12:00" },
     ]);
   });
@@ -131,7 +131,7 @@ describe("holidaysFromIcs", () => {
       DTSTART:20260302T130000
       DTEND:20260302T150000
       SUMMARY:Training`);
-    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([
+    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([
       { date: "2026-03-02", name: "Training", closedFrom: "13:00", closedUntil: "15:00" },
     ]);
   });
@@ -145,7 +145,7 @@ describe("holidaysFromIcs", () => {
       RRULE:FREQ=WEEKLY;COUNT=5
       SUMMARY:Team day`);
     // Occurrences: 2025-12-22, 2025-12-29, 2026-01-05, 2026-01-12, 2026-01-19; the window starts in 2026.
-    expect(holidaysFromIcs(text, BERLIN_2026).map((holiday) => holiday.date)).toEqual([
+    expect(readIcsHolidays(text, BERLIN_2026).holidays.map((holiday) => holiday.date)).toEqual([
       "2026-01-05",
       "2026-01-12",
       "2026-01-19",
@@ -161,7 +161,7 @@ describe("holidaysFromIcs", () => {
       RRULE:FREQ=WEEKLY;UNTIL=20270131T235959Z
       SUMMARY:Wednesday afternoons`);
     // Wednesdays 15:00–17:00 UTC = 16:00–18:00 CET from 2 December; the window ends on 31 December.
-    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual(
+    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual(
       ["2026-12-02", "2026-12-09", "2026-12-16", "2026-12-23", "2026-12-30"].map((date) => ({
         date,
         name: "Wednesday afternoons",
@@ -170,7 +170,7 @@ describe("holidaysFromIcs", () => {
       })),
     );
     expect(
-      holidaysFromIcs(text, { from: "2027-01-01", until: "2027-12-31", timeZone: "Europe/Berlin" }).map(
+      readIcsHolidays(text, { from: "2027-01-01", until: "2027-12-31", timeZone: "Europe/Berlin" }).holidays.map(
         (holiday) => holiday.date,
       ),
     ).toEqual(["2027-01-06", "2027-01-13", "2027-01-20", "2027-01-27"]);
@@ -183,7 +183,7 @@ describe("holidaysFromIcs", () => {
       DTSTART;VALUE=DATE:20260102
       RRULE:FREQ=WEEKLY
       SUMMARY:Fridays off`);
-    const fridays = holidaysFromIcs(text, BERLIN_2026);
+    const fridays = readIcsHolidays(text, BERLIN_2026).holidays;
     expect(fridays).toHaveLength(52);
     expect(fridays[0]).toEqual({ date: "2026-01-02", name: "Fridays off" });
     expect(fridays.at(-1)).toEqual({ date: "2026-12-25", name: "Fridays off" });
@@ -204,7 +204,7 @@ describe("holidaysFromIcs", () => {
       DTSTART;VALUE=DATE:20271225
       SUMMARY:Next Christmas`,
     );
-    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([{ date: "2026-12-25", name: "Christmas" }]);
+    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([{ date: "2026-12-25", name: "Christmas" }]);
   });
 
   test("EXDATE, a moved occurrence (RECURRENCE-ID) and a cancelled one are honoured", () => {
@@ -231,7 +231,7 @@ describe("holidaysFromIcs", () => {
       SUMMARY:All hands`,
     );
     // 09:00–10:00 UTC is 10:00–11:00 in Berlin (CET); the moved one is 14:00–15:00 on Tuesday the 20th.
-    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([
+    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([
       { date: "2026-01-05", name: "All hands", closedFrom: "10:00", closedUntil: "11:00" },
       { date: "2026-01-20", name: "All hands (moved)", closedFrom: "14:00", closedUntil: "15:00" },
       { date: "2026-02-02", name: "All hands", closedFrom: "10:00", closedUntil: "11:00" },
@@ -245,7 +245,11 @@ describe("holidaysFromIcs", () => {
       DTSTART;VALUE=DATE:20050101
       RRULE:FREQ=DAILY
       SUMMARY:Every day`);
-    const holidays = holidaysFromIcs(text, { from: "2026-03-01", until: "2026-03-31", timeZone: "Europe/Berlin" });
+    const holidays = readIcsHolidays(text, {
+      from: "2026-03-01",
+      until: "2026-03-31",
+      timeZone: "Europe/Berlin",
+    }).holidays;
     expect(holidays).toHaveLength(31);
     expect(holidays[0]).toEqual({ date: "2026-03-01", name: "Every day" });
   });
@@ -257,28 +261,66 @@ describe("holidaysFromIcs", () => {
       DTSTART:20260610T120010Z
       DTEND:20260610T125930Z
       SUMMARY:Short`);
-    expect(holidaysFromIcs(text, BERLIN_2026)).toEqual([
+    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([
       { date: "2026-06-10", name: "Short", closedFrom: "14:00", closedUntil: "15:00" },
     ]);
   });
 
-  test("an unreadable date gives a plain message, without ical.js internals", () => {
-    const text = ics(`
-      UID:bad@test
+  test("an unreadable event is skipped with a plain reason, without ical.js internals; the others are imported", () => {
+    const text = ics(
+      `UID:bad@test
       DTSTAMP:20260101T000000Z
       DTSTART:2026-13-45T99
-      SUMMARY:Broken`);
-    expect(() => holidaysFromIcs(text, BERLIN_2026)).toThrow(
-      new HolidayImportError("This file has an event whose date or repeat rule cannot be read."),
+      SUMMARY:Broken`,
+      `UID:bad-rule@test
+      DTSTAMP:20260101T000000Z
+      DTSTART;VALUE=DATE:20260105
+      RRULE:FREQ=SOMETIMES`,
+      `UID:good@test
+      DTSTAMP:20260101T000000Z
+      DTSTART;VALUE=DATE:20261225
+      SUMMARY:Christmas`,
     );
+    expect(readIcsHolidays(text, BERLIN_2026)).toMatchObject({
+      holidays: [{ date: "2026-12-25", name: "Christmas" }],
+      // Lines ical.js cannot parse are found first, dates and rules it cannot read when the events are expanded.
+      skipped: [
+        { name: "An event without a title", reason: "it has a line that cannot be read" },
+        { name: "Broken", reason: "its date or repeat rule cannot be read" },
+      ],
+    });
+  });
+
+  test("a file of several calendars one after another (concatenated exports) is read whole", () => {
+    const first = ics(`
+      UID:one@test
+      DTSTAMP:20260101T000000Z
+      DTSTART;VALUE=DATE:20260501
+      SUMMARY:Labour Day`);
+    const second = ics(`
+      UID:two@test
+      DTSTAMP:20260101T000000Z
+      DTSTART;VALUE=DATE:20261003
+      SUMMARY:Unity Day`);
+    expect(readIcsHolidays(first + second, BERLIN_2026).holidays).toEqual([
+      { date: "2026-05-01", name: "Labour Day" },
+      { date: "2026-10-03", name: "Unity Day" },
+    ]);
   });
 
   test.each([
     ["not iCalendar at all", "this is not a calendar"],
-    ["a broken content line", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;;;\r\n"],
     ["a component that is not a calendar", "BEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20260101\r\nEND:VEVENT\r\n"],
   ])("malformed input (%s) is a HolidayImportError", (_, text) => {
-    expect(() => holidaysFromIcs(text, BERLIN_2026)).toThrow(HolidayImportError);
+    expect(() => readIcsHolidays(text, BERLIN_2026)).toThrow(HolidayImportError);
+  });
+
+  test("a file cut off inside a broken event gives that event as skipped, nothing else", () => {
+    const text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Half\r\nDTSTART;;;\r\n";
+    expect(readIcsHolidays(text, BERLIN_2026)).toEqual({
+      holidays: [],
+      skipped: [{ name: "Half", reason: "it has a line that cannot be read" }],
+    });
   });
 
   test("a malformed window is a HolidayImportError", () => {
@@ -286,8 +328,8 @@ describe("holidaysFromIcs", () => {
       UID:one@test
       DTSTAMP:20260101T000000Z
       DTSTART;VALUE=DATE:20261225`);
-    expect(() => holidaysFromIcs(text, { ...BERLIN_2026, from: "next year" })).toThrow(HolidayImportError);
-    expect(() => holidaysFromIcs(text, { ...BERLIN_2026, from: "2027-01-01" })).toThrow(HolidayImportError);
-    expect(() => holidaysFromIcs(text, { ...BERLIN_2026, timeZone: "Mars/Olympus" })).toThrow(HolidayImportError);
+    expect(() => readIcsHolidays(text, { ...BERLIN_2026, from: "next year" })).toThrow(HolidayImportError);
+    expect(() => readIcsHolidays(text, { ...BERLIN_2026, from: "2027-01-01" })).toThrow(HolidayImportError);
+    expect(() => readIcsHolidays(text, { ...BERLIN_2026, timeZone: "Mars/Olympus" })).toThrow(HolidayImportError);
   });
 });

@@ -67,15 +67,21 @@ function timedClosures(start: DateTime, end: DateTime, name: string | undefined)
   return closures;
 }
 
-/** Holidays from an .ics file's events between `from` and `until` (inclusive dates), recurrences expanded. */
-export function holidaysFromIcs(text: string, window: IcsWindow): Holiday[] {
-  let calendar: ICAL.Component;
-  try {
-    calendar = new ICAL.Component(ICAL.parse(text));
-  } catch {
-    throw new HolidayImportError("This file is not a valid iCalendar (.ics) file.");
-  }
-  if (calendar.name !== "vcalendar") throw new HolidayImportError("This file holds no calendar (no VCALENDAR).");
+/** An event left out of an import, and why, in words for the person importing. */
+export type SkippedEvent = { name: string; reason: string };
+
+/** What an .ics file gives: the holidays inside the window, and the events that could not be read. */
+export type IcsImport = { holidays: Holiday[]; skipped: SkippedEvent[] };
+
+const UNTITLED = "An event without a title";
+
+/**
+ * Holidays from an .ics file's events between `from` and `until` (inclusive dates), recurrences expanded. A file may
+ * hold several calendars one after another (concatenated exports); an event that cannot be read is skipped and named
+ * in `skipped`, the rest are imported.
+ */
+export function readIcsHolidays(text: string, window: IcsWindow): IcsImport {
+  const { calendars, skipped } = parseCalendars(text.replace(/^\uFEFF/, ""));
   if (!isDate(window.from) || !isDate(window.until) || window.until < window.from) {
     throw new HolidayImportError(
       "Give the import window as two dates like 2026-01-01, the first one not after the second.",
@@ -85,35 +91,174 @@ export function holidaysFromIcs(text: string, window: IcsWindow): Holiday[] {
     throw new HolidayImportError("Choose a time zone from the IANA list, like Europe/Berlin.");
   }
   const holidays: Holiday[] = [];
-  // ical.js parses property values lazily: a malformed date or rule surfaces here, not in ICAL.parse. Its messages
-  // are internal, so the user gets a plain one.
-  try {
-    for (const event of eventsWithExceptions(calendar)) {
-      if (isCancelled(event.component)) continue;
-      const name = event.summary?.trim().slice(0, 120) || undefined;
-      const occurrences = event.isRecurring() ? expand(event, window) : [event.startDate];
-      for (const occurrenceStart of occurrences) {
-        const details = event.isRecurring() ? event.getOccurrenceDetails(occurrenceStart) : null;
-        // A moved or cancelled single occurrence (RECURRENCE-ID) is its own component with its own times.
-        const component = details?.item.component ?? event.component;
-        if (details && isCancelled(component)) continue;
-        const start = details?.startDate ?? event.startDate;
-        const end = details?.endDate ?? event.endDate ?? null;
-        const occurrenceName = details?.item.summary?.trim().slice(0, 120) || name;
-        if (start.isDate) {
-          holidays.push(...wholeDays(start, end, occurrenceName));
-        } else {
-          const localStart = inScheduleZone(start, window.timeZone, tzidOf(component, "dtstart"));
-          const localEnd = end ? inScheduleZone(end, window.timeZone, tzidOf(component, "dtend")) : localStart;
-          holidays.push(...timedClosures(localStart, localEnd, occurrenceName));
-        }
-      }
+  const { events, unreadable } = eventsWithExceptions(
+    calendars.flatMap((calendar) => calendar.getAllSubcomponents("vevent")),
+  );
+  for (const component of unreadable) skipped.push({ name: titleOf(component), reason: UNREADABLE });
+  for (const event of events) {
+    // ical.js parses property values lazily: a malformed date or rule surfaces here, not in ICAL.parse. Its messages
+    // are internal, so the event is listed with a plain reason.
+    try {
+      holidays.push(...eventHolidays(event, window));
+    } catch {
+      skipped.push({ name: titleOf(event.component), reason: UNREADABLE });
     }
-  } catch (error) {
-    if (error instanceof HolidayImportError) throw error;
-    throw new HolidayImportError("This file has an event whose date or repeat rule cannot be read.");
   }
-  return dedupeHolidays(holidays.filter((holiday) => holiday.date >= window.from && holiday.date <= window.until));
+  return {
+    holidays: dedupeHolidays(holidays.filter((holiday) => holiday.date >= window.from && holiday.date <= window.until)),
+    skipped,
+  };
+}
+
+const UNREADABLE = "its date or repeat rule cannot be read";
+const BROKEN_LINE = "it has a line that cannot be read";
+
+/**
+ * The file's calendars. ical.js rejects a whole file for one malformed line, so when it does, the file is read again
+ * calendar by calendar and event by event: the events that parse are kept, the others are listed as skipped.
+ */
+function parseCalendars(text: string): { calendars: ICAL.Component[]; skipped: SkippedEvent[] } {
+  let parsed: unknown;
+  try {
+    parsed = ICAL.parse(text);
+  } catch {
+    return parseLeniently(text);
+  }
+  // One top-level component comes back as itself, several as a list of them.
+  const roots = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed : [parsed]) as unknown[];
+  const calendars = roots
+    .map((root) => new ICAL.Component(root as unknown[]))
+    .filter((component) => component.name === "vcalendar");
+  if (calendars.length === 0) throw new HolidayImportError("This file holds no calendar (no VCALENDAR).");
+  return { calendars, skipped: [] };
+}
+
+type CalendarBlock = { header: string[]; timezones: string[][]; events: string[][] };
+
+function parseLeniently(text: string): { calendars: ICAL.Component[]; skipped: SkippedEvent[] } {
+  const blocks = calendarBlocks(text);
+  if (blocks.length === 0) throw new HolidayImportError("This file is not a valid iCalendar (.ics) file.");
+  const skipped: SkippedEvent[] = [];
+  const parses = (lines: string[]) => {
+    try {
+      ICAL.parse(["BEGIN:VCALENDAR", ...lines, "END:VCALENDAR"].join("\r\n"));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const calendars = blocks.map((block) => {
+    const header = parses(block.header) ? block.header : [];
+    const timezones = block.timezones.filter(parses);
+    const events = block.events.filter((event) => {
+      if (parses(event)) return true;
+      skipped.push({ name: summaryLine(event) ?? UNTITLED, reason: BROKEN_LINE });
+      return false;
+    });
+    const lines = ["BEGIN:VCALENDAR", ...header, ...timezones.flat(), ...events.flat(), "END:VCALENDAR"];
+    return new ICAL.Component(ICAL.parse(lines.join("\r\n")) as unknown[]);
+  });
+  return { calendars, skipped };
+}
+
+/**
+ * The VCALENDAR blocks of a text split by lines: each calendar's own properties, its VTIMEZONEs and its VEVENTs (with
+ * their VALARMs). Folded lines stay with the line they continue; other components and lines outside a calendar are
+ * left out. A calendar or event cut off at the end of the file ends there.
+ */
+function calendarBlocks(text: string): CalendarBlock[] {
+  const blocks: CalendarBlock[] = [];
+  let block: CalendarBlock | null = null;
+  let component: string[] | null = null;
+  let depth = 0;
+  for (const line of logicalLines(text)) {
+    const marker = /^(BEGIN|END):([A-Za-z-]+)\s*$/.exec(line.split("\r\n")[0]!);
+    const begins = marker?.[1]!.toUpperCase() === "BEGIN";
+    const name = marker?.[2]!.toUpperCase();
+    if (!block) {
+      if (begins && name === "VCALENDAR") {
+        block = { header: [], timezones: [], events: [] };
+        blocks.push(block);
+      }
+      continue;
+    }
+    if (component) {
+      component.push(line);
+      if (marker) depth += begins ? 1 : -1;
+      if (depth === 0) component = null;
+      continue;
+    }
+    if (marker && !begins && name === "VCALENDAR") {
+      block = null;
+    } else if (begins) {
+      component = [line];
+      depth = 1;
+      if (name === "VEVENT") block.events.push(component);
+      else if (name === "VTIMEZONE") block.timezones.push(component);
+    } else {
+      block.header.push(line);
+    }
+  }
+  return blocks;
+}
+
+/** Content lines with their folded continuation lines attached (joined by line breaks, as they were). */
+function logicalLines(text: string): string[] {
+  const lines: string[] = [];
+  for (const physical of text.split(/\r\n|\n|\r/)) {
+    if ((physical.startsWith(" ") || physical.startsWith("\t")) && lines.length > 0) {
+      lines[lines.length - 1] += `\r\n${physical}`;
+    } else if (physical.trim() !== "") {
+      lines.push(physical);
+    }
+  }
+  return lines;
+}
+
+/** An event's SUMMARY read from its raw lines, for naming an event ical.js could not parse. */
+function summaryLine(lines: string[]): string | undefined {
+  const line = lines.find((candidate) => /^SUMMARY[;:]/i.test(candidate));
+  const value = line
+    ?.replace(/\r\n[ \t]/g, "")
+    .replace(/^[^:]*:/, "")
+    .replace(/\\([,;\\])/g, "$1")
+    .replace(/\\n/gi, " ")
+    .trim();
+  return value ? value.slice(0, 120) : undefined;
+}
+
+function titleOf(component: ICAL.Component): string {
+  try {
+    const summary = component.getFirstPropertyValue("summary");
+    return (typeof summary === "string" && summary.trim().slice(0, 120)) || UNTITLED;
+  } catch {
+    return UNTITLED;
+  }
+}
+
+/** The closures of one event (every occurrence of a series), not yet cut to the window. */
+function eventHolidays(event: ICAL.Event, window: IcsWindow): Holiday[] {
+  const holidays: Holiday[] = [];
+  if (isCancelled(event.component)) return holidays;
+  const name = event.summary?.trim().slice(0, 120) || undefined;
+  const occurrences = event.isRecurring() ? expand(event, window) : [event.startDate];
+  for (const occurrenceStart of occurrences) {
+    const details = event.isRecurring() ? event.getOccurrenceDetails(occurrenceStart) : null;
+    // A moved or cancelled single occurrence (RECURRENCE-ID) is its own component with its own times.
+    const component = details?.item.component ?? event.component;
+    if (details && isCancelled(component)) continue;
+    const start = details?.startDate ?? event.startDate;
+    const end = details?.endDate ?? event.endDate ?? null;
+    const occurrenceName = details?.item.summary?.trim().slice(0, 120) || name;
+    if (start.isDate) {
+      holidays.push(...wholeDays(start, end, occurrenceName));
+    } else {
+      const localStart = inScheduleZone(start, window.timeZone, tzidOf(component, "dtstart"));
+      const localEnd = end ? inScheduleZone(end, window.timeZone, tzidOf(component, "dtend")) : localStart;
+      holidays.push(...timedClosures(localStart, localEnd, occurrenceName));
+    }
+  }
+  return holidays;
 }
 
 function isDate(value: string): boolean {
@@ -125,27 +270,44 @@ function isCancelled(component: ICAL.Component): boolean {
   return typeof status === "string" && status.toUpperCase() === "CANCELLED";
 }
 
-/** Series masters with their moved or cancelled occurrences attached; exceptions without a series stand alone. */
-function eventsWithExceptions(calendar: ICAL.Component): ICAL.Event[] {
-  const components = calendar.getAllSubcomponents("vevent");
+/**
+ * Series masters with their moved or cancelled occurrences attached; exceptions without a series stand alone. Events
+ * whose start cannot be read are returned apart.
+ */
+function eventsWithExceptions(components: ICAL.Component[]): { events: ICAL.Event[]; unreadable: ICAL.Component[] } {
   const series = new Map<string, ICAL.Event>();
   const events: ICAL.Event[] = [];
+  const unreadable: ICAL.Component[] = [];
+  const read = (component: ICAL.Component): ICAL.Event | null => {
+    try {
+      const event = new ICAL.Event(component);
+      if (event.startDate) return event;
+    } catch {
+      // Reported below.
+    }
+    unreadable.push(component);
+    return null;
+  };
   for (const component of components) {
     if (component.hasProperty("recurrence-id")) continue;
-    const event = new ICAL.Event(component);
-    if (!event.startDate) continue;
+    const event = read(component);
+    if (!event) continue;
     events.push(event);
-    if (event.uid && event.isRecurring()) series.set(event.uid, event);
+    try {
+      if (event.uid && event.isRecurring()) series.set(event.uid, event);
+    } catch {
+      // An unreadable rule fails again, and is reported, when the event is expanded.
+    }
   }
   for (const component of components) {
     if (!component.hasProperty("recurrence-id")) continue;
-    const exception = new ICAL.Event(component);
-    if (!exception.startDate) continue;
+    const exception = read(component);
+    if (!exception) continue;
     const master = series.get(exception.uid);
     if (master) master.relateException(exception);
     else events.push(exception);
   }
-  return events;
+  return { events, unreadable };
 }
 
 function tzidOf(component: ICAL.Component, property: "dtstart" | "dtend"): string | undefined {
