@@ -13,6 +13,7 @@ import {
 import { countUsers, verifyCredentials } from "~/models/user.server";
 import { getUser, safeRedirect } from "~/web/auth.server";
 import { parseForm } from "~/domain/forms";
+import { knownDeviceFor, rememberDevice } from "~/web/known-device.server";
 import { clientIp } from "~/web/request.server";
 import { redirectWithSession, startSession } from "~/web/session.server";
 
@@ -34,22 +35,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), loginSchema);
   if (!parsed.ok) return data({ errors: parsed.errors, email: String(parsed.values.email ?? "") }, { status: 400 });
   const { email, password, redirectTo } = parsed.data;
-  const ip = clientIp(request, context as { clientIp?: string });
-  if (await isLoginThrottled(email, ip)) {
+  const source = {
+    ip: clientIp(request, context as { clientIp?: string }),
+    knownDeviceId: await knownDeviceFor(request, email),
+  };
+  if (await isLoginThrottled(email, source)) {
     const message = `Too many sign-in attempts. Please wait ${LOGIN_WINDOW_MINUTES} minutes and try again, or ask an admin to help.`;
     return data({ errors: { form: message }, email }, { status: 429 });
   }
   const user = await verifyCredentials(email, password);
   if (!user) {
-    await recordLoginFailure(email, ip);
+    await recordLoginFailure(email, source);
     // One message for unknown email and wrong password, so nobody can probe which accounts exist.
     return data(
       { errors: { form: "That email and password do not match an account. Please check both and try again." }, email },
       { status: 400 },
     );
   }
-  await clearLoginFailures(email);
-  return redirectWithSession(safeRedirect(redirectTo, "/"), await startSession(user.id, request));
+  await clearLoginFailures(email, source);
+  return redirectWithSession(
+    safeRedirect(redirectTo, "/"),
+    await startSession(user.id, request),
+    await rememberDevice(request, email),
+  );
 }
 
 export default function LoginPage() {

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { can, type Permission } from "~/domain/permissions";
 import { userSummarySelect, type UserSummary } from "~/models/user.server";
 import { prisma } from "~/platform/db.server";
+import { publicUrl } from "~/platform/env.server";
 import { readSessionId } from "./session.server";
 
 export async function getUser(request: Request): Promise<UserSummary | null> {
@@ -37,8 +38,19 @@ export async function requirePermission(request: Request, permission: Permission
   return user;
 }
 
-/** Only same-site paths are allowed after sign-in, so a crafted link cannot send people elsewhere. */
+/** Only a path on this site is allowed after sign-in, so a crafted link cannot send people elsewhere. The value is read
+ * the way a browser would read it against our own address: a tab, a newline or a backslash that a browser would drop
+ * or turn into `//elsewhere` makes it fall back. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not pass
+  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  const origin = new URL(publicUrl()).origin;
+  let target: URL;
+  try {
+    target = new URL(to, origin);
+  } catch {
+    return fallback;
+  }
+  if (target.origin !== origin || to.startsWith("//")) return fallback;
+  return `${target.pathname}${target.search}${target.hash}`;
 }

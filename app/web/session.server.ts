@@ -46,6 +46,8 @@ export async function endSession(request: Request): Promise<string> {
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 
-export async function redirectWithSession(to: string, cookieHeader: string) {
-  return redirect(to, { headers: { "Set-Cookie": cookieHeader } });
+export async function redirectWithSession(to: string, ...cookieHeaders: string[]) {
+  const headers = new Headers();
+  for (const cookie of cookieHeaders) headers.append("Set-Cookie", cookie);
+  return redirect(to, { headers });
 }

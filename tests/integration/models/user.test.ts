@@ -70,18 +70,18 @@ test("deactivated users cannot sign in and lose their sessions", async () => {
 
 test("five failures lock an account for a while; another account from the same place is still fine", async () => {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    expect(await isLoginThrottled("victim@example.com", "10.0.0.1")).toBe(false);
-    await recordLoginFailure("victim@example.com", "10.0.0.1");
+    expect(await isLoginThrottled("victim@example.com", { ip: "10.0.0.1" })).toBe(false);
+    await recordLoginFailure("victim@example.com", { ip: "10.0.0.1" });
   }
-  expect(await isLoginThrottled("Victim@Example.com", "10.0.0.2")).toBe(true);
-  expect(await isLoginThrottled("other@example.com", "10.0.0.1")).toBe(false);
-  await clearLoginFailures("victim@example.com");
-  expect(await isLoginThrottled("victim@example.com", "10.0.0.3")).toBe(false);
+  expect(await isLoginThrottled("Victim@Example.com", { ip: "10.0.0.2" })).toBe(true);
+  expect(await isLoginThrottled("other@example.com", { ip: "10.0.0.1" })).toBe(false);
+  await clearLoginFailures("victim@example.com", { ip: "10.0.0.3" });
+  expect(await isLoginThrottled("victim@example.com", { ip: "10.0.0.3" })).toBe(false);
 });
 
 test("many failures from one address throttle every account from it", async () => {
   for (let attempt = 0; attempt < 30; attempt += 1)
-    await recordLoginFailure(`guess${attempt}@example.com`, "192.0.2.9");
-  expect(await isLoginThrottled("fresh@example.com", "192.0.2.9")).toBe(true);
-  expect(await isLoginThrottled("fresh@example.com", "192.0.2.10")).toBe(false);
+    await recordLoginFailure(`guess${attempt}@example.com`, { ip: "192.0.2.9" });
+  expect(await isLoginThrottled("fresh@example.com", { ip: "192.0.2.9" })).toBe(true);
+  expect(await isLoginThrottled("fresh@example.com", { ip: "192.0.2.10" })).toBe(false);
 });
