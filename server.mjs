@@ -2,10 +2,10 @@
 // in production (`npm start`) it serves the built bundle. Start-up work (migrations, demo data, workers) lives in
 // app/boot.server.ts and runs inside the app's own module graph so the process holds one database connection.
 import http from "node:http";
-import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 import proxyaddr from "proxy-addr";
+import { bodyLimit, createRemixHandler } from "./server/request-body.mjs";
 
 if (process.argv.includes("--production")) process.env.NODE_ENV = "production";
 const production = process.env.NODE_ENV === "production";
@@ -44,22 +44,19 @@ if (viteDevServer) {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
+// Every body is read with a limit, chunked or not (server/request-body.mjs). Raw candidate replies may carry
+// attachments: that endpoint takes up to 10 MB.
 const MAX_BODY_BYTES = 1024 * 1024;
-// Raw candidate replies may carry attachments: that endpoint reads up to 10 MB itself (readRawBody in
-// app/web/api.server.ts).
 const LARGER_BODIES = new Map([["/api/v1/inbound/email", 10 * 1024 * 1024]]);
 app.use((req, res, next) => {
-  const limit = LARGER_BODIES.get(req.path) ?? MAX_BODY_BYTES;
-  if (Number(req.headers["content-length"] ?? 0) > limit) {
-    const size = `${limit / (1024 * 1024)} MB`;
-    res
-      .status(413)
-      .json({ error: { code: "payload_too_large", message: `The request body is larger than ${size}.`, issues: [] } });
+  // Remix's data requests of old (`?_data=`) are not how this app's pages load data; answered by Remix they gave a 500.
+  if (req.query._data !== undefined) {
+    res.status(400).type("text/plain").send("This address does not take a _data parameter.");
     return;
   }
   const refusal = entry.rejectCrossSiteMutation({
     method: req.method,
-    path: req.path,
+    url: req.url,
     host: req.headers.host,
     origin: req.headers.origin,
     referer: req.headers.referer,
@@ -68,17 +65,21 @@ app.use((req, res, next) => {
     res.status(403).type("text/plain").send(refusal);
     return;
   }
+  // The Origin has been judged above, against PUBLIC_URL. Remix would judge it again against Host alone, which a
+  // proxy may rewrite, and answer 500.
+  delete req.headers.origin;
   // The address the rate limits count (app/web/rate-limit.server.ts); set here, so a client cannot choose it.
   req.headers["x-hearback-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
-  // Candidates' pages send no Referer, so their form posts say "Origin: null". They carry no cookie (the token in the
-  // address is the credential, and rejectCrossSiteMutation exempts them), but Remix would refuse the mismatch.
-  if (req.path.startsWith("/s/") && req.headers.origin === "null") delete req.headers.origin;
   next();
 });
+app.use(bodyLimit((req) => LARGER_BODIES.get(entry.routedPath(req.url)) ?? MAX_BODY_BYTES));
+// Browsers ask for /favicon.ico whatever the page links; the icon is an SVG.
+app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 app.all(
   "*",
-  createRequestHandler({
+  createRemixHandler({
     build: viteDevServer ? loadBuild : await loadBuild(),
+    mode: production ? "production" : "development",
     getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
   }),
 );

@@ -10,7 +10,7 @@ import { applySecurityHeaders } from "~/web/security-headers.server";
 import { rememberStatusPage, type StatusPageOffer } from "~/web/status-page-cache.server";
 
 export { boot } from "./boot.server";
-export { rejectCrossSiteMutation } from "~/web/csrf.server";
+export { rejectCrossSiteMutation, routedPath } from "~/web/csrf.server";
 export { statusPageFromCache } from "~/web/candidate-route.server";
 
 const ABORT_DELAY = 5_000;
