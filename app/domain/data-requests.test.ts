@@ -3,9 +3,10 @@ import { clockEventsFromLog } from "./sla/clocks";
 import {
   anonymisedAuditData,
   anonymisedEventData,
-  dataRequestActionSchema,
+  declineDataRequestSchema,
   deletionRequestSchema,
   ERASED_TEXT,
+  eraseDataRequestSchema,
   erasedEmailFor,
 } from "./data-requests";
 
@@ -105,7 +106,7 @@ test("the request reason is optional, trimmed and at most 1,000 characters, with
 });
 
 test("declining needs a note; erasing only the request", () => {
-  expect(dataRequestActionSchema.safeParse({ intent: "erase", requestId: "r1" }).success).toBe(true);
-  const declined = dataRequestActionSchema.safeParse({ intent: "decline", requestId: "r1", note: " " });
+  expect(eraseDataRequestSchema.safeParse({ requestId: "r1" }).success).toBe(true);
+  const declined = declineDataRequestSchema.safeParse({ requestId: "r1", note: " " });
   expect(declined.error!.issues[0]).toMatchObject({ path: ["note"], message: "A note for the record is required." });
 });

@@ -129,15 +129,12 @@ export function deletionRequestSchema(locale: string | null | undefined) {
   });
 }
 
-/** The admin page's two actions on a request. */
-export const dataRequestActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("erase"), requestId: idField("Request") }),
-  z.object({
-    intent: z.literal("decline"),
-    requestId: idField("Request"),
-    note: trimmedText("A note for the record", DATA_REQUEST_REASON_MAX),
-  }),
-]);
+/** The admin page's two actions on a request: erasing the candidate, or declining with a note. */
+export const eraseDataRequestSchema = z.object({ requestId: idField("Request") });
+export const declineDataRequestSchema = z.object({
+  requestId: idField("Request"),
+  note: trimmedText("A note for the record", DATA_REQUEST_REASON_MAX),
+});
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };

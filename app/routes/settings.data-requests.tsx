@@ -14,7 +14,12 @@ import { Badge } from "~/components/ui/badge";
 import { DateTime } from "~/components/ui/date-time";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
-import { DATA_REQUEST_DAYS, DATA_REQUEST_PERMISSION, dataRequestActionSchema } from "~/domain/data-requests";
+import {
+  DATA_REQUEST_DAYS,
+  DATA_REQUEST_PERMISSION,
+  declineDataRequestSchema,
+  eraseDataRequestSchema,
+} from "~/domain/data-requests";
 import {
   declineDataRequest,
   eraseForDataRequest,
@@ -23,8 +28,9 @@ import {
 } from "~/models/data-request.server";
 import dataRequestsStyles from "~/styles/data-requests.css?url";
 import { requirePermission } from "~/web/auth.server";
+import { defineIntent, dispatchIntent } from "~/web/intents.server";
 import { ConflictError, NotFoundError } from "~/platform/errors.server";
-import { parseForm, type FieldErrors } from "~/domain/forms";
+import type { FieldErrors } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "Data requests · Hearback" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dataRequestsStyles }];
@@ -33,6 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, DATA_REQUEST_PERMISSION);
   return { ...(await listDataRequests(user)), timeZone: user.timeZone };
 }
+
+const NOT_UNDERSTOOD = "That request was not understood.";
 
 type ActionData =
   | { ok: true; message: string }
@@ -43,28 +51,38 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const requestId = typeof formData.get("requestId") === "string" ? String(formData.get("requestId")) : null;
   const note = String(formData.get("note") ?? "");
-  const parsed = parseForm(formData, dataRequestActionSchema);
-  if (!parsed.ok) {
-    const message = parsed.errors.note ?? "That request was not understood.";
-    return data<ActionData>({ ok: false, message, requestId, errors: parsed.errors, note }, { status: 400 });
-  }
-  const input = parsed.data;
+  const refused = (status: number, message: string, errors: FieldErrors = {}) =>
+    data<ActionData>({ ok: false, message, requestId, errors, note }, { status });
   try {
-    if (input.intent === "erase") {
-      const erased = await eraseForDataRequest(input.requestId, user);
-      const emails = erased.messages === 1 ? "1 email" : `${erased.messages} emails`;
-      return data<ActionData>({
-        ok: true,
-        message: `The candidate's data was erased: their details, ${emails} and the text of their timeline. The figures stay.`,
-      });
-    }
-    await declineDataRequest(input.requestId, input.note, user);
-    return data<ActionData>({ ok: true, message: "The request was declined. Your note is kept with it." });
+    return await dispatchIntent(formData, {
+      intents: {
+        erase: defineIntent({
+          schema: eraseDataRequestSchema,
+          run: async ({ input }) => {
+            const erased = await eraseForDataRequest(input.requestId, user);
+            const emails = erased.messages === 1 ? "1 email" : `${erased.messages} emails`;
+            return data<ActionData>({
+              ok: true,
+              message: `The candidate's data was erased: their details, ${emails} and the text of their timeline. The figures stay.`,
+            });
+          },
+        }),
+        decline: defineIntent({
+          schema: declineDataRequestSchema,
+          run: async ({ input }) => {
+            await declineDataRequest(input.requestId, input.note, user);
+            return data<ActionData>({ ok: true, message: "The request was declined. Your note is kept with it." });
+          },
+        }),
+      },
+      invalid: (_intent, { errors }) => refused(400, errors.note ?? NOT_UNDERSTOOD, errors),
+      // An intent the page lacks is a field error on `intent`, like any other field it cannot read.
+      unknown: () =>
+        refused(400, NOT_UNDERSTOOD, { intent: "Invalid discriminator value. Expected 'erase' | 'decline'" }),
+    });
   } catch (error) {
-    const failure = (status: number, message: string) =>
-      data<ActionData>({ ok: false, message, requestId, errors: {}, note }, { status });
-    if (error instanceof NotFoundError) return failure(404, error.message);
-    if (error instanceof ConflictError) return failure(409, error.message);
+    if (error instanceof NotFoundError) return refused(404, error.message);
+    if (error instanceof ConflictError) return refused(409, error.message);
     throw error;
   }
 }
