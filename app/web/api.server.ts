@@ -210,6 +210,11 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
   const params = new URL(request.url).searchParams;
   const values: Record<string, string> = {};
   for (const [key, value] of params) values[key] ??= value;
+  const nulKey = Object.keys(values).find((key) => values[key]!.includes("\u0000"));
+  if (nulKey !== undefined) {
+    const message = "Query parameters must not contain NUL characters (%00).";
+    throw validationError(message, [{ path: nulKey, message }]);
+  }
   const result = schema.safeParse(values);
   if (!result.success) {
     throw validationError("The query has invalid parameters; see issues.", issuesFromZod(result.error.issues));
@@ -300,10 +305,18 @@ function dispatch<H>(handlers: Partial<Record<ApiMethod, H>>, run: (handler: H, 
   };
 }
 
+/** No record has an id with a NUL character (PostgreSQL cannot even compare one): such a path names nothing. */
+function refuseUnstorableIds(params: RouteArgs["params"]): void {
+  if (Object.values(params).some((value) => value?.includes("\u0000"))) {
+    throw new ApiError("not_found", "There is no record with that id.");
+  }
+}
+
 /** An authenticated endpoint: the handler gets the caller; audit entries it causes record the token. */
 export function apiRoute(handlers: Partial<Record<ApiMethod, ApiHandler>>) {
   return dispatch(handlers, async (handler, args) => {
     const principal = await requireApiPrincipal(args.request);
+    refuseUnstorableIds(args.params);
     return withApiTokenAudit(principal.tokenId, () => handler({ ...args, principal }));
   });
 }

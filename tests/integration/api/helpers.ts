@@ -1,4 +1,6 @@
 // Calling API routes the way Remix does (real Requests, the route's loader or action) against the test database.
+import fs from "node:fs";
+import path from "node:path";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { expect } from "vitest";
 import type { z } from "zod";
@@ -11,6 +13,31 @@ export const ORIGIN = "http://hearback.test";
 
 type RouteFunction = (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<Response>;
 export type ApiRouteModule = { loader: RouteFunction; action: RouteFunction };
+
+const LITERAL_DOT = "\u{E000}"; // a private-use character no route file name contains
+
+/** "api.v1.jobs.$jobId.ts" → "/api/v1/jobs/{jobId}" (Remix flat-route file names; "[.]" is a literal dot). */
+function pathOfRouteFile(file: string): string {
+  const segments = file
+    .replace(/\.tsx?$/, "")
+    .replaceAll("[.]", LITERAL_DOT)
+    .split(".")
+    .map((segment) => segment.replaceAll(LITERAL_DOT, ".").replace(/^\$(\w+)$/, "{$1}"));
+  return `/${segments.join("/")}`;
+}
+
+/** Every endpoint's route module (app/routes/api.v1.* and healthz), by its OpenAPI path ("/api/v1/jobs/{jobId}"). */
+export async function endpointRoutes(): Promise<Map<string, ApiRouteModule>> {
+  const routesDir = path.resolve("app/routes");
+  const files = fs
+    .readdirSync(routesDir)
+    .filter((file) => (file.startsWith("api.v1.") || file === "healthz.ts") && !file.includes(".test."));
+  const routes = new Map<string, ApiRouteModule>();
+  for (const file of files) {
+    routes.set(pathOfRouteFile(file), (await import(/* @vite-ignore */ path.join(routesDir, file))) as ApiRouteModule);
+  }
+  return routes;
+}
 
 let counter = 0;
 

@@ -1,12 +1,10 @@
 // The OpenAPI document lists exactly the endpoints the route files implement, with the request schemas they
 // validate with; and the health check answers for the database.
-import fs from "node:fs";
-import path from "node:path";
 import { expect, test, vi } from "vitest";
 import * as healthRoute from "~/routes/healthz";
 import * as openApiRoute from "~/routes/api.v1.openapi[.]json";
 import { prisma } from "~/platform/db.server";
-import { apiRequest, send, type ApiRouteModule, type ErrorBody } from "./helpers";
+import { apiRequest, endpointRoutes, send, type ErrorBody } from "./helpers";
 
 type Schema = {
   type?: string;
@@ -36,33 +34,16 @@ async function openApiDocument(): Promise<OpenApiDoc> {
   return answer.body;
 }
 
-const LITERAL_DOT = "\u{E000}"; // a private-use character no route file name contains
-
-/** "api.v1.jobs.$jobId.ts" → "/api/v1/jobs/{jobId}" (Remix flat-route file names; "[.]" is a literal dot). */
-function pathOfRouteFile(file: string): string {
-  const segments = file
-    .replace(/\.tsx?$/, "")
-    .replaceAll("[.]", LITERAL_DOT)
-    .split(".")
-    .map((segment) => segment.replaceAll(LITERAL_DOT, ".").replace(/^\$(\w+)$/, "{$1}"));
-  return `/${segments.join("/")}`;
-}
-
-const routesDir = path.resolve("app/routes");
-const endpointFiles = fs
-  .readdirSync(routesDir)
-  .filter((file) => (file.startsWith("api.v1.") || file === "healthz.ts") && !file.includes(".test."));
-
 test("every endpoint a route file implements is in the document, and nothing else", async () => {
-  expect(endpointFiles.length).toBeGreaterThanOrEqual(9);
+  const endpoints = await endpointRoutes();
+  expect(endpoints.size).toBeGreaterThanOrEqual(9);
   const implemented: string[] = [];
-  for (const file of endpointFiles) {
-    const route = (await import(/* @vite-ignore */ path.join(routesDir, file))) as ApiRouteModule;
-    const url = pathOfRouteFile(file).replace(/\{(\w+)\}/g, "x");
+  for (const [routePath, route] of endpoints) {
+    const url = routePath.replace(/\{(\w+)\}/g, "x");
     for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
       // Methods are checked before the token, so an anonymous probe tells implemented (not 405) from the rest.
       const answer = await send(route, apiRequest(method, url, null, method === "GET" ? {} : { body: {} }), {});
-      if (answer.status !== 405) implemented.push(`${method} ${pathOfRouteFile(file)}`);
+      if (answer.status !== 405) implemented.push(`${method} ${routePath}`);
     }
   }
   const document = await openApiDocument();

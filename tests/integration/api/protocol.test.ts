@@ -164,6 +164,18 @@ test("bodies nested deeper than 64 levels are a 400 naming the limit; 64 levels 
   expect(await rowCounts()).toEqual(before);
 });
 
+test("a NUL character in an id in the path is a 404, in a query parameter a 400 naming it", async () => {
+  const admin = await caller("admin");
+  const missing = await send<ErrorBody>(applicationRoute, apiRequest("GET", "/api/v1/applications/a%00b", admin), {
+    applicationId: "a\u0000b",
+  });
+  expect(missing.status).toBe(404);
+  expect(missing.body.error.code).toBe("not_found");
+  const query = await send<ErrorBody>(jobsRoute, apiRequest("GET", "/api/v1/jobs?status=open%00", admin));
+  expect(query.status).toBe(400);
+  expect(query.body.error.issues).toEqual([{ path: "status", message: expect.stringMatching(/NUL/) }]);
+});
+
 test("a body that is not JSON is a 415", async () => {
   const admin = await caller("admin");
   const answer = await send<ErrorBody>(
