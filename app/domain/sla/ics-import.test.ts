@@ -308,6 +308,15 @@ describe("readIcsHolidays", () => {
     ]);
   });
 
+  test("a leading byte-order mark (as some Windows exports write) is ignored", () => {
+    const text = `\uFEFF${ics(`
+      UID:bom@test
+      DTSTAMP:20260101T000000Z
+      DTSTART;VALUE=DATE:20261225
+      SUMMARY:Christmas`)}`;
+    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([{ date: "2026-12-25", name: "Christmas" }]);
+  });
+
   test.each([
     ["not iCalendar at all", "this is not a calendar"],
     ["a component that is not a calendar", "BEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20260101\r\nEND:VEVENT\r\n"],
@@ -331,5 +340,122 @@ describe("readIcsHolidays", () => {
     expect(() => readIcsHolidays(text, { ...BERLIN_2026, from: "next year" })).toThrow(HolidayImportError);
     expect(() => readIcsHolidays(text, { ...BERLIN_2026, from: "2027-01-01" })).toThrow(HolidayImportError);
     expect(() => readIcsHolidays(text, { ...BERLIN_2026, timeZone: "Mars/Olympus" })).toThrow(HolidayImportError);
+  });
+
+  describe("bounds: no event can make the import run for long", () => {
+    // Test file invalid_duration.ics of the Python icalendar library: ical.js loops for good computing its end.
+    const invalidDuration = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//icalendar//test//EN",
+      "BEGIN:VEVENT",
+      "UID:invalid-duration@example.com",
+      "DTSTAMP:20240101T000000Z",
+      "DTSTART:20240101T000000Z",
+      "DURATION:P999999999999999999W",
+      "SUMMARY:Event with an impractical duration",
+      "END:VEVENT",
+      "END:VCALENDAR",
+      "",
+    ].join("\n");
+
+    test("an event lasting longer than a year (DURATION) is skipped before ical.js computes its end", () => {
+      expect(readIcsHolidays(invalidDuration, BERLIN_2026)).toEqual({
+        holidays: [],
+        skipped: [{ name: "Event with an impractical duration", reason: "it lasts longer than a year" }],
+      });
+      for (const duration of ["P5200W", "P52000W", "P367D", "PT9999999999S", "P53W"]) {
+        const text = ics(`
+          UID:long@test
+          DTSTAMP:20260101T000000Z
+          DTSTART:20260101T000000Z
+          DURATION:${duration}
+          SUMMARY:Long`);
+        expect(readIcsHolidays(text, BERLIN_2026).skipped, duration).toEqual([
+          { name: "Long", reason: "it lasts longer than a year" },
+        ]);
+      }
+    });
+
+    test("an event whose DTEND is more than a year after its DTSTART is skipped; one of a year is read", () => {
+      const text = ics(
+        `UID:century@test
+        DTSTAMP:20260101T000000Z
+        DTSTART:19260101T000000Z
+        DTEND:20360101T000000Z
+        SUMMARY:A century`,
+        `UID:year@test
+        DTSTAMP:20260101T000000Z
+        DTSTART;VALUE=DATE:20260101
+        DTEND;VALUE=DATE:20270101
+        SUMMARY:Sabbatical`,
+      );
+      const read = readIcsHolidays(text, BERLIN_2026);
+      expect(read.skipped).toEqual([{ name: "A century", reason: "it lasts longer than a year" }]);
+      expect(read.holidays).toHaveLength(365);
+    });
+
+    test("a repeat interval out of range is skipped", () => {
+      const text = ics(`
+        UID:interval@test
+        DTSTAMP:20260101T000000Z
+        DTSTART;VALUE=DATE:20260101
+        RRULE:FREQ=DAILY;INTERVAL=999999999
+        SUMMARY:Rarely`);
+      expect(readIcsHolidays(text, BERLIN_2026)).toEqual({
+        holidays: [],
+        skipped: [{ name: "Rarely", reason: "its repeat rule cannot be followed" }],
+      });
+    });
+
+    test("a series with more than 1,000 dates in the window is skipped whole, not cut off", () => {
+      const text = ics(`
+        UID:hourly@test
+        DTSTAMP:20260101T000000Z
+        DTSTART:20260101T000000Z
+        DTEND:20260101T003000Z
+        RRULE:FREQ=HOURLY
+        SUMMARY:Every hour`);
+      expect(readIcsHolidays(text, BERLIN_2026)).toEqual({
+        holidays: [],
+        skipped: [{ name: "Every hour", reason: "it repeats more than 1,000 times in the import window" }],
+      });
+    });
+
+    test("a series that would take too many repeats to reach the window is skipped", () => {
+      const text = ics(`
+        UID:since-year-one@test
+        DTSTAMP:20260101T000000Z
+        DTSTART;VALUE=DATE:00010101
+        RRULE:FREQ=DAILY
+        SUMMARY:Every day since year 1`);
+      expect(readIcsHolidays(text, BERLIN_2026)).toEqual({
+        holidays: [],
+        skipped: [
+          {
+            name: "Every day since year 1",
+            reason: "it began too long before the import window to follow its repeats",
+          },
+        ],
+      });
+    });
+
+    test("a file with more than 5,000 dates in the window stops there and says how many events were left", () => {
+      const daily = (n: number) => `UID:daily-${n}@test
+        DTSTAMP:20260101T000000Z
+        DTSTART;VALUE=DATE:20260101
+        RRULE:FREQ=DAILY
+        SUMMARY:Daily ${n}`;
+      // Fifteen daily series of 365 dates each: the fourteenth would pass 5,000.
+      const read = readIcsHolidays(ics(...Array.from({ length: 15 }, (_, index) => daily(index + 1))), BERLIN_2026);
+      expect(read.holidays).toHaveLength(365);
+      expect(read.holidays[0]).toEqual({ date: "2026-01-01", name: "Daily 1" });
+      expect(read.skipped).toEqual([
+        {
+          name: "2 more events",
+          reason: "the file has more than 5,000 dates in the import window, so the rest was not read",
+        },
+      ]);
+    });
   });
 });

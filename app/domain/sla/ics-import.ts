@@ -5,9 +5,26 @@ import { DateTime, IANAZone } from "luxon";
 import { dedupeHolidays, HolidayImportError } from "./holiday-list";
 import type { Holiday } from "./schedule";
 
-/** At most this many occurrences of one series inside the window, and this many walked through to reach it. */
-const MAX_OCCURRENCES = 5_000;
-const MAX_WALK = 200_000;
+/**
+ * Bounds on the work one file may cause, checked before ical.js is asked to compute anything from the values: ical.js
+ * loops for good (or for minutes) on durations of millions of weeks, huge repeat intervals and long walks through a
+ * series. An event past a bound is skipped and named; a file past the file-wide bounds is read up to there.
+ */
+const MAX_SPAN_DAYS = 366;
+const MAX_INTERVAL = 1_000;
+/** Dates of one series inside the window, and repeats walked through (from its start) to get there. */
+const MAX_SERIES_DATES = 1_000;
+const MAX_SERIES_WALK = 20_000;
+/** Dates of all events inside the window, and repeats walked through by all series. */
+const MAX_FILE_DATES = 5_000;
+const MAX_FILE_WALK = 50_000;
+
+/** Why an event is left out, in words for the person importing. */
+class SkippedError extends Error {}
+/** The file-wide bounds are reached: the events from this one on are left out. */
+class FileLimitError extends Error {}
+
+type Budget = { dates: number; walked: number };
 
 type IcsWindow = { from: string; until: string; timeZone: string };
 
@@ -94,14 +111,23 @@ export function readIcsHolidays(text: string, window: IcsWindow): IcsImport {
   const { events, unreadable } = eventsWithExceptions(
     calendars.flatMap((calendar) => calendar.getAllSubcomponents("vevent")),
   );
-  for (const component of unreadable) skipped.push({ name: titleOf(component), reason: UNREADABLE });
-  for (const event of events) {
+  skipped.push(...unreadable);
+  const budget: Budget = { dates: 0, walked: 0 };
+  for (const [index, event] of events.entries()) {
     // ical.js parses property values lazily: a malformed date or rule surfaces here, not in ICAL.parse. Its messages
     // are internal, so the event is listed with a plain reason.
     try {
-      holidays.push(...eventHolidays(event, window));
-    } catch {
-      skipped.push({ name: titleOf(event.component), reason: UNREADABLE });
+      holidays.push(...eventHolidays(event, window, budget));
+    } catch (error) {
+      if (error instanceof FileLimitError) {
+        const left = events.length - index;
+        skipped.push({ name: left === 1 ? "1 more event" : `${left} more events`, reason: error.message });
+        break;
+      }
+      skipped.push({
+        name: titleOf(event.component),
+        reason: error instanceof SkippedError ? error.message : UNREADABLE,
+      });
     }
   }
   return {
@@ -237,11 +263,17 @@ function titleOf(component: ICAL.Component): string {
 }
 
 /** The closures of one event (every occurrence of a series), not yet cut to the window. */
-function eventHolidays(event: ICAL.Event, window: IcsWindow): Holiday[] {
+function eventHolidays(event: ICAL.Event, window: IcsWindow, budget: Budget): Holiday[] {
   const holidays: Holiday[] = [];
   if (isCancelled(event.component)) return holidays;
   const name = event.summary?.trim().slice(0, 120) || undefined;
-  const occurrences = event.isRecurring() ? expand(event, window) : [event.startDate];
+  const occurrences = event.isRecurring() ? expand(event, window, budget) : [event.startDate];
+  if (budget.dates + occurrences.length > MAX_FILE_DATES) {
+    throw new FileLimitError(
+      `the file has more than ${MAX_FILE_DATES.toLocaleString("en")} dates in the import window, so the rest was not read`,
+    );
+  }
+  budget.dates += occurrences.length;
   for (const occurrenceStart of occurrences) {
     const details = event.isRecurring() ? event.getOccurrenceDetails(occurrenceStart) : null;
     // A moved or cancelled single occurrence (RECURRENCE-ID) is its own component with its own times.
@@ -261,6 +293,31 @@ function eventHolidays(event: ICAL.Event, window: IcsWindow): Holiday[] {
   return holidays;
 }
 
+/** An ical.js time's wall clock read as UTC, in epoch milliseconds, without ical.js arithmetic. */
+function wallMillis(time: ICAL.Time): number {
+  const date = new Date(Date.UTC(2000, time.month - 1, time.day, time.hour, time.minute, time.second));
+  date.setUTCFullYear(time.year);
+  return date.getTime();
+}
+
+/**
+ * How long an event lasts in days (from DURATION, or DTEND less DTSTART), read before ical.js computes its end; why
+ * the event is skipped when it lasts too long or repeats at an interval ical.js cannot follow.
+ */
+function spanDays(component: ICAL.Component, start: ICAL.Time): number {
+  let days = start.isDate ? 1 : 0;
+  const duration: unknown = component.getFirstPropertyValue("duration");
+  const end: unknown = component.getFirstPropertyValue("dtend");
+  if (duration instanceof ICAL.Duration) days = Math.abs(duration.toSeconds()) / 86_400;
+  else if (end instanceof ICAL.Time) days = (wallMillis(end) - wallMillis(start)) / 86_400_000;
+  if (!(days <= MAX_SPAN_DAYS)) throw new SkippedError("it lasts longer than a year");
+  const rule: unknown = component.getFirstPropertyValue("rrule");
+  if (rule instanceof ICAL.Recur && !(rule.interval <= MAX_INTERVAL)) {
+    throw new SkippedError("its repeat rule cannot be followed");
+  }
+  return days;
+}
+
 function isDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: "UTC" }).isValid;
 }
@@ -272,21 +329,25 @@ function isCancelled(component: ICAL.Component): boolean {
 
 /**
  * Series masters with their moved or cancelled occurrences attached; exceptions without a series stand alone. Events
- * whose start cannot be read are returned apart.
+ * whose start cannot be read, or that last too long, are returned apart as skipped.
  */
-function eventsWithExceptions(components: ICAL.Component[]): { events: ICAL.Event[]; unreadable: ICAL.Component[] } {
+function eventsWithExceptions(components: ICAL.Component[]): { events: ICAL.Event[]; unreadable: SkippedEvent[] } {
   const series = new Map<string, ICAL.Event>();
   const events: ICAL.Event[] = [];
-  const unreadable: ICAL.Component[] = [];
+  const unreadable: SkippedEvent[] = [];
   const read = (component: ICAL.Component): ICAL.Event | null => {
     try {
       const event = new ICAL.Event(component);
-      if (event.startDate) return event;
-    } catch {
-      // Reported below.
+      if (!event.startDate) throw new Error("no start");
+      spanDays(component, event.startDate);
+      return event;
+    } catch (error) {
+      unreadable.push({
+        name: titleOf(component),
+        reason: error instanceof SkippedError ? error.message : UNREADABLE,
+      });
+      return null;
     }
-    unreadable.push(component);
-    return null;
   };
   for (const component of components) {
     if (component.hasProperty("recurrence-id")) continue;
@@ -319,14 +380,14 @@ function tzidOf(component: ICAL.Component, property: "dtstart" | "dtend"): strin
 const dateNumber = (year: number, month: number, day: number) => year * 10_000 + month * 100 + day;
 
 /**
- * Occurrence starts that may touch the window. Starts long before it are skipped without counting (a daily series
- * from 2005 still reaches 2026), but the walk is bounded so an endless rule cannot run forever.
+ * Occurrence starts that may touch the window. Starts long before it are walked through without counting (a daily
+ * series from 2005 still reaches 2026), within the bounds above.
  */
-function expand(event: ICAL.Event, window: IcsWindow): ICAL.Time[] {
+function expand(event: ICAL.Event, window: IcsWindow, budget: Budget): ICAL.Time[] {
   const from = DateTime.fromISO(window.from, { zone: "UTC" });
   const until = DateTime.fromISO(window.until, { zone: "UTC" });
-  // Margins: a multi-day event starting before the window, and time-zone shifts of a timed event's date.
-  const earliest = from.minus({ days: 366 });
+  // Margins: an event starting before the window that lasts into it, and time-zone shifts of a timed event's date.
+  const earliest = from.minus({ days: Math.ceil(spanDays(event.component, event.startDate)) + 1 });
   const latest = until.plus({ days: 1 });
   const first = dateNumber(earliest.year, earliest.month, earliest.day);
   const last = dateNumber(latest.year, latest.month, latest.day);
@@ -335,9 +396,21 @@ function expand(event: ICAL.Event, window: IcsWindow): ICAL.Time[] {
   let walked = 0;
   for (let next = iterator.next(); next; next = iterator.next()) {
     const date = dateNumber(next.year, next.month, next.day);
-    if (date > last || times.length >= MAX_OCCURRENCES || walked >= MAX_WALK) break;
+    if (date > last) break;
     walked += 1;
+    budget.walked += 1;
     if (date >= first) times.push(next);
+    if (times.length > MAX_SERIES_DATES) {
+      throw new SkippedError(
+        `it repeats more than ${MAX_SERIES_DATES.toLocaleString("en")} times in the import window`,
+      );
+    }
+    if (walked >= MAX_SERIES_WALK) {
+      throw new SkippedError("it began too long before the import window to follow its repeats");
+    }
+    if (budget.walked >= MAX_FILE_WALK) {
+      throw new FileLimitError("the file has too many repeating events to follow, so the rest was not read");
+    }
   }
   return times;
 }
