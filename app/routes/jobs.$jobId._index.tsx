@@ -19,13 +19,9 @@ import { getBoard } from "~/models/board.server";
 import { getBulkRejection } from "~/models/bulk-rejection.server";
 import boardStyles from "~/styles/board.css?url";
 import { requireUser } from "~/web/auth.server";
-import {
-  handleBulkRejectionAction,
-  isBulkRejectionIntent,
-  type BulkRejectionActionData,
-} from "~/web/bulk-rejection-actions.server";
+import { bulkRejectionIntents, type BulkRejectionActionData } from "~/web/bulk-rejection-actions.server";
 import { modelFailure } from "~/web/form-errors.server";
-import { parseForm } from "~/domain/forms";
+import { defineIntent, dispatchIntent } from "~/web/intents.server";
 import { RouteError } from "~/components/route-error";
 import { useHydrated } from "~/components/ui/use-hydrated";
 
@@ -63,33 +59,48 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
-  if (isBulkRejectionIntent(formData.get("intent"))) return handleBulkRejectionAction(params.jobId!, user, formData);
-  if (!can(user.role, "move_applications")) {
-    throw new Response("You do not have permission to see this page.", { status: 403 });
-  }
-  const applicationId = String(formData.get("applicationId") ?? "");
-  const parsed = parseForm(formData, moveFormSchema);
-  if (!parsed.ok || !applicationId) {
-    return data<MoveResult>({ ok: false, message: "Choose a stage to move the application to." }, { status: 400 });
-  }
-  const before = await getApplication(applicationId, user);
-  if (!before || before.jobId !== params.jobId)
-    throw new Response("This application does not exist, or you cannot see it.", { status: 404 });
-  try {
-    await moveApplication(applicationId, parsed.data, user);
-  } catch (error) {
-    const failure = modelFailure(error);
-    if (!failure) throw error;
-    const message = failure.errors.stageId ?? failure.errors.form ?? "The application could not be moved.";
-    return data<MoveResult>({ ok: false, message }, { status: failure.status });
-  }
-  const stage = before.job.stages.find((candidate) => candidate.id === parsed.data.stageId);
-  const message =
-    before.stageId === parsed.data.stageId
-      ? `${before.candidate.name} is already in ${stage?.name ?? "that stage"}.`
-      : `Moved ${before.candidate.name} to ${stage?.name ?? "the new stage"}.`;
-  return data<MoveResult>({ ok: true, message });
+  const jobId = params.jobId!;
+  const notMoved = (message: string, status: number) => data<MoveResult>({ ok: false, message }, { status });
+  const noStage = () => notMoved("Choose a stage to move the application to.", 400);
+  return dispatchIntent(await request.formData(), {
+    intents: {
+      ...bulkRejectionIntents(jobId, user),
+      // Moving one card; a post that names no other intent is a move too.
+      move: defineIntent({
+        guard: () => {
+          if (!can(user.role, "move_applications")) {
+            throw new Response("You do not have permission to see this page.", { status: 403 });
+          }
+          return undefined;
+        },
+        schema: moveFormSchema,
+        invalid: noStage,
+        run: async ({ input, formData }) => {
+          const applicationId = String(formData.get("applicationId") ?? "");
+          if (!applicationId) return noStage();
+          const before = await getApplication(applicationId, user);
+          if (!before || before.jobId !== jobId)
+            throw new Response("This application does not exist, or you cannot see it.", { status: 404 });
+          try {
+            await moveApplication(applicationId, input, user);
+          } catch (error) {
+            const failure = modelFailure(error);
+            if (!failure) throw error;
+            const message = failure.errors.stageId ?? failure.errors.form ?? "The application could not be moved.";
+            return notMoved(message, failure.status);
+          }
+          const stage = before.job.stages.find((candidate) => candidate.id === input.stageId);
+          const message =
+            before.stageId === input.stageId
+              ? `${before.candidate.name} is already in ${stage?.name ?? "that stage"}.`
+              : `Moved ${before.candidate.name} to ${stage?.name ?? "the new stage"}.`;
+          return data<MoveResult>({ ok: true, message });
+        },
+      }),
+    },
+    role: user.role,
+    fallback: "move",
+  });
 }
 
 export default function JobBoardPage() {
