@@ -171,14 +171,50 @@ async function notifyFailure(tx: Prisma.TransactionClient, message: ClaimedMessa
 
 export type DeliveryReport = { sent: number; retrying: number; failed: number };
 
-/** Sent messages waiting for their mark are written when this many have gathered, when the first has waited
- * MARK_WITHIN_MS, or at the end of each batch — whichever comes first. */
-const MARK_EVERY = 20;
-const MARK_WITHIN_MS = 25;
+type Deferred = { resolve(): void; reject(error: unknown): void };
 
-/** Delivers due messages, `concurrency` at a time, until none are due or `limit` were tried. Sent messages are
- * marked in small groups (at most MARK_EVERY wait), which keeps a crash's possible duplicates to those few sent in
- * the last moment. */
+/**
+ * Writes the "sent" marks as the SMTP server accepts messages. A mark starts the moment its message is accepted; one
+ * accepted while another mark is being written goes into the next, together with any others accepted meanwhile (one
+ * transaction and one clock sync for several messages, as a database groups its commits). A failed mark is tried
+ * once more: these emails are out, and left "sending" they would be sent again when their lease ends.
+ */
+function sentMarks(now: () => Date) {
+  let waiting: { message: ClaimedMessage; done: Deferred }[] = [];
+  let writing = false;
+  const writeWaiting = async () => {
+    writing = true;
+    while (waiting.length > 0) {
+      const group = waiting;
+      waiting = [];
+      const messages = group.map((entry) => entry.message);
+      try {
+        await markSent(messages, now()).catch(() => markSent(messages, now()));
+        for (const entry of group) entry.done.resolve();
+      } catch (error) {
+        for (const entry of group) entry.done.reject(error);
+      }
+    }
+    writing = false;
+  };
+  return {
+    /** Resolves once `message` is marked sent. */
+    mark(message: ClaimedMessage): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        waiting.push({ message, done: { resolve, reject } });
+        if (!writing) void writeWaiting();
+      });
+    },
+  };
+}
+
+/**
+ * Delivers due messages, `concurrency` at a time, until none are due or `limit` were tried. Each of the
+ * `concurrency` lanes hands the SMTP server its next message only once the last one it sent is marked sent, so a
+ * process that dies leaves at most `concurrency` messages accepted but unmarked — the only ones a later run can send
+ * twice. A mark that fails for good stops the run (sending more that cannot be marked would only add duplicates);
+ * the error is thrown once the messages in flight have settled.
+ */
 export async function deliverDueMessages(
   transport: MailTransport,
   options: { now?: () => Date; batchSize?: number; concurrency?: number; limit?: number } = {},
@@ -188,32 +224,16 @@ export async function deliverDueMessages(
   const concurrency = options.concurrency ?? 5;
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  const marks = sentMarks(now);
   let tried = 0;
-  let unmarked: ClaimedMessage[] = [];
-  let marking: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  let markFailure: unknown = null;
-  const flush = () => {
-    clearTimeout(timer);
-    const group = unmarked;
-    unmarked = [];
-    // One mark at a time, in order. A failed mark is tried once more: these emails are out, and left "sending" they
-    // would be sent again when their lease ends. One that still fails does not stop the marks after it.
-    marking = marking
-      .then(() => markSent(group, now()))
-      .catch(() => markSent(group, now()))
-      .catch((error: unknown) => {
-        markFailure = error;
-      });
-    return marking;
-  };
-  while (tried < limit) {
+  const failures: unknown[] = [];
+  while (tried < limit && failures.length === 0) {
     const batch = await claimDueMessages(now(), Math.min(batchSize, limit - tried));
     if (batch.length === 0) break;
     tried += batch.length;
     let next = 0;
     const lane = async () => {
-      while (next < batch.length) {
+      while (next < batch.length && failures.length === 0) {
         const message = batch[next++]!;
         try {
           await transport.send(outgoingMail(message));
@@ -221,17 +241,19 @@ export async function deliverDueMessages(
           report[(await markFailed(message, error, now())) === "retry" ? "retrying" : "failed"] += 1;
           continue;
         }
-        unmarked.push(message);
+        await marks.mark(message);
         report.sent += 1;
-        if (unmarked.length >= MARK_EVERY) void flush();
-        else if (unmarked.length === 1) timer = setTimeout(() => void flush(), MARK_WITHIN_MS);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, lane));
-    await flush();
-    if (markFailure) throw markFailure;
+    // Messages of the batch no lane reached stay claimed; their lease ends and a later run sends them.
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, batch.length) }, () =>
+        lane().catch((error: unknown) => {
+          failures.push(error);
+        }),
+      ),
+    );
   }
-  await marking;
-  if (markFailure) throw markFailure;
+  if (failures.length > 0) throw failures[0];
   return report;
 }

@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { deliverDueMessages, LEASE_MS } from "~/models/outbox/delivery.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
-import { prisma } from "~/platform/db.server";
+import { database, prisma } from "~/platform/db.server";
 import { smtpTransport, type MailTransport } from "~/platform/mail.server";
 import { clockNow, minutesFrom } from "../../clock";
 import { createTestApplication, createTestJob } from "../../factories";
@@ -23,8 +23,14 @@ afterAll(async () => {
 
 async function queueAcknowledgements(count: number, domain: string): Promise<Map<string, string>> {
   const job = await createTestJob({ title: `Crash ${domain}` });
-  for (let index = 0; index < count; index += 1) {
-    await createTestApplication({ jobId: job.id, candidate: { email: `c${index}@${domain}` }, notify: true });
+  // On PostgreSQL several at a time, each on its own connection; the embedded database has one.
+  const together = database.kind === "postgres" ? 8 : 1;
+  for (let start = 0; start < count; start += together) {
+    await Promise.all(
+      Array.from({ length: Math.min(together, count - start) }, (_, offset) =>
+        createTestApplication({ jobId: job.id, candidate: { email: `c${start + offset}@${domain}` }, notify: true }),
+      ),
+    );
   }
   const messages = await prisma.message.findMany({
     where: { toAddress: { endsWith: `@${domain}>` } },
@@ -88,13 +94,18 @@ test("a worker that stops mid-batch: its claims expire and the next worker deliv
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-/** A worker process whose clock starts `shiftMs` after this test's. */
-function runWorker(shiftMs: number) {
+/** A worker process whose clock starts `shiftMs` after this test's, with the given batch size and concurrency. */
+function runWorker(shiftMs: number, options: { batchSize?: number; concurrency?: number } = { batchSize: 20 }) {
   const startsAt = minutesFrom(clockNow(), shiftMs / 60_000).toISOString();
-  return spawn(process.execPath, ["--import", "tsx", "tests/outbox-worker-process.ts", startsAt], {
+  const sizes = [options.batchSize, options.concurrency].map((size) => (size === undefined ? "" : String(size)));
+  return spawn(process.execPath, ["--import", "tsx", "tests/outbox-worker-process.ts", startsAt, ...sizes], {
     env: { ...process.env, SMTP_URL: sink.url },
     stdio: ["ignore", "pipe", "pipe"],
   });
+}
+
+async function exitCode(worker: ReturnType<typeof runWorker>): Promise<number | null> {
+  return new Promise((resolve) => worker.once("exit", (code) => resolve(code)));
 }
 
 // Two processes need one database server: PGlite lives inside this test process.
@@ -138,3 +149,65 @@ test.runIf(onPostgres)(
   },
   60_000,
 );
+
+// The worker's own settings: batches of 50, five messages at a time. Each accepted message is marked before its lane
+// takes the next, so a kill can leave at most one accepted-but-unmarked message per lane.
+const CONCURRENCY = 5;
+
+test.runIf(onPostgres)(
+  "kill -9 shortly after the first deliveries: at most one duplicate per lane, every message delivered",
+  async () => {
+    const headerIds = await queueAcknowledgements(250, "sigkill.example");
+    const first = runWorker(0, { concurrency: CONCURRENCY });
+    const firstExit = exitCode(first);
+    await expect.poll(() => deliveriesOf(headerIds).size, { timeout: 30_000, interval: 5 }).toBeGreaterThanOrEqual(20);
+    first.kill("SIGKILL");
+    expect(await firstExit).toBeNull(); // killed, not finished
+    const beforeRestart = deliveriesOf(headerIds);
+    const markedBeforeRestart = await prisma.message.count({
+      where: { id: { in: [...headerIds.values()] }, status: "sent" },
+    });
+    expect(beforeRestart.size).toBeLessThan(250);
+
+    const second = runWorker(LEASE_MS + 5_000, { concurrency: CONCURRENCY });
+    expect(await exitCode(second)).toBe(0);
+
+    const counts = deliveriesOf(headerIds);
+    expect(counts.size).toBe(250);
+    const duplicates = [...counts.values()].filter((count) => count > 1).length;
+    expect([...counts.values()].every((count) => count <= 2)).toBe(true);
+    const figures = `${beforeRestart.size} accepted and ${markedBeforeRestart} marked sent when the worker was killed`;
+    expect(duplicates, figures).toBeLessThanOrEqual(CONCURRENCY);
+    expect(await prisma.message.count({ where: { id: { in: [...headerIds.values()] }, status: "sent" } })).toBe(250);
+  },
+  120_000,
+);
+
+test("a 'sent' mark that keeps failing stops the run: nothing more goes to the server unmarked", async () => {
+  const headerIds = await queueAcknowledgements(10, "unmarkable.example");
+  // The database refuses every "sent" mark of these, as a lost connection would.
+  await prisma.$executeRawUnsafe(`
+    CREATE FUNCTION refuse_unmarkable() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.status = 'sent' AND NEW."toAddress" LIKE '%@unmarkable.example>' THEN
+        RAISE EXCEPTION 'cannot mark this one';
+      END IF;
+      RETURN NEW;
+    END $$`);
+  await prisma.$executeRawUnsafe(
+    `CREATE TRIGGER refuse_unmarkable BEFORE UPDATE ON "Message" FOR EACH ROW EXECUTE FUNCTION refuse_unmarkable()`,
+  );
+  const transport = smtpTransport(sink.url);
+  try {
+    // (The embedded database's driver loses the trigger's message on the way; PostgreSQL's keeps it.)
+    await expect(deliverDueMessages(transport, { now: clockNow, concurrency: 1 })).rejects.toThrow();
+  } finally {
+    transport.close();
+    await prisma.$executeRawUnsafe(`DROP TRIGGER refuse_unmarkable ON "Message"`);
+    await prisma.$executeRawUnsafe(`DROP FUNCTION refuse_unmarkable()`);
+  }
+  // One lane: the first email went out and could not be marked; the run stopped there instead of sending the other
+  // nine, which wait (claimed) for their lease to end.
+  expect(deliveriesOf(headerIds).size).toBe(1);
+  expect(await prisma.message.count({ where: { id: { in: [...headerIds.values()] }, status: "sending" } })).toBe(10);
+});
