@@ -1,6 +1,12 @@
 import { expect, test } from "vitest";
 import { composeEmail, escapeHtml } from "./email";
 import { sampleValues } from "./render";
+import {
+  expectNeutralised,
+  expectOrdinaryFormatting,
+  HOSTILE_MARKDOWN,
+  ORDINARY_MARKDOWN,
+} from "../../../tests/hostile-markdown";
 
 const template = {
   subject: "Your application for {{job.title}}",
@@ -28,7 +34,7 @@ test("the HTML part is an accessible layout in the candidate's language, with li
   expect(html).toContain("<title>Your application for Support Engineer</title>");
   expect(html).toContain('<a href="https://jobs.acme.example/s/abc">your status page</a>');
   expect(html).toContain('or <a href="https://jobs.acme.example/s/abc">https://jobs.acme.example/s/abc</a>.');
-  expect(html).toContain("With best wishes,<br>Priya Raman");
+  expect(html).toContain("With best wishes,<br />Priya Raman");
   expect(html).toMatch(/role="presentation"/);
 });
 
@@ -49,7 +55,7 @@ test("values are escaped in the HTML and never read as Markdown", () => {
 test("an address that is not http(s) or mailto is neither a link target nor made a link", () => {
   const { html } = composeEmail(template, { ...sampleValues(), statusUrl: "javascript:alert(1)" }, "en");
   expect(html).not.toContain('javascript:alert(1)"');
-  expect(html).toContain('<a href="#">your status page</a> or javascript:alert(1).');
+  expect(html).toContain("<a>your status page</a> or javascript:alert(1).");
 });
 
 test("escapeHtml covers the five characters that matter", () => {
@@ -66,4 +72,22 @@ test("an email whose text does not link the status page gets it below, in the ca
   // Not twice when the message links it itself, and not at all without a status link (staff mail, previews).
   expect(composeEmail(template, sampleValues(), "en").text).not.toContain("---");
   expect(composeEmail(rejection, { ...sampleValues(), statusUrl: "" }, "en").text).not.toContain("---");
+});
+
+test("raw HTML, event handlers, styles and non-web links in the Markdown are removed from the HTML part", () => {
+  const source = { subject: "Hello", body: `Hi {{candidate.firstName}},\n\n${HOSTILE_MARKDOWN}` };
+  const email = composeEmail(source, sampleValues(), "en");
+  expectNeutralised(email.html);
+  // What was harmless stays: the link texts and the paragraph's words.
+  expect(email.html).toContain("javascript link");
+  expect(email.html).toContain("data link");
+  expect(email.html).toContain("<p>styled paragraph</p>");
+  // The plain-text part is the text as written: it is never read as HTML.
+  expect(email.text).toContain("<script>alert('script')</script>");
+  expect(email.text).toContain("javascript link (javascript:alert('js'))");
+});
+
+test("ordinary Markdown keeps its formatting, links and lists in the HTML part", () => {
+  const email = composeEmail({ subject: "Hello", body: ORDINARY_MARKDOWN }, sampleValues(), "en");
+  expectOrdinaryFormatting(email.html);
 });

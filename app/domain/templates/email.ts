@@ -1,7 +1,10 @@
 // A rendered template as an email: the subject, a plain-text part (the Markdown with values filled in, links written
 // out) and an accessible HTML part in our layout. Values are escaped for HTML and never read as Markdown: the
-// Markdown is converted with placeholders where the tokens are, and the escaped values go in afterwards.
+// Markdown is converted with placeholders where the tokens are, and the escaped values go in afterwards. The
+// message's HTML is then cut down to an allow-list of formatting, because staff write the Markdown and Markdown lets
+// raw HTML through.
 import { Marked } from "marked";
+import sanitizeHtml from "sanitize-html";
 import type { TemplateLocale } from "./kinds";
 import { renderTemplate, usedTokens, type MergeValues, type TemplateSource } from "./render";
 
@@ -29,6 +32,49 @@ function plainText(markdownText: string): string {
   );
 }
 
+/** The only link targets an email keeps: web and mail addresses. */
+const EMAIL_LINK = /^(https?:\/\/|mailto:)/i;
+
+const EMAIL_HTML: sanitizeHtml.IOptions = {
+  allowedTags: [
+    "p",
+    "br",
+    "strong",
+    "em",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+  ].concat(["code", "pre", "hr"]),
+  allowedAttributes: { a: ["href", "title"], ol: ["start"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesAppliedToAttributes: ["href"],
+  allowProtocolRelative: false,
+  // Everything else goes, tag and attributes; the text of script, style and the like goes with it.
+  disallowedTagsMode: "discard",
+  nonTextTags: ["script", "style", "textarea", "option", "noscript", "title", "template"],
+  // Relative and odd targets (an entity-encoded "javascript:", "#") lose the target and keep the words.
+  transformTags: {
+    a: (tagName, attribs) => {
+      const { href, ...rest } = attribs;
+      return { tagName, attribs: href !== undefined && EMAIL_LINK.test(href.trim()) ? { ...rest, href } : rest };
+    },
+  },
+};
+
+/** A message's HTML with only ordinary formatting left: no scripts, styles, frames, images, event handlers or links
+ * other than web and mail addresses. */
+export function sanitizeEmailHtml(html: string): string {
+  return sanitizeHtml(html, EMAIL_HTML);
+}
+
 function bodyHtml(body: string, values: MergeValues): string {
   const tokens = usedTokens(body);
   const placeholder = (index: number) => `HBTOKEN${index}X`;
@@ -44,7 +90,7 @@ function bodyHtml(body: string, values: MergeValues): string {
       URL_TOKENS.has(token) && /^https?:\/\//i.test(value) ? `<a href="${value}">${value}</a>` : value,
     );
   });
-  return html;
+  return sanitizeEmailHtml(html);
 }
 
 /** The HTML frame every email wears (candidate emails and the staff digest alike). */
