@@ -23,11 +23,42 @@ test('German "Am … schrieb …:" quote headers (Gmail, Apple Mail, Thunderbird
   expect(stripQuotedReply(thunderbird)).toBe("Danke, Dienstag passt.");
 });
 
-test('"> " quoted lines go; interleaved answers stay', () => {
+test("Gmail's wrapped quote headers (German and English) go with the quote below them", () => {
+  const german =
+    "Dienstag um 10 Uhr passt mir.\n\nAm Sa., 5. Dez. 2026 um 07:24 Uhr schrieb Jana Recruiter <\n" +
+    "jana@example.com>:\n\n> Hallo Sam,\n> passt Ihnen Dienstag?\n>\n";
+  expect(stripQuotedReply(german)).toBe("Dienstag um 10 Uhr passt mir.");
+  const english =
+    "Tuesday at 10 works for me.\n\nOn Sat, Dec 5, 2026 at 7:24\u202fAM Jana Recruiter <\n" +
+    "jana@example.com> wrote:\n\n> Hi Sam,\n> could you do Tuesday?\n";
+  expect(stripQuotedReply(english)).toBe("Tuesday at 10 works for me.");
+  // A line of the reply just above the header is not taken for part of it.
+  const onAbove =
+    "On Tuesday I can come at 10.\nOn Sat, Dec 5, 2026 at 7:24\u202fAM Jana Recruiter <jana@example.com> wrote:\n> Hi\n";
+  expect(stripQuotedReply(onAbove)).toBe("On Tuesday I can come at 10.");
+});
+
+test('"> " lines the candidate wrote stay; quoted history at the end or under a quote header goes', () => {
   expect(stripQuotedReply("Yes please.\n\n> Would you like a call?\n> Anna\n")).toBe("Yes please.");
-  expect(stripQuotedReply("> Could you do Tuesday?\nYes, Tuesday works.\n> And 10am?\nAlso fine.\n")).toBe(
+  expect(stripQuotedReply("Yes please.\n\n> Would you like a call?\n\n-- \nSam\n")).toBe("Yes please.");
+  expect(stripQuotedReply("Yes please.\n\n> Would you like a call?\n\nSent from my iPhone\n")).toBe("Yes please.");
+  const own =
+    "Hi Jana,\n\nhere is the summary you asked for:\n\n> 5 years of Go in production\n> 3 years leading a team\n\n" +
+    "I can send references.\n\nSam\n\nOn Sat, 5 Dec 2026 at 07:24, Jana <jana@example.com> wrote:\n> Hi Sam,\n";
+  expect(stripQuotedReply(own)).toBe(
+    "Hi Jana,\n\nhere is the summary you asked for:\n\n> 5 years of Go in production\n> 3 years leading a team\n\n" +
+      "I can send references.\n\nSam",
+  );
+  // Answers between quotes keep their questions, unless a quote header says the quotes are the old email.
+  const interleaved = "> Could you do Tuesday?\nYes, Tuesday works.\n> And 10am?\nAlso fine.";
+  expect(stripQuotedReply(interleaved)).toBe(interleaved);
+  expect(stripQuotedReply(`On Mon, 2 Mar 2026 at 09:00, Anna <anna@acme.example> wrote:\n${interleaved}`)).toBe(
     "Yes, Tuesday works.\nAlso fine.",
   );
+  // Apple Mail quotes its header line too: a block that starts with one is history wherever it is.
+  const bottomPosted =
+    "> On 5 Dec 2026, at 07:24, Jana Recruiter <jana@example.com> wrote:\n>\n> Could you do Tuesday?\n\nYes, I can.";
+  expect(stripQuotedReply(bottomPosted)).toBe("Yes, I can.");
 });
 
 test('Outlook "-----Original Message-----" blocks (English and German) are dropped with the old text', () => {

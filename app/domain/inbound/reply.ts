@@ -78,6 +78,8 @@ function isMobileFooter(line: string): boolean {
 
 class ReplyScanner {
   private readonly kinds: LineKind[];
+  /** atEnd[i]: from line i on there is nothing but blank lines and footers, then the end or a signature. */
+  private readonly atEnd: boolean[];
 
   constructor(
     private readonly lines: string[],
@@ -85,6 +87,14 @@ class ReplyScanner {
     private readonly complete: boolean,
   ) {
     this.kinds = lines.map(kindOf);
+    this.atEnd = new Array<boolean>(lines.length + 1);
+    this.atEnd[lines.length] = complete;
+    for (let index = lines.length - 1; index >= 0; index -= 1) {
+      const line = lines[index]!;
+      if (isSignatureSeparator(line)) this.atEnd[index] = true;
+      else if (this.kinds[index] === "blank" || isMobileFooter(line)) this.atEnd[index] = this.atEnd[index + 1]!;
+      else this.atEnd[index] = false;
+    }
   }
 
   /** The reply's lines (the text above the history, and answers between quotes), and whether history was cut off. */
@@ -92,6 +102,8 @@ class ReplyScanner {
     const { lines, kinds } = this;
     const kept: string[] = [];
     let cut = false;
+    // Once a quote header has introduced quoted lines, every quoted line below it is the old email too.
+    let quoting = false;
     let index = 0;
     while (index < lines.length) {
       const line = lines[index]!;
@@ -103,6 +115,7 @@ class ReplyScanner {
       const next = header ? this.nextNonBlank(index + header.lines) : -1;
       if (header && next < lines.length && kinds[next] === "quoted") {
         // The header and the block it introduces are the history; an answer below them (bottom-posting) stays.
+        quoting = true;
         index = this.endOfQuotedBlock(next);
         continue;
       }
@@ -112,12 +125,15 @@ class ReplyScanner {
         break;
       }
       if (kinds[index] === "quoted") {
+        // Quoted lines are history when a quote header is above them or quoted as their first line (Apple Mail), or
+        // when nothing but a signature follows them. Otherwise they are the candidate's own ("> 5 years of Go"),
+        // and a block that runs on past the budget stays too: whether it ends the email is not known.
         const end = this.endOfQuotedBlock(index);
-        if (end < lines.length || this.complete) {
+        if (quoting || this.atEnd[end] || this.startsWithQuotedHeader(index)) {
+          quoting = true;
           index = end;
           continue;
         }
-        // The block runs on past the budget: whether it ends the email is not known, so it stays.
         while (index < end) kept.push(lines[index++]!);
         continue;
       }
@@ -185,22 +201,47 @@ class ReplyScanner {
    */
   private quoteHeaderAt(index: number): { lines: number; strong: boolean } | null {
     if (this.kinds[index] !== "text") return null;
-    for (let count = 1; count <= MAX_HEADER_LINES && index + count <= this.lines.length; count += 1) {
-      const last = index + count - 1;
-      if (this.kinds[last] !== "text" || !isShort(this.lines[last]!)) return null;
-      if (!this.lines[last]!.trimEnd().endsWith(":")) continue;
-      const joined = this.lines
-        .slice(index, last + 1)
-        .map((line) => line.trim())
-        .join(" ");
-      if (!QUOTE_HEADER_END.test(joined) && !QUOTE_HEADER_VERB_BEFORE_NAME.test(joined)) return null;
-      const opens = QUOTE_HEADER_START.test(joined);
-      const dated = /\d/.test(joined);
-      if (!opens && !dated && !joined.includes("@")) return null;
-      return { lines: count, strong: opens && dated };
-    }
-    return null;
+    return quoteHeader(
+      this.lines.slice(index, index + MAX_HEADER_LINES),
+      this.kinds.slice(index, index + MAX_HEADER_LINES),
+    );
   }
+
+  /** Whether the quoted block at `start` opens with a quoted quote header ("> On … wrote:"), as Apple Mail writes. */
+  private startsWithQuotedHeader(start: number): boolean {
+    const lines: string[] = [];
+    for (let index = start; index < this.lines.length && lines.length < MAX_HEADER_LINES; index += 1) {
+      if (this.kinds[index] !== "quoted") break;
+      lines.push(this.lines[index]!.replace(/^[\s>]{1,20}/, ""));
+    }
+    return quoteHeader(lines, lines.map(kindOf)) !== null;
+  }
+}
+
+/**
+ * A quote header ("On … wrote:") at the start of `lines`, possibly wrapped over a few of them, and how many lines it
+ * takes. Strong when it reads like one on its own (its opening words, a date); otherwise it only counts when quoted
+ * lines follow it, and it is one line long.
+ */
+function quoteHeader(lines: string[], kinds: LineKind[]): { lines: number; strong: boolean } | null {
+  if (lines.length === 0 || kinds[0] !== "text" || !isShort(lines[0]!)) return null;
+  const opens = QUOTE_HEADER_START.test(lines[0]!.trimStart());
+  for (let count = 1; count <= lines.length; count += 1) {
+    const last = lines[count - 1]!;
+    if (kinds[count - 1] !== "text" || !isShort(last)) return null;
+    // A line below the first that starts like a header starts the header itself ("On Tuesday I can come." above it).
+    if (count > 1 && (!opens || QUOTE_HEADER_START.test(last.trimStart()))) return null;
+    if (!last.trimEnd().endsWith(":")) continue;
+    const joined = lines
+      .slice(0, count)
+      .map((line) => line.trim())
+      .join(" ");
+    if (!QUOTE_HEADER_END.test(joined) && !QUOTE_HEADER_VERB_BEFORE_NAME.test(joined)) return null;
+    const dated = /\d/.test(joined);
+    if (!opens && !dated && !joined.includes("@")) return null;
+    return { lines: count, strong: opens && dated };
+  }
+  return null;
 }
 
 /** The reply without quoted history and signature. Empty when the email held nothing but quotes. */
