@@ -44,6 +44,31 @@ function resourceRoutesStayOnServer(): Plugin {
   };
 }
 
+/**
+ * Server code starts a worker thread from a TypeScript module named as `new URL("./<name>.worker.ts", import.meta.url)`
+ * (app/platform/worker-budget.server.ts runs it through tsx from source). In the server build each such module becomes
+ * a JavaScript chunk of its own, with only the imports it needs, and the URL points at that chunk.
+ */
+function serverWorkers(): Plugin {
+  const WORKER_URL = /new URL\(\s*(["'])(\.{1,2}\/[\w./-]+\.worker\.ts)\1\s*,\s*import\.meta\.url\s*\)/g;
+  return {
+    name: "hearback:server-workers",
+    apply: "build",
+    transform(code, id, options) {
+      if (!options?.ssr || !code.includes(".worker.ts")) return;
+      const replaced = code.replace(WORKER_URL, (_match, _quote, file: string) => {
+        const chunk = this.emitFile({
+          type: "chunk",
+          id: path.resolve(path.dirname(id), file),
+          name: path.basename(file, ".ts"),
+        });
+        return `new URL(import.meta.ROLLUP_FILE_URL_${chunk})`;
+      });
+      return replaced === code ? undefined : { code: replaced, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     remix({
@@ -59,6 +84,7 @@ export default defineConfig({
     }),
     tsconfigPaths(),
     resourceRoutesStayOnServer(),
+    serverWorkers(),
   ],
   server: { watch: { ignored: ["**/data/**", "**/test-results/**"] } },
 });

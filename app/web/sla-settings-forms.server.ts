@@ -20,16 +20,27 @@ import {
 } from "~/domain/sla/schedule-form";
 import { holidaysFromCountry } from "~/domain/sla/holiday-import";
 import { HolidayImportError } from "~/domain/sla/holiday-list";
-import { readIcsHolidays, type SkippedEvent } from "~/domain/sla/ics-import";
+import type { SkippedEvent } from "~/domain/sla/ics-import";
 import type { SlaPolicyInput } from "~/domain/sla/policies";
 import type { ScheduleInput } from "~/domain/sla/schedule";
 import { isValidTimeZone } from "~/domain/validation";
 import { getSchedule, scheduleOptions } from "~/models/sla/schedules.server";
+import { ICS_READ_BUDGET_SECONDS, readIcsFile } from "~/platform/ics-reader.server";
+import { WorkerBudgetError } from "~/platform/worker-budget.server";
 import { modelFailure } from "./form-errors.server";
 import { formDataToObject, issuesToFieldErrors, type FieldErrors } from "~/domain/forms";
 
 /** .ics files bigger than this are not calendars of holidays. */
 const MAX_ICS_BYTES = 2 * 1024 * 1024;
+
+/** Why a calendar file was not read at all (app/platform/ics-reader.server.ts); nothing is imported then. */
+const UNREADABLE_CALENDAR: Record<WorkerBudgetError["reason"], string> = {
+  "too-slow": `This calendar took too long to read (more than ${ICS_READ_BUDGET_SECONDS} seconds), so nothing was imported. It may have events that repeat without end: export only the holidays, or add them by hand.`,
+  "out-of-memory":
+    "This calendar needs too much memory to read, so nothing was imported. Export only the holidays, or add them by hand.",
+  failed:
+    "This calendar could not be read, so nothing was imported. Try exporting it again, or add the holidays by hand.",
+};
 
 export type ScheduleFormActionData = {
   values: ScheduleFormValues;
@@ -89,7 +100,7 @@ export async function handleScheduleFormPost(
               400,
             );
           }
-          const read = readIcsHolidays(await file.text(), { from: window.from, until: window.until, timeZone });
+          const read = await readIcsFile(await file.text(), { from: window.from, until: window.until, timeZone });
           imported = read.holidays;
           skipped = read.skipped;
           source = file.name || "the file";
@@ -122,6 +133,10 @@ export async function handleScheduleFormPost(
           focusId: "schedule-notice",
         });
       } catch (error) {
+        if (error instanceof WorkerBudgetError) {
+          if (error.reason === "failed") console.error("Reading an .ics file failed:", error.cause);
+          return answer({ errors: { icsFile: UNREADABLE_CALENDAR[error.reason] } }, 400);
+        }
         if (!(error instanceof HolidayImportError)) throw error;
         return answer({ errors: { [field]: error.message } }, 400);
       }

@@ -26,7 +26,7 @@ class FileLimitError extends Error {}
 
 type Budget = { dates: number; walked: number };
 
-type IcsWindow = { from: string; until: string; timeZone: string };
+export type IcsWindow = { from: string; until: string; timeZone: string };
 
 function clockTime(dateTime: DateTime): string {
   return dateTime.toFormat("HH:mm");

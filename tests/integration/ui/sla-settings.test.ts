@@ -1,6 +1,6 @@
 // The schedule and SLA policy admin pages: editing with split shifts (with and without JavaScript), validation that
 // keeps the user's values and saves nothing, holiday imports, policy order and deletion, the preview, admins only.
-import { expect, test } from "vitest";
+import { expect, test, vi } from "vitest";
 import { previewTargets, type PolicyPreview } from "~/domain/sla/policy-preview";
 import type { ScheduleFormValues } from "~/domain/sla/schedule-form";
 import { getPolicy, listPolicies } from "~/models/sla/policies.server";
@@ -15,9 +15,22 @@ import * as editSchedule from "~/routes/settings.schedules.$scheduleId";
 import * as newSchedule from "~/routes/settings.schedules.new";
 import type { ScheduleFormActionData, PolicyFormActionData } from "~/web/sla-settings-forms.server";
 import { prisma } from "~/platform/db.server";
+import type * as IcsReader from "~/platform/ics-reader.server";
 import { pinClock } from "../../clock";
 import { createTestJob } from "../../factories";
 import { getRequest, ORIGIN, postRequest, run, signIn, type SignedIn } from "./helpers";
+
+// Reading an .ics file can be made to run out of its time budget, as a file that makes ical.js loop does.
+const icsReading = vi.hoisted(() => ({ outOfTime: false }));
+vi.mock("~/platform/ics-reader.server", async (importOriginal) => {
+  const original = await importOriginal<typeof IcsReader>();
+  const { WorkerBudgetError } = await import("~/platform/worker-budget.server");
+  return {
+    ...original,
+    readIcsFile: (...args: Parameters<typeof original.readIcsFile>) =>
+      icsReading.outOfTime ? Promise.reject(new WorkerBudgetError("too-slow")) : original.readIcsFile(...args),
+  };
+});
 
 const NOW = pinClock();
 
@@ -238,6 +251,65 @@ test("holidays import from an uploaded .ics file for this year and next, merged 
   expect(partly.data.imported?.map((holiday) => holiday.name)).toEqual(["Company summer day", "Company summer day"]);
   expect(partly.data.skipped).toEqual([{ name: "Winter party", reason: "its date or repeat rule cannot be read" }]);
   expect(partly.data.notice).toContain("1 event in the file was skipped; the list below says why.");
+});
+
+test("an .ics file with an endless event imports the rest; one that takes too long to read imports nothing", async () => {
+  const admin = await signIn("admin");
+  const year = NOW.getUTCFullYear();
+  const schedulesBefore = await prisma.schedule.count();
+  // Test file invalid_duration.ics of the Python icalendar library (ical.js loops for good on it), plus a holiday.
+  const text = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//icalendar//test//EN",
+    "BEGIN:VEVENT",
+    "UID:invalid-duration@example.com",
+    "DTSTAMP:20240101T000000Z",
+    "DTSTART:20240101T000000Z",
+    "DURATION:P999999999999999999W",
+    "SUMMARY:Event with an impractical duration",
+    "END:VEVENT",
+    "BEGIN:VEVENT",
+    "UID:new-year@test",
+    `DTSTART;VALUE=DATE:${year + 1}0101`,
+    "SUMMARY:New Year",
+    "END:VEVENT",
+    "END:VCALENDAR",
+  ].join("\n");
+  const answer = await run<ScheduleFormActionData>(
+    newSchedule.action,
+    multipartRequest("/settings/schedules/new", admin, scheduleFields(splitShift, "import-ics"), {
+      name: "invalid_duration.ics",
+      text,
+    }),
+  );
+  expect(answer.status).toBe(200);
+  expect(answer.data.imported).toEqual([
+    { date: `${year + 1}-01-01`, name: "New Year", closedFrom: "", closedUntil: "" },
+  ]);
+  expect(answer.data.skipped).toEqual([
+    { name: "Event with an impractical duration", reason: "it lasts longer than a year" },
+  ]);
+
+  icsReading.outOfTime = true;
+  try {
+    const tooSlow = await run<ScheduleFormActionData>(
+      newSchedule.action,
+      multipartRequest("/settings/schedules/new", admin, scheduleFields(splitShift, "import-ics"), {
+        name: "slow.ics",
+        text,
+      }),
+    );
+    expect(tooSlow.status).toBe(400);
+    expect(tooSlow.data.errors.icsFile).toMatch(
+      /^This calendar took too long to read \(more than 5 seconds\), so nothing was imported\./,
+    );
+    expect(tooSlow.data.values).toEqual(splitShift);
+    expect(tooSlow.data.imported).toBeUndefined();
+  } finally {
+    icsReading.outOfTime = false;
+  }
+  expect(await prisma.schedule.count()).toBe(schedulesBefore);
 });
 
 test("public holidays import for a country and region (Bavaria adds Epiphany to the national ones), then save", async () => {
