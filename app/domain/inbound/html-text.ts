@@ -30,6 +30,10 @@ const BLOCK_ELEMENTS = new Set([
   "ul",
 ]);
 
+// Quote marks shown at most this deep: each line carries its depth, so an unbounded depth would multiply the text
+// (twenty thousand nested <blockquote>s over twenty thousand lines made 400 million characters).
+const MAX_QUOTE_DEPTH = 10;
+
 // Control characters other than tab and line breaks (which collapse into spaces like other whitespace).
 const CONTROL_CHARACTERS = /(?![\t\n\r])\p{Cc}/gu;
 
@@ -140,7 +144,7 @@ class LineWriter {
         if (out.length > 0 && out[out.length - 1] !== "") out.push("");
         continue;
       }
-      out.push(depth > 0 ? `${">".repeat(depth)} ${text}` : text);
+      out.push(depth > 0 ? `${">".repeat(Math.min(depth, MAX_QUOTE_DEPTH))} ${text}` : text);
     }
     while (out[out.length - 1] === "") out.pop();
     return out.join("\n");
