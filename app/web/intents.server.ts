@@ -6,34 +6,35 @@ import { can, type Permission, type Role } from "~/domain/permissions";
 
 export type InvalidForm = { errors: FieldErrors; values: Record<string, unknown> };
 
-export type IntentHandler<Data, Answer, Argument = undefined> = {
+/** One row of an intent table. `Refusal` is what its guard and invalid answer, apart from what `run` answers. */
+export type IntentHandler<Data, Answer, Argument = undefined, Refusal = never> = {
   /** Without a schema the handler reads the form itself. */
   schema?: z.ZodType<Data>;
   /** Checked against `role` before the form is validated, so a forbidden post learns nothing about its fields. */
   permission?: Permission;
   /** A refusal that must come before the form is validated (and after the permission): it throws, or returns the
    * answer that ends the post; undefined lets the post through. */
-  guard?: (formData: FormData) => Answer | undefined;
+  guard?: (formData: FormData) => Refusal | undefined;
   /** For an intent whose name carries an argument after a colon (`remove-stage:3`, one submit button per row of a
    * list): the argument's schema. The row answers only a name with an argument this schema accepts. */
   argument?: z.ZodType<Argument>;
   /** How this intent answers a post its schema rejects, when that differs from the page's `invalid`. */
-  invalid?: (failure: InvalidForm) => Answer | Promise<Answer>;
+  invalid?: (failure: InvalidForm) => Refusal | Promise<Refusal>;
   run: (posted: { input: Data; formData: FormData; argument: Argument }) => Answer | Promise<Answer>;
 };
 
 /** Declares one row of an intent table; it exists so `run` is typed by the row's schema. */
-export function defineIntent<Data = undefined, Answer = unknown, Argument = undefined>(
-  handler: IntentHandler<Data, Answer, Argument>,
-): IntentHandler<Data, Answer, Argument> {
+export function defineIntent<Data = undefined, Answer = unknown, Argument = undefined, Refusal = never>(
+  handler: IntentHandler<Data, Answer, Argument, Refusal>,
+): IntentHandler<Data, Answer, Argument, Refusal> {
   return handler;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows differ in their data and answers
-type IntentTable = Record<string, IntentHandler<any, any, any>>;
+type IntentTable = Record<string, IntentHandler<any, any, any, any>>;
 type AnswerOf<Table extends IntentTable> = {
-  [Name in keyof Table]: Table[Name] extends IntentHandler<infer _Data, infer Answer, infer _Argument>
-    ? Awaited<Answer>
+  [Name in keyof Table]: Table[Name] extends IntentHandler<infer _Data, infer Answer, infer _Argument, infer Refusal>
+    ? Awaited<Answer | Refusal>
     : never;
 }[keyof Table];
 
