@@ -3,6 +3,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { candidateLocale } from "~/domain/i18n";
 import { candidateDate, candidateDateTime } from "~/domain/messages/candidate-dates";
+import { SENDER_TEXTS } from "~/domain/messages/sender-names";
 import { realTime } from "~/domain/sla/real-time";
 import type { TemplateLocale } from "~/domain/templates/kinds";
 import type { MergeValues } from "~/domain/templates/render";
@@ -45,6 +46,8 @@ export type MessageContext = {
   locale: TemplateLocale;
   sender: Sender | null;
   companyName: string;
+  /** The display name in From, in the candidate's language: "Priya Raman at Acme", or the company alone. */
+  fromName: string;
   minimumDelayMinutes: number;
   /** The merge-field values for a message sent at `sendAt` (nextUpdateBy depends on it, and on whether the message
    * waits for the candidate's answer). */
@@ -105,6 +108,7 @@ export async function loadMessageContext(
   const { candidate, job } = application;
   const locale = candidateLocale(candidate.locale);
   const sender = options.sender ?? job.recruiter ?? job.hiringManager ?? null;
+  const texts = SENDER_TEXTS[locale];
   const interview = await latestInterview(db, applicationId);
   const interviewWhen = interview.when ? new Date(interview.when) : null;
   return {
@@ -120,13 +124,14 @@ export async function loadMessageContext(
     locale,
     sender,
     companyName: settings.companyName,
+    fromName: sender ? texts.personAt(sender.name, settings.companyName) : settings.companyName,
     minimumDelayMinutes: settings.minimumDelayHours * 60,
     valuesAt: async (sendAt, { awaitsCandidate = false } = {}) => ({
       "candidate.firstName": firstName(candidate.name),
       "candidate.name": candidate.name,
       "job.title": job.title,
       "company.name": settings.companyName,
-      "recruiter.name": sender?.name ?? `The ${settings.companyName} hiring team`,
+      "recruiter.name": sender?.name ?? texts.team(settings.companyName),
       "recruiter.email": sender?.email ?? "",
       "stage.name": application.stage.name,
       statusUrl: statusUrlOf(application),

@@ -57,10 +57,10 @@ function sendTimeFor(timing: SendTiming, context: MessageContext, now: Date): Da
   }
 }
 
-/** "Priya Raman at Acme" <jobs@acme.example>: the named human, sent from the workspace's own address. */
+/** "Priya Raman at Acme" <jobs@acme.example>, in the candidate's language: the named human, sent from the workspace's
+ * own address. */
 function fromHeader(context: MessageContext): string {
-  const name = context.sender ? `${context.sender.name} at ${context.companyName}` : context.companyName;
-  return `"${name.replace(/["\\\r\n]/g, "")}" <${bareAddress(env.MAIL_FROM)}>`;
+  return `"${context.fromName.replace(/["\\\r\n]/g, "")}" <${bareAddress(env.MAIL_FROM)}>`;
 }
 
 /** Applications created before status links were derived (decision 012) hold a random token's hash, which the link
