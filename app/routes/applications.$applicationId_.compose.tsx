@@ -27,7 +27,8 @@ import type { UserSummary } from "~/models/user.server";
 import templatesStyles from "~/styles/templates.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { modelFailure } from "~/web/form-errors.server";
-import { parseForm, type FieldErrors } from "~/domain/forms";
+import { defineIntent, dispatchIntent } from "~/web/intents.server";
+import type { FieldErrors } from "~/domain/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Write to ${data.candidate.name} · Hearback` : "Write to the candidate · Hearback" },
@@ -101,30 +102,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const extra = extraOf(formData);
   const typed = { subject: String(formData.get("subject") ?? ""), body: String(formData.get("body") ?? "") };
-  if (formData.get("intent") === "check") {
-    const text = parseForm(formData, templateTextSchema);
-    return data(await composerState(application.id, user, typed, extra, text.ok ? undefined : text.errors));
-  }
-  const form = parseForm(formData, composeFormSchema);
-  if (!form.ok) return data(await composerState(application.id, user, typed, extra, form.errors), { status: 400 });
-  const { when, sendAt, templateId, ...message } = form.data;
-  try {
-    const queued = await sendCandidateMessage(
-      application.id,
-      {
-        ...message,
-        templateId: templateId || null,
-        timing: when === "at" ? { kind: "at", at: zonedLocalToInstant(sendAt!, user.timeZone) } : { kind: when },
-      },
-      user,
-    );
-    const done = queued.scheduledFor.getTime() > Date.now() + 60_000 ? "scheduled" : "queued";
-    return redirect(`/applications/${application.id}?done=${done}`);
-  } catch (error) {
-    const failure = modelFailure(error);
-    if (!failure) throw error;
-    return data(await composerState(application.id, user, typed, extra, failure.errors), { status: failure.status });
-  }
+  const answer = async (errors?: FieldErrors, status = 200) =>
+    data(await composerState(application.id, user, typed, extra, errors), { status });
+  return dispatchIntent(formData, {
+    intents: {
+      // The compassion check and preview of the text typed so far: its field errors are shown, not refused.
+      check: defineIntent({
+        schema: templateTextSchema,
+        invalid: ({ errors }) => answer(errors),
+        run: () => answer(),
+      }),
+      send: defineIntent({
+        schema: composeFormSchema,
+        invalid: ({ errors }) => answer(errors, 400),
+        run: async ({ input }) => {
+          const { when, sendAt, templateId, ...message } = input;
+          try {
+            const queued = await sendCandidateMessage(
+              application.id,
+              {
+                ...message,
+                templateId: templateId || null,
+                timing:
+                  when === "at" ? { kind: "at", at: zonedLocalToInstant(sendAt!, user.timeZone) } : { kind: when },
+              },
+              user,
+            );
+            const done = queued.scheduledFor.getTime() > Date.now() + 60_000 ? "scheduled" : "queued";
+            return redirect(`/applications/${application.id}?done=${done}`);
+          } catch (error) {
+            const failure = modelFailure(error);
+            if (!failure) throw error;
+            return answer(failure.errors, failure.status);
+          }
+        },
+      }),
+    },
+    fallback: "send",
+  });
 }
 
 function TemplatePicker({

@@ -25,7 +25,7 @@ import { LOCALE_LABELS } from "~/domain/i18n";
 import templatesStyles from "~/styles/templates.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { modelFailure } from "~/web/form-errors.server";
-import { parseForm } from "~/domain/forms";
+import { defineIntent, dispatchIntent } from "~/web/intents.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? TEMPLATE_KIND_LABELS[data.template.kind] : "Template"} · Hearback` },
@@ -82,21 +82,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manage_settings");
   const template = await templateOr404(params.templateId);
   const formData = await request.formData();
-  const form = parseForm(formData, templateTextSchema);
   const previewWith = previewWithOf(formData.get("previewWith"));
-  if (!form.ok) {
-    const typed = { subject: String(form.values.subject ?? ""), body: String(form.values.body ?? "") };
-    return data(await editorState(template, typed, previewWith, form.errors), { status: 400 });
-  }
-  if (formData.get("intent") === "check") return data(await editorState(template, form.data, previewWith));
-  try {
-    const saved = await saveTemplate(template.id, form.data, admin.id);
-    return redirect(`/settings/templates/${template.id}?saved=${saved.version}`);
-  } catch (error) {
-    const failure = modelFailure(error);
-    if (!failure) throw error;
-    return data(await editorState(template, form.data, previewWith, failure.errors), { status: failure.status });
-  }
+  const answer = async (values: TemplateText, errors?: EditorState["errors"], status = 200) =>
+    data(await editorState(template, values, previewWith, errors), { status });
+  return dispatchIntent(formData, {
+    intents: {
+      // The compassion check and preview of the text typed so far.
+      check: defineIntent({ schema: templateTextSchema, run: ({ input }) => answer(input) }),
+      save: defineIntent({
+        schema: templateTextSchema,
+        run: async ({ input }) => {
+          try {
+            const saved = await saveTemplate(template.id, input, admin.id);
+            return redirect(`/settings/templates/${template.id}?saved=${saved.version}`);
+          } catch (error) {
+            const failure = modelFailure(error);
+            if (!failure) throw error;
+            return answer(input, failure.errors, failure.status);
+          }
+        },
+      }),
+    },
+    fallback: "save",
+    invalid: (_intent, { errors, values }) =>
+      answer({ subject: String(values.subject ?? ""), body: String(values.body ?? "") }, errors, 400),
+  });
 }
 
 export default function TemplatePage() {
