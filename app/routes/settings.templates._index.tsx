@@ -16,7 +16,6 @@ import { mailSettingsSchema } from "~/domain/messages/mail-settings";
 import { getMailSettings, saveMailSettings } from "~/models/outbox/mail-settings.server";
 import { StatusLinkSettingsForm, STATUS_LINKS_INTENT } from "~/components/candidate/status-link-settings-form";
 import { getStatusLinkSettings, saveStatusLinkSettings, statusLinkSettingsSchema } from "~/models/status-link.server";
-import { parseForm } from "~/domain/forms";
 import { ScoreBadge } from "~/components/templates/score-badge";
 import { DateTime } from "~/components/ui/date-time";
 import { PageHeader } from "~/components/ui/page-header";
@@ -25,6 +24,7 @@ import { lintTemplateText, listTemplates } from "~/models/template.server";
 import { LOCALE_LABELS } from "~/domain/i18n";
 import templatesStyles from "~/styles/templates.css?url";
 import { requirePermission } from "~/web/auth.server";
+import { defineIntent, dispatchIntent } from "~/web/intents.server";
 
 export const meta: MetaFunction = () => [{ title: "Templates · Hearback" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: templatesStyles }];
@@ -52,18 +52,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manage_settings");
-  const formData = await request.formData();
-  if (formData.get("intent") === STATUS_LINKS_INTENT) {
-    const links = parseForm(formData, statusLinkSettingsSchema);
-    if (!links.ok)
-      return data({ form: STATUS_LINKS_INTENT, errors: links.errors, values: links.values }, { status: 400 });
-    await saveStatusLinkSettings(links.data, admin.id);
-    return redirect(`/settings/templates?saved=${STATUS_LINKS_INTENT}`);
-  }
-  const form = parseForm(formData, mailSettingsSchema);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  await saveMailSettings(form.data, admin.id);
-  return redirect("/settings/templates?saved");
+  return dispatchIntent(await request.formData(), {
+    intents: {
+      [STATUS_LINKS_INTENT]: defineIntent({
+        schema: statusLinkSettingsSchema,
+        invalid: ({ errors, values }) => data({ form: STATUS_LINKS_INTENT, errors, values }, { status: 400 }),
+        run: async ({ input }) => {
+          await saveStatusLinkSettings(input, admin.id);
+          return redirect(`/settings/templates?saved=${STATUS_LINKS_INTENT}`);
+        },
+      }),
+      // The email settings form names no intent.
+      "mail-settings": defineIntent({
+        schema: mailSettingsSchema,
+        invalid: ({ errors, values }) => data({ errors, values }, { status: 400 }),
+        run: async ({ input }) => {
+          await saveMailSettings(input, admin.id);
+          return redirect("/settings/templates?saved");
+        },
+      }),
+    },
+    fallback: "mail-settings",
+  });
 }
 
 function MailSettingsForm({ settings }: { settings: { companyName: string; minimumDelayHours: number } }) {
