@@ -2,11 +2,13 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { statusPageOffer } from "~/web/candidate-route.server";
-import { applySecurityHeaders } from "~/web/security-headers.server";
+import { NonceProvider } from "~/components/ui/nonce";
+import type { CandidatePageHandle } from "~/root";
+import { applySecurityHeaders, scriptNonce } from "~/web/security-headers.server";
 import { rememberStatusPage, type StatusPageOffer } from "~/web/status-page-cache.server";
 
 export { boot } from "./boot.server";
@@ -15,6 +17,38 @@ export { statusPageFromCache } from "~/web/candidate-route.server";
 
 const ABORT_DELAY = 5_000;
 
+/** What Remix logs: real faults once, not a request for an address nobody routes (a 404 page) or one the client left. */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  console.error(isRouteErrorResponse(error) && "error" in error && error.error ? error.error : error);
+}
+
+/** Data for staff pages is as private as the pages: never kept by a cache. */
+export function handleDataRequest(response: Response) {
+  response.headers.set("Cache-Control", "private, no-store");
+  return response;
+}
+
+/** Pages whose route says `handle: { scripts: false }`, and candidates' error pages, ship no script (root.tsx), so
+ * their policy allows none; every bad status link then gets the same bytes. */
+function pageShipsScripts(remixContext: EntryContext): boolean {
+  const { matches, errors } = remixContext.staticHandlerContext;
+  const handles = matches.map(
+    (match) => remixContext.routeModules[match.route.id]?.handle as Partial<CandidatePageHandle> | undefined,
+  );
+  if (handles.some((handle) => handle?.scripts === false)) return false;
+  return !(errors && handles.some((handle) => handle?.candidatePage));
+}
+
+function renderedApp(request: Request, remixContext: EntryContext, nonce: string) {
+  return (
+    <NonceProvider nonce={nonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+    </NonceProvider>
+  );
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -22,9 +56,12 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  const nonce = scriptNonce();
+  const pathname = new URL(request.url).pathname;
+  const scriptsNonce = pageShipsScripts(remixContext) ? nonce : null;
   const offer = statusPageOffer(loadContext);
   if (offer && responseStatusCode === 200) {
-    return renderWholePage(request, responseStatusCode, responseHeaders, remixContext, offer);
+    return renderWholePage(request, responseStatusCode, responseHeaders, remixContext, offer, nonce, scriptsNonce);
   }
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
@@ -32,34 +69,32 @@ export default function handleRequest(
     // Errors before the shell that did not fail it (one inside a Suspense boundary, the abort below) still make the
     // page a 500, and nothing else reports them: they are logged once the shell is out.
     const errorsBeforeShell: unknown[] = [];
-    const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
-      {
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          for (const error of errorsBeforeShell) console.error(error);
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          applySecurityHeaders(responseHeaders, new URL(request.url).pathname);
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // A shell error rejects, and Remix logs it (handleError).
-          if (shellRendered) console.error(error);
-          else errorsBeforeShell.push(error);
-        },
+    const { pipe, abort } = renderToPipeableStream(renderedApp(request, remixContext, nonce), {
+      nonce,
+      [waitForAll ? "onAllReady" : "onShellReady"]() {
+        shellRendered = true;
+        for (const error of errorsBeforeShell) console.error(error);
+        const body = new PassThrough();
+        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+        applySecurityHeaders(responseHeaders, pathname, scriptsNonce);
+        resolve(
+          new Response(createReadableStreamFromReadable(body), {
+            headers: responseHeaders,
+            status: responseStatusCode,
+          }),
+        );
+        pipe(body);
       },
-    );
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        // A shell error rejects, and Remix logs it (handleError).
+        if (shellRendered) console.error(error);
+        else errorsBeforeShell.push(error);
+      },
+    });
     setTimeout(abort, ABORT_DELAY);
   });
 }
@@ -71,34 +106,34 @@ function renderWholePage(
   responseHeaders: Headers,
   remixContext: EntryContext,
   offer: StatusPageOffer,
+  nonce: string,
+  scriptsNonce: string | null,
 ) {
   return new Promise<Response>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let failed = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
-      {
-        onAllReady() {
-          const body = new PassThrough();
-          body.on("data", (chunk: Buffer) => chunks.push(chunk));
-          body.on("end", () => {
-            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-            applySecurityHeaders(responseHeaders, new URL(request.url).pathname);
-            const html = Buffer.concat(chunks);
-            if (!failed) rememberStatusPage(offer, { headers: responseHeaders, body: html });
-            resolve(new Response(html, { headers: responseHeaders, status: failed ? 500 : responseStatusCode }));
-          });
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          failed = true;
-          console.error(error);
-        },
+    const { pipe, abort } = renderToPipeableStream(renderedApp(request, remixContext, nonce), {
+      nonce,
+      onAllReady() {
+        const body = new PassThrough();
+        body.on("data", (chunk: Buffer) => chunks.push(chunk));
+        body.on("end", () => {
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          applySecurityHeaders(responseHeaders, new URL(request.url).pathname, scriptsNonce);
+          const html = Buffer.concat(chunks);
+          if (!failed) rememberStatusPage(offer, { headers: responseHeaders, body: html });
+          resolve(new Response(html, { headers: responseHeaders, status: failed ? 500 : responseStatusCode }));
+        });
+        pipe(body);
       },
-    );
+      onShellError(error: unknown) {
+        reject(error);
+      },
+      onError(error: unknown) {
+        failed = true;
+        console.error(error);
+      },
+    });
     setTimeout(abort, ABORT_DELAY);
   });
 }

@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AppHeader } from "./components/app-header";
+import { useNonce } from "./components/ui/nonce";
 import { candidateLocale, type Locale, type Localized } from "./domain/i18n";
 import stylesHref from "./styles/base.css?url";
 import { countUnreadNotifications } from "./models/notification.server";
@@ -35,8 +36,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { user, unreadNotifications: user ? await countUnreadNotifications(user.id) : 0 };
 }
 
-/** Candidate pages (/s/…) mark themselves with `handle: { candidatePage: true }` and return their `locale`. */
-export type CandidatePageHandle = { candidatePage: true };
+/** Candidate pages (/s/…) mark themselves with `handle: { candidatePage: true }` and return their `locale`. A page
+ * that needs no JavaScript at all adds `scripts: false`: it ships none, and its policy allows none. */
+export type CandidatePageHandle = { candidatePage: true; scripts?: false };
+
+/** Mirrors pageShipsScripts in entry.server.tsx, which sets the page's script policy. */
+function useShipsScripts(): boolean {
+  const handles = useMatches().map((route) => route.handle as Partial<CandidatePageHandle> | undefined);
+  const error = useRouteError();
+  if (handles.some((handle) => handle?.scripts === false)) return false;
+  return !(error && handles.some((handle) => handle?.candidatePage));
+}
 
 function useCandidatePage(): { locale: Locale } | null {
   const match = useMatches().find((route) => (route.handle as Partial<CandidatePageHandle> | undefined)?.candidatePage);
@@ -52,6 +62,8 @@ const SKIP_LINK_TEXT: Localized<string> = { en: "Skip to content", de: "Zum Inha
 
 export function Layout({ children }: { children: ReactNode }) {
   const candidatePage = useCandidatePage();
+  const nonce = useNonce();
+  const shipsScripts = useShipsScripts();
   return (
     <html lang={candidatePage?.locale ?? STAFF_LOCALE}>
       <head>
@@ -65,8 +77,12 @@ export function Layout({ children }: { children: ReactNode }) {
           {SKIP_LINK_TEXT[candidatePage?.locale ?? STAFF_LOCALE]}
         </a>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        {shipsScripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

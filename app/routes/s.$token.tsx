@@ -13,7 +13,8 @@ import type { CandidatePageHandle } from "~/root";
 import { offerStatusPage, openStatusLink, statusLinkNotFound } from "~/web/candidate-route.server";
 import { writeGeneration } from "~/platform/write-tracking.server";
 
-export const handle: CandidatePageHandle = { candidatePage: true };
+// The status page needs no JavaScript: it ships none (and is kept whole in the status page cache).
+export const handle: CandidatePageHandle = { candidatePage: true, scripts: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.view.title ?? "Hearback" },

@@ -1,28 +1,36 @@
-// Security headers for every HTML page. Candidates' status pages (/s/…) carry a secret in their address, so they are
-// stricter: the address never leaves in a Referer, pages are never cached or indexed, and only our own scripts,
-// styles and forms are allowed.
-const STATUS_PAGE = /^\/s\//;
+// Security headers for every HTML page. Candidates' pages (/s/…) carry a secret in their address, so the address
+// never leaves in a Referer and they are never indexed. No page is kept by a browser or proxy cache: staff pages show
+// private data, candidates' pages a secret. Scripts run only from our own files or with this response's nonce; a
+// page that ships no script (the status page itself) allows none.
+import { randomBytes } from "node:crypto";
 
-export function applySecurityHeaders(headers: Headers, pathname = ""): void {
+const CANDIDATE_PAGE = /^\/s\//;
+
+/** A fresh nonce for one response's inline scripts. */
+export function scriptNonce(): string {
+  return randomBytes(18).toString("base64");
+}
+
+/** `nonce`: the one the page's inline scripts carry; null when the page has no script at all. */
+export function applySecurityHeaders(headers: Headers, pathname: string, nonce: string | null): void {
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("X-Frame-Options", "DENY");
   headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (STATUS_PAGE.test(pathname)) {
+  headers.set("Cache-Control", "private, no-store");
+  const scripts = nonce ? `script-src 'self' 'nonce-${nonce}'` : "script-src 'none'";
+  if (CANDIDATE_PAGE.test(pathname)) {
     headers.set("Referrer-Policy", "no-referrer");
-    headers.set("Cache-Control", "private, no-store");
     headers.set("X-Robots-Tag", "noindex, nofollow");
     headers.set(
       "Content-Security-Policy",
-      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+      `default-src 'self'; ${scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; ` +
         "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'",
     );
     return;
   }
   headers.set("Referrer-Policy", "same-origin");
-  if (!headers.has("Content-Security-Policy")) {
-    headers.set(
-      "Content-Security-Policy",
-      "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
-    );
-  }
+  headers.set(
+    "Content-Security-Policy",
+    `${scripts}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'`,
+  );
 }
