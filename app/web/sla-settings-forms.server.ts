@@ -88,6 +88,7 @@ export async function handleScheduleFormPost(
       try {
         let imported;
         let skipped: SkippedEvent[] = [];
+        let unknownTimeZones: string[] = [];
         let source: string;
         if (intent.type === "import-ics") {
           const file = formData.get("icsFile");
@@ -103,6 +104,7 @@ export async function handleScheduleFormPost(
           const read = await readIcsFile(await file.text(), { from: window.from, until: window.until, timeZone });
           imported = read.holidays;
           skipped = read.skipped;
+          unknownTimeZones = read.unknownTimeZones;
           source = file.name || "the file";
         } else {
           if (!importCountry) return answer({ errors: { importCountry: "Choose a country." } }, 400);
@@ -120,6 +122,12 @@ export async function handleScheduleFormPost(
             ? `Nothing new to import from ${source} for ${years}: the list has these holidays already.`
             : `Imported ${merged.added.length} ${merged.added.length === 1 ? "holiday" : "holidays"} from ${source} for ${years}. Check the list, then save the schedule to keep them.`,
         ];
+        if (unknownTimeZones.length > 0) {
+          const zones = unknownTimeZones.map((zone) => `“${zone}”`).join(", ");
+          notices.push(
+            `The file does not define the time ${unknownTimeZones.length === 1 ? "zone" : "zones"} ${zones}: those times were read as ${timeZone} time.`,
+          );
+        }
         if (skipped.length > 0) {
           notices.push(
             `${skipped.length === 1 ? "1 event in the file was" : `${skipped.length} events in the file were`} skipped; the list below says why.`,

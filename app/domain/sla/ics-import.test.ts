@@ -326,7 +326,7 @@ describe("readIcsHolidays", () => {
 
   test("a file cut off inside a broken event gives that event as skipped, nothing else", () => {
     const text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSUMMARY:Half\r\nDTSTART;;;\r\n";
-    expect(readIcsHolidays(text, BERLIN_2026)).toEqual({
+    expect(readIcsHolidays(text, BERLIN_2026)).toMatchObject({
       holidays: [],
       skipped: [{ name: "Half", reason: "it has a line that cannot be read" }],
     });
@@ -360,7 +360,7 @@ describe("readIcsHolidays", () => {
     ].join("\n");
 
     test("an event lasting longer than a year (DURATION) is skipped before ical.js computes its end", () => {
-      expect(readIcsHolidays(invalidDuration, BERLIN_2026)).toEqual({
+      expect(readIcsHolidays(invalidDuration, BERLIN_2026)).toMatchObject({
         holidays: [],
         skipped: [{ name: "Event with an impractical duration", reason: "it lasts longer than a year" }],
       });
@@ -402,7 +402,7 @@ describe("readIcsHolidays", () => {
         DTSTART;VALUE=DATE:20260101
         RRULE:FREQ=DAILY;INTERVAL=999999999
         SUMMARY:Rarely`);
-      expect(readIcsHolidays(text, BERLIN_2026)).toEqual({
+      expect(readIcsHolidays(text, BERLIN_2026)).toMatchObject({
         holidays: [],
         skipped: [{ name: "Rarely", reason: "its repeat rule cannot be followed" }],
       });
@@ -416,7 +416,7 @@ describe("readIcsHolidays", () => {
         DTEND:20260101T003000Z
         RRULE:FREQ=HOURLY
         SUMMARY:Every hour`);
-      expect(readIcsHolidays(text, BERLIN_2026)).toEqual({
+      expect(readIcsHolidays(text, BERLIN_2026)).toMatchObject({
         holidays: [],
         skipped: [{ name: "Every hour", reason: "it repeats more than 1,000 times in the import window" }],
       });
@@ -429,7 +429,7 @@ describe("readIcsHolidays", () => {
         DTSTART;VALUE=DATE:00010101
         RRULE:FREQ=DAILY
         SUMMARY:Every day since year 1`);
-      expect(readIcsHolidays(text, BERLIN_2026)).toEqual({
+      expect(readIcsHolidays(text, BERLIN_2026)).toMatchObject({
         holidays: [],
         skipped: [
           {
@@ -456,6 +456,194 @@ describe("readIcsHolidays", () => {
           reason: "the file has more than 5,000 dates in the import window, so the rest was not read",
         },
       ]);
+    });
+  });
+
+  describe("time zones as Outlook and Exchange write them", () => {
+    /** Folds content lines longer than 75 characters the way RFC 5545 (and Outlook) does: CRLF and one space. */
+    function fold(line: string): string {
+      const parts = [line.slice(0, 75)];
+      for (let rest = line.slice(75); rest; rest = rest.slice(74)) parts.push(` ${rest.slice(0, 74)}`);
+      return parts.join("\r\n");
+    }
+
+    /** A calendar exported from Outlook 16: Windows zone names with their VTIMEZONE, Microsoft's own properties. */
+    const outlook = [
+      "BEGIN:VCALENDAR",
+      "PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN",
+      "VERSION:2.0",
+      "METHOD:PUBLISH",
+      "X-CALSTART:20260101T000000Z",
+      "X-WR-CALNAME:New York office",
+      "BEGIN:VTIMEZONE",
+      "TZID:Eastern Standard Time",
+      "BEGIN:STANDARD",
+      "DTSTART:16011104T020000",
+      "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11",
+      "TZOFFSETFROM:-0400",
+      "TZOFFSETTO:-0500",
+      "END:STANDARD",
+      "BEGIN:DAYLIGHT",
+      "DTSTART:16010311T020000",
+      "RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3",
+      "TZOFFSETFROM:-0500",
+      "TZOFFSETTO:-0400",
+      "END:DAYLIGHT",
+      "END:VTIMEZONE",
+      "BEGIN:VEVENT",
+      "CLASS:PUBLIC",
+      "CREATED:20260105T101010Z",
+      fold(
+        "DESCRIPTION:The New York office closes in the morning for the spring town hall\\; everyone meets at the hotel across the street.\\n",
+      ),
+      "DTEND;TZID=Eastern Standard Time:20260320T120000",
+      "DTSTAMP:20260105T101010Z",
+      "DTSTART;TZID=Eastern Standard Time:20260320T090000",
+      "LAST-MODIFIED:20260105T101010Z",
+      "PRIORITY:5",
+      "SEQUENCE:0",
+      "SUMMARY;LANGUAGE=en-us:Town hall (office closed)",
+      "TRANSP:OPAQUE",
+      fold(
+        "UID:040000008200E00074C5B7101A82E0080000000030B1D7C4A17EDC01000000000000000010000000F2C4D3E1B7A5A94C9B1E3A0D7F6C2B11",
+      ),
+      "X-MICROSOFT-CDO-BUSYSTATUS:OOF",
+      "X-MICROSOFT-CDO-IMPORTANCE:1",
+      "X-MICROSOFT-CDO-INTENDEDSTATUS:OOF",
+      "X-MICROSOFT-DISALLOW-COUNTER:FALSE",
+      "X-MS-OLK-AUTOFILLLOCATION:FALSE",
+      "X-MS-OLK-CONFTYPE:0",
+      "END:VEVENT",
+      "BEGIN:VEVENT",
+      "CLASS:PUBLIC",
+      'DTEND;TZID="Eastern Standard Time":20260610T200000',
+      "DTSTAMP:20260105T101010Z",
+      'DTSTART;TZID="Eastern Standard Time":20260610T170000',
+      "SUMMARY;LANGUAGE=en-us:Summer party",
+      "TRANSP:OPAQUE",
+      "UID:040000008200E00074C5B7101A82E00800000000A1",
+      "X-MICROSOFT-CDO-BUSYSTATUS:OOF",
+      "END:VEVENT",
+      "BEGIN:VEVENT",
+      "DTEND;VALUE=DATE:20261226",
+      "DTSTAMP:20260105T101010Z",
+      "DTSTART;VALUE=DATE:20261225",
+      "SUMMARY;LANGUAGE=en-us:Christmas Day",
+      "TRANSP:TRANSPARENT",
+      "UID:040000008200E00074C5B7101A82E00800000000A2",
+      "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE",
+      "X-MICROSOFT-CDO-BUSYSTATUS:OOF",
+      "END:VEVENT",
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+
+    test("Eastern Standard Time with its VTIMEZONE is New York time, daylight saving time included", () => {
+      expect(readIcsHolidays(outlook, BERLIN_2026)).toMatchObject({
+        holidays: [
+          // 20 March: New York is on daylight time (since 8 March), Berlin not yet (from 29 March): 09:00 = 14:00.
+          { date: "2026-03-20", name: "Town hall (office closed)", closedFrom: "14:00", closedUntil: "17:00" },
+          // 17:00–20:00 EDT is 23:00–02:00 in Berlin.
+          { date: "2026-06-10", name: "Summer party", closedFrom: "23:00", closedUntil: "24:00" },
+          { date: "2026-06-11", name: "Summer party", closedFrom: "00:00", closedUntil: "02:00" },
+          { date: "2026-12-25", name: "Christmas Day" },
+        ],
+        skipped: [],
+        unknownTimeZones: [],
+      });
+      // In New York's own schedule the times stay as written.
+      expect(readIcsHolidays(outlook, { ...BERLIN_2026, timeZone: "America/New_York" }).holidays[0]).toEqual({
+        date: "2026-03-20",
+        name: "Town hall (office closed)",
+        closedFrom: "09:00",
+        closedUntil: "12:00",
+      });
+    });
+
+    test("a Windows zone name without a VTIMEZONE is mapped to its IANA zone", () => {
+      const text = ics(`
+        UID:berlin@test
+        DTSTAMP:20260101T000000Z
+        DTSTART;TZID=W. Europe Standard Time:20260610T150000
+        DTEND;TZID=W. Europe Standard Time:20260610T170000
+        SUMMARY:Berlin offsite`);
+      expect(readIcsHolidays(text, { ...BERLIN_2026, timeZone: "America/New_York" })).toMatchObject({
+        holidays: [{ date: "2026-06-10", name: "Berlin offsite", closedFrom: "09:00", closedUntil: "11:00" }],
+        unknownTimeZones: [],
+      });
+    });
+
+    test("a zone only the file defines (Outlook's custom zones) is read with its VTIMEZONE", () => {
+      const text = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN",
+        "BEGIN:VTIMEZONE",
+        "TZID:Customized Time Zone",
+        "BEGIN:STANDARD",
+        "DTSTART:16010101T000000",
+        "TZOFFSETFROM:+0530",
+        "TZOFFSETTO:+0530",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+        "BEGIN:VEVENT",
+        "UID:india@test",
+        "DTSTAMP:20260101T000000Z",
+        "DTSTART;TZID=Customized Time Zone:20260610T100000",
+        "DTEND;TZID=Customized Time Zone:20260610T120000",
+        "SUMMARY:Pune holiday lunch",
+        "END:VEVENT",
+        "END:VCALENDAR",
+        "",
+      ].join("\r\n");
+      // 10:00–12:00 at +05:30 is 04:30–06:30 UTC, 06:30–08:30 in Berlin (CEST).
+      expect(readIcsHolidays(text, BERLIN_2026)).toMatchObject({
+        holidays: [{ date: "2026-06-10", name: "Pune holiday lunch", closedFrom: "06:30", closedUntil: "08:30" }],
+        unknownTimeZones: [],
+      });
+    });
+
+    test("a zone nobody defines is read in the schedule's zone, and named so the summary can say so", () => {
+      const text = ics(`
+        UID:mars@test
+        DTSTAMP:20260101T000000Z
+        DTSTART;TZID=Mars Standard Time:20260610T150000
+        DTEND;TZID=Mars Standard Time:20260610T170000
+        SUMMARY:Landing day`);
+      expect(readIcsHolidays(text, BERLIN_2026)).toMatchObject({
+        holidays: [{ date: "2026-06-10", name: "Landing day", closedFrom: "15:00", closedUntil: "17:00" }],
+        unknownTimeZones: ["Mars Standard Time"],
+      });
+    });
+
+    test("a VTIMEZONE with rules no real zone has (changes every second) is not followed", () => {
+      const text = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Hearback//Tests//EN",
+        "BEGIN:VTIMEZONE",
+        "TZID:Restless",
+        "BEGIN:STANDARD",
+        "DTSTART:19000101T000000",
+        "RRULE:FREQ=SECONDLY",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0200",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+        "BEGIN:VEVENT",
+        "UID:restless@test",
+        "DTSTAMP:20260101T000000Z",
+        "DTSTART;TZID=Restless:20260610T150000",
+        "DTEND;TZID=Restless:20260610T170000",
+        "SUMMARY:Restless",
+        "END:VEVENT",
+        "END:VCALENDAR",
+        "",
+      ].join("\r\n");
+      expect(readIcsHolidays(text, BERLIN_2026)).toMatchObject({
+        holidays: [{ date: "2026-06-10", closedFrom: "15:00", closedUntil: "17:00" }],
+        unknownTimeZones: ["Restless"],
+      });
     });
   });
 });

@@ -2,6 +2,7 @@
 // app/domain/sla/schedule.ts out.
 import ICAL from "ical.js";
 import { DateTime, IANAZone } from "luxon";
+import { findIana } from "windows-iana";
 import { dedupeHolidays, HolidayImportError } from "./holiday-list";
 import type { Holiday } from "./schedule";
 
@@ -26,6 +27,9 @@ class FileLimitError extends Error {}
 
 type Budget = { dates: number; walked: number };
 
+/** One file's reading: the window, the work done so far, and the time zones it names that nothing defines. */
+type Reading = { window: IcsWindow; budget: Budget; unknownTimeZones: Set<string> };
+
 export type IcsWindow = { from: string; until: string; timeZone: string };
 
 function clockTime(dateTime: DateTime): string {
@@ -33,10 +37,14 @@ function clockTime(dateTime: DateTime): string {
 }
 
 /**
- * A local date-time of an .ics time in the schedule's zone: UTC and TZID times are converted, floating ones kept.
- * ical.js turns a TZID without a VTIMEZONE into a floating time, so the property's TZID parameter is passed along.
+ * A local date-time of an .ics time in the schedule's zone. UTC times are converted; a TZID is read as the IANA zone
+ * of that name, else as the Windows zone of that name (Outlook and Exchange write "W. Europe Standard Time"), else with
+ * the file's own VTIMEZONE of that name; a zone none of these define is read in the schedule's zone and noted in
+ * `unknownTimeZones`. Floating times (no zone) are the schedule's local time. ical.js turns a TZID without a
+ * VTIMEZONE into a floating time, so the property's TZID parameter is passed along.
  */
-function inScheduleZone(time: ICAL.Time, timeZone: string, tzidParameter: string | undefined): DateTime {
+function inScheduleZone(time: ICAL.Time, reading: Reading, tzidParameter: string | undefined): DateTime {
+  const { timeZone } = reading.window;
   const wall = {
     year: time.year,
     month: time.month,
@@ -45,9 +53,43 @@ function inScheduleZone(time: ICAL.Time, timeZone: string, tzidParameter: string
     minute: time.minute,
     second: time.second,
   };
-  const tzid = !time.zone || time.zone.tzid === "floating" ? tzidParameter : time.zone.tzid;
-  const sourceZone = tzid === "UTC" || tzid === "Z" ? "UTC" : tzid && IANAZone.isValidZone(tzid) ? tzid : timeZone;
-  return DateTime.fromObject(wall, { zone: sourceZone }).setZone(timeZone);
+  const zone = time.zone;
+  const tzid = !zone || zone.tzid === "floating" ? tzidParameter : zone.tzid;
+  if (!tzid) return DateTime.fromObject(wall, { zone: timeZone });
+  const named = tzid === "UTC" || tzid === "Z" || tzid === "GMT" ? "UTC" : ianaZone(tzid);
+  if (named) return DateTime.fromObject(wall, { zone: named }).setZone(timeZone);
+  if (zone?.component && followableTimezone(zone.component)) {
+    return DateTime.fromSeconds(time.toUnixTime(), { zone: timeZone });
+  }
+  reading.unknownTimeZones.add(tzid);
+  return DateTime.fromObject(wall, { zone: timeZone });
+}
+
+/** The IANA zone a TZID names: itself when it is one, else the Windows zone's main IANA zone (CLDR's table). */
+function ianaZone(tzid: string): string | undefined {
+  if (IANAZone.isValidZone(tzid)) return tzid;
+  const windows = findIana(tzid.trim(), "001")[0];
+  return windows && IANAZone.isValidZone(windows) ? windows : undefined;
+}
+
+/**
+ * Whether ical.js can compute offsets from a VTIMEZONE: it has observances with offsets, and they repeat yearly at
+ * most (real zones change a few times a year; ical.js would walk a rule that changes every second for good).
+ */
+function followableTimezone(vtimezone: ICAL.Component): boolean {
+  const observances = vtimezone
+    .getAllSubcomponents()
+    .filter((component) => component.name === "standard" || component.name === "daylight");
+  return (
+    observances.length > 0 &&
+    observances.every((observance) => {
+      if (!observance.hasProperty("tzoffsetto") || !observance.hasProperty("dtstart")) return false;
+      return observance.getAllProperties("rrule").every((property) => {
+        const rule: unknown = property.getFirstValue();
+        return rule instanceof ICAL.Recur && rule.freq === "YEARLY";
+      });
+    })
+  );
 }
 
 function wholeDays(start: ICAL.Time, end: ICAL.Time | null, name: string | undefined): Holiday[] {
@@ -87,8 +129,11 @@ function timedClosures(start: DateTime, end: DateTime, name: string | undefined)
 /** An event left out of an import, and why, in words for the person importing. */
 export type SkippedEvent = { name: string; reason: string };
 
-/** What an .ics file gives: the holidays inside the window, and the events that could not be read. */
-export type IcsImport = { holidays: Holiday[]; skipped: SkippedEvent[] };
+/**
+ * What an .ics file gives: the holidays inside the window, the events that could not be read, and the time zones the
+ * file names but nothing defines (their times were read in the schedule's zone).
+ */
+export type IcsImport = { holidays: Holiday[]; skipped: SkippedEvent[]; unknownTimeZones: string[] };
 
 const UNTITLED = "An event without a title";
 
@@ -112,12 +157,12 @@ export function readIcsHolidays(text: string, window: IcsWindow): IcsImport {
     calendars.flatMap((calendar) => calendar.getAllSubcomponents("vevent")),
   );
   skipped.push(...unreadable);
-  const budget: Budget = { dates: 0, walked: 0 };
+  const reading: Reading = { window, budget: { dates: 0, walked: 0 }, unknownTimeZones: new Set() };
   for (const [index, event] of events.entries()) {
     // ical.js parses property values lazily: a malformed date or rule surfaces here, not in ICAL.parse. Its messages
     // are internal, so the event is listed with a plain reason.
     try {
-      holidays.push(...eventHolidays(event, window, budget));
+      holidays.push(...eventHolidays(event, reading));
     } catch (error) {
       if (error instanceof FileLimitError) {
         const left = events.length - index;
@@ -133,6 +178,7 @@ export function readIcsHolidays(text: string, window: IcsWindow): IcsImport {
   return {
     holidays: dedupeHolidays(holidays.filter((holiday) => holiday.date >= window.from && holiday.date <= window.until)),
     skipped,
+    unknownTimeZones: [...reading.unknownTimeZones],
   };
 }
 
@@ -263,11 +309,12 @@ function titleOf(component: ICAL.Component): string {
 }
 
 /** The closures of one event (every occurrence of a series), not yet cut to the window. */
-function eventHolidays(event: ICAL.Event, window: IcsWindow, budget: Budget): Holiday[] {
+function eventHolidays(event: ICAL.Event, reading: Reading): Holiday[] {
+  const { budget } = reading;
   const holidays: Holiday[] = [];
   if (isCancelled(event.component)) return holidays;
   const name = event.summary?.trim().slice(0, 120) || undefined;
-  const occurrences = event.isRecurring() ? expand(event, window, budget) : [event.startDate];
+  const occurrences = event.isRecurring() ? expand(event, reading) : [event.startDate];
   if (budget.dates + occurrences.length > MAX_FILE_DATES) {
     throw new FileLimitError(
       `the file has more than ${MAX_FILE_DATES.toLocaleString("en")} dates in the import window, so the rest was not read`,
@@ -285,8 +332,8 @@ function eventHolidays(event: ICAL.Event, window: IcsWindow, budget: Budget): Ho
     if (start.isDate) {
       holidays.push(...wholeDays(start, end, occurrenceName));
     } else {
-      const localStart = inScheduleZone(start, window.timeZone, tzidOf(component, "dtstart"));
-      const localEnd = end ? inScheduleZone(end, window.timeZone, tzidOf(component, "dtend")) : localStart;
+      const localStart = inScheduleZone(start, reading, tzidOf(component, "dtstart"));
+      const localEnd = end ? inScheduleZone(end, reading, tzidOf(component, "dtend")) : localStart;
       holidays.push(...timedClosures(localStart, localEnd, occurrenceName));
     }
   }
@@ -383,7 +430,7 @@ const dateNumber = (year: number, month: number, day: number) => year * 10_000 +
  * Occurrence starts that may touch the window. Starts long before it are walked through without counting (a daily
  * series from 2005 still reaches 2026), within the bounds above.
  */
-function expand(event: ICAL.Event, window: IcsWindow, budget: Budget): ICAL.Time[] {
+function expand(event: ICAL.Event, { window, budget }: Reading): ICAL.Time[] {
   const from = DateTime.fromISO(window.from, { zone: "UTC" });
   const until = DateTime.fromISO(window.until, { zone: "UTC" });
   // Margins: an event starting before the window that lasts into it, and time-zone shifts of a timed event's date.

@@ -312,6 +312,70 @@ test("an .ics file with an endless event imports the rest; one that takes too lo
   expect(await prisma.schedule.count()).toBe(schedulesBefore);
 });
 
+test("an Outlook calendar imports at the times of its own time zone, not the schedule's", async () => {
+  const admin = await signIn("admin");
+  const year = NOW.getUTCFullYear();
+  const outlook = [
+    "BEGIN:VCALENDAR",
+    "PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN",
+    "VERSION:2.0",
+    "METHOD:PUBLISH",
+    "BEGIN:VTIMEZONE",
+    "TZID:Eastern Standard Time",
+    "BEGIN:STANDARD",
+    "DTSTART:16011104T020000",
+    "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11",
+    "TZOFFSETFROM:-0400",
+    "TZOFFSETTO:-0500",
+    "END:STANDARD",
+    "BEGIN:DAYLIGHT",
+    "DTSTART:16010311T020000",
+    "RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3",
+    "TZOFFSETFROM:-0500",
+    "TZOFFSETTO:-0400",
+    "END:DAYLIGHT",
+    "END:VTIMEZONE",
+    "BEGIN:VEVENT",
+    "CLASS:PUBLIC",
+    `DTEND;TZID=Eastern Standard Time:${year}0610T200000`,
+    "DTSTAMP:20260105T101010Z",
+    `DTSTART;TZID=Eastern Standard Time:${year}0610T170000`,
+    "SUMMARY;LANGUAGE=en-us:Summer party",
+    "TRANSP:OPAQUE",
+    "UID:040000008200E00074C5B7101A82E0080000000030B1D7C4A17EDC010000000000000000100000",
+    " 00F2C4D3E1B7A5A94C9B1E3A0D7F6C2B11",
+    "X-MICROSOFT-CDO-BUSYSTATUS:OOF",
+    "END:VEVENT",
+    "BEGIN:VEVENT",
+    `DTEND;TZID=Mars Standard Time:${year}0715T170000`,
+    "DTSTAMP:20260105T101010Z",
+    `DTSTART;TZID=Mars Standard Time:${year}0715T150000`,
+    "SUMMARY;LANGUAGE=en-us:Landing day",
+    "UID:040000008200E00074C5B7101A82E00800000000A1",
+    "X-MICROSOFT-CDO-BUSYSTATUS:OOF",
+    "END:VEVENT",
+    "END:VCALENDAR",
+    "",
+  ].join("\r\n");
+  const answer = await run<ScheduleFormActionData>(
+    newSchedule.action,
+    multipartRequest("/settings/schedules/new", admin, scheduleFields(splitShift, "import-ics"), {
+      name: "New York office.ics",
+      text: outlook,
+    }),
+  );
+  expect(answer.status).toBe(200);
+  // 17:00–20:00 in New York (daylight time) is 23:00–02:00 in Berlin.
+  expect(answer.data.imported).toEqual([
+    { date: `${year}-06-10`, name: "Summer party", closedFrom: "23:00", closedUntil: "24:00" },
+    { date: `${year}-06-11`, name: "Summer party", closedFrom: "00:00", closedUntil: "02:00" },
+    { date: `${year}-07-15`, name: "Landing day", closedFrom: "15:00", closedUntil: "17:00" },
+  ]);
+  expect(answer.data.notice).toContain(
+    "The file does not define the time zone “Mars Standard Time”: those times were read as Europe/Berlin time.",
+  );
+});
+
 test("public holidays import for a country and region (Bavaria adds Epiphany to the national ones), then save", async () => {
   const admin = await signIn("admin");
   const year = NOW.getUTCFullYear();
