@@ -15,7 +15,7 @@ pinClock();
 
 const SEED = 20_270_112;
 /** Random cases per operation, on top of the fixed ones every operation gets. */
-const RANDOM_CASES = 14;
+const RANDOM_CASES = 12;
 const HUGE = "x".repeat(100_000);
 
 type JsonSchema = {
