@@ -155,26 +155,23 @@ export function jobFormValuesFromPost(posted: Record<string, unknown>): JobFormV
   };
 }
 
+/** A stage-editor step: the submit button that was pressed, "add-stage" or "<step>:<index>". */
 export type StageIntent =
-  | { type: "save" }
   | { type: "add-stage" }
   | { type: "remove-stage"; index: number }
   | { type: "move-up"; index: number }
   | { type: "move-down"; index: number };
 
-/** The submit button that was pressed: "save" (default), "add-stage", or "<step>:<index>". */
-export function parseStageIntent(value: FormDataEntryValue | null): StageIntent {
-  if (typeof value !== "string" || value === "" || value === "save") return { type: "save" };
-  if (value === "add-stage") return { type: "add-stage" };
-  const match = /^(remove-stage|move-up|move-down):(\d{1,2})$/.exec(value);
-  if (!match) return { type: "save" };
-  return { type: match[1] as "remove-stage" | "move-up" | "move-down", index: Number(match[2]) };
-}
+/** The index after a step's name in its button's intent ("move-up:3"): one or two digits. */
+export const stageIndexSchema = z
+  .string()
+  .regex(/^\d{1,2}$/)
+  .transform(Number);
 
 /** Applies one stage-editor step to the form values; nothing is saved until the user presses Save. */
 export function applyStageIntent(
   values: JobFormValues,
-  intent: Exclude<StageIntent, { type: "save" }>,
+  intent: StageIntent,
 ): { values: JobFormValues; notice: string } {
   const stages = [...values.stages];
   const label = (index: number) => stages[index]?.name.trim() || `Stage ${index + 1}`;

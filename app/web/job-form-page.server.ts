@@ -5,14 +5,16 @@ import {
   applyStageIntent,
   jobFormSchema,
   jobFormValuesFromPost,
-  parseStageIntent,
+  stageIndexSchema,
   type JobFormValues,
+  type StageIntent,
 } from "~/domain/job-form";
 import type { JobInput } from "~/domain/jobs";
 import { listDepartments } from "~/models/job.server";
 import { listUsersByRole } from "~/models/user.server";
-import { formDataToObject, issuesToFieldErrors, type FieldErrors } from "~/domain/forms";
+import { formDataToObject, type FieldErrors } from "~/domain/forms";
 import { modelFailure } from "./form-errors.server";
+import { defineIntent, dispatchIntent } from "./intents.server";
 
 type Person = { id: string; name: string } | null;
 
@@ -41,23 +43,35 @@ export type JobFormActionData = { values: JobFormValues; errors: FieldErrors; no
 
 export async function handleJobFormPost(request: Request, save: (input: JobInput) => Promise<{ id: string }>) {
   const formData = await request.formData();
-  const posted = formDataToObject(formData);
-  const values = jobFormValuesFromPost(posted);
-  const intent = parseStageIntent(formData.get("intent"));
-  if (intent.type !== "save") {
-    const step = applyStageIntent(values, intent);
-    return data<JobFormActionData>({ values: step.values, errors: {}, notice: step.notice });
-  }
-  const parsed = jobFormSchema.safeParse(posted);
-  if (!parsed.success) {
-    return data<JobFormActionData>({ values, errors: issuesToFieldErrors(parsed.error.issues) }, { status: 400 });
-  }
-  try {
-    const job = await save(parsed.data);
-    return redirect(`/jobs/${job.id}`);
-  } catch (error) {
-    const failure = modelFailure(error);
-    if (!failure) throw error;
-    return data<JobFormActionData>({ values, errors: failure.errors }, { status: failure.status });
-  }
+  const values = jobFormValuesFromPost(formDataToObject(formData));
+  const step = (intent: StageIntent) => {
+    const stepped = applyStageIntent(values, intent);
+    return data<JobFormActionData>({ values: stepped.values, errors: {}, notice: stepped.notice });
+  };
+  const indexed = (type: "remove-stage" | "move-up" | "move-down") =>
+    defineIntent({ argument: stageIndexSchema, run: ({ argument }) => step({ type, index: argument }) });
+  return dispatchIntent(formData, {
+    intents: {
+      save: defineIntent({
+        schema: jobFormSchema,
+        invalid: ({ errors }) => data<JobFormActionData>({ values, errors }, { status: 400 }),
+        run: async ({ input }) => {
+          try {
+            const job = await save(input);
+            return redirect(`/jobs/${job.id}`);
+          } catch (error) {
+            const failure = modelFailure(error);
+            if (!failure) throw error;
+            return data<JobFormActionData>({ values, errors: failure.errors }, { status: failure.status });
+          }
+        },
+      }),
+      "add-stage": defineIntent({ run: () => step({ type: "add-stage" }) }),
+      "remove-stage": indexed("remove-stage"),
+      "move-up": indexed("move-up"),
+      "move-down": indexed("move-down"),
+    },
+    // Save is the form's main button: a post that names no step saves.
+    fallback: "save",
+  });
 }
