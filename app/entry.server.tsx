@@ -44,7 +44,7 @@ function pageShipsScripts(remixContext: EntryContext): boolean {
 function renderedApp(request: Request, remixContext: EntryContext, nonce: string) {
   return (
     <NonceProvider nonce={nonce}>
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
     </NonceProvider>
   );
 }
