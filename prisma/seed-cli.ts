@@ -9,12 +9,12 @@ async function seedFromCommandLine() {
   if (database.kind === "embedded") claimDataDir();
   try {
     await applyMigrations(database);
-    if ((await database.prisma.user.count()) > 0) {
+    const started = performance.now();
+    const logins = await seedDemoWorkspace(database.prisma);
+    if (!logins) {
       console.log("The database already has accounts; the demo workspace is only seeded into an empty one.");
       return;
     }
-    const started = performance.now();
-    const logins = await seedDemoWorkspace(database.prisma);
     console.log(`Seeded the demo workspace in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     for (const login of logins) console.log(`  ${login.role.padEnd(15)} ${login.email}  password: ${login.password}`);
   } finally {

@@ -1,7 +1,7 @@
 // The demo's experience data, so the metrics dashboard has something to say on a fresh start: survey answers from
 // about a third of the candidates whose process ended (more critical where the job was slow), and the support team's
 // figures that the Importance Index compares candidates with. Deterministic: drawn from each application's id.
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
 
 /** What a mid-sized support desk reports: first reply within 4 business hours, next within 8, solved in 3 days. */
 const SUPPORT_FIGURES = [
@@ -10,14 +10,16 @@ const SUPPORT_FIGURES = [
   { metric: "resolution", targetMinutes: 4320, attainment: 0.88, medianMinutes: 1900 },
 ] as const;
 
-export async function seedDemoExperience(prisma: PrismaClient, now: Date, adminId: string): Promise<void> {
-  for (const figure of SUPPORT_FIGURES) {
-    await prisma.customerBenchmark.create({
-      data: { ...figure, source: "Support desk, last quarter (demo figures)", updatedById: adminId },
-    });
-  }
+export async function seedDemoExperience(tx: Prisma.TransactionClient, now: Date, adminId: string): Promise<void> {
+  await tx.customerBenchmark.createMany({
+    data: SUPPORT_FIGURES.map((figure) => ({
+      ...figure,
+      source: "Support desk, last quarter (demo figures)",
+      updatedById: adminId,
+    })),
+  });
   // Three independent draws (0–99) per application from its id's hash: who answers, their score, their frictions.
-  await prisma.$executeRaw`
+  await tx.$executeRaw`
     WITH draws AS (
       SELECT a.id, a."closedAt", a.status, j.id AS "jobId",
              ('x' || substr(md5(a.id), 1, 8))::bit(32)::int & 2147483647 AS d1,

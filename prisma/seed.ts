@@ -1,12 +1,11 @@
 // The demo workspace: a small company three months into hiring for six roles, made with the same factories as the
 // tests (tests/factories.ts), so every application has the events and audit entries the models write. Runs at first
-// start on an empty database (app/models/workspace.server.ts) unless HEARBACK_DEMO=0; `npx tsx prisma/seed.ts` seeds
-// the data folder by hand.
+// start on an empty database (app/models/workspace.server.ts) unless HEARBACK_DEMO=0; `npm run db:seed`
+// (prisma/seed-cli.ts) seeds one by hand. The whole workspace is written in one transaction under the start-up lock.
 import { saveMailSettings } from "~/models/outbox/mail-settings.server";
-import type { PrismaClient, Role } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient, Role } from "~/generated/prisma/client";
 import type { StageKind } from "~/domain/jobs";
 import {
-  createApplicationWithHistory,
   createTestJob,
   createTestUser,
   fakeCandidate,
@@ -21,6 +20,7 @@ import { DEFAULT_SLA_TARGETS } from "~/domain/sla/policies";
 import type { ScheduleInput } from "~/domain/sla/schedule";
 import { createPolicy } from "~/models/sla/policies.server";
 import { runRecomputesNow } from "~/models/sla/recompute.server";
+import { START_UP_LOCK_KEY } from "~/platform/migrate.server";
 import { seedDemoExperience } from "./seed-experience";
 import { planApplication, varyPace, type Fate, type Pace, type StoryStaff } from "../tests/history-plans";
 
@@ -199,22 +199,22 @@ function chooseFate(ageDays: number): Fate {
   ]);
 }
 
-export type SeedOptions = {
-  now?: Date;
-  seed?: number;
-  /**
-   * How applications and their histories are written: "bulk" (default) through the factories' fast path, which
-   * writes the same rows as the models in a few batched inserts; "models" one model call per step, about 17 s on
-   * the embedded database instead of about 2 s.
-   */
-  writeApplications?: "bulk" | "models";
-};
+export type SeedOptions = { now?: Date; seed?: number };
+
+/**
+ * How long the seed's transaction may run. It takes about 3 s, longer on a busy machine; an instance that starts while
+ * another seeds waits for the start-up lock inside its own transaction, and on the embedded database a second
+ * transaction waits for the first to end before it begins.
+ */
+const SEED_TRANSACTION_MS = 10 * 60_000;
+
+type Tx = Prisma.TransactionClient;
 
 /**
  * The demo company works from Berlin: office hours with a lunch break and a short Friday, German public holidays
  * (Berlin) for this year and next, and a faster first-reply promise for Engineering than the standard one.
  */
-async function configureDemoSla(prisma: PrismaClient, now: Date, adminId: string) {
+async function configureDemoSla(tx: Tx, now: Date, adminId: string) {
   const year = now.getUTCFullYear();
   const hours: ScheduleInput["hours"] = [
     ...(["mon", "tue", "wed", "thu"] as const).flatMap((day) => [
@@ -223,7 +223,7 @@ async function configureDemoSla(prisma: PrismaClient, now: Date, adminId: string
     ]),
     { day: "fri", open: "09:00", close: "15:00" },
   ];
-  await prisma.schedule.update({
+  await tx.schedule.update({
     where: { id: "default-schedule" },
     data: {
       name: "Berlin office hours",
@@ -242,37 +242,59 @@ async function configureDemoSla(prisma: PrismaClient, now: Date, adminId: string
       ),
     },
     adminId,
+    tx,
   );
   // The policy change queued a recompute of nothing (no applications yet); finish it so the admin pages start clean.
-  await runRecomputesNow();
+  await runRecomputesNow(() => now, tx);
 }
 
 /**
- * Seeds an empty database with the demo workspace and returns the demo sign-ins. Accounts and jobs are created
- * through the models; callers make sure the database is empty.
+ * Seeds the demo workspace into a database without accounts and returns the demo sign-ins, or null when the database
+ * has accounts by the time the seed holds the start-up lock (another instance seeded it first, or someone set it up).
+ * All or nothing: one transaction under the lock migrations take, so instances starting together seed once, and a
+ * seed that fails or dies midway leaves nothing behind for the next start to trip over.
  */
-export async function seedDemoWorkspace(prisma: PrismaClient, options: SeedOptions = {}): Promise<DemoLogin[]> {
+export async function seedDemoWorkspace(prisma: PrismaClient, options: SeedOptions = {}): Promise<DemoLogin[] | null> {
+  const seeded = await prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${START_UP_LOCK_KEY})`;
+      // /setup creates the first admin under this lock (createFirstAdmin): nobody adds an account while we decide.
+      await tx.$executeRawUnsafe(`LOCK TABLE "User" IN EXCLUSIVE MODE`);
+      if ((await tx.user.count()) > 0) return false;
+      await writeDemoWorkspace(tx, options);
+      return true;
+    },
+    { timeout: SEED_TRANSACTION_MS, maxWait: SEED_TRANSACTION_MS },
+  );
+  if (!seeded) return null;
+  // The embedded database has no autovacuum, so the planner would never learn the tables' sizes; without statistics
+  // the pipeline board is about 20 times slower (bench/results).
+  await prisma.$executeRawUnsafe("ANALYZE");
+  return PEOPLE.map((person) => ({ role: person.role, email: demoEmail(person.key), password: DEMO_PASSWORD }));
+}
+
+/** Writes the demo workspace in `tx`. Accounts, jobs and the SLA setup go through the models. */
+async function writeDemoWorkspace(tx: Tx, options: SeedOptions): Promise<void> {
   const now = options.now ?? new Date();
   seedFactories(options.seed ?? 7);
 
   const people = new Map<PersonKey, StoryStaff>();
-  const created = await Promise.all(
-    PEOPLE.map((person) =>
-      createTestUser({
-        role: person.role,
-        name: person.name,
-        email: demoEmail(person.key),
-        password: DEMO_PASSWORD,
-        timeZone: person.timeZone,
-      }),
-    ),
-  );
-  PEOPLE.forEach((person, index) => people.set(person.key, { ...created[index]!, name: person.name }));
+  for (const person of PEOPLE) {
+    const user = await createTestUser({
+      role: person.role,
+      name: person.name,
+      email: demoEmail(person.key),
+      password: DEMO_PASSWORD,
+      timeZone: person.timeZone,
+      db: tx,
+    });
+    people.set(person.key, { ...user, name: person.name });
+  }
   const admin = people.get("alex")!;
   const interviewers = [people.get("lena")!, people.get("tom")!];
-  await configureDemoSla(prisma, now, admin.id);
+  await configureDemoSla(tx, now, admin.id);
   // The name candidates read in the demo's emails ("Priya Raman at Lindenwerk").
-  await saveMailSettings({ companyName: "Lindenwerk", minimumDelayHours: 24 }, admin.id);
+  await saveMailSettings({ companyName: "Lindenwerk", minimumDelayHours: 24 }, admin.id, tx);
 
   const plans: ApplicationPlan[] = [];
   const earlierCandidates: CandidateData[] = [];
@@ -286,6 +308,7 @@ export async function seedDemoWorkspace(prisma: PrismaClient, options: SeedOptio
       recruiterId: people.get(demoJob.recruiter)!.id,
       stages: demoJob.stages,
       actorId: admin.id,
+      db: tx,
     });
     const openedAt = now.getTime() - demoJob.openedDaysAgo * DAY;
     const lastApplication = now.getTime() - (demoJob.stopped?.daysAgo ?? 0) * DAY - 2 * 60 * 60 * 1000;
@@ -328,15 +351,6 @@ export async function seedDemoWorkspace(prisma: PrismaClient, options: SeedOptio
   }
 
   plans.sort((a, b) => a.appliedAt.getTime() - b.appliedAt.getTime());
-  if (options.writeApplications === "models") {
-    for (const plan of plans) await createApplicationWithHistory(plan);
-  } else {
-    await insertApplicationsInBulk(plans, { client: prisma });
-  }
-  // The embedded database has no autovacuum, so the planner would never learn the tables' sizes; without statistics
-  // the pipeline board is about 20 times slower (bench/results).
-  await seedDemoExperience(prisma, now, admin.id);
-  await prisma.$executeRawUnsafe("ANALYZE");
-
-  return PEOPLE.map((person) => ({ role: person.role, email: demoEmail(person.key), password: DEMO_PASSWORD }));
+  await insertApplicationsInBulk(plans, { tx });
+  await seedDemoExperience(tx, now, admin.id);
 }

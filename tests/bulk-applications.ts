@@ -4,7 +4,7 @@
 // `data` shapes of EventData (app/domain/applications.ts), the same audit actions and data. The one difference is
 // timing: rows are stamped with this call's recordedAt/createdAt. tests/integration/factories.test.ts replays one plan
 // both ways and compares every row, so the two paths cannot drift apart unnoticed.
-import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
 import { CANDIDATE_VISIBLE_EVENTS, type EventData, type EventType } from "~/domain/applications";
 import { refreshOutcomeTold } from "~/models/metrics/outcome-told.server";
 import { refreshStageStays } from "~/models/metrics/stage-stays.server";
@@ -56,11 +56,12 @@ type StageRef = { id: string; name: string };
 export async function insertApplicationsInBulk(
   plans: ApplicationPlan[],
   options: {
-    client?: PrismaClient;
+    /** The caller's transaction (the demo seed writes the whole workspace in one); else the rows get their own. */
+    tx?: Prisma.TransactionClient;
     /** false: leave SLA clocks to a later recompute (benchmarks) */ syncClocks?: boolean;
   } = {},
 ): Promise<string[]> {
-  const client = options.client ?? prisma;
+  const client = options.tx ?? prisma;
   const jobIds = [...new Set(plans.map((plan) => plan.jobId))];
   const stages = await client.stage.findMany({
     where: { jobId: { in: jobIds }, archivedAt: null },
@@ -115,26 +116,24 @@ export async function insertApplicationsInBulk(
     return application.id!;
   });
 
-  await client.$transaction(
-    async (tx) => {
-      for (const batch of chunks(rows.candidates)) await tx.candidate.createMany({ data: batch });
-      for (const batch of chunks(rows.applications)) await tx.application.createMany({ data: batch });
-      for (const batch of chunks(rows.events)) await tx.event.createMany({ data: batch });
-      for (const batch of chunks(rows.interviewers)) await tx.applicationInterviewer.createMany({ data: batch });
-      for (const batch of chunks(rows.audits)) await tx.auditLog.createMany({ data: batch });
-      // The models keep stage stays, when the candidate was told and SLA clocks in step with every event; here they are
-      // computed once the history is in.
-      for (const batch of chunks(applicationIds)) {
-        await refreshStageStays(tx, batch);
-        await refreshOutcomeTold(tx, batch);
-      }
-      if (options.syncClocks !== false) {
-        const config = await loadSlaConfig(tx);
-        for (const batch of chunks(applicationIds)) await syncClocks(tx, batch, { config });
-      }
-    },
-    { timeout: 600_000, maxWait: 60_000 },
-  );
+  const write = async (tx: Prisma.TransactionClient) => {
+    for (const batch of chunks(rows.candidates)) await tx.candidate.createMany({ data: batch });
+    for (const batch of chunks(rows.applications)) await tx.application.createMany({ data: batch });
+    for (const batch of chunks(rows.events)) await tx.event.createMany({ data: batch });
+    for (const batch of chunks(rows.interviewers)) await tx.applicationInterviewer.createMany({ data: batch });
+    for (const batch of chunks(rows.audits)) await tx.auditLog.createMany({ data: batch });
+    // The models keep stage stays, when the candidate was told and SLA clocks in step with every event; here they are
+    // computed once the history is in.
+    for (const batch of chunks(applicationIds)) {
+      await refreshStageStays(tx, batch);
+      await refreshOutcomeTold(tx, batch);
+    }
+    if (options.syncClocks !== false) {
+      const config = await loadSlaConfig(tx);
+      for (const batch of chunks(applicationIds)) await syncClocks(tx, batch, { config });
+    }
+  };
+  await (options.tx ? write(options.tx) : prisma.$transaction(write, { timeout: 600_000, maxWait: 60_000 }));
   return applicationIds;
 }
 

@@ -16,7 +16,7 @@ import { faker as fakerPL } from "@faker-js/faker/locale/pl";
 import { faker as fakerPT_BR } from "@faker-js/faker/locale/pt_BR";
 import { faker as fakerTR } from "@faker-js/faker/locale/tr";
 import type { Faker } from "@faker-js/faker";
-import type { Role } from "~/generated/prisma/client";
+import type { Prisma, Role } from "~/generated/prisma/client";
 import type { Outcome } from "~/domain/applications";
 import type { JobInput, StageInput } from "~/domain/jobs";
 import { createApplication, decideApplication, moveApplication, recordMessage } from "~/models/application.server";
@@ -98,24 +98,34 @@ export function uniqueEmail(preferred: string): string {
 
 export type TestUser = UserSummary & { password: string };
 
+/** `db`: the caller's transaction (the demo seed writes the whole workspace in one); else the user's own. */
 export async function createTestUser(
-  options: { role?: Role; name?: string; email?: string; password?: string; timeZone?: string } = {},
+  options: {
+    role?: Role;
+    name?: string;
+    email?: string;
+    password?: string;
+    timeZone?: string;
+    db?: Prisma.TransactionClient;
+  } = {},
 ): Promise<TestUser> {
   const role = options.role ?? "recruiter";
   const name = options.name ?? `${rng.person.firstName()} ${rng.person.lastName()}`;
   const email = options.email ?? uniqueEmail(`${role.replace("_", "-")}${nextSequence()}@example.com`);
   const password = options.password ?? TEST_PASSWORD;
-  const user = await createUser({ email, name, role, password, timeZone: options.timeZone });
+  const user = await createUser({ email, name, role, password, timeZone: options.timeZone }, null, options.db);
   return { ...user, password };
 }
 
 export type TestJobOptions = Partial<Omit<JobInput, "stages">> & {
   stages?: (Omit<StageInput, "id" | "decisionMinutes"> & { decisionMinutes?: number | null })[];
   actorId?: string | null;
+  /** The caller's transaction (the demo seed); else the job's own. */
+  db?: Prisma.TransactionClient;
 };
 
 export async function createTestJob(options: TestJobOptions = {}) {
-  const { actorId = null, stages, ...job } = options;
+  const { actorId = null, stages, db, ...job } = options;
   return createJob(
     {
       title: job.title ?? rng.person.jobTitle(),
@@ -128,6 +138,7 @@ export async function createTestJob(options: TestJobOptions = {}) {
       stages: stages?.map((stage) => ({ ...stage, id: undefined, decisionMinutes: stage.decisionMinutes ?? null })),
     },
     actorId,
+    db,
   );
 }
 

@@ -80,9 +80,14 @@ function jobColumns(input: JobInput) {
   };
 }
 
-export async function createJob(input: JobInput, actorId: string | null): Promise<JobDetail> {
+/** Creates a job with its stages; in `db` when the caller has a transaction (the demo seed), else in its own. */
+export async function createJob(
+  input: JobInput,
+  actorId: string | null,
+  db?: Prisma.TransactionClient,
+): Promise<JobDetail> {
   const stages: StageInput[] = input.stages ?? DEFAULT_STAGES.map((stage) => ({ ...stage, decisionMinutes: null }));
-  return prisma.$transaction(async (tx) => {
+  const create = async (tx: Prisma.TransactionClient) => {
     await assertPeople(tx, input);
     const job = await tx.job.create({
       data: {
@@ -107,7 +112,8 @@ export async function createJob(input: JobInput, actorId: string | null): Promis
       data: { title: job.title },
     });
     return job;
-  });
+  };
+  return db ? create(db) : prisma.$transaction(create);
 }
 
 /** What of a job the SLA clocks depend on: its department (policy match), schedule and stage decision times. */

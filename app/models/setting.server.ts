@@ -10,13 +10,15 @@ export async function readSetting(key: string, db: Prisma.TransactionClient = pr
   return row?.value ?? null;
 }
 
-/** Saves `value` under `key` and records `action` in the audit log, together. */
+/** Saves `value` under `key` and records `action` in the audit log, together: in `db` when the caller has a
+ * transaction (the demo seed), else in a transaction of their own. */
 export async function saveSetting(
   key: string,
   value: Prisma.InputJsonObject,
   audit: { action: string; actorId: string | null },
+  db?: Prisma.TransactionClient,
 ): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  const save = async (tx: Prisma.TransactionClient) => {
     await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
     await recordAudit(tx, {
       actorId: audit.actorId,
@@ -25,5 +27,6 @@ export async function saveSetting(
       entityId: key,
       data: value,
     });
-  });
+  };
+  await (db ? save(db) : prisma.$transaction(save));
 }

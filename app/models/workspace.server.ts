@@ -7,18 +7,20 @@ export type Workspace = { announcement(baseUrl: string): string[] };
 
 export async function prepareWorkspace({ demo }: { demo: boolean }): Promise<Workspace> {
   await ensureTemplateLibrary();
-  const userCount = await prisma.user.count();
-  if (userCount === 0 && demo) {
+  if (demo && (await prisma.user.count()) === 0) {
+    // The seed decides again under the start-up lock: another instance starting now may have seeded meanwhile.
     const { seedDemoWorkspace } = await import("../../prisma/seed");
     const logins = await seedDemoWorkspace(prisma);
-    return {
-      announcement: () => [
-        "Seeded the demo workspace. Sign in with one of these demo accounts:",
-        ...logins.map((login) => `  ${login.role.padEnd(15)} ${login.email}  password: ${login.password}`),
-      ],
-    };
+    if (logins) {
+      return {
+        announcement: () => [
+          "Seeded the demo workspace. Sign in with one of these demo accounts:",
+          ...logins.map((login) => `  ${login.role.padEnd(15)} ${login.email}  password: ${login.password}`),
+        ],
+      };
+    }
   }
-  if (userCount === 0) {
+  if ((await prisma.user.count()) === 0) {
     return { announcement: (baseUrl) => [`No accounts yet: open ${baseUrl}/setup to create the first admin.`] };
   }
   return { announcement: () => [] };

@@ -7,7 +7,11 @@ import type { Database } from "./db.server";
 
 export type Migration = { name: string; sql: string; checksum: string };
 
-const MIGRATION_LOCK_KEY = 72_190_001; // any constant; the advisory lock keeps two instances from migrating at once
+/**
+ * The start-up lock (a PostgreSQL advisory lock; any constant): migrations hold it on their connection, and the demo
+ * seed in its transaction (prisma/seed.ts), so instances starting together migrate and seed one at a time.
+ */
+export const START_UP_LOCK_KEY = 72_190_001;
 
 export function readMigrations(migrationsDir = path.resolve("prisma", "migrations")): Migration[] {
   return fs
@@ -42,7 +46,7 @@ export async function applyMigrations(database: Database, migrations = readMigra
   return database.withConnection(async (script) => {
     await script(CREATE_HISTORY_TABLE);
     // A session lock on this one connection keeps several instances from migrating at once.
-    await script(`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+    await script(`SELECT pg_advisory_lock(${START_UP_LOCK_KEY})`);
     try {
       const applied = await script(
         `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
@@ -70,7 +74,7 @@ export async function applyMigrations(database: Database, migrations = readMigra
       await script("ROLLBACK").catch(() => undefined);
       throw error;
     } finally {
-      await script(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+      await script(`SELECT pg_advisory_unlock(${START_UP_LOCK_KEY})`);
     }
   });
 }

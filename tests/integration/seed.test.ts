@@ -14,7 +14,7 @@ let now: Date;
 beforeAll(async () => {
   now = pinClock();
   const started = performance.now();
-  logins = await seedDemoWorkspace(prisma, { now });
+  logins = (await seedDemoWorkspace(prisma, { now }))!;
   seedMs = performance.now() - started;
 }, 60_000);
 

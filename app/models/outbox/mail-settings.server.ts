@@ -19,6 +19,10 @@ export async function getMailSettings(db: Prisma.TransactionClient = prisma): Pr
   return { ...defaults, ...(stored.success ? stored.data : {}) };
 }
 
-export async function saveMailSettings(settings: MailSettings, actorId: string | null): Promise<void> {
-  await saveSetting(KEY, settings, { action: "settings.mail_updated", actorId });
+export async function saveMailSettings(
+  settings: MailSettings,
+  actorId: string | null,
+  db?: Prisma.TransactionClient,
+): Promise<void> {
+  await saveSetting(KEY, settings, { action: "settings.mail_updated", actorId }, db);
 }

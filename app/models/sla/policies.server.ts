@@ -30,8 +30,8 @@ export async function listPolicies(): Promise<PolicyDetail[]> {
   return policies.map(present);
 }
 
-export async function getPolicy(id: string): Promise<PolicyDetail | null> {
-  const policy = await prisma.slaPolicy.findUnique({ where: { id }, select: policyDetailSelect });
+export async function getPolicy(id: string, db: Db = prisma): Promise<PolicyDetail | null> {
+  const policy = await db.slaPolicy.findUnique({ where: { id }, select: policyDetailSelect });
   return policy ? present(policy) : null;
 }
 
@@ -87,8 +87,9 @@ async function placeAt(tx: Db, policyId: string, position: number) {
   }
 }
 
-export async function createPolicy(input: SlaPolicyInput, actorId: string | null): Promise<PolicyDetail> {
-  const id = await prisma.$transaction(async (tx) => {
+/** Adds a policy; in `db` when the caller has a transaction (the demo seed), else in its own. */
+export async function createPolicy(input: SlaPolicyInput, actorId: string | null, db?: Db): Promise<PolicyDetail> {
+  const create = async (tx: Db) => {
     await assertReferences(tx, input);
     const created = await tx.slaPolicy.create({
       data: { ...columns(input), position: await nextPosition(tx) },
@@ -104,8 +105,9 @@ export async function createPolicy(input: SlaPolicyInput, actorId: string | null
       data: { name: input.name },
     });
     return created.id;
-  });
-  return (await getPolicy(id))!;
+  };
+  const id = db ? await create(db) : await prisma.$transaction(create);
+  return (await getPolicy(id, db))!;
 }
 
 export async function updatePolicy(id: string, input: SlaPolicyInput, actorId: string | null) {

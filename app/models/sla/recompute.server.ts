@@ -70,53 +70,55 @@ export async function listRecomputes(limit = 5): Promise<{ active: RecomputeRun[
  * the worker lock). Each batch is one transaction: clocks, cursor and progress move together.
  */
 export async function processRecomputeBatch(now: () => Date = () => new Date()): Promise<boolean> {
-  return prisma.$transaction(
-    async (tx) => {
-      const [lock] = await tx.$queryRaw<
-        { locked: boolean }[]
-      >`SELECT pg_try_advisory_xact_lock(${RECOMPUTE_LOCK}) AS locked`;
-      if (!lock?.locked) return false;
-      const run = await tx.slaRecompute.findFirst({
-        where: { status: { in: ["queued", "running"] } },
-        orderBy: { createdAt: "asc" },
-        select: { id: true, jobIds: true, full: true, cursor: true, done: true, total: true, startedAt: true },
-      });
-      if (!run) return false;
-      const batch = await tx.application.findMany({
-        where: { ...applicationsToRecompute(run), ...(run.cursor ? { id: { gt: run.cursor } } : {}) },
-        orderBy: { id: "asc" },
-        take: RECOMPUTE_BATCH_SIZE,
-        select: { id: true },
-      });
-      const ids = batch.map((application) => application.id);
-      if (ids.length > 0) {
-        // The same row lock an event takes (app/models/application.server.ts): a touchpoint recorded meanwhile waits,
-        // so its clocks are never overwritten by ones computed from the log without it.
-        await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
-        await syncClocks(tx, ids, { now: now(), config: await loadSlaConfig(tx), keepBreaches: true });
-      }
-      const finished = ids.length < RECOMPUTE_BATCH_SIZE;
-      await tx.slaRecompute.update({
-        where: { id: run.id },
-        data: {
-          status: finished ? "done" : "running",
-          cursor: ids.at(-1) ?? run.cursor,
-          done: run.done + ids.length,
-          // Applications added while it ran are recomputed too; the total grows to match.
-          total: Math.max(run.total, run.done + ids.length),
-          startedAt: run.startedAt ?? now(),
-          finishedAt: finished ? now() : null,
-        },
-      });
-      return true;
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+  return prisma.$transaction((tx) => recomputeBatch(tx, now), { timeout: 120_000, maxWait: 30_000 });
 }
 
-/** Runs every queued recompute to the end (tests, the seed, the command line). */
-export async function runRecomputesNow(now?: () => Date): Promise<void> {
-  while (await processRecomputeBatch(now)) {
+/** One batch of processRecomputeBatch, in the caller's transaction. */
+async function recomputeBatch(tx: Db, now: () => Date): Promise<boolean> {
+  const [lock] = await tx.$queryRaw<
+    { locked: boolean }[]
+  >`SELECT pg_try_advisory_xact_lock(${RECOMPUTE_LOCK}) AS locked`;
+  if (!lock?.locked) return false;
+  const run = await tx.slaRecompute.findFirst({
+    where: { status: { in: ["queued", "running"] } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, jobIds: true, full: true, cursor: true, done: true, total: true, startedAt: true },
+  });
+  if (!run) return false;
+  const batch = await tx.application.findMany({
+    where: { ...applicationsToRecompute(run), ...(run.cursor ? { id: { gt: run.cursor } } : {}) },
+    orderBy: { id: "asc" },
+    take: RECOMPUTE_BATCH_SIZE,
+    select: { id: true },
+  });
+  const ids = batch.map((application) => application.id);
+  if (ids.length > 0) {
+    // The same row lock an event takes (app/models/application.server.ts): a touchpoint recorded meanwhile waits,
+    // so its clocks are never overwritten by ones computed from the log without it.
+    await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
+    await syncClocks(tx, ids, { now: now(), config: await loadSlaConfig(tx), keepBreaches: true });
+  }
+  const finished = ids.length < RECOMPUTE_BATCH_SIZE;
+  await tx.slaRecompute.update({
+    where: { id: run.id },
+    data: {
+      status: finished ? "done" : "running",
+      cursor: ids.at(-1) ?? run.cursor,
+      done: run.done + ids.length,
+      // Applications added while it ran are recomputed too; the total grows to match.
+      total: Math.max(run.total, run.done + ids.length),
+      startedAt: run.startedAt ?? now(),
+      finishedAt: finished ? now() : null,
+    },
+  });
+  return true;
+}
+
+/** Runs every queued recompute to the end (tests, the seed, the command line): in `db` when the caller has a
+ * transaction (the demo seed), else one transaction per batch. */
+export async function runRecomputesNow(now?: () => Date, db?: Db): Promise<void> {
+  const batch = db ? () => recomputeBatch(db, now ?? (() => new Date())) : () => processRecomputeBatch(now);
+  while (await batch()) {
     // keep going
   }
 }
