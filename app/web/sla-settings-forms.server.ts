@@ -19,6 +19,7 @@ import {
   type ScheduleFormValues,
 } from "~/domain/sla/schedule-form";
 import { holidaysFromCountry } from "~/domain/sla/holiday-import";
+import { countryImportNotice, icsImportNotice } from "~/domain/sla/holiday-import-notice";
 import { HolidayImportError } from "~/domain/sla/holiday-list";
 import type { SkippedEvent } from "~/domain/sla/ics-import";
 import type { SlaPolicyInput } from "~/domain/sla/policies";
@@ -86,10 +87,9 @@ export async function handleScheduleFormPost(
       const window = importYears(now, timeZone);
       const field = intent.type === "import-ics" ? "icsFile" : "importCountry";
       try {
-        let imported;
+        let merged: ReturnType<typeof mergeHolidays>;
+        let notice: string;
         let skipped: SkippedEvent[] = [];
-        let unknownTimeZones: string[] = [];
-        let source: string;
         if (intent.type === "import-ics") {
           const file = formData.get("icsFile");
           if (!(file instanceof File) || file.size === 0) {
@@ -102,40 +102,28 @@ export async function handleScheduleFormPost(
             );
           }
           const read = await readIcsFile(await file.text(), { from: window.from, until: window.until, timeZone });
-          imported = read.holidays;
+          merged = mergeHolidays(values, read.holidays);
           skipped = read.skipped;
-          unknownTimeZones = read.unknownTimeZones;
-          source = file.name || "the file";
+          const source = file.name || "the file";
+          notice = icsImportNotice({ source, window, timeZone, read, added: merged.added.length });
         } else {
           if (!importCountry) return answer({ errors: { importCountry: "Choose a country." } }, 400);
           const [country, region] = importRegion.includes(":") ? importRegion.split(":") : [importCountry, ""];
           if (country !== importCountry) {
             return answer({ errors: { importRegion: "This region belongs to another country." } }, 400);
           }
-          imported = holidaysFromCountry({ country: importCountry, region: region || undefined, years: window.years });
-          source = region ? `${importCountry}-${region}` : importCountry;
-        }
-        const merged = mergeHolidays(values, imported);
-        const years = window.years.join(" and ");
-        const notices = [
-          merged.added.length === 0
-            ? `Nothing new to import from ${source} for ${years}: the list has these holidays already.`
-            : `Imported ${merged.added.length} ${merged.added.length === 1 ? "holiday" : "holidays"} from ${source} for ${years}. Check the list, then save the schedule to keep them.`,
-        ];
-        if (unknownTimeZones.length > 0) {
-          const zones = unknownTimeZones.map((zone) => `“${zone}”`).join(", ");
-          notices.push(
-            `The file does not define the time ${unknownTimeZones.length === 1 ? "zone" : "zones"} ${zones}: those times were read as ${timeZone} time.`,
-          );
-        }
-        if (skipped.length > 0) {
-          notices.push(
-            `${skipped.length === 1 ? "1 event in the file was" : `${skipped.length} events in the file were`} skipped; the list below says why.`,
-          );
+          const imported = holidaysFromCountry({
+            country: importCountry,
+            region: region || undefined,
+            years: window.years,
+          });
+          merged = mergeHolidays(values, imported);
+          const source = region ? `${importCountry}-${region}` : importCountry;
+          notice = countryImportNotice({ source, window, added: merged.added.length });
         }
         return answer({
           values: merged.values,
-          notice: notices.join(" "),
+          notice,
           imported: merged.added,
           skipped,
           focusId: "schedule-notice",

@@ -266,6 +266,22 @@ describe("readIcsHolidays", () => {
     ]);
   });
 
+  test("a file whose events all fall outside the window reads them and finds none inside it", () => {
+    const text = ics(
+      `UID:old@test
+      DTSTAMP:20200101T000000Z
+      DTSTART;VALUE=DATE:20201225
+      SUMMARY:Christmas 2020`,
+      `UID:older@test
+      DTSTAMP:20200101T000000Z
+      DTSTART;VALUE=DATE:20191225
+      DTEND;VALUE=DATE:20191227
+      SUMMARY:Christmas 2019`,
+    );
+    expect(readIcsHolidays(text, BERLIN_2026)).toMatchObject({ holidays: [], events: 2, eventsInWindow: 0 });
+    expect(readIcsHolidays(ics(), BERLIN_2026)).toMatchObject({ holidays: [], events: 0, eventsInWindow: 0 });
+  });
+
   test("an unreadable event is skipped with a plain reason, without ical.js internals; the others are imported", () => {
     const text = ics(
       `UID:bad@test

@@ -129,11 +129,18 @@ function timedClosures(start: DateTime, end: DateTime, name: string | undefined)
 /** An event left out of an import, and why, in words for the person importing. */
 export type SkippedEvent = { name: string; reason: string };
 
-/**
- * What an .ics file gives: the holidays inside the window, the events that could not be read, and the time zones the
- * file names but nothing defines (their times were read in the schedule's zone).
- */
-export type IcsImport = { holidays: Holiday[]; skipped: SkippedEvent[]; unknownTimeZones: string[] };
+/** What an .ics file gives. */
+export type IcsImport = {
+  /** The holidays inside the window. */
+  holidays: Holiday[];
+  /** Events that could not be read, or were too much to read. */
+  skipped: SkippedEvent[];
+  /** Time zones the file names but nothing defines: their times were read in the schedule's zone. */
+  unknownTimeZones: string[];
+  /** Events read (a repeating series once, with its moved occurrences), and how many of them touch the window. */
+  events: number;
+  eventsInWindow: number;
+};
 
 const UNTITLED = "An event without a title";
 
@@ -158,11 +165,15 @@ export function readIcsHolidays(text: string, window: IcsWindow): IcsImport {
   );
   skipped.push(...unreadable);
   const reading: Reading = { window, budget: { dates: 0, walked: 0 }, unknownTimeZones: new Set() };
+  const inWindow = (holiday: Holiday) => holiday.date >= window.from && holiday.date <= window.until;
+  let eventsInWindow = 0;
   for (const [index, event] of events.entries()) {
     // ical.js parses property values lazily: a malformed date or rule surfaces here, not in ICAL.parse. Its messages
     // are internal, so the event is listed with a plain reason.
     try {
-      holidays.push(...eventHolidays(event, reading));
+      const own = eventHolidays(event, reading).filter(inWindow);
+      if (own.length > 0) eventsInWindow += 1;
+      holidays.push(...own);
     } catch (error) {
       if (error instanceof FileLimitError) {
         const left = events.length - index;
@@ -176,9 +187,11 @@ export function readIcsHolidays(text: string, window: IcsWindow): IcsImport {
     }
   }
   return {
-    holidays: dedupeHolidays(holidays.filter((holiday) => holiday.date >= window.from && holiday.date <= window.until)),
+    holidays: dedupeHolidays(holidays),
     skipped,
     unknownTimeZones: [...reading.unknownTimeZones],
+    events: events.length,
+    eventsInWindow,
   };
 }
 

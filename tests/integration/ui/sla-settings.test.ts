@@ -376,6 +376,39 @@ test("an Outlook calendar imports at the times of its own time zone, not the sch
   );
 });
 
+test("an .ics file whose events all fall outside the import window says so, naming the window", async () => {
+  const admin = await signIn("admin");
+  const year = NOW.getUTCFullYear();
+  const old = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Hearback test//EN",
+    "BEGIN:VEVENT",
+    "UID:old@test",
+    `DTSTART;VALUE=DATE:${year - 5}1225`,
+    "SUMMARY:Christmas",
+    "END:VEVENT",
+    "BEGIN:VEVENT",
+    "UID:older@test",
+    `DTSTART;VALUE=DATE:${year - 6}1225`,
+    "SUMMARY:Christmas",
+    "END:VEVENT",
+    "END:VCALENDAR",
+  ].join("\r\n");
+  const answer = await run<ScheduleFormActionData>(
+    newSchedule.action,
+    multipartRequest("/settings/schedules/new", admin, scheduleFields(splitShift, "import-ics"), {
+      name: "old.ics",
+      text: old,
+    }),
+  );
+  expect(answer.status).toBe(200);
+  expect(answer.data.imported).toEqual([]);
+  expect(answer.data.notice).toBe(
+    `None of the 2 events in old.ics fall between ${year}-01-01 and ${year + 1}-12-31 (this year and next, the years an import covers), so nothing was imported.`,
+  );
+});
+
 test("public holidays import for a country and region (Bavaria adds Epiphany to the national ones), then save", async () => {
   const admin = await signIn("admin");
   const year = NOW.getUTCFullYear();
