@@ -1,5 +1,11 @@
-import { expect, test } from "vitest";
-import { MAX_INBOUND_BYTES, normaliseMessageId, parseInboundEmail, storableText } from "./parse";
+import { describe, expect, test } from "vitest";
+import {
+  MAX_INBOUND_BYTES,
+  MAX_INBOUND_SCAN_CHARS,
+  normaliseMessageId,
+  parseInboundEmail,
+  storableText,
+} from "./parse";
 
 function eml(headers: Record<string, string>, body: string): string {
   const lines = Object.entries(headers).map(([key, value]) => `${key}: ${value}`);
@@ -184,4 +190,67 @@ test("Message-IDs are normalised to one bracketed id; unusable ones become null"
   expect(normaliseMessageId("not an id")).toBeNull();
   expect(normaliseMessageId(`<${"x".repeat(300)}@b>`)).toBeNull();
   expect(normaliseMessageId(undefined)).toBeNull();
+});
+
+// Hostile bodies of one to ten megabytes, as anyone who can email the reply domain can send them. The email is cut down
+// to its CPU budget (mime-budget.ts) before postal-mime parses it, so each finishes well within the default test
+// timeout; postal-mime alone spent from seconds to minutes on them, without letting the event loop turn.
+describe("hostile bodies", () => {
+  const headers = { From: "sam@example.com", To: "jobs@acme.example", Subject: "Re: Interview" };
+
+  test("two million newlines", async () => {
+    const result = await parseInboundEmail(eml(headers, "\n".repeat(2_000_000)));
+    expect(result.ok && result.email.text).toBe("");
+  });
+
+  test("a megabyte of '-- ' lines, and one of '> quoted' lines", async () => {
+    for (const line of ["-- ", "> quoted"]) {
+      const result = await parseInboundEmail(eml(headers, `${line}\n`.repeat(1_048_576 / (line.length + 1))));
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.email.text.length).toBe(MAX_INBOUND_SCAN_CHARS);
+      expect(result.email.text.startsWith(`${line}\n${line}\n`)).toBe(true);
+    }
+  });
+
+  test("ten megabytes: a reply, an attachment and 1.7 million lines that look like boundaries", async () => {
+    const attachment = Buffer.alloc(1024 * 1024, 7)
+      .toString("base64")
+      .replace(/.{76}/g, "$&\n");
+    const body = [
+      "--m",
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "Tuesday works. My CV is attached.",
+      "--m",
+      'Content-Type: application/pdf; name="cv.pdf"',
+      "Content-Transfer-Encoding: base64",
+      "",
+      attachment,
+      "--m",
+      'Content-Type: text/plain; name="padding.txt"',
+      "Content-Disposition: attachment",
+      "",
+      "--x\n".repeat(1_700_000),
+      "--m--",
+    ].join("\n");
+    const raw = eml({ ...headers, "Content-Type": 'multipart/mixed; boundary="m"' }, body);
+    expect(raw.length).toBeGreaterThan(9 * 1024 * 1024);
+    expect(raw.length).toBeLessThan(MAX_INBOUND_BYTES);
+    let turns = 0;
+    let running = true;
+    const turn = () => {
+      turns += 1;
+      if (running) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const result = await parseInboundEmail(raw);
+    running = false;
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.email.text.trim()).toBe("Tuesday works. My CV is attached.");
+    expect(result.email.attachments).toEqual(["cv.pdf", "padding.txt"]);
+    // Other requests are served while it is parsed: the event loop turned many times.
+    expect(turns).toBeGreaterThan(50);
+  });
 });

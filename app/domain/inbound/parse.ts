@@ -1,15 +1,20 @@
 // A raw RFC 822 email (from a mail provider's inbound webhook or our SMTP receiver) reduced to what Hearback files a
 // reply by: who sent it, to which addresses, which of our messages it answers, and its text. postal-mime does the
-// MIME work. Input that is not an email comes back as an error value; this module never throws on bad mail.
+// MIME work, on the email cut down to its CPU budget first (mime-budget.ts). Input that is not an email comes back as
+// an error value; this module never throws on bad mail.
 import { createHash } from "node:crypto";
 import PostalMime, { type Address, type Email, type Mailbox } from "postal-mime";
 import { bareAddress, referencedMessageIds } from "~/domain/messages/addresses";
 import { htmlToText } from "./html-text";
+import { budgetedEmail, MAX_MIME_DEPTH, MAX_RFC822_DEPTH, yieldToEventLoop } from "./mime-budget";
 
 /** The largest email accepted, in bytes (as sent, attachments included). */
 export const MAX_INBOUND_BYTES = 10 * 1024 * 1024;
 /** The most text of one email that is read for the reply; the rest of a longer text is ignored. */
 export const MAX_INBOUND_SCAN_CHARS = 200_000;
+/** The most HTML read when an email has no text part (HTML is mostly markup, so more of it). */
+export const MAX_INBOUND_HTML_CHARS = 2 * MAX_INBOUND_SCAN_CHARS;
+const DIGEST_SLICE_BYTES = 1024 * 1024;
 export const MAX_INBOUND_SUBJECT_CHARS = 200;
 const MAX_HEADER_ID_CHARS = 250;
 const MAX_REFERENCES = 50;
@@ -93,7 +98,10 @@ function withoutMboxSeparator(raw: Uint8Array | string): Uint8Array | string {
 
 function isBlank(raw: Uint8Array | string): boolean {
   if (typeof raw === "string") return raw.trim() === "";
-  return raw.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d);
+  for (const byte of raw) {
+    if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return false;
+  }
+  return true;
 }
 
 function mailboxes(addresses: readonly Address[] | Address | undefined): Mailbox[] {
@@ -157,11 +165,22 @@ function attachmentNames(email: Email): string[] {
 
 function bodyText(email: Email): string {
   const text = email.text?.trim()
-    ? email.text
+    ? email.text.slice(0, 2 * MAX_INBOUND_SCAN_CHARS)
     : email.html
-      ? htmlToText(email.html.slice(0, 4 * MAX_INBOUND_SCAN_CHARS))
+      ? htmlToText(email.html.slice(0, MAX_INBOUND_HTML_CHARS))
       : "";
   return storableText(text.replace(/\r\n?/g, "\n")).slice(0, MAX_INBOUND_SCAN_CHARS);
+}
+
+/** SHA-256 of the raw email, a megabyte at a time with the event loop let in between. */
+async function digestOf(raw: Uint8Array | string): Promise<string> {
+  const bytes = typeof raw === "string" ? Buffer.from(raw, "utf8") : raw;
+  const hash = createHash("sha256");
+  for (let start = 0; start < bytes.length; start += DIGEST_SLICE_BYTES) {
+    hash.update(bytes.subarray(start, start + DIGEST_SLICE_BYTES));
+    if (start + DIGEST_SLICE_BYTES < bytes.length) await yieldToEventLoop();
+  }
+  return hash.digest("hex");
 }
 
 function sentAtOf(date: string | undefined): Date | null {
@@ -176,12 +195,15 @@ export async function parseInboundEmail(raw: Uint8Array | string): Promise<Inbou
   if (size > MAX_INBOUND_BYTES) {
     return failure("too_large", `The email is larger than ${MAX_INBOUND_BYTES / 1024 / 1024} MB.`);
   }
+  const source = withoutMboxSeparator(raw);
+  const { bytes } = await budgetedEmail(typeof source === "string" ? Buffer.from(source, "utf8") : source);
   let email: Email;
   try {
-    email = await PostalMime.parse(withoutMboxSeparator(raw), { maxNestingDepth: 50, maxRfc822NestingDepth: 3 });
+    email = await PostalMime.parse(bytes, { maxNestingDepth: MAX_MIME_DEPTH, maxRfc822NestingDepth: MAX_RFC822_DEPTH });
   } catch (error) {
     return failure("malformed", `The email could not be read: ${(error as Error).message}`);
   }
+  await yieldToEventLoop();
   const first = email.headers[0];
   if (!first || !HEADER_FIELD_NAME.test(first.originalKey)) {
     return failure("malformed", "This is not an email: it does not start with headers such as From: and To:.");
@@ -197,11 +219,13 @@ export async function parseInboundEmail(raw: Uint8Array | string): Promise<Inbou
       }
     : null;
   const replyTo = mailboxes(email.replyTo)[0]?.address;
+  const text = bodyText(email);
+  const rawDigest = await digestOf(raw);
   return {
     ok: true,
     email: {
       messageId: normaliseMessageId(email.messageId),
-      rawDigest: createHash("sha256").update(raw).digest("hex"),
+      rawDigest,
       from,
       replyTo: replyTo ? storableText(bareAddress(replyTo)).slice(0, 320) : null,
       recipients: recipientsOf(email),
@@ -212,7 +236,7 @@ export async function parseInboundEmail(raw: Uint8Array | string): Promise<Inbou
       sentAt: sentAtOf(email.date),
       inReplyTo: normaliseMessageId(email.inReplyTo),
       references: referencesOf(email),
-      text: bodyText(email),
+      text,
       attachments: attachmentNames(email),
       automated: isAutomated(email, from),
     },
