@@ -188,12 +188,6 @@ export const policyFormSchema = z.unknown().transform((raw, context): SlaPolicyI
   return z.NEVER;
 });
 
-export type PolicyIntent = { type: "save" } | { type: "preview" };
-
-export function parsePolicyIntent(value: unknown): PolicyIntent {
-  return value === "preview" ? { type: "preview" } : { type: "save" };
-}
-
 /** The targets of a policy form as far as they can be read (for a preview of a form that is not valid yet). */
 export function previewableTargets(values: PolicyFormValues) {
   return SLA_METRICS.filter((metric) => values.targets[metric].enabled).map((metric) => {
