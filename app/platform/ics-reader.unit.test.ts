@@ -49,7 +49,7 @@ test("reading that takes longer than the budget is stopped", async () => {
     RRULE:FREQ=DAILY
     SUMMARY:Daily ${index}`,
   );
-  const reading = readIcsFile(ics(...daily), WINDOW, { budgetMs: 1 });
+  const reading = readIcsFile(ics(...daily), WINDOW, {}, { budgetMs: 1 });
   await expect(reading).rejects.toThrow(WorkerBudgetError);
   await expect(reading).rejects.toMatchObject({ reason: "too-slow" });
 });

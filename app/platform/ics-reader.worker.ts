@@ -7,7 +7,7 @@ import { answerInWorker } from "./worker-budget.server";
 
 answerInWorker((input: IcsReadInput): IcsReadAnswer => {
   try {
-    return { read: readIcsHolidays(input.text, input.window) };
+    return { read: readIcsHolidays(input.text, input.window, input.options) };
   } catch (error) {
     if (error instanceof HolidayImportError) return { refused: error.message };
     throw error;

@@ -51,6 +51,8 @@ export type ScheduleFormActionData = {
   imported?: HolidayFormValues[];
   /** Events of an imported .ics file that were left out, and why. */
   skipped?: SkippedEvent[];
+  /** The .ics import imports timed events too (the form's checkbox). */
+  includeTimedEvents?: boolean;
   importCountry?: string;
   importRegion?: string;
   /** The element to focus after an editor step. */
@@ -71,9 +73,13 @@ export async function handleScheduleFormPost(
   const intent = parseScheduleIntent(formData.get("intent"));
   const importCountry = String(formData.get("importCountry") ?? "");
   const importRegion = String(formData.get("importRegion") ?? "");
+  const includeTimedEvents = formData.get("includeTimedEvents") === "on";
   revision += 1;
   const answer = (extra: Partial<ScheduleFormActionData>, status = 200) =>
-    data<ScheduleFormActionData>({ values, errors: {}, importCountry, importRegion, revision, ...extra }, { status });
+    data<ScheduleFormActionData>(
+      { values, errors: {}, importCountry, importRegion, includeTimedEvents, revision, ...extra },
+      { status },
+    );
 
   switch (intent.type) {
     case "add-interval":
@@ -101,7 +107,11 @@ export async function handleScheduleFormPost(
               400,
             );
           }
-          const read = await readIcsFile(await file.text(), { from: window.from, until: window.until, timeZone });
+          const read = await readIcsFile(
+            await file.text(),
+            { from: window.from, until: window.until, timeZone },
+            { includeTimedEvents },
+          );
           merged = mergeHolidays(values, read.holidays);
           skipped = read.skipped;
           const source = file.name || "the file";

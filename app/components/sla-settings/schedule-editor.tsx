@@ -8,6 +8,7 @@ import { Field } from "~/components/ui/field";
 import { scheduleFormSchema, type HolidayFormValues, type ScheduleFormValues } from "~/domain/sla/schedule-form";
 import { WEEKDAY_LABELS, WEEKDAYS } from "~/domain/sla/schedule";
 import type { FieldErrors } from "~/domain/forms";
+import { INCLUDE_TIMED_LABEL } from "~/domain/sla/holiday-import-notice";
 import type { SkippedEvent } from "~/domain/sla/ics-import";
 import { useHydrated } from "~/components/ui/use-hydrated";
 import { useFormCheck } from "./use-form-check";
@@ -21,6 +22,8 @@ export type ScheduleEditorProps = {
   imported?: HolidayFormValues[];
   /** Events of an imported .ics file that were left out, and why. */
   skipped?: SkippedEvent[];
+  /** The .ics import imports timed events too. */
+  includeTimedEvents?: boolean;
   importCountry?: string;
   importRegion?: string;
   /** Where keyboard focus goes after an editor step (the form remounts with the server's answer). */
@@ -37,6 +40,7 @@ export function ScheduleEditor({
   notice,
   imported = [],
   skipped = [],
+  includeTimedEvents = false,
   importCountry = "",
   importRegion = "",
   focusId,
@@ -309,6 +313,20 @@ export function ScheduleEditor({
               >
                 <input type="file" name="icsFile" accept=".ics,text/calendar" />
               </Field>
+              <div className="checkbox-field">
+                <input
+                  type="checkbox"
+                  id="includeTimedEvents"
+                  name="includeTimedEvents"
+                  defaultChecked={includeTimedEvents}
+                  aria-describedby="includeTimedEvents-hint"
+                />
+                <label htmlFor="includeTimedEvents">{INCLUDE_TIMED_LABEL}</label>
+                <span id="includeTimedEvents-hint" className="hint small muted">
+                  Meetings and appointments become part-day closures. Off: only all-day events and events marked out of
+                  office are imported.
+                </span>
+              </div>
               <button
                 type="submit"
                 name="intent"

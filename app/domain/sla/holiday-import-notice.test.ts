@@ -10,6 +10,7 @@ const read = (changes: Partial<IcsImport>): IcsImport => ({
   unknownTimeZones: [],
   events: 1,
   eventsInWindow: 1,
+  timedLeftOut: 0,
   ...changes,
 });
 const notice = (changes: Partial<IcsImport>, added = 1) =>
@@ -40,6 +41,15 @@ describe("icsImportNotice", () => {
   test("holidays that are on the list already", () => {
     expect(notice({}, 0)).toBe(
       "Nothing new to import from company.ics for 2026 and 2027: the list has these holidays already.",
+    );
+  });
+
+  test("timed events left out: how many, and how to include them", () => {
+    expect(notice({ timedLeftOut: 12, events: 13, eventsInWindow: 13 })).toBe(
+      "Imported 1 holiday from company.ics for 2026 and 2027. Check the list, then save the schedule to keep them. 12 timed events (meetings, appointments) were left out: only all-day events and events marked out of office are imported. To import timed events as closures too, tick “Also import timed events” and import again.",
+    );
+    expect(notice({ holidays: [], timedLeftOut: 1, events: 1, eventsInWindow: 1 }, 0)).toBe(
+      "Nothing was imported from company.ics for 2026 and 2027. 1 timed event (a meeting, an appointment) was left out: only all-day events and events marked out of office are imported. To import timed events as closures too, tick “Also import timed events” and import again.",
     );
   });
 

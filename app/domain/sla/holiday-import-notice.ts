@@ -2,6 +2,9 @@
 // nothing was, and what was left out. Pure.
 import type { IcsImport } from "./ics-import";
 
+/** The import form's checkbox that imports timed events too (app/components/sla-settings/schedule-editor.tsx). */
+export const INCLUDE_TIMED_LABEL = "Also import timed events";
+
 type ImportWindow = { years: number[]; from: string; until: string };
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -28,8 +31,10 @@ export function icsImportNotice(options: {
   const { source, window, read, added } = options;
   const span = `between ${window.from} and ${window.until} (this year and next, the years an import covers)`;
   const sentences: string[] = [];
-  if (read.holidays.length > 0 || read.eventsInWindow > 0) {
+  if (read.holidays.length > 0) {
     sentences.push(countryImportNotice({ source, window, added }));
+  } else if (read.eventsInWindow > 0) {
+    sentences.push(`Nothing was imported from ${source} for ${window.years.join(" and ")}.`);
   } else if (read.events === 0) {
     if (read.skipped.length === 0) sentences.push(`${source} has no events, so nothing was imported.`);
     else sentences.push(`Nothing was imported from ${source}.`);
@@ -37,6 +42,15 @@ export function icsImportNotice(options: {
     sentences.push(`The one event in ${source} does not fall ${span}, so nothing was imported.`);
   } else {
     sentences.push(`None of the ${read.events} events in ${source} fall ${span}, so nothing was imported.`);
+  }
+  if (read.timedLeftOut > 0) {
+    const left =
+      read.timedLeftOut === 1
+        ? "1 timed event (a meeting, an appointment) was"
+        : `${read.timedLeftOut} timed events (meetings, appointments) were`;
+    sentences.push(
+      `${left} left out: only all-day events and events marked out of office are imported. To import timed events as closures too, tick “${INCLUDE_TIMED_LABEL}” and import again.`,
+    );
   }
   if (read.unknownTimeZones.length > 0) {
     const zones = read.unknownTimeZones.map((zone) => `“${zone}”`).join(", ");

@@ -17,6 +17,8 @@ function ics(...events: string[]): string {
 }
 
 const BERLIN_2026 = { from: "2026-01-01", until: "2026-12-31", timeZone: "Europe/Berlin" };
+/** Timed events too, not only all-day and out-of-office ones. */
+const TIMED = { includeTimedEvents: true };
 
 describe("readIcsHolidays", () => {
   test("an all-day event over several days gives one whole-day holiday per date (DTEND exclusive)", () => {
@@ -50,10 +52,10 @@ describe("readIcsHolidays", () => {
       DTEND:20260610T150000Z
       SUMMARY:Offsite`);
     // 12:00–15:00 UTC is 14:00–17:00 in Berlin (CEST) and 08:00–11:00 in New York (EDT).
-    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([
+    expect(readIcsHolidays(text, BERLIN_2026, TIMED).holidays).toEqual([
       { date: "2026-06-10", name: "Offsite", closedFrom: "14:00", closedUntil: "17:00" },
     ]);
-    expect(readIcsHolidays(text, { ...BERLIN_2026, timeZone: "America/New_York" }).holidays).toEqual([
+    expect(readIcsHolidays(text, { ...BERLIN_2026, timeZone: "America/New_York" }, TIMED).holidays).toEqual([
       { date: "2026-06-10", name: "Offsite", closedFrom: "08:00", closedUntil: "11:00" },
     ]);
   });
@@ -66,7 +68,7 @@ describe("readIcsHolidays", () => {
       DTEND:20260612T080000Z
       SUMMARY:Office move`);
     // 22:00 CEST on the 10th to 10:00 CEST on the 12th.
-    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([
+    expect(readIcsHolidays(text, BERLIN_2026, TIMED).holidays).toEqual([
       { date: "2026-06-10", name: "Office move", closedFrom: "22:00", closedUntil: "24:00" },
       { date: "2026-06-11", name: "Office move" },
       { date: "2026-06-12", name: "Office move", closedFrom: "00:00", closedUntil: "10:00" },
@@ -106,7 +108,7 @@ describe("readIcsHolidays", () => {
       "",
     ].join("\r\n");
     // 09:00–11:00 EDT = 13:00–15:00 UTC = 15:00–17:00 CEST.
-    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([
+    expect(readIcsHolidays(text, BERLIN_2026, TIMED).holidays).toEqual([
       { date: "2026-06-10", name: "All hands", closedFrom: "15:00", closedUntil: "17:00" },
     ]);
   });
@@ -119,7 +121,7 @@ describe("readIcsHolidays", () => {
       DTEND;TZID=Asia/Tokyo:20260115T200000
       SUMMARY:Tokyo party`);
     // 18:00–20:00 JST = 09:00–11:00 UTC = 10:00–12:00 CET.
-    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([
+    expect(readIcsHolidays(text, BERLIN_2026, TIMED).holidays).toEqual([
       { date: "2026-01-15", name: "Tokyo party", closedFrom: "10:00", closedUntil: "12:00" },
     ]);
   });
@@ -131,7 +133,7 @@ describe("readIcsHolidays", () => {
       DTSTART:20260302T130000
       DTEND:20260302T150000
       SUMMARY:Training`);
-    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([
+    expect(readIcsHolidays(text, BERLIN_2026, TIMED).holidays).toEqual([
       { date: "2026-03-02", name: "Training", closedFrom: "13:00", closedUntil: "15:00" },
     ]);
   });
@@ -161,7 +163,7 @@ describe("readIcsHolidays", () => {
       RRULE:FREQ=WEEKLY;UNTIL=20270131T235959Z
       SUMMARY:Wednesday afternoons`);
     // Wednesdays 15:00–17:00 UTC = 16:00–18:00 CET from 2 December; the window ends on 31 December.
-    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual(
+    expect(readIcsHolidays(text, BERLIN_2026, TIMED).holidays).toEqual(
       ["2026-12-02", "2026-12-09", "2026-12-16", "2026-12-23", "2026-12-30"].map((date) => ({
         date,
         name: "Wednesday afternoons",
@@ -170,7 +172,7 @@ describe("readIcsHolidays", () => {
       })),
     );
     expect(
-      readIcsHolidays(text, { from: "2027-01-01", until: "2027-12-31", timeZone: "Europe/Berlin" }).holidays.map(
+      readIcsHolidays(text, { from: "2027-01-01", until: "2027-12-31", timeZone: "Europe/Berlin" }, TIMED).holidays.map(
         (holiday) => holiday.date,
       ),
     ).toEqual(["2027-01-06", "2027-01-13", "2027-01-20", "2027-01-27"]);
@@ -231,7 +233,7 @@ describe("readIcsHolidays", () => {
       SUMMARY:All hands`,
     );
     // 09:00–10:00 UTC is 10:00–11:00 in Berlin (CET); the moved one is 14:00–15:00 on Tuesday the 20th.
-    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([
+    expect(readIcsHolidays(text, BERLIN_2026, TIMED).holidays).toEqual([
       { date: "2026-01-05", name: "All hands", closedFrom: "10:00", closedUntil: "11:00" },
       { date: "2026-01-20", name: "All hands (moved)", closedFrom: "14:00", closedUntil: "15:00" },
       { date: "2026-02-02", name: "All hands", closedFrom: "10:00", closedUntil: "11:00" },
@@ -261,7 +263,7 @@ describe("readIcsHolidays", () => {
       DTSTART:20260610T120010Z
       DTEND:20260610T125930Z
       SUMMARY:Short`);
-    expect(readIcsHolidays(text, BERLIN_2026).holidays).toEqual([
+    expect(readIcsHolidays(text, BERLIN_2026, TIMED).holidays).toEqual([
       { date: "2026-06-10", name: "Short", closedFrom: "14:00", closedUntil: "15:00" },
     ]);
   });
@@ -353,9 +355,11 @@ describe("readIcsHolidays", () => {
       UID:one@test
       DTSTAMP:20260101T000000Z
       DTSTART;VALUE=DATE:20261225`);
-    expect(() => readIcsHolidays(text, { ...BERLIN_2026, from: "next year" })).toThrow(HolidayImportError);
-    expect(() => readIcsHolidays(text, { ...BERLIN_2026, from: "2027-01-01" })).toThrow(HolidayImportError);
-    expect(() => readIcsHolidays(text, { ...BERLIN_2026, timeZone: "Mars/Olympus" })).toThrow(HolidayImportError);
+    expect(() => readIcsHolidays(text, { ...BERLIN_2026, from: "next year" }, TIMED)).toThrow(HolidayImportError);
+    expect(() => readIcsHolidays(text, { ...BERLIN_2026, from: "2027-01-01" }, TIMED)).toThrow(HolidayImportError);
+    expect(() => readIcsHolidays(text, { ...BERLIN_2026, timeZone: "Mars/Olympus" }, TIMED)).toThrow(
+      HolidayImportError,
+    );
   });
 
   describe("bounds: no event can make the import run for long", () => {
@@ -376,7 +380,7 @@ describe("readIcsHolidays", () => {
     ].join("\n");
 
     test("an event lasting longer than a year (DURATION) is skipped before ical.js computes its end", () => {
-      expect(readIcsHolidays(invalidDuration, BERLIN_2026)).toMatchObject({
+      expect(readIcsHolidays(invalidDuration, BERLIN_2026, TIMED)).toMatchObject({
         holidays: [],
         skipped: [{ name: "Event with an impractical duration", reason: "it lasts longer than a year" }],
       });
@@ -387,7 +391,7 @@ describe("readIcsHolidays", () => {
           DTSTART:20260101T000000Z
           DURATION:${duration}
           SUMMARY:Long`);
-        expect(readIcsHolidays(text, BERLIN_2026).skipped, duration).toEqual([
+        expect(readIcsHolidays(text, BERLIN_2026, TIMED).skipped, duration).toEqual([
           { name: "Long", reason: "it lasts longer than a year" },
         ]);
       }
@@ -406,7 +410,7 @@ describe("readIcsHolidays", () => {
         DTEND;VALUE=DATE:20270101
         SUMMARY:Sabbatical`,
       );
-      const read = readIcsHolidays(text, BERLIN_2026);
+      const read = readIcsHolidays(text, BERLIN_2026, TIMED);
       expect(read.skipped).toEqual([{ name: "A century", reason: "it lasts longer than a year" }]);
       expect(read.holidays).toHaveLength(365);
     });
@@ -432,7 +436,7 @@ describe("readIcsHolidays", () => {
         DTEND:20260101T003000Z
         RRULE:FREQ=HOURLY
         SUMMARY:Every hour`);
-      expect(readIcsHolidays(text, BERLIN_2026)).toMatchObject({
+      expect(readIcsHolidays(text, BERLIN_2026, TIMED)).toMatchObject({
         holidays: [],
         skipped: [{ name: "Every hour", reason: "it repeats more than 1,000 times in the import window" }],
       });
@@ -463,7 +467,11 @@ describe("readIcsHolidays", () => {
         RRULE:FREQ=DAILY
         SUMMARY:Daily ${n}`;
       // Fifteen daily series of 365 dates each: the fourteenth would pass 5,000.
-      const read = readIcsHolidays(ics(...Array.from({ length: 15 }, (_, index) => daily(index + 1))), BERLIN_2026);
+      const read = readIcsHolidays(
+        ics(...Array.from({ length: 15 }, (_, index) => daily(index + 1))),
+        BERLIN_2026,
+        TIMED,
+      );
       expect(read.holidays).toHaveLength(365);
       expect(read.holidays[0]).toEqual({ date: "2026-01-01", name: "Daily 1" });
       expect(read.skipped).toEqual([
@@ -583,7 +591,7 @@ describe("readIcsHolidays", () => {
         DTSTART;TZID=W. Europe Standard Time:20260610T150000
         DTEND;TZID=W. Europe Standard Time:20260610T170000
         SUMMARY:Berlin offsite`);
-      expect(readIcsHolidays(text, { ...BERLIN_2026, timeZone: "America/New_York" })).toMatchObject({
+      expect(readIcsHolidays(text, { ...BERLIN_2026, timeZone: "America/New_York" }, TIMED)).toMatchObject({
         holidays: [{ date: "2026-06-10", name: "Berlin offsite", closedFrom: "09:00", closedUntil: "11:00" }],
         unknownTimeZones: [],
       });
@@ -613,7 +621,7 @@ describe("readIcsHolidays", () => {
         "",
       ].join("\r\n");
       // 10:00–12:00 at +05:30 is 04:30–06:30 UTC, 06:30–08:30 in Berlin (CEST).
-      expect(readIcsHolidays(text, BERLIN_2026)).toMatchObject({
+      expect(readIcsHolidays(text, BERLIN_2026, TIMED)).toMatchObject({
         holidays: [{ date: "2026-06-10", name: "Pune holiday lunch", closedFrom: "06:30", closedUntil: "08:30" }],
         unknownTimeZones: [],
       });
@@ -626,7 +634,7 @@ describe("readIcsHolidays", () => {
         DTSTART;TZID=Mars Standard Time:20260610T150000
         DTEND;TZID=Mars Standard Time:20260610T170000
         SUMMARY:Landing day`);
-      expect(readIcsHolidays(text, BERLIN_2026)).toMatchObject({
+      expect(readIcsHolidays(text, BERLIN_2026, TIMED)).toMatchObject({
         holidays: [{ date: "2026-06-10", name: "Landing day", closedFrom: "15:00", closedUntil: "17:00" }],
         unknownTimeZones: ["Mars Standard Time"],
       });
@@ -656,9 +664,114 @@ describe("readIcsHolidays", () => {
         "END:VCALENDAR",
         "",
       ].join("\r\n");
-      expect(readIcsHolidays(text, BERLIN_2026)).toMatchObject({
+      expect(readIcsHolidays(text, BERLIN_2026, TIMED)).toMatchObject({
         holidays: [{ date: "2026-06-10", closedFrom: "15:00", closedUntil: "17:00" }],
         unknownTimeZones: ["Restless"],
+      });
+    });
+  });
+
+  describe("timed events: only out-of-office ones unless asked", () => {
+    const calendar = ics(
+      `UID:holiday@test
+      DTSTAMP:20260101T000000Z
+      DTSTART;VALUE=DATE:20261225
+      TRANSP:TRANSPARENT
+      SUMMARY:Christmas`,
+      `UID:standup@test
+      DTSTAMP:20260101T000000Z
+      DTSTART:20260105T090000Z
+      DTEND:20260105T091500Z
+      RRULE:FREQ=DAILY
+      TRANSP:OPAQUE
+      SUMMARY:Stand-up`,
+      `UID:review@test
+      DTSTAMP:20260101T000000Z
+      DTSTART:20260310T130000Z
+      DTEND:20260310T140000Z
+      TRANSP:OPAQUE
+      SUMMARY:Quarterly review`,
+      `UID:last-year@test
+      DTSTAMP:20250101T000000Z
+      DTSTART:20250310T130000Z
+      DTEND:20250310T140000Z
+      SUMMARY:Meeting last year`,
+      `UID:oof@test
+      DTSTAMP:20260101T000000Z
+      DTSTART:20260401T120000Z
+      DTEND:20260401T160000Z
+      X-MICROSOFT-CDO-BUSYSTATUS:OOF
+      SUMMARY:Team outing`,
+      `UID:category@test
+      DTSTAMP:20260101T000000Z
+      DTSTART:20260501T120000Z
+      DTEND:20260501T160000Z
+      CATEGORIES:Company,Holiday
+      SUMMARY:Half day`,
+      `UID:category-ooo@test
+      DTSTAMP:20260101T000000Z
+      DTSTART:20260601T120000Z
+      DTEND:20260601T160000Z
+      CATEGORIES:Out of office
+      SUMMARY:Offsite`,
+      `UID:google-ooo@test
+      DTSTAMP:20260101T000000Z
+      DTSTART:20260701T120000Z
+      DTEND:20260701T160000Z
+      SUMMARY:Out of office`,
+      `UID:outlook-all-day@test
+      DTSTAMP:20260101T000000Z
+      DTSTART;TZID=Europe/Berlin:20260801T000000
+      DTEND;TZID=Europe/Berlin:20260802T000000
+      X-MICROSOFT-CDO-ALLDAYEVENT:TRUE
+      SUMMARY:Summer day`,
+    );
+
+    test("by default all-day and out-of-office events are imported, timed busy ones counted as left out", () => {
+      const read = readIcsHolidays(calendar, BERLIN_2026);
+      expect(read.holidays).toEqual([
+        { date: "2026-04-01", name: "Team outing", closedFrom: "14:00", closedUntil: "18:00" },
+        { date: "2026-05-01", name: "Half day", closedFrom: "14:00", closedUntil: "18:00" },
+        { date: "2026-06-01", name: "Offsite", closedFrom: "14:00", closedUntil: "18:00" },
+        { date: "2026-07-01", name: "Out of office", closedFrom: "14:00", closedUntil: "18:00" },
+        { date: "2026-08-01", name: "Summer day" },
+        { date: "2026-12-25", name: "Christmas" },
+      ]);
+      // The daily stand-up (a series counts once) and the review; last year's meeting is outside the window.
+      expect(read).toMatchObject({ timedLeftOut: 2, events: 9, eventsInWindow: 8, skipped: [] });
+    });
+
+    test("asked to, timed busy events are imported too", () => {
+      const read = readIcsHolidays(calendar, BERLIN_2026, TIMED);
+      expect(read.timedLeftOut).toBe(0);
+      // 5 January to 31 December, less the two whole days off (1 August, 25 December), which cover those dates.
+      expect(read.holidays.filter((holiday) => holiday.name === "Stand-up")).toHaveLength(359);
+      expect(read.holidays).toContainEqual({
+        date: "2026-03-10",
+        name: "Quarterly review",
+        closedFrom: "14:00",
+        closedUntil: "15:00",
+      });
+    });
+
+    test("a calendar full of meetings left out does not use up the file's bounds before its holidays", () => {
+      const meetings = Array.from(
+        { length: 15 },
+        (_, index) => `UID:meeting-${index}@test
+        DTSTAMP:20260101T000000Z
+        DTSTART:20260101T${String(index + 6).padStart(2, "0")}0000Z
+        DTEND:20260101T${String(index + 6).padStart(2, "0")}3000Z
+        RRULE:FREQ=DAILY
+        SUMMARY:Meeting ${index}`,
+      );
+      const holiday = `UID:holiday@test
+        DTSTAMP:20260101T000000Z
+        DTSTART;VALUE=DATE:20261225
+        SUMMARY:Christmas`;
+      expect(readIcsHolidays(ics(...meetings, holiday), BERLIN_2026)).toMatchObject({
+        holidays: [{ date: "2026-12-25", name: "Christmas" }],
+        timedLeftOut: 15,
+        skipped: [],
       });
     });
   });

@@ -27,8 +27,8 @@ class FileLimitError extends Error {}
 
 type Budget = { dates: number; walked: number };
 
-/** One file's reading: the window, the work done so far, and the time zones it names that nothing defines. */
-type Reading = { window: IcsWindow; budget: Budget; unknownTimeZones: Set<string> };
+/** One file's reading: the window, the options, the work done so far, and the time zones nothing defines. */
+type Reading = { window: IcsWindow; options: IcsImportOptions; budget: Budget; unknownTimeZones: Set<string> };
 
 export type IcsWindow = { from: string; until: string; timeZone: string };
 
@@ -140,6 +140,17 @@ export type IcsImport = {
   /** Events read (a repeating series once, with its moved occurrences), and how many of them touch the window. */
   events: number;
   eventsInWindow: number;
+  /** Timed events in the window left out because they are neither all-day nor marked out of office. */
+  timedLeftOut: number;
+};
+
+export type IcsImportOptions = {
+  /**
+   * Import timed events that are busy time rather than time away (meetings) as closures too. Off by default: only
+   * all-day events and events marked out of office (Outlook's busy status, a category or title saying holiday or
+   * out of office) are imported.
+   */
+  includeTimedEvents?: boolean;
 };
 
 const UNTITLED = "An event without a title";
@@ -149,7 +160,7 @@ const UNTITLED = "An event without a title";
  * hold several calendars one after another (concatenated exports); an event that cannot be read is skipped and named
  * in `skipped`, the rest are imported.
  */
-export function readIcsHolidays(text: string, window: IcsWindow): IcsImport {
+export function readIcsHolidays(text: string, window: IcsWindow, options: IcsImportOptions = {}): IcsImport {
   const { calendars, skipped } = parseCalendars(text.replace(/^\uFEFF/, ""));
   if (!isDate(window.from) || !isDate(window.until) || window.until < window.from) {
     throw new HolidayImportError(
@@ -164,13 +175,21 @@ export function readIcsHolidays(text: string, window: IcsWindow): IcsImport {
     calendars.flatMap((calendar) => calendar.getAllSubcomponents("vevent")),
   );
   skipped.push(...unreadable);
-  const reading: Reading = { window, budget: { dates: 0, walked: 0 }, unknownTimeZones: new Set() };
+  const reading: Reading = { window, options, budget: { dates: 0, walked: 0 }, unknownTimeZones: new Set() };
   const inWindow = (holiday: Holiday) => holiday.date >= window.from && holiday.date <= window.until;
   let eventsInWindow = 0;
+  let timedLeftOut = 0;
   for (const [index, event] of events.entries()) {
     // ical.js parses property values lazily: a malformed date or rule surfaces here, not in ICAL.parse. Its messages
     // are internal, so the event is listed with a plain reason.
     try {
+      if (!options.includeTimedEvents && !isAllDay(event) && !isOutOfOffice(event.component)) {
+        if (touchesWindow(event, reading)) {
+          eventsInWindow += 1;
+          timedLeftOut += 1;
+        }
+        continue;
+      }
       const own = eventHolidays(event, reading).filter(inWindow);
       if (own.length > 0) eventsInWindow += 1;
       holidays.push(...own);
@@ -192,6 +211,7 @@ export function readIcsHolidays(text: string, window: IcsWindow): IcsImport {
     unknownTimeZones: [...reading.unknownTimeZones],
     events: events.length,
     eventsInWindow,
+    timedLeftOut,
   };
 }
 
@@ -378,6 +398,48 @@ function spanDays(component: ICAL.Component, start: ICAL.Time): number {
   return days;
 }
 
+/** All-day: a date without a time, or Outlook's all-day flag on midnight-to-midnight times. */
+function isAllDay(event: ICAL.Event): boolean {
+  if (event.startDate.isDate) return true;
+  const flag: unknown = event.component.getFirstPropertyValue("x-microsoft-cdo-alldayevent");
+  return typeof flag === "string" && flag.toUpperCase() === "TRUE";
+}
+
+/** Words in a category or title that mark time away rather than busy time. */
+const TIME_AWAY = /\b(holidays?|vacation|out of (the )?office|ooo|time off|days? off|leave|closed|closure)\b/i;
+
+/**
+ * Marked out of office: Outlook's busy status (or intended status) OOF, a category like "Holiday" or "Out of office",
+ * or a title that is nothing but "Out of office" (Google Calendar's out-of-office events).
+ */
+function isOutOfOffice(component: ICAL.Component): boolean {
+  for (const name of ["x-microsoft-cdo-busystatus", "x-microsoft-cdo-intendedstatus"]) {
+    const status: unknown = component.getFirstPropertyValue(name);
+    if (typeof status === "string" && status.trim().toUpperCase() === "OOF") return true;
+  }
+  const categories = component
+    .getAllProperties("categories")
+    .flatMap((property) => property.getValues())
+    .filter((value): value is string => typeof value === "string");
+  if (categories.some((category) => TIME_AWAY.test(category))) return true;
+  const summary: unknown = component.getFirstPropertyValue("summary");
+  return typeof summary === "string" && /^\s*(out of (the )?office|ooo)\s*$/i.test(summary);
+}
+
+/**
+ * Whether an event left out has a date in the window: its first occurrence there is enough, so a series is walked
+ * only until it reaches the window and nothing counts toward the file's dates.
+ */
+function touchesWindow(event: ICAL.Event, reading: Reading): boolean {
+  if (isCancelled(event.component)) return false;
+  const starts = event.isRecurring() ? expand(event, reading, { firstOnly: true }) : [event.startDate];
+  const { first, last } = windowDates(reading.window, spanDays(event.component, event.startDate));
+  return starts.some((start) => {
+    const date = dateNumber(start.year, start.month, start.day);
+    return date >= first && date <= last;
+  });
+}
+
 function isDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: "UTC" }).isValid;
 }
@@ -440,17 +502,24 @@ function tzidOf(component: ICAL.Component, property: "dtstart" | "dtend"): strin
 const dateNumber = (year: number, month: number, day: number) => year * 10_000 + month * 100 + day;
 
 /**
+ * The window as date numbers, widened for an event lasting `spanDays`: it may start before the window and last into
+ * it, and a timed event's date may shift by a day in the schedule's zone.
+ */
+function windowDates(window: IcsWindow, spanDays: number): { first: number; last: number } {
+  const earliest = DateTime.fromISO(window.from, { zone: "UTC" }).minus({ days: Math.ceil(spanDays) + 1 });
+  const latest = DateTime.fromISO(window.until, { zone: "UTC" }).plus({ days: 1 });
+  return {
+    first: dateNumber(earliest.year, earliest.month, earliest.day),
+    last: dateNumber(latest.year, latest.month, latest.day),
+  };
+}
+
+/**
  * Occurrence starts that may touch the window. Starts long before it are walked through without counting (a daily
  * series from 2005 still reaches 2026), within the bounds above.
  */
-function expand(event: ICAL.Event, { window, budget }: Reading): ICAL.Time[] {
-  const from = DateTime.fromISO(window.from, { zone: "UTC" });
-  const until = DateTime.fromISO(window.until, { zone: "UTC" });
-  // Margins: an event starting before the window that lasts into it, and time-zone shifts of a timed event's date.
-  const earliest = from.minus({ days: Math.ceil(spanDays(event.component, event.startDate)) + 1 });
-  const latest = until.plus({ days: 1 });
-  const first = dateNumber(earliest.year, earliest.month, earliest.day);
-  const last = dateNumber(latest.year, latest.month, latest.day);
+function expand(event: ICAL.Event, { window, budget }: Reading, options?: { firstOnly: boolean }): ICAL.Time[] {
+  const { first, last } = windowDates(window, spanDays(event.component, event.startDate));
   const iterator = event.iterator();
   const times: ICAL.Time[] = [];
   let walked = 0;
@@ -460,6 +529,7 @@ function expand(event: ICAL.Event, { window, budget }: Reading): ICAL.Time[] {
     walked += 1;
     budget.walked += 1;
     if (date >= first) times.push(next);
+    if (options?.firstOnly && times.length > 0) break;
     if (times.length > MAX_SERIES_DATES) {
       throw new SkippedError(
         `it repeats more than ${MAX_SERIES_DATES.toLocaleString("en")} times in the import window`,

@@ -211,9 +211,11 @@ test("holidays import from an uploaded .ics file for this year and next, merged 
     "END:VEVENT",
     "END:VCALENDAR",
   ].join("\r\n");
+  // The winter party is a timed event: imported because the form asks for timed events too.
+  const withTimed = [...scheduleFields(splitShift, "import-ics"), ["includeTimedEvents", "on"]];
   const answer = await run<ScheduleFormActionData>(
     newSchedule.action,
-    multipartRequest("/settings/schedules/new", admin, scheduleFields(splitShift, "import-ics"), {
+    multipartRequest("/settings/schedules/new", admin, withTimed, {
       name: "company.ics",
       text: ics,
     }),
@@ -242,7 +244,7 @@ test("holidays import from an uploaded .ics file for this year and next, merged 
   const badDate = ics.replace(`${year}1218T150000`, `${year}1218T15:00:00`);
   const partly = await run<ScheduleFormActionData>(
     newSchedule.action,
-    multipartRequest("/settings/schedules/new", admin, scheduleFields(splitShift, "import-ics"), {
+    multipartRequest("/settings/schedules/new", admin, withTimed, {
       name: "bad.ics",
       text: badDate,
     }),
@@ -406,6 +408,72 @@ test("an .ics file whose events all fall outside the import window says so, nami
   expect(answer.data.imported).toEqual([]);
   expect(answer.data.notice).toBe(
     `None of the 2 events in old.ics fall between ${year}-01-01 and ${year + 1}-12-31 (this year and next, the years an import covers), so nothing was imported.`,
+  );
+});
+
+test("an .ics import leaves timed busy events out unless the form asks for them, and says how many", async () => {
+  const admin = await signIn("admin");
+  const year = NOW.getUTCFullYear();
+  const calendar = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Hearback test//EN",
+    "BEGIN:VEVENT",
+    "UID:christmas@test",
+    `DTSTART;VALUE=DATE:${year}1225`,
+    "SUMMARY:Christmas Day",
+    "END:VEVENT",
+    "BEGIN:VEVENT",
+    "UID:standup@test",
+    `DTSTART;TZID=Europe/Berlin:${year}0104T093000`,
+    `DTEND;TZID=Europe/Berlin:${year}0104T094500`,
+    "RRULE:FREQ=DAILY;COUNT=3",
+    "TRANSP:OPAQUE",
+    "SUMMARY:Stand-up",
+    "END:VEVENT",
+    "BEGIN:VEVENT",
+    "UID:review@test",
+    `DTSTART;TZID=Europe/Berlin:${year}0310T140000`,
+    `DTEND;TZID=Europe/Berlin:${year}0310T150000`,
+    "TRANSP:OPAQUE",
+    "SUMMARY:Quarterly review",
+    "END:VEVENT",
+    "END:VCALENDAR",
+  ].join("\r\n");
+  const file = { name: "work.ics", text: calendar };
+
+  const holidaysOnly = await run<ScheduleFormActionData>(
+    newSchedule.action,
+    multipartRequest("/settings/schedules/new", admin, scheduleFields(splitShift, "import-ics"), file),
+  );
+  expect(holidaysOnly.status).toBe(200);
+  expect(holidaysOnly.data.imported).toEqual([
+    { date: `${year}-12-25`, name: "Christmas Day", closedFrom: "", closedUntil: "" },
+  ]);
+  expect(holidaysOnly.data.includeTimedEvents).toBe(false);
+  expect(holidaysOnly.data.notice).toBe(
+    `Imported 1 holiday from work.ics for ${year} and ${year + 1}. Check the list, then save the schedule to keep them. 2 timed events (meetings, appointments) were left out: only all-day events and events marked out of office are imported. To import timed events as closures too, tick “Also import timed events” and import again.`,
+  );
+
+  const withTimed = await run<ScheduleFormActionData>(
+    newSchedule.action,
+    multipartRequest(
+      "/settings/schedules/new",
+      admin,
+      [...scheduleFields(splitShift, "import-ics"), ["includeTimedEvents", "on"]],
+      file,
+    ),
+  );
+  expect(withTimed.data.includeTimedEvents).toBe(true);
+  expect(withTimed.data.imported).toEqual([
+    { date: `${year}-01-04`, name: "Stand-up", closedFrom: "09:30", closedUntil: "09:45" },
+    { date: `${year}-01-05`, name: "Stand-up", closedFrom: "09:30", closedUntil: "09:45" },
+    { date: `${year}-01-06`, name: "Stand-up", closedFrom: "09:30", closedUntil: "09:45" },
+    { date: `${year}-03-10`, name: "Quarterly review", closedFrom: "14:00", closedUntil: "15:00" },
+    { date: `${year}-12-25`, name: "Christmas Day", closedFrom: "", closedUntil: "" },
+  ]);
+  expect(withTimed.data.notice).toBe(
+    `Imported 5 holidays from work.ics for ${year} and ${year + 1}. Check the list, then save the schedule to keep them.`,
   );
 });
 
