@@ -20,7 +20,7 @@ test("a calendar is read in a worker with the reader's own answer, endless durat
     DTSTAMP:20260101T000000Z
     DTSTART;VALUE=DATE:20261225
     SUMMARY:Christmas`,
-    // From the Python icalendar library's test file invalid_duration.ics.
+    // A duration of millions of weeks, as a real calendar file had: ical.js loops for good computing its end.
     `UID:invalid-duration@example.com
     DTSTAMP:20240101T000000Z
     DTSTART:20240101T000000Z

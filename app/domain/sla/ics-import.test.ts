@@ -363,7 +363,7 @@ describe("readIcsHolidays", () => {
   });
 
   describe("bounds: no event can make the import run for long", () => {
-    // Test file invalid_duration.ics of the Python icalendar library: ical.js loops for good computing its end.
+    // A real calendar file with a duration of millions of weeks: ical.js loops for good computing its end.
     const invalidDuration = [
       "BEGIN:VCALENDAR",
       "VERSION:2.0",

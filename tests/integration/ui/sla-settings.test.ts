@@ -259,7 +259,7 @@ test("an .ics file with an endless event imports the rest; one that takes too lo
   const admin = await signIn("admin");
   const year = NOW.getUTCFullYear();
   const schedulesBefore = await prisma.schedule.count();
-  // Test file invalid_duration.ics of the Python icalendar library (ical.js loops for good on it), plus a holiday.
+  // A real calendar file with a duration of millions of weeks (ical.js loops for good on it), plus a holiday.
   const text = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
