@@ -1,6 +1,7 @@
 // Candidate replies coming in: filed on their application (found by our signed reply address, or by the Message-IDs
-// the email answers) with a message_in touchpoint that starts next_response, or kept in the staff inbox until someone
-// files or discards them. Each email is stored once: posting it again answers with what happened the first time.
+// the email answers when the candidate sent it) with a message_in touchpoint that starts next_response, or kept in
+// the staff inbox until someone files or discards them. Each email is stored once: posting it again answers with what
+// happened the first time.
 import type { Prisma } from "~/generated/prisma/client";
 import { parseInboundEmail, type InboundEmail, type InboundParseError } from "~/domain/inbound/parse";
 import type { InboundReceipt } from "~/domain/inbound/receipt";
@@ -18,7 +19,14 @@ export type ReceiveResult = { ok: true; receipt: InboundReceipt } | { ok: false;
 type Match = { applicationId: string; matchedBy: "reply_address" | "thread"; address: string | null };
 
 /** Why a message went to the inbox, for the audit log. */
-type UnmatchedReason = "no_match" | "application_gone" | "candidate_erased" | "automated" | "no_text" | "own_message";
+type UnmatchedReason =
+  | "no_match"
+  | "application_gone"
+  | "candidate_erased"
+  | "sender_not_candidate"
+  | "automated"
+  | "no_text"
+  | "own_message";
 
 const EMPTY_BODY = "(This email had no text.)";
 
@@ -41,6 +49,16 @@ function derivedMessageId(email: InboundEmail): string {
 function senderOf(email: InboundEmail): string {
   if (!email.from) return "";
   return email.from.name ? `${email.from.name} <${email.from.address}>` : email.from.address;
+}
+
+/**
+ * Whether the email's From address is the candidate's (compared lower-cased, as candidates are stored). A Message-ID
+ * is no secret: it travels in every copy and forward of our email. So a reply found only by the Message-IDs it names
+ * is filed when the candidate sent it, and anyone else's waits in the inbox; the signed reply address is the proof
+ * for mail from another address.
+ */
+function sentBy(email: InboundEmail, candidateEmailKey: string): boolean {
+  return email.from !== null && email.from.address.toLowerCase() === candidateEmailKey;
 }
 
 async function findMatch(email: InboundEmail, recipients: string[]): Promise<Match | null> {
@@ -117,11 +135,13 @@ async function storeInbound(
       await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ${match.applicationId} FOR UPDATE`;
       const application = await tx.application.findUnique({
         where: { id: match.applicationId },
-        select: { candidate: { select: { erasedAt: true } } },
+        select: { candidate: { select: { erasedAt: true, emailKey: true } } },
       });
       if (!application) reason = "application_gone";
       else if (application.candidate.erasedAt) reason = "candidate_erased";
-      else if (context.ownMessage) reason = "own_message";
+      else if (match.matchedBy === "thread" && !sentBy(email, application.candidate.emailKey)) {
+        reason = "sender_not_candidate";
+      } else if (context.ownMessage) reason = "own_message";
       else if (email.automated) reason = "automated";
       else if (!body.usable) reason = "no_text";
     }

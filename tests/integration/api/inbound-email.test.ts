@@ -65,7 +65,28 @@ function post(who: Caller | null, body: string, headers: Record<string, string> 
 
 async function application() {
   const job = await createTestJob({ title: "Backend Engineer" });
-  return createTestApplication({ jobId: job.id, candidate: { email: `candidate-${newId()}@example.com` } });
+  const email = `candidate-${newId()}@example.com`;
+  return { ...(await createTestApplication({ jobId: job.id, candidate: { email } })), email };
+}
+
+/** One of our emails to the application's candidate, as delivery stores it; returns its Message-ID. */
+async function sentMessage(applicationId: string): Promise<string> {
+  const headerMessageId = `<hb.${newId()}@acme.example>`;
+  await prisma.message.create({
+    data: {
+      id: newId(),
+      applicationId,
+      direction: "outbound",
+      status: "sent",
+      fromAddress: "Acme <jobs@acme.example>",
+      toAddress: "sam.taylor@example.com",
+      subject: "Your application",
+      bodyText: "Could you do Tuesday?",
+      headerMessageId,
+      sentAt: clockNow(),
+    },
+  });
+  return headerMessageId;
 }
 
 async function counts() {
@@ -119,31 +140,62 @@ test("a reply starts the next_response clock at the moment it arrived", async ()
 
 test("a reply to a generic address is matched by In-Reply-To or References naming one of our Message-IDs", async () => {
   const recruiter = await caller("recruiter");
-  const { id: applicationId } = await application();
-  const ourMessageId = `<hb.${newId()}@acme.example>`;
-  await prisma.message.create({
-    data: {
-      id: newId(),
-      applicationId,
-      direction: "outbound",
-      status: "sent",
-      fromAddress: "Acme <jobs@acme.example>",
-      toAddress: "sam.taylor@example.com",
-      subject: "Your application",
-      bodyText: "Could you do Tuesday?",
-      headerMessageId: ourMessageId,
-      sentAt: clockNow(),
-    },
-  });
-  const byInReplyTo = await post(recruiter, rawEmail({ inReplyTo: ourMessageId }));
+  const { id: applicationId, email } = await application();
+  const ourMessageId = await sentMessage(applicationId);
+  const from = `Sam Taylor <${email}>`;
+  const byInReplyTo = await post(recruiter, rawEmail({ from, inReplyTo: ourMessageId }));
   expect(byInReplyTo.body).toMatchObject({ status: "received", applicationId, duplicate: false });
   const byReferences = await post(
     recruiter,
-    rawEmail({ inReplyTo: "<unknown@mail.example.com>", references: `${ourMessageId} <unknown@mail.example.com>` }),
+    rawEmail({
+      from,
+      inReplyTo: "<unknown@mail.example.com>",
+      references: `${ourMessageId} <unknown@mail.example.com>`,
+    }),
   );
   expect(byReferences.body).toMatchObject({ status: "received", applicationId });
   const audit = await prisma.auditLog.findFirstOrThrow({ where: { entityId: byInReplyTo.body.id as string } });
   expect(audit.data).toMatchObject({ matchedBy: "thread" });
+});
+
+test("threading by In-Reply-To or References alone files mail only from the candidate's own address", async () => {
+  const recruiter = await caller("recruiter");
+  const { id: applicationId, email } = await application();
+  const ourMessageId = await sentMessage(applicationId);
+  const before = await counts();
+
+  // Someone who learnt one of our Message-IDs cannot file mail onto the application: it waits in the inbox.
+  const stranger = await post(
+    recruiter,
+    rawEmail({ from: "Mallory <mallory@attacker.example>", inReplyTo: ourMessageId, body: "Please call me instead." }),
+  );
+  expect(stranger.status).toBe(202);
+  expect(stranger.body).toMatchObject({ status: "unmatched", applicationId: null, duplicate: false });
+  const byReferences = await post(
+    recruiter,
+    rawEmail({ from: "mallory@attacker.example", references: ourMessageId, body: "And again." }),
+  );
+  expect(byReferences.body).toMatchObject({ status: "unmatched", applicationId: null });
+  expect(await counts()).toEqual({ messages: before.messages + 2, events: before.events, audits: before.audits + 2 });
+  expect(await prisma.event.count({ where: { applicationId, type: "message_in" } })).toBe(0);
+  expect(await prisma.slaClock.count({ where: { applicationId, metric: "next_response" } })).toBe(0);
+  const audit = await prisma.auditLog.findFirstOrThrow({ where: { entityId: stranger.body.id as string } });
+  expect(audit).toMatchObject({ action: "message.unmatched" });
+  expect(audit.data).toMatchObject({
+    applicationId: null,
+    matchedBy: "thread",
+    matchedApplicationId: applicationId,
+    reason: "sender_not_candidate",
+  });
+  const inbox = await listInbox();
+  expect(inbox.messages.map((message) => message.id)).toEqual(
+    expect.arrayContaining([stranger.body.id, byReferences.body.id]),
+  );
+
+  // The candidate, whatever the case of their address, is filed as before.
+  const candidate = await post(recruiter, rawEmail({ from: `Sam <${email.toUpperCase()}>`, inReplyTo: ourMessageId }));
+  expect(candidate.body).toMatchObject({ status: "received", applicationId });
+  expect(await prisma.event.count({ where: { applicationId, type: "message_in" } })).toBe(1);
 });
 
 test("mail that matches nothing waits in the inbox, with no touchpoint written", async () => {
