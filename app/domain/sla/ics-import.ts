@@ -261,7 +261,11 @@ function parseLeniently(text: string): { calendars: ICAL.Component[]; skipped: S
       return false;
     });
     const lines = ["BEGIN:VCALENDAR", ...header, ...timezones.flat(), ...events.flat(), "END:VCALENDAR"];
-    return new ICAL.Component(ICAL.parse(lines.join("\r\n")) as unknown[]);
+    try {
+      return new ICAL.Component(ICAL.parse(lines.join("\r\n")) as unknown[]);
+    } catch {
+      throw new HolidayImportError("This file is not a valid iCalendar (.ics) file.");
+    }
   });
   return { calendars, skipped };
 }
