@@ -45,9 +45,16 @@ if (viteDevServer) {
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
 // Every body is read with a limit, chunked or not (server/request-body.mjs). Raw candidate replies may carry
-// attachments: that endpoint takes up to 10 MB.
+// attachments: that endpoint takes up to 10 MB. The schedule editor takes a calendar file of up to 2 MB, which it
+// checks itself so that a larger one gets a message beside the field: its form may be a little larger.
 const MAX_BODY_BYTES = 1024 * 1024;
-const LARGER_BODIES = new Map([["/api/v1/inbound/email", 10 * 1024 * 1024]]);
+const LARGER_BODIES = [
+  [/^\/api\/v1\/inbound\/email$/, 10 * 1024 * 1024],
+  [/^\/settings\/schedules\/[^/]+$/, 3 * 1024 * 1024],
+];
+function bodyLimitFor(path) {
+  return LARGER_BODIES.find(([pattern]) => pattern.test(path))?.[1] ?? MAX_BODY_BYTES;
+}
 app.use((req, res, next) => {
   // Remix's data requests of old (`?_data=`) are not how this app's pages load data; answered by Remix they gave a 500.
   if (req.query._data !== undefined) {
@@ -72,7 +79,7 @@ app.use((req, res, next) => {
   req.headers["x-hearback-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
   next();
 });
-app.use(bodyLimit((req) => LARGER_BODIES.get(entry.routedPath(req.url)) ?? MAX_BODY_BYTES));
+app.use(bodyLimit((req) => bodyLimitFor(entry.routedPath(req.url))));
 // Browsers ask for /favicon.ico whatever the page links; the icon is an SVG.
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 app.all(

@@ -163,3 +163,18 @@ test("the candidate's status page ships no script and allows none; their forms r
   expect(ask.headers()["content-security-policy"]).not.toMatch(/script-src[^;]*unsafe-inline/);
   await context.close();
 });
+
+test("a calendar file over its 2 MB limit gets the editor's own message beside the field, not a bare 413", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto("/settings/schedules/new");
+  const padding = `${"X-FILLER:".padEnd(70, "x")}\r\n`.repeat(Math.ceil((2.5 * 1024 * 1024) / 72));
+  await page.getByLabel("From a calendar file (.ics)").setInputFiles({
+    name: "huge.ics",
+    mimeType: "text/calendar",
+    buffer: Buffer.from(`BEGIN:VCALENDAR\r\n${padding}END:VCALENDAR\r\n`),
+  });
+  await page.getByRole("button", { name: "Import from file" }).click();
+  await expect(page.getByText("This file is larger than 2 MB; a holiday calendar is smaller.")).toBeVisible();
+});
