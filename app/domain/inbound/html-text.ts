@@ -35,7 +35,9 @@ const BLOCK_ELEMENTS = new Set([
 const MAX_QUOTE_DEPTH = 10;
 
 // Control characters other than tab and line breaks (which collapse into spaces like other whitespace).
-const CONTROL_CHARACTERS = /(?![\t\n\r])\p{Cc}/gu;
+const CONTROL_CHARACTERS = /[^\P{Cc}\t\n\r]/gu;
+// A tag's opening: "<" or "</" and its name, read where the scan stands.
+const TAG_OPENING = /<(\/?)([a-zA-Z][a-zA-Z0-9]{0,20})/y;
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: "&",
@@ -154,7 +156,9 @@ class LineWriter {
 export function htmlToText(html: string): string {
   const writer = new LineWriter();
   const text = (segment: string) => {
-    if (segment) writer.write(decodeHtmlEntities(segment.replace(CONTROL_CHARACTERS, "")).replace(/\s+/g, " "));
+    if (!segment) return;
+    const visible = segment.replace(CONTROL_CHARACTERS, "");
+    writer.write((visible.includes("&") ? decodeHtmlEntities(visible) : visible).replace(/\s+/g, " "));
   };
   let index = 0;
   // The next ">" only moves forward, so remembering it keeps a run of unclosed "<a<a<a" linear.
@@ -171,7 +175,8 @@ export function htmlToText(html: string): string {
       index = end === -1 ? html.length : end + 3;
       continue;
     }
-    const opening = /^<(\/?)([a-zA-Z][a-zA-Z0-9]{0,20})/.exec(html.slice(lessThan, lessThan + 23));
+    TAG_OPENING.lastIndex = lessThan;
+    const opening = TAG_OPENING.exec(html);
     if (!opening && !html.startsWith("<!", lessThan) && !html.startsWith("<?", lessThan)) {
       text("<");
       index = lessThan + 1;

@@ -14,12 +14,12 @@
 /** The most lines of one raw email read; the rest of a longer email is ignored. */
 export const MAX_INBOUND_LINES = 500_000;
 /** The most lines handed on to the MIME parser (headers, boundaries, encoded text), over all nested messages. */
-export const MAX_PARSED_LINES = 20_000;
+export const MAX_PARSED_LINES = 10_000;
 /**
  * The most bytes of one text part's body kept (as sent, before decoding): room for the text parse.ts reads of it, for
  * any reply a person writes; more only costs time.
  */
-export const MAX_TEXT_PART_BYTES = 512 * 1024;
+export const MAX_TEXT_PART_BYTES = 256 * 1024;
 /** The most MIME parts of one email; later parts are ignored. */
 export const MAX_MIME_PARTS = 500;
 /** How deep inline message/rfc822 parts are parsed (postal-mime's maxRfc822NestingDepth). */

@@ -12,8 +12,8 @@ import { budgetedEmail, MAX_MIME_DEPTH, MAX_RFC822_DEPTH, yieldToEventLoop } fro
 export const MAX_INBOUND_BYTES = 10 * 1024 * 1024;
 /** The most text of one email that is read for the reply; the rest of a longer text is ignored. */
 export const MAX_INBOUND_SCAN_CHARS = 200_000;
-/** The most HTML read when an email has no text part (HTML is mostly markup, so more of it). */
-export const MAX_INBOUND_HTML_CHARS = 2 * MAX_INBOUND_SCAN_CHARS;
+/** The most HTML turned into text when an email has no text part (a reply is at its top; the rest costs time). */
+export const MAX_INBOUND_HTML_CHARS = MAX_INBOUND_SCAN_CHARS;
 const DIGEST_SLICE_BYTES = 1024 * 1024;
 export const MAX_INBOUND_SUBJECT_CHARS = 200;
 const MAX_HEADER_ID_CHARS = 250;
