@@ -5,6 +5,7 @@ import { expect, test } from "vitest";
 import { inboundReceiptResource } from "~/domain/inbound/receipt";
 import { listInbox } from "~/models/inbound.server";
 import * as inboundRoute from "~/routes/api.v1.inbound.email";
+import * as healthRoute from "~/routes/healthz";
 import { prisma } from "~/platform/db.server";
 import { newId } from "~/platform/ids.server";
 import { replyAddress } from "~/platform/mail-addresses.server";
@@ -315,6 +316,47 @@ test("an email over 10 MB is a 413, declared or streamed, with nothing stored", 
   expect(streamed.status).toBe(413);
   expect((streamed.body as ErrorBody).error.code).toBe("payload_too_large");
   expect(await counts()).toEqual(before);
+});
+
+test("a ten-megabyte email built to be slow is stored while health checks keep being answered", async () => {
+  const recruiter = await caller("recruiter");
+  const { id: applicationId } = await application();
+  // Nearly 10 MB of what used to take postal-mime and the quote stripper minutes: short lines, in the text part and in
+  // an attachment of lines that look like MIME boundaries.
+  const body = [
+    "--b",
+    "Content-Type: text/plain; charset=utf-8",
+    "",
+    `Tuesday works for me.${"\n".repeat(1_000_000)}`,
+    "--b",
+    'Content-Type: application/pdf; name="cv.pdf"',
+    "",
+    "--x\n".repeat(1_500_000),
+    "--b--",
+  ].join("\n");
+  const raw = rawEmail({
+    to: replyAddress(applicationId),
+    headers: { "Content-Type": 'multipart/mixed; boundary="b"' },
+    body,
+  });
+  expect(raw.length).toBeGreaterThan(9 * 1024 * 1024);
+  expect(raw.length).toBeLessThan(10 * 1024 * 1024);
+
+  let finished = false;
+  const posted = post(recruiter, raw).finally(() => (finished = true));
+  const healthChecks: number[] = [];
+  while (!finished) {
+    healthChecks.push((await send(healthRoute, apiRequest("GET", "/healthz", null))).status);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const answer = await posted;
+  expect(answer.status).toBe(202);
+  expect(answer.body).toMatchObject({ status: "received", applicationId });
+  const message = await prisma.message.findUniqueOrThrow({ where: { id: answer.body.id as string } });
+  expect(message.bodyText).toBe("Tuesday works for me.\n\n[1 attachment, not stored in Hearback: cv.pdf]");
+  // The event loop was not held while the email was parsed: health checks were answered all along.
+  expect(healthChecks.length).toBeGreaterThanOrEqual(3);
+  expect(new Set(healthChecks)).toEqual(new Set([200]));
 });
 
 test("an empty body or one that is not an email is a 400, never a 5xx, with nothing stored", async () => {
