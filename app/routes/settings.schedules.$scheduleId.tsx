@@ -16,6 +16,7 @@ import { listRecomputes } from "~/models/sla/recompute.server";
 import { deleteSchedule, getSchedule, updateSchedule } from "~/models/sla/schedules.server";
 import slaSettingsStyles from "~/styles/sla-settings.css?url";
 import { requirePermission } from "~/web/auth.server";
+import { defineIntent, dispatchIntent } from "~/web/intents.server";
 import { ConflictError } from "~/platform/errors.server";
 import { scheduleEditorChoices } from "~/web/sla-settings-choices.server";
 import { handleScheduleFormPost } from "~/web/sla-settings-forms.server";
@@ -46,19 +47,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manage_settings");
   const scheduleId = params.scheduleId ?? "";
-  const intent = new URL(request.url).searchParams.get("intent");
-  if (intent === "delete") {
-    const schedule = await getSchedule(scheduleId);
-    if (!schedule) throw new Response("This schedule does not exist.", { status: 404 });
-    try {
-      await deleteSchedule(scheduleId, admin.id);
-    } catch (error) {
-      if (error instanceof ConflictError) throw new Response(error.message, { status: 409 });
-      throw error;
-    }
-    return redirect(`/settings/schedules?deleted=${encodeURIComponent(schedule.name)}`);
-  }
-  return handleScheduleFormPost(request, (input) => updateSchedule(scheduleId, input, admin.id));
+  const formData = await request.formData();
+  return dispatchIntent(formData, {
+    // The delete button posts to ?intent=delete; the editor's own buttons name their steps in the form.
+    intent: new URL(request.url).searchParams.get("intent"),
+    intents: {
+      delete: defineIntent({
+        run: async () => {
+          const schedule = await getSchedule(scheduleId);
+          if (!schedule) throw new Response("This schedule does not exist.", { status: 404 });
+          try {
+            await deleteSchedule(scheduleId, admin.id);
+          } catch (error) {
+            if (error instanceof ConflictError) throw new Response(error.message, { status: 409 });
+            throw error;
+          }
+          return redirect(`/settings/schedules?deleted=${encodeURIComponent(schedule.name)}`);
+        },
+      }),
+      editor: defineIntent({
+        run: () => handleScheduleFormPost(formData, (input) => updateSchedule(scheduleId, input, admin.id)),
+      }),
+    },
+    fallback: "editor",
+  });
 }
 
 export default function EditSchedulePage() {

@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manage_settings");
-  return handleScheduleFormPost(request, (input) => createSchedule(input, admin.id));
+  return handleScheduleFormPost(await request.formData(), (input) => createSchedule(input, admin.id));
 }
 
 export default function NewSchedulePage() {

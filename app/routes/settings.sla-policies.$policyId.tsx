@@ -17,6 +17,7 @@ import { listRecomputes } from "~/models/sla/recompute.server";
 import { scheduleOptions } from "~/models/sla/schedules.server";
 import slaSettingsStyles from "~/styles/sla-settings.css?url";
 import { requirePermission } from "~/web/auth.server";
+import { defineIntent, dispatchIntent } from "~/web/intents.server";
 import { ConflictError } from "~/platform/errors.server";
 import { handlePolicyFormPost } from "~/web/sla-settings-forms.server";
 
@@ -42,16 +43,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manage_settings");
   const policyId = params.policyId ?? "";
-  if (new URL(request.url).searchParams.get("intent") === "delete") {
-    try {
-      await deletePolicy(policyId, admin.id);
-    } catch (error) {
-      if (error instanceof ConflictError) throw new Response(error.message, { status: 409 });
-      throw error;
-    }
-    return redirect("/settings/sla-policies?deleted=1");
-  }
-  return handlePolicyFormPost(request, (input) => updatePolicy(policyId, input, admin.id));
+  const formData = await request.formData();
+  return dispatchIntent(formData, {
+    // The delete button posts to ?intent=delete; the editor's own buttons name theirs in the form.
+    intent: new URL(request.url).searchParams.get("intent"),
+    intents: {
+      delete: defineIntent({
+        run: async () => {
+          try {
+            await deletePolicy(policyId, admin.id);
+          } catch (error) {
+            if (error instanceof ConflictError) throw new Response(error.message, { status: 409 });
+            throw error;
+          }
+          return redirect("/settings/sla-policies?deleted=1");
+        },
+      }),
+      editor: defineIntent({
+        run: () => handlePolicyFormPost(formData, (input) => updatePolicy(policyId, input, admin.id)),
+      }),
+    },
+    fallback: "editor",
+  });
 }
 
 export default function EditPolicyPage() {

@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "manage_settings");
-  return handlePolicyFormPost(request, (input) => createPolicy(input, admin.id));
+  return handlePolicyFormPost(await request.formData(), (input) => createPolicy(input, admin.id));
 }
 
 export default function NewPolicyPage() {

@@ -12,11 +12,13 @@ import {
   applyScheduleStep,
   importYears,
   mergeHolidays,
-  parseScheduleIntent,
   scheduleFormSchema,
   scheduleFormValuesFromPost,
+  stepDaySchema,
+  stepIndexSchema,
   type HolidayFormValues,
   type ScheduleFormValues,
+  type ScheduleStep,
 } from "~/domain/sla/schedule-form";
 import { holidaysFromCountry } from "~/domain/sla/holiday-import";
 import { countryImportNotice, icsImportNotice } from "~/domain/sla/holiday-import-notice";
@@ -29,7 +31,8 @@ import { getSchedule, scheduleOptions } from "~/models/sla/schedules.server";
 import { ICS_READ_BUDGET_SECONDS, readIcsFile } from "~/platform/ics-reader.server";
 import { WorkerBudgetError } from "~/platform/worker-budget.server";
 import { modelFailure } from "./form-errors.server";
-import { formDataToObject, issuesToFieldErrors, type FieldErrors } from "~/domain/forms";
+import { defineIntent, dispatchIntent } from "./intents.server";
+import { formDataToObject, type FieldErrors } from "~/domain/forms";
 
 /** .ics files bigger than this are not calendars of holidays. */
 const MAX_ICS_BYTES = 2 * 1024 * 1024;
@@ -64,13 +67,11 @@ export type ScheduleFormActionData = {
 let revision = 0;
 
 export async function handleScheduleFormPost(
-  request: Request,
+  formData: FormData,
   save: (input: ScheduleInput) => Promise<{ id: string }>,
   now: Date = new Date(),
 ) {
-  const formData = await request.formData();
   const values = scheduleFormValuesFromPost(formDataToObject(formData));
-  const intent = parseScheduleIntent(formData.get("intent"));
   const importCountry = String(formData.get("importCountry") ?? "");
   const importRegion = String(formData.get("importRegion") ?? "");
   const includeTimedEvents = formData.get("includeTimedEvents") === "on";
@@ -80,86 +81,102 @@ export async function handleScheduleFormPost(
       { values, errors: {}, importCountry, importRegion, includeTimedEvents, revision, ...extra },
       { status },
     );
+  const step = (intent: ScheduleStep) => answer(applyScheduleStep(values, intent));
+  const removeRow = (type: "remove-interval" | "remove-holiday") =>
+    defineIntent({ argument: stepIndexSchema, run: ({ argument }) => step({ type, index: argument }) });
 
-  switch (intent.type) {
-    case "add-interval":
-    case "remove-interval":
-    case "add-holiday":
-    case "remove-holiday":
-      return answer(applyScheduleStep(values, intent));
-    case "import-ics":
-    case "import-country": {
-      const timeZone = isValidTimeZone(values.timeZone) ? values.timeZone : "UTC";
-      const window = importYears(now, timeZone);
-      const field = intent.type === "import-ics" ? "icsFile" : "importCountry";
-      try {
-        let merged: ReturnType<typeof mergeHolidays>;
-        let notice: string;
-        let skipped: SkippedEvent[] = [];
-        if (intent.type === "import-ics") {
-          const file = formData.get("icsFile");
-          if (!(file instanceof File) || file.size === 0) {
-            return answer({ errors: { icsFile: "Choose an .ics file to import." } }, 400);
-          }
-          if (file.size > MAX_ICS_BYTES) {
-            return answer(
-              { errors: { icsFile: "This file is larger than 2 MB; a holiday calendar is smaller." } },
-              400,
+  const importHolidays = (type: "import-ics" | "import-country") =>
+    defineIntent({
+      run: async () => {
+        const timeZone = isValidTimeZone(values.timeZone) ? values.timeZone : "UTC";
+        const window = importYears(now, timeZone);
+        const field = type === "import-ics" ? "icsFile" : "importCountry";
+        try {
+          let merged: ReturnType<typeof mergeHolidays>;
+          let notice: string;
+          let skipped: SkippedEvent[] = [];
+          if (type === "import-ics") {
+            const file = formData.get("icsFile");
+            if (!(file instanceof File) || file.size === 0) {
+              return answer({ errors: { icsFile: "Choose an .ics file to import." } }, 400);
+            }
+            if (file.size > MAX_ICS_BYTES) {
+              return answer(
+                { errors: { icsFile: "This file is larger than 2 MB; a holiday calendar is smaller." } },
+                400,
+              );
+            }
+            const read = await readIcsFile(
+              await file.text(),
+              { from: window.from, until: window.until, timeZone },
+              { includeTimedEvents },
             );
+            merged = mergeHolidays(values, read.holidays);
+            skipped = read.skipped;
+            const source = file.name || "the file";
+            notice = icsImportNotice({ source, window, timeZone, read, added: merged.added.length });
+          } else {
+            if (!importCountry) return answer({ errors: { importCountry: "Choose a country." } }, 400);
+            const [country, region] = importRegion.includes(":") ? importRegion.split(":") : [importCountry, ""];
+            if (country !== importCountry) {
+              return answer({ errors: { importRegion: "This region belongs to another country." } }, 400);
+            }
+            const imported = holidaysFromCountry({
+              country: importCountry,
+              region: region || undefined,
+              years: window.years,
+            });
+            merged = mergeHolidays(values, imported);
+            const source = region ? `${importCountry}-${region}` : importCountry;
+            notice = countryImportNotice({ source, window, added: merged.added.length });
           }
-          const read = await readIcsFile(
-            await file.text(),
-            { from: window.from, until: window.until, timeZone },
-            { includeTimedEvents },
-          );
-          merged = mergeHolidays(values, read.holidays);
-          skipped = read.skipped;
-          const source = file.name || "the file";
-          notice = icsImportNotice({ source, window, timeZone, read, added: merged.added.length });
-        } else {
-          if (!importCountry) return answer({ errors: { importCountry: "Choose a country." } }, 400);
-          const [country, region] = importRegion.includes(":") ? importRegion.split(":") : [importCountry, ""];
-          if (country !== importCountry) {
-            return answer({ errors: { importRegion: "This region belongs to another country." } }, 400);
-          }
-          const imported = holidaysFromCountry({
-            country: importCountry,
-            region: region || undefined,
-            years: window.years,
+          return answer({
+            values: merged.values,
+            notice,
+            imported: merged.added,
+            skipped,
+            focusId: "schedule-notice",
           });
-          merged = mergeHolidays(values, imported);
-          const source = region ? `${importCountry}-${region}` : importCountry;
-          notice = countryImportNotice({ source, window, added: merged.added.length });
+        } catch (error) {
+          if (error instanceof WorkerBudgetError) {
+            if (error.reason === "failed") console.error("Reading an .ics file failed:", error.cause);
+            return answer({ errors: { icsFile: UNREADABLE_CALENDAR[error.reason] } }, 400);
+          }
+          if (!(error instanceof HolidayImportError)) throw error;
+          return answer({ errors: { [field]: error.message } }, 400);
         }
-        return answer({
-          values: merged.values,
-          notice,
-          imported: merged.added,
-          skipped,
-          focusId: "schedule-notice",
-        });
-      } catch (error) {
-        if (error instanceof WorkerBudgetError) {
-          if (error.reason === "failed") console.error("Reading an .ics file failed:", error.cause);
-          return answer({ errors: { icsFile: UNREADABLE_CALENDAR[error.reason] } }, 400);
-        }
-        if (!(error instanceof HolidayImportError)) throw error;
-        return answer({ errors: { [field]: error.message } }, 400);
-      }
-    }
-    case "save": {
-      const parsed = scheduleFormSchema.safeParse(formDataToObject(formData));
-      if (!parsed.success) return answer({ errors: issuesToFieldErrors(parsed.error.issues) }, 400);
-      try {
-        const schedule = await save(parsed.data);
-        return redirect(`/settings/schedules?saved=${encodeURIComponent(schedule.id)}`);
-      } catch (error) {
-        const failure = modelFailure(error);
-        if (!failure) throw error;
-        return answer({ errors: failure.errors }, failure.status);
-      }
-    }
-  }
+      },
+    });
+
+  return dispatchIntent(formData, {
+    intents: {
+      save: defineIntent({
+        schema: scheduleFormSchema,
+        invalid: ({ errors }) => answer({ errors }, 400),
+        run: async ({ input }) => {
+          try {
+            const schedule = await save(input);
+            return redirect(`/settings/schedules?saved=${encodeURIComponent(schedule.id)}`);
+          } catch (error) {
+            const failure = modelFailure(error);
+            if (!failure) throw error;
+            return answer({ errors: failure.errors }, failure.status);
+          }
+        },
+      }),
+      "add-interval": defineIntent({
+        argument: stepDaySchema,
+        run: ({ argument }) => step({ type: "add-interval", day: argument }),
+      }),
+      "remove-interval": removeRow("remove-interval"),
+      "add-holiday": defineIntent({ run: () => step({ type: "add-holiday" }) }),
+      "remove-holiday": removeRow("remove-holiday"),
+      "import-ics": importHolidays("import-ics"),
+      "import-country": importHolidays("import-country"),
+    },
+    // Save is the editor's main button: a post that names no step saves.
+    fallback: "save",
+  });
 }
 
 export type PolicyFormActionData = {
@@ -181,30 +198,34 @@ export async function previewPolicyForm(values: PolicyFormValues, now: Date): Pr
 }
 
 export async function handlePolicyFormPost(
-  request: Request,
+  formData: FormData,
   save: (input: SlaPolicyInput) => Promise<{ id: string }>,
   now: Date = new Date(),
 ) {
-  const formData = await request.formData();
-  const posted = formDataToObject(formData);
-  const values = policyFormValuesFromPost(posted);
+  const values = policyFormValuesFromPost(formDataToObject(formData));
   revision += 1;
-  if (formData.get("intent") === "preview") {
-    return data<PolicyFormActionData>({ values, errors: {}, preview: await previewPolicyForm(values, now), revision });
-  }
-  const parsed = policyFormSchema.safeParse(posted);
-  if (!parsed.success) {
-    return data<PolicyFormActionData>(
-      { values, errors: issuesToFieldErrors(parsed.error.issues), revision },
-      { status: 400 },
-    );
-  }
-  try {
-    await save(parsed.data);
-    return redirect(`/settings/sla-policies?saved=1`);
-  } catch (error) {
-    const failure = modelFailure(error, { "match.jobIds": "jobIds" });
-    if (!failure) throw error;
-    return data<PolicyFormActionData>({ values, errors: failure.errors, revision }, { status: failure.status });
-  }
+  return dispatchIntent(formData, {
+    intents: {
+      // What the targets would promise a candidate applying now; nothing is saved.
+      preview: defineIntent({
+        run: async () =>
+          data<PolicyFormActionData>({ values, errors: {}, preview: await previewPolicyForm(values, now), revision }),
+      }),
+      save: defineIntent({
+        schema: policyFormSchema,
+        invalid: ({ errors }) => data<PolicyFormActionData>({ values, errors, revision }, { status: 400 }),
+        run: async ({ input }) => {
+          try {
+            await save(input);
+            return redirect(`/settings/sla-policies?saved=1`);
+          } catch (error) {
+            const failure = modelFailure(error, { "match.jobIds": "jobIds" });
+            if (!failure) throw error;
+            return data<PolicyFormActionData>({ values, errors: failure.errors, revision }, { status: failure.status });
+          }
+        },
+      }),
+    },
+    fallback: "save",
+  });
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { applyScheduleStep, importYears, scheduleFormSchema } from "./schedule-form";
+import { applyScheduleStep, importYears, scheduleFormSchema, stepDaySchema, stepIndexSchema } from "./schedule-form";
 
 test("the schedule form reads rows posted by index and names the offending field", () => {
   const parsed = scheduleFormSchema.safeParse({
@@ -38,4 +38,13 @@ test("adding an interval puts it after the day's last one, after the lunch break
 
 test("holidays are imported for this year and next, this year counted in the schedule's zone", () => {
   expect(importYears(new Date("2026-12-31T23:30:00Z"), "Europe/Berlin").years).toEqual([2027, 2028]);
+});
+
+test("an editor step's argument is a weekday or a row index of one to four digits", () => {
+  expect(stepDaySchema.parse("sat")).toBe("sat");
+  expect(stepDaySchema.safeParse("saturday").success).toBe(false);
+  expect(stepIndexSchema.parse("0")).toBe(0);
+  expect(stepIndexSchema.parse("1234")).toBe(1234);
+  for (const refused of ["", "-1", "12345", "1.5", "one"])
+    expect(stepIndexSchema.safeParse(refused).success).toBe(false);
 });

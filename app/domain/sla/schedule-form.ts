@@ -109,25 +109,20 @@ function scheduleInputFromPost(raw: unknown): unknown {
 /** The schedule editor's schema: the posted fields in, a ScheduleInput out; error paths are the form's field names. */
 export const scheduleFormSchema = z.preprocess(scheduleInputFromPost, scheduleInputSchema);
 
-export type ScheduleIntent =
-  | { type: "save" }
+/** An editor step, the submit button that was pressed: "add-interval:mon", "remove-holiday:3", "add-holiday". */
+export type ScheduleStep =
   | { type: "add-interval"; day: Weekday }
   | { type: "remove-interval"; index: number }
   | { type: "add-holiday" }
-  | { type: "remove-holiday"; index: number }
-  | { type: "import-ics" }
-  | { type: "import-country" };
+  | { type: "remove-holiday"; index: number };
 
-/** The submit button that was pressed: "save" (default) or an editor step like "add-interval:mon". */
-export function parseScheduleIntent(value: unknown): ScheduleIntent {
-  if (typeof value !== "string") return { type: "save" };
-  if (value === "add-holiday" || value === "import-ics" || value === "import-country") return { type: value };
-  const add = /^add-interval:(mon|tue|wed|thu|fri|sat|sun)$/.exec(value);
-  if (add) return { type: "add-interval", day: add[1] as Weekday };
-  const remove = /^(remove-interval|remove-holiday):(\d{1,4})$/.exec(value);
-  if (remove) return { type: remove[1] as "remove-interval" | "remove-holiday", index: Number(remove[2]) };
-  return { type: "save" };
-}
+/** The day after "add-interval:" in its button's intent. */
+export const stepDaySchema = z.enum(WEEKDAYS);
+/** The row after "remove-interval:" or "remove-holiday:" in its button's intent: one to four digits. */
+export const stepIndexSchema = z
+  .string()
+  .regex(/^\d{1,4}$/)
+  .transform(Number);
 
 /** A new interval for a day: after the day's last one (an afternoon after a morning), else 09:00–17:00. */
 function nextInterval(day: Weekday, sameDay: IntervalFormValues[]): IntervalFormValues {
@@ -142,7 +137,7 @@ function nextInterval(day: Weekday, sameDay: IntervalFormValues[]): IntervalForm
  * element keyboard focus belongs on afterwards (the new row, or the add button of the row that went). */
 export function applyScheduleStep(
   values: ScheduleFormValues,
-  intent: Extract<ScheduleIntent, { type: "add-interval" | "remove-interval" | "add-holiday" | "remove-holiday" }>,
+  intent: ScheduleStep,
 ): { values: ScheduleFormValues; notice: string; focusId: string } {
   switch (intent.type) {
     case "add-interval": {
