@@ -78,7 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
       invalid: (_intent, { errors }) => refused(400, errors.note ?? NOT_UNDERSTOOD, errors),
       // An intent the page lacks is a field error on `intent`, like any other field it cannot read.
       unknown: () =>
-        refused(400, NOT_UNDERSTOOD, { intent: "Invalid discriminator value. Expected 'erase' | 'decline'" }),
+        refused(400, NOT_UNDERSTOOD, { intent: "Choose whether to erase the data or decline the request." }),
     });
   } catch (error) {
     if (error instanceof NotFoundError) return refused(404, error.message);
