@@ -43,8 +43,9 @@ export const openapi: ApiOperation[] = [
     summary: "Receive a candidate's reply (raw RFC 822 email)",
     description:
       "Needs the move_applications permission. The email is filed on the application its signed reply address " +
-      "(reply+…@) or its In-Reply-To/References name, as a message_in that starts next_response; otherwise it waits " +
-      "in the staff inbox (status unmatched). Quoted history and signatures are left out. The same Message-ID posted " +
+      "(reply+…@) names, or its In-Reply-To/References name when it comes from the candidate's own address, as a " +
+      "message_in that starts next_response; otherwise it waits in the staff inbox (status unmatched). Quoted " +
+      "history and signatures are left out. The same Message-ID posted " +
       "again is stored once (duplicate: true). At most 10 MB (413); an empty body or one that is not an email is a 400.",
     tag: "Inbound email",
     rawBody: {
