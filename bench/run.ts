@@ -18,6 +18,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   outbox: async () => (await import("./outbox.bench")).outboxBenchmark,
   "status-page": async () => (await import("./status-page.bench")).statusPageBenchmark,
   metrics: async () => (await import("./metrics.bench")).metricsBenchmark,
+  inbound: async () => (await import("./inbound.bench")).inboundBenchmark,
 };
 
 const RUNS = 50;
