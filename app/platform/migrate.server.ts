@@ -44,10 +44,11 @@ function quote(value: string): string {
 /** Applies every migration not yet recorded, each in its own transaction. Returns the names applied. */
 export async function applyMigrations(database: Database, migrations = readMigrations()): Promise<string[]> {
   return database.withConnection(async (script) => {
-    await script(CREATE_HISTORY_TABLE);
-    // A session lock on this one connection keeps several instances from migrating at once.
+    // A session lock on this one connection keeps several instances from migrating at once. It is taken before the
+    // history table is created: two CREATE TABLE IF NOT EXISTS at the same moment collide in PostgreSQL's catalog.
     await script(`SELECT pg_advisory_lock(${START_UP_LOCK_KEY})`);
     try {
+      await script(CREATE_HISTORY_TABLE);
       const applied = await script(
         `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
       );
