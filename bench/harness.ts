@@ -27,10 +27,23 @@ export type Benchmark = {
 
 function percentile(sorted: number[], fraction: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
-  return sorted[index]!;
+  return sorted[index] ?? 0;
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
+
+/** Summarises durations already taken, in any order (latencies from a load generator, health checks, runs). */
+export function timingOf(label: string, durations: number[]): Timing {
+  const sorted = [...durations].sort((a, b) => a - b);
+  return {
+    label,
+    runs: sorted.length,
+    p50Ms: round(percentile(sorted, 0.5)),
+    p95Ms: round(percentile(sorted, 0.95)),
+    maxMs: round(sorted.at(-1) ?? 0),
+    meanMs: round(sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length)),
+  };
+}
 
 /** Runs `work` `warmUpRuns` times untimed, then `runs` times one after another, and summarises the durations. */
 export async function measure(
@@ -45,15 +58,7 @@ export async function measure(
     await work();
     durations.push(performance.now() - started);
   }
-  durations.sort((a, b) => a - b);
-  return {
-    label,
-    runs,
-    p50Ms: round(percentile(durations, 0.5)),
-    p95Ms: round(percentile(durations, 0.95)),
-    maxMs: round(durations.at(-1)!),
-    meanMs: round(durations.reduce((sum, value) => sum + value, 0) / durations.length),
-  };
+  return timingOf(label, durations);
 }
 
 /** A measurement taken once (a long rebuild, a slow comparison run): every percentile is that one duration. */

@@ -10,7 +10,7 @@ import { createApiToken } from "~/models/api-token.server";
 import * as healthRoute from "~/routes/healthz";
 import * as inboundRoute from "~/routes/api.v1.inbound.email";
 import { handleScheduleFormPost } from "~/web/sla-settings-forms.server";
-import { environment, withTarget, type Benchmark, type Measurement, type Timing } from "./harness";
+import { environment, timingOf, withTarget, type Benchmark, type Measurement } from "./harness";
 
 const ORIGIN = "http://hearback.bench";
 const TARGET_MS = 100;
@@ -89,20 +89,6 @@ function plain(messageId: string, body: string, ...extra: string[]): string {
   return `${head(messageId, ...extra)}\n${body}`;
 }
 
-function timing(label: string, values: number[]): Timing {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
-  const round = (value: number) => Math.round(value * 10) / 10;
-  return {
-    label,
-    runs: sorted.length,
-    p50Ms: round(at(0.5)),
-    p95Ms: round(at(0.95)),
-    maxMs: round(sorted.at(-1) ?? 0),
-    meanMs: round(sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length)),
-  };
-}
-
 /** GET /healthz every HEALTH_EVERY_MS until `until` settles; each latency counted from when the check was due. */
 async function healthChecks(until: Promise<unknown>): Promise<number[]> {
   let settled = false;
@@ -171,7 +157,7 @@ export const inboundBenchmark: Benchmark = {
       });
 
     const idle = await healthChecks(new Promise((resolve) => setTimeout(resolve, 2_000)));
-    const measurements: Measurement[] = [timing(`GET /healthz, idle (every ${HEALTH_EVERY_MS} ms)`, idle)];
+    const measurements: Measurement[] = [timingOf(`GET /healthz, idle (every ${HEALTH_EVERY_MS} ms)`, idle)];
     const during: number[] = [];
     let posted = 0;
     for (const [name, build] of Object.entries(HOSTILE)) {
@@ -193,17 +179,17 @@ export const inboundBenchmark: Benchmark = {
       }
       during.push(...healthDuring);
       measurements.push(
-        timing(`POST /api/v1/inbound/email, 10 MB of ${name}`, durations),
-        timing(`GET /healthz while posting ${name}`, healthDuring),
-        timing(`longest event-loop delay while posting ${name} (one per post)`, stalls),
+        timingOf(`POST /api/v1/inbound/email, 10 MB of ${name}`, durations),
+        timingOf(`GET /healthz while posting ${name}`, healthDuring),
+        timingOf(`longest event-loop delay while posting ${name} (one per post)`, stalls),
       );
     }
     const calendarDuring = await healthWhileCalendarAndEmail(post);
     during.push(...calendarDuring.health);
     measurements.push(
-      timing("schedule editor: import a hostile .ics (worker thread) beside a 10 MB email", calendarDuring.durations),
-      timing("GET /healthz while a hostile .ics is imported and a 10 MB email posted", calendarDuring.health),
-      withTarget(timing("GET /healthz while posting any of them", during), TARGET_MS),
+      timingOf("schedule editor: import a hostile .ics (worker thread) beside a 10 MB email", calendarDuring.durations),
+      timingOf("GET /healthz while a hostile .ics is imported and a 10 MB email posted", calendarDuring.health),
+      withTarget(timingOf("GET /healthz while posting any of them", during), TARGET_MS),
     );
     return {
       name: "inbound",

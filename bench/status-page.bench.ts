@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { createTestDatabaseTarget, type TestDatabaseTarget } from "../tests/test-database";
-import { environment, withTarget, type Benchmark, type Timing } from "./harness";
+import { environment, timingOf, withTarget, type Benchmark } from "./harness";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -52,7 +52,7 @@ export const statusPageBenchmark: Benchmark = {
       const loaded = await load(origin, tokens, { connections: CONNECTIONS, seconds: DURATION_SECONDS });
       const failures = loaded.errors + loaded.timeouts + loaded.non2xx;
       const measurement = withTarget(
-        timing(
+        timingOf(
           `GET /s/<token>, ${CONNECTIONS} concurrent clients, ${DURATION_SECONDS} s (${loaded.requestsPerSecond} requests/s, ${failures} errors)`,
           loaded.latencies,
         ),
@@ -80,9 +80,9 @@ export const statusPageBenchmark: Benchmark = {
           loadGenerator: "autocannon 9, keep-alive, pipelining 1 (bodies read and counted, not decoded to text)",
         },
         measurements: [
-          timing(`GET /s/<token>, one client at a time (${single.requestsPerSecond} requests/s)`, single.latencies),
+          timingOf(`GET /s/<token>, one client at a time (${single.requestsPerSecond} requests/s)`, single.latencies),
           withTarget(
-            timing(
+            timingOf(
               `GET /s/<token>, ${CONNECTIONS} clients paced at ${PACED_PER_SECOND} requests/s in all (${paced.errors + paced.timeouts + paced.non2xx} errors)`,
               paced.latencies,
             ),
@@ -338,18 +338,4 @@ function get(agent: http.Agent, url: string, headers: Record<string, string>): P
 
 function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function timing(label: string, latencies: number[]): Timing {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
-  const round = (value: number) => Math.round(value * 10) / 10;
-  return {
-    label,
-    runs: sorted.length,
-    p50Ms: round(at(0.5)),
-    p95Ms: round(at(0.95)),
-    maxMs: round(sorted.at(-1) ?? 0),
-    meanMs: round(sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length)),
-  };
 }
