@@ -1,13 +1,15 @@
 // Request bodies read with a limit that holds whatever the client declares: a chunked body has no Content-Length, so
-// the bytes are counted as they arrive and reading stops at the limit. The app then gets the body from memory.
+// the bytes are counted as they arrive and keeping them stops at the limit. The app then gets the body from memory.
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import { Readable } from "node:stream";
 
 const BODYLESS_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** How long a refused upload's connection stays open after the 413 went out, discarding what still arrives. */
+const LINGER_MS = 2_000;
 
 /**
  * Reads the whole body, or stops at `limit` bytes. Resolves with the bytes, or null when the body is larger (the
- * rest is never read: the caller answers 413 and closes the connection).
+ * rest is never kept: the caller answers 413 and drops the connection).
  */
 export function readBodyWithin(req, limit) {
   return new Promise((resolve, reject) => {
@@ -44,14 +46,13 @@ export function readBodyWithin(req, limit) {
 
 /**
  * Express middleware: bodies up to `limitFor(req)` bytes are read into `req.hearbackBody`; larger ones, declared or
- * not, are answered with 413 in the API's error shape and the connection is closed.
+ * not, are answered with 413 in the API's error shape; the rest of such a body is discarded, never kept.
  */
 export function bodyLimit(limitFor) {
   return (req, res, next) => {
     if (BODYLESS_METHODS.has(req.method)) return next();
     const limit = limitFor(req);
     const tooLarge = () => {
-      res.set("Connection", "close");
       res.status(413).json({
         error: {
           code: "payload_too_large",
@@ -59,7 +60,14 @@ export function bodyLimit(limitFor) {
           issues: [],
         },
       });
-      res.on("finish", () => req.socket.destroy());
+      // Lingering close: Node discards whatever more the client sends, and the connection is dropped a moment later
+      // unless the body has ended by then; nothing of it is kept. Closing at once made the kernel reset the
+      // connection over unread bytes, and a client still sending lost the answer (EPIPE before it read the 413).
+      res.on("finish", () => {
+        if (req.readableEnded) return;
+        const drop = setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+        req.on("end", () => clearTimeout(drop));
+      });
     };
     if (Number(req.headers["content-length"] ?? 0) > limit) return tooLarge();
     readBodyWithin(req, limit).then((body) => {
