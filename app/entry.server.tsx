@@ -7,7 +7,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { statusPageOffer } from "~/web/candidate-route.server";
 import { NonceProvider } from "~/components/ui/nonce";
-import type { CandidatePageHandle } from "~/root";
+import { pageShipsScripts } from "~/root";
 import { applySecurityHeaders, scriptNonce } from "~/web/security-headers.server";
 import { rememberStatusPage, type StatusPageOffer } from "~/web/status-page-cache.server";
 
@@ -30,15 +30,10 @@ export function handleDataRequest(response: Response) {
   return response;
 }
 
-/** Pages whose route says `handle: { scripts: false }`, and candidates' error pages, ship no script (root.tsx), so
- * their policy allows none; every bad status link then gets the same bytes. */
-function pageShipsScripts(remixContext: EntryContext): boolean {
+function shipsScripts(remixContext: EntryContext): boolean {
   const { matches, errors } = remixContext.staticHandlerContext;
-  const handles = matches.map(
-    (match) => remixContext.routeModules[match.route.id]?.handle as Partial<CandidatePageHandle> | undefined,
-  );
-  if (handles.some((handle) => handle?.scripts === false)) return false;
-  return !(errors && handles.some((handle) => handle?.candidatePage));
+  const handles = matches.map((match) => remixContext.routeModules[match.route.id]?.handle);
+  return pageShipsScripts(handles, Boolean(errors));
 }
 
 function renderedApp(request: Request, remixContext: EntryContext, nonce: string) {
@@ -58,7 +53,7 @@ export default function handleRequest(
 ) {
   const nonce = scriptNonce();
   const pathname = new URL(request.url).pathname;
-  const scriptsNonce = pageShipsScripts(remixContext) ? nonce : null;
+  const scriptsNonce = shipsScripts(remixContext) ? nonce : null;
   const offer = statusPageOffer(loadContext);
   if (offer && responseStatusCode === 200) {
     return renderWholePage(request, responseStatusCode, responseHeaders, remixContext, offer, nonce, scriptsNonce);

@@ -40,12 +40,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * that needs no JavaScript at all adds `scripts: false`: it ships none, and its policy allows none. */
 export type CandidatePageHandle = { candidatePage: true; scripts?: false };
 
-/** Mirrors pageShipsScripts in entry.server.tsx, which sets the page's script policy. */
+/** Whether the page ships scripts: not when a matched route says `scripts: false`, nor on a candidate page showing an
+ * error (every bad status link then gets the same bytes). entry.server.tsx asks it too, to set the script policy. */
+export function pageShipsScripts(handles: unknown[], showsError: boolean): boolean {
+  const candidateHandles = handles as (Partial<CandidatePageHandle> | undefined)[];
+  if (candidateHandles.some((handle) => handle?.scripts === false)) return false;
+  return !(showsError && candidateHandles.some((handle) => handle?.candidatePage));
+}
+
 function useShipsScripts(): boolean {
-  const handles = useMatches().map((route) => route.handle as Partial<CandidatePageHandle> | undefined);
   const error = useRouteError();
-  if (handles.some((handle) => handle?.scripts === false)) return false;
-  return !(error && handles.some((handle) => handle?.candidatePage));
+  return pageShipsScripts(
+    useMatches().map((route) => route.handle),
+    Boolean(error),
+  );
 }
 
 function useCandidatePage(): { locale: Locale } | null {
