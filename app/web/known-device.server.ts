@@ -2,10 +2,10 @@
 // random id for the browser and a short digest of each account it signed in to. Sign-in throttling judges a known
 // device by its own failures only (app/models/login-attempt.server.ts).
 import { createCookie } from "@remix-run/node";
-import { env, publicUrl } from "~/platform/env.server";
 import { sessionSecret } from "~/platform/secrets.server";
 import { singleton } from "~/platform/singleton.server";
 import { generateSecret, hashSecret } from "~/platform/tokens.server";
+import { cookiesAreSecure } from "./session.server";
 
 const DEVICE_DAYS = 365;
 /** The accounts one browser remembers, most recent first; older ones fall off. */
@@ -19,7 +19,7 @@ function deviceCookie() {
       httpOnly: true,
       sameSite: "lax",
       path: "/",
-      secure: env.NODE_ENV === "production" && publicUrl().startsWith("https://"),
+      secure: cookiesAreSecure(),
       secrets: [sessionSecret()],
       maxAge: DEVICE_DAYS * 24 * 60 * 60,
     }),

@@ -8,13 +8,18 @@ import { singleton } from "~/platform/singleton.server";
 
 const SESSION_DAYS = 30;
 
+/** Whether the app's cookies are sent over HTTPS only: in production behind an https:// PUBLIC_URL. */
+export function cookiesAreSecure(): boolean {
+  return env.NODE_ENV === "production" && publicUrl().startsWith("https://");
+}
+
 function sessionCookie() {
   return singleton("session-cookie", () =>
     createCookie("hb_session", {
       httpOnly: true,
       sameSite: "lax",
       path: "/",
-      secure: env.NODE_ENV === "production" && publicUrl().startsWith("https://"),
+      secure: cookiesAreSecure(),
       secrets: [sessionSecret()],
       maxAge: SESSION_DAYS * 24 * 60 * 60,
     }),
