@@ -95,7 +95,10 @@ export function openDatabase({ databaseUrl, dataDir, queryEvents = false }: Data
   };
 }
 
+/** Query events are on under test and when HEARBACK_QUERY_EVENTS=1 (the benchmarks that count statements). */
+const queryEvents = env.NODE_ENV === "test" || process.env.HEARBACK_QUERY_EVENTS === "1";
+
 export const database = singleton("database", () =>
-  openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, queryEvents: env.NODE_ENV === "test" }),
+  openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, queryEvents }),
 );
 export const prisma = database.prisma;
