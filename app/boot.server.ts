@@ -1,5 +1,6 @@
 // Start-up: migrate the database, seed the demo workspace on an empty embedded database, and hand server.mjs what it
 // needs to listen and shut down.
+import { startBulkRejectionWorker } from "~/workers/bulk-rejection-worker.server";
 import { startDigestWorker } from "~/workers/digest.server";
 import { startInboundSmtpFromEnv } from "~/workers/inbound-smtp.server";
 import { startOutboxWorker } from "~/workers/outbox-worker.server";
@@ -29,6 +30,7 @@ export async function boot(): Promise<Started> {
   const stopInboundSmtp = await startInboundSmtpFromEnv();
   const stopOutboxWorker = startOutboxWorker();
   const stopDigestWorker = startDigestWorker();
+  const stopBulkRejectionWorker = startBulkRejectionWorker();
   return {
     port: env.PORT,
     host: env.HOST,
@@ -43,6 +45,7 @@ export async function boot(): Promise<Started> {
       stopPlannerStatistics();
       stopSlaWorker();
       stopDigestWorker();
+      await stopBulkRejectionWorker(); // lets the batch in hand commit
       await stopInboundSmtp();
       stopOutboxWorker();
       await stopSharingWrites();

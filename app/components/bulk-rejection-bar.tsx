@@ -1,19 +1,27 @@
 // Rejecting many candidates from the board. The cards' checkboxes belong to the "Reject selected" form through the HTML
 // `form` attribute (each card already has its own move form, and forms cannot nest), so it all works without
 // JavaScript; with it, the bar counts the selection, suggests the rejection email and checks the form before sending.
-// After a bulk rejection the board shows a banner with Undo until the first email goes out.
+// After a bulk rejection the board shows its progress while the worker rejects them, then a banner with Undo until the
+// first email goes out.
 import { Form, useNavigation } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
+import { BulkRejectionProgress, useLiveProgress, type BulkProgress } from "~/components/bulk-rejection-progress";
 import {
   BULK_REJECTION_KIND_OPTIONS,
   bulkRejectionSchema,
+  failedMessage,
   FALLBACK_BULK_REJECTION_KIND,
+  isInProgress,
   rejectedMessage,
+  reopenedSoFarMessage,
+  skippedNote,
   undoClosedNote,
   undoneMessage,
   type BulkRejectionKind,
+  type BulkRejectionStatus,
+  type SkipReason,
 } from "~/domain/bulk-rejection";
 import { formDataToObject, issuesToFieldErrors, type FieldErrors } from "~/domain/forms";
 
@@ -132,7 +140,8 @@ export function BulkRejectionBar({ selectedCount, suggestedKind, interactive, er
       </div>
       <p className="muted small bulk-reject-bar__note">
         Each candidate gets their own email at a humane time: Monday to Thursday, 09:00–17:00 in their time zone, and
-        not straight after they applied. You can undo until the first email goes out.
+        not straight after they applied. They are rejected in the background; you can undo until the first email goes
+        out.
       </p>
     </Form>
   );
@@ -140,43 +149,88 @@ export function BulkRejectionBar({ selectedCount, suggestedKind, interactive, er
 
 export type BulkRejectionBannerData = {
   id: string;
-  count: number;
+  jobId: string;
+  status: BulkRejectionStatus;
+  rejected: number;
   reopened: number;
   undoneAt: Date | string | null;
+  undoRequestedAt: Date | string | null;
   firstLocalSend: string | null;
+  skipped: { applicationId: string; name: string; reason: SkipReason }[];
+  error: string | null;
+  progress: BulkProgress;
   emails: { sent: number; sending: number; total: number };
   undo: { possible: boolean };
 };
 
-/** What happened to a bulk rejection, with its Undo (a plain post) while that is still possible. */
+/**
+ * Where a bulk rejection stands: its progress while the worker rejects (or undoes) it, then what happened, with Undo
+ * (a plain post) while that is still possible — also while it runs, which stops it and brings back those done.
+ */
 export function BulkRejectionBanner({ batch, undoError }: { batch: BulkRejectionBannerData; undoError?: string }) {
-  const navigation = useNavigation();
-  const undoing = navigation.state === "submitting" && navigation.formData?.get("intent") === "undo-bulk-reject";
+  const progress = useLiveProgress(batch.progress);
   const gone = batch.emails.sent + batch.emails.sending;
+  const running = isInProgress(progress.status);
+  const skipped = skippedNote(batch.skipped);
   return (
     <div className="bulk-reject-banner">
       {undoError ? <Alert tone="error">{undoError}</Alert> : null}
-      <div className="alert alert--success bulk-reject-banner__body" role="status">
-        {batch.undoneAt ? (
+      {batch.status === "failed" ? (
+        <Alert tone="error">
+          {failedMessage({
+            undoing: batch.undoRequestedAt !== null,
+            done: batch.progress.done,
+            total: batch.progress.total,
+            error: batch.error,
+          })}
+        </Alert>
+      ) : null}
+      <div
+        className={`alert ${running ? "alert--info" : "alert--success"} bulk-reject-banner__body`}
+        role="status"
+        aria-busy={running ? "true" : undefined}
+      >
+        {running ? (
+          <BulkRejectionProgress progress={progress} />
+        ) : batch.undoneAt ? (
           <p>{undoneMessage(batch.reopened)}</p>
+        ) : batch.status === "failed" && batch.undoRequestedAt ? (
+          <p>{reopenedSoFarMessage(batch.reopened)}</p>
         ) : (
-          <>
+          <div>
             <p>
-              {rejectedMessage(batch.count, batch.firstLocalSend)}
+              {rejectedMessage(batch.rejected, batch.firstLocalSend)}
               {!batch.undo.possible && gone > 0 ? ` ${undoClosedNote(gone, batch.emails.total)}` : null}
             </p>
-            {batch.undo.possible ? (
-              <Form method="post" preventScrollReset>
-                <input type="hidden" name="intent" value="undo-bulk-reject" />
-                <input type="hidden" name="bulkId" value={batch.id} />
-                <button type="submit" className="button button--secondary button--small" disabled={undoing}>
-                  {undoing ? "Undoing…" : "Undo"}
-                </button>
-              </Form>
-            ) : null}
-          </>
+            {skipped ? <p className="small">{skipped}</p> : null}
+          </div>
         )}
+        {batch.undo.possible && progress.status !== "undoing" ? <UndoButton batch={batch} running={running} /> : null}
       </div>
     </div>
+  );
+}
+
+function UndoButton({ batch, running }: { batch: BulkRejectionBannerData; running: boolean }) {
+  const navigation = useNavigation();
+  const undoing = navigation.state === "submitting" && navigation.formData?.get("intent") === "undo-bulk-reject";
+  return (
+    <Form method="post" preventScrollReset>
+      <input type="hidden" name="intent" value="undo-bulk-reject" />
+      <input type="hidden" name="bulkId" value={batch.id} />
+      <button
+        type="submit"
+        className="button button--secondary button--small"
+        disabled={undoing}
+        aria-describedby={running ? `bulk-undo-note-${batch.id}` : undefined}
+      >
+        {undoing ? "Undoing…" : "Undo"}
+      </button>
+      {running ? (
+        <span id={`bulk-undo-note-${batch.id}`} className="visually-hidden">
+          Stops the rejection and brings back everyone it has rejected so far.
+        </span>
+      ) : null}
+    </Form>
   );
 }

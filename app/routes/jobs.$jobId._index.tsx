@@ -16,7 +16,7 @@ import type { StageKind } from "~/domain/jobs";
 import { can } from "~/domain/permissions";
 import { getApplication, moveApplication } from "~/models/application.server";
 import { getBoard } from "~/models/board.server";
-import { getBulkRejection } from "~/models/bulk-rejection.server";
+import { getBulkRejection, runningBulkRejectionId } from "~/models/bulk-rejection/read.server";
 import boardStyles from "~/styles/board.css?url";
 import { requireUser } from "~/web/auth.server";
 import { bulkRejectionIntents, type BulkRejectionActionData } from "~/web/bulk-rejection-actions.server";
@@ -42,8 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     expandStageId: expandedStageId ?? undefined,
   });
   if (!board) throw new Response("This job does not exist, or you cannot see its pipeline.", { status: 404 });
-  // The batch just rejected (or undone) from this board, for its banner.
-  const bulkId = url.searchParams.get("bulk");
+  // The bulk rejection just queued (or undone) from this board, for its banner; else one the worker is still on.
+  const bulkId = url.searchParams.get("bulk") ?? (await runningBulkRejectionId(board.job.id));
   const bulkRejection = bulkId ? await getBulkRejection(bulkId, user) : null;
   return {
     ...board,

@@ -4,7 +4,7 @@
 // sent, so the board shows them with the selection kept.
 import { data, redirect } from "@remix-run/node";
 import { bulkRejectionSchema } from "~/domain/bulk-rejection";
-import { bulkReject, undoBulkRejection } from "~/models/bulk-rejection.server";
+import { bulkReject, undoBulkRejection } from "~/models/bulk-rejection/queue.server";
 import type { UserSummary } from "~/models/user.server";
 import { modelFailure } from "./form-errors.server";
 import { defineIntent } from "./intents.server";

@@ -1,15 +1,22 @@
-// Bulk rejection through the model layer: one personalised, humanely timed email per candidate; all or nothing on the
-// way in; undo until the first email goes out, and only once.
+// Bulk rejection through the model layer: the request checks the selection (all or nothing) and queues a job; the
+// worker rejects it in batches, one personalised, humanely timed email per candidate, each candidate once however the
+// batches are interrupted; candidates changed meanwhile are skipped; undo until the first email goes out, and only
+// once, also while the job runs.
 import { DateTime } from "luxon";
 import { beforeAll, beforeEach, expect, test } from "vitest";
-import { decideApplication, moveApplication, reopenInTransaction } from "~/models/application.server";
-import { bulkReject, getBulkRejection, undoBulkRejection } from "~/models/bulk-rejection.server";
+import { moveApplication } from "~/models/application.server";
+import { decideApplication, reopenInTransaction } from "~/models/decisions.server";
+import { bulkReject, undoBulkRejection } from "~/models/bulk-rejection/queue.server";
+import { getBulkRejection } from "~/models/bulk-rejection/read.server";
+import { MAX_ATTEMPTS, processBulkRejectionBatch, runBulkRejectionsNow } from "~/models/bulk-rejection/work.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
-import { prisma } from "~/platform/db.server";
+import { database, prisma } from "~/platform/db.server";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
-import { clockNow, pinClock } from "../../clock";
+import { clockNow, minutesFrom, pinClock } from "../../clock";
 import { insertApplicationsInBulk } from "../../bulk-applications";
 import { createTestApplication, createTestJob, createTestUser, fakeCandidate } from "../../factories";
+import type { Actor } from "~/models/scope.server";
+import type { BulkRejectionInput } from "~/domain/bulk-rejection";
 
 const DAY = 24 * 60 * 60_000;
 
@@ -19,8 +26,13 @@ beforeAll(async () => {
 
 // Each test starts on a Tuesday morning; the Friday-afternoon test pins its own instant.
 let NOW: Date;
-beforeEach(() => {
+beforeEach(async () => {
   NOW = pinClock();
+  // Each test's worker sees its own jobs only: any an earlier test left unfinished is set aside.
+  await prisma.bulkRejection.updateMany({
+    where: { status: { in: ["queued", "running", "undoing"] } },
+    data: { status: "failed", error: "set aside by the tests" },
+  });
 });
 
 type Person = { name: string; timeZone: string; locale?: "en" | "de"; appliedAt?: Date };
@@ -57,6 +69,20 @@ async function rowCounts() {
   return { batches, messages, events, audits, rejected };
 }
 
+/** Queues a bulk rejection and lets the worker finish it; the banner's view of it. */
+async function rejectNow(jobId: string, input: BulkRejectionInput, actor: Actor) {
+  const queued = await bulkReject(jobId, input, actor);
+  await runBulkRejectionsNow();
+  return (await getBulkRejection(queued.id, actor))!;
+}
+
+/** Accepts an undo and lets the worker bring everyone back. */
+async function undoNow(bulkId: string, actor: Actor) {
+  const accepted = await undoBulkRejection(bulkId, actor);
+  await runBulkRejectionsNow();
+  return accepted;
+}
+
 function localOf(instant: Date, timeZone: string) {
   return DateTime.fromJSDate(instant, { zone: timeZone });
 }
@@ -74,7 +100,7 @@ test("rejects every selected candidate and queues each their own email inside th
   const applications = await addCandidates(job.id, people);
   await moveApplication(applications[1]!.id, { stageId: job.stages[1]!.id }, recruiter);
 
-  const result = await bulkReject(
+  const result = await rejectNow(
     job.id,
     {
       applicationIds: applications.map((application) => application.id),
@@ -84,13 +110,16 @@ test("rejects every selected candidate and queues each their own email inside th
     recruiter,
   );
 
-  expect(result.count).toBe(4);
+  expect(result).toMatchObject({ count: 4, rejected: 4, skipped: [], status: "done" });
   const batch = await prisma.bulkRejection.findUniqueOrThrow({ where: { id: result.id } });
   expect(batch).toMatchObject({
     createdById: recruiter.id,
     reason: "The role went to an internal candidate",
     templateKind: "rejection_after_screen",
     undoneAt: null,
+    status: "done",
+    total: 4,
+    done: 4,
   });
   expect([...(batch.applicationIds as string[])].sort()).toEqual(applications.map((a) => a.id).sort());
 
@@ -142,7 +171,7 @@ test("on a Friday afternoon the emails wait for Monday 09:00 on each candidate's
     { name: "Tokyo Person", timeZone: "Asia/Tokyo", appliedAt: new Date("2026-11-20T15:00:00Z") },
   ]);
 
-  const result = await bulkReject(
+  const result = await rejectNow(
     job.id,
     { applicationIds: applications.map((a) => a.id), templateKind: "not_progressing" },
     recruiter,
@@ -264,7 +293,7 @@ test("undo brings every candidate back in their stage and cancels the waiting em
     { name: "Una Three", timeZone: "Australia/Sydney" },
   ]);
   await moveApplication(applications[2]!.id, { stageId: job.stages[2]!.id }, recruiter);
-  const { id } = await bulkReject(
+  const { id } = await rejectNow(
     job.id,
     { applicationIds: applications.map((a) => a.id), templateKind: "rejection_after_interview" },
     recruiter,
@@ -279,7 +308,7 @@ test("undo brings every candidate back in their stage and cancels the waiting em
     undo: { possible: true },
   });
 
-  await expect(undoBulkRejection(id, recruiter)).resolves.toMatchObject({ id, jobId: job.id, reopened: 3 });
+  await expect(undoNow(id, recruiter)).resolves.toMatchObject({ id, jobId: job.id, toReopen: 3 });
 
   const after = await prisma.application.findMany({
     where: { id: { in: applications.map((a) => a.id) } },
@@ -319,7 +348,7 @@ test("undo is refused as a whole once one email has gone out", async () => {
     { name: "Wes Waiting", timeZone: "UTC" },
     { name: "Wil Waiting", timeZone: "UTC" },
   ]);
-  const { id } = await bulkReject(
+  const { id } = await rejectNow(
     job.id,
     { applicationIds: applications.map((a) => a.id), templateKind: "not_progressing" },
     recruiter,
@@ -357,7 +386,7 @@ test("undoing twice is a conflict; an unknown batch or another's job is not foun
   const manager = await createTestUser({ role: "hiring_manager" });
   const job = await createTestJob({ recruiterId: recruiter.id });
   const applications = await addCandidates(job.id, [{ name: "Tia Twice", timeZone: "UTC" }]);
-  const { id } = await bulkReject(
+  const { id } = await rejectNow(
     job.id,
     { applicationIds: applications.map((a) => a.id), templateKind: "not_progressing" },
     recruiter,
@@ -365,7 +394,7 @@ test("undoing twice is a conflict; an unknown batch or another's job is not foun
 
   await expect(undoBulkRejection(id, manager)).rejects.toThrow(NotFoundError);
   expect(await getBulkRejection(id, manager)).toBeNull();
-  await undoBulkRejection(id, recruiter);
+  await undoNow(id, recruiter);
   const before = await rowCounts();
   await expect(undoBulkRejection(id, recruiter)).rejects.toThrow(
     new ConflictError("This bulk rejection was already undone; nothing was changed."),
@@ -381,7 +410,7 @@ test("a candidate reopened by hand since is left alone by the undo", async () =>
     { name: "Hana Hand", timeZone: "UTC" },
     { name: "Bert Batch", timeZone: "UTC" },
   ]);
-  const { id } = await bulkReject(
+  const { id } = await rejectNow(
     job.id,
     { applicationIds: applications.map((a) => a.id), templateKind: "not_progressing" },
     recruiter,
@@ -390,7 +419,7 @@ test("a candidate reopened by hand since is left alone by the undo", async () =>
   await prisma.$transaction((tx) => reopenInTransaction(tx, applications[0]!.id, recruiter));
   await decideApplication(applications[0]!.id, { outcome: "rejected", notify: true }, recruiter);
 
-  await expect(undoBulkRejection(id, recruiter)).resolves.toMatchObject({ reopened: 1 });
+  await expect(undoNow(id, recruiter)).resolves.toMatchObject({ toReopen: 1 });
   const [hand, batch] = await Promise.all(
     applications.map((a) => prisma.application.findUniqueOrThrow({ where: { id: a.id }, select: { status: true } })),
   );
@@ -403,7 +432,7 @@ test("a candidate reopened by hand since is left alone by the undo", async () =>
   ).toBe(1);
 });
 
-test("two hundred candidates are rejected in one go", async () => {
+test("two hundred candidates are queued at once and rejected by the worker in batches", async () => {
   const recruiter = await createTestUser({ role: "recruiter" });
   const job = await createTestJob({ recruiterId: recruiter.id });
   const appliedAt = new Date(NOW.getTime() - 20 * DAY);
@@ -417,11 +446,295 @@ test("two hundred candidates are rejected in one go", async () => {
     })),
   );
 
-  // About 11 s on the embedded database: inside the transaction's timeout, which is what this guards.
+  // The request only checks and queues; the worker rejects them a batch at a time.
   const result = await bulkReject(job.id, { applicationIds: ids, templateKind: "not_progressing" }, recruiter);
+  expect(result).toMatchObject({ count: 200, status: "queued" });
+  expect(await prisma.application.count({ where: { jobId: job.id, status: "rejected" } })).toBe(0);
+  expect(await prisma.message.count({ where: { bulkRejectionId: result.id } })).toBe(0);
 
-  expect(result.count).toBe(200);
+  const reports = await runBulkRejectionsNow();
+  expect(reports.length).toBeGreaterThanOrEqual(4); // batches of 50 at most
   expect(await prisma.message.count({ where: { bulkRejectionId: result.id, status: "queued" } })).toBe(200);
   expect(await prisma.application.count({ where: { jobId: job.id, status: "rejected" } })).toBe(200);
-  await expect(undoBulkRejection(result.id, recruiter)).resolves.toMatchObject({ reopened: 200 });
+  await expect(undoNow(result.id, recruiter)).resolves.toMatchObject({ toReopen: 200 });
+  expect(await prisma.application.count({ where: { jobId: job.id, status: "active" } })).toBe(200);
 }, 120_000);
+
+/** How often each application was decided, and emailed, by anyone. */
+async function timesDecidedAndEmailed(applicationIds: string[]) {
+  const [events, messages] = await Promise.all([
+    prisma.event.groupBy({
+      by: ["applicationId"],
+      where: { applicationId: { in: applicationIds }, type: "decision" },
+      _count: { _all: true },
+    }),
+    prisma.message.groupBy({
+      by: ["applicationId"],
+      where: { applicationId: { in: applicationIds }, direction: "outbound", kind: "not_progressing" },
+      _count: { _all: true },
+    }),
+  ]);
+  const count = (rows: { applicationId: string | null; _count: { _all: number } }[], id: string) =>
+    rows.find((row) => row.applicationId === id)?._count._all ?? 0;
+  return applicationIds.map((id) => ({ decided: count(events, id), emailed: count(messages, id) }));
+}
+
+async function fiveCandidates(names = ["Abe", "Bo", "Cy", "Di", "Ed"]) {
+  const recruiter = await createTestUser({ role: "recruiter" });
+  const job = await createTestJob({ recruiterId: recruiter.id });
+  const applications = await addCandidates(
+    job.id,
+    names.map((name) => ({ name: `${name} Five`, timeZone: "UTC" })),
+  );
+  return { recruiter, job, ids: applications.map((application) => application.id).sort() };
+}
+
+test("the request writes only the queued job; the worker's batches reject each candidate once, with one email", async () => {
+  const { recruiter, job, ids } = await fiveCandidates();
+  const before = await rowCounts();
+  const queued = await bulkReject(job.id, { applicationIds: ids, templateKind: "not_progressing" }, recruiter);
+
+  expect(queued).toMatchObject({ jobId: job.id, count: 5, status: "queued" });
+  const after = await rowCounts();
+  expect(after).toEqual({ ...before, batches: before.batches + 1, audits: before.audits + 1 });
+  expect(await getBulkRejection(queued.id, recruiter)).toMatchObject({
+    status: "queued",
+    progress: { status: "queued", done: 0, total: 5 },
+    rejected: 0,
+    emails: { total: 0 },
+    undo: { possible: true },
+  });
+
+  const progress: number[] = [];
+  for (;;) {
+    const report = await processBulkRejectionBatch({ batchSize: 2 });
+    if (!report) break;
+    expect(report).toMatchObject({ id: queued.id, phase: "reject", failed: false });
+    progress.push((await prisma.bulkRejection.findUniqueOrThrow({ where: { id: queued.id } })).done);
+  }
+  expect(progress).toEqual([2, 4, 5]);
+  expect(await timesDecidedAndEmailed(ids)).toEqual(ids.map(() => ({ decided: 1, emailed: 1 })));
+  const done = await prisma.bulkRejection.findUniqueOrThrow({ where: { id: queued.id } });
+  expect(done).toMatchObject({ status: "done", done: 5, total: 5, attempts: 0, error: null });
+  expect(done.startedAt).toBeInstanceOf(Date);
+  expect(done.finishedAt).toBeInstanceOf(Date);
+  // Nothing left: the worker finds no more work, and another run changes nothing.
+  expect(await runBulkRejectionsNow()).toEqual([]);
+  expect(await timesDecidedAndEmailed(ids)).toEqual(ids.map(() => ({ decided: 1, emailed: 1 })));
+});
+
+/** Makes the database refuse the worker's cursor move of this job, as a crash at the end of a batch would lose it. */
+async function refuseCursorMoves(bulkId: string) {
+  await prisma.$executeRawUnsafe(`
+    CREATE OR REPLACE FUNCTION refuse_cursor_move() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF NEW.id = '${bulkId}' AND NEW.done > OLD.done THEN RAISE EXCEPTION 'the batch was interrupted'; END IF;
+      RETURN NEW;
+    END $$`);
+  await prisma.$executeRawUnsafe(
+    `CREATE TRIGGER refuse_cursor_move BEFORE UPDATE ON "BulkRejection" FOR EACH ROW EXECUTE FUNCTION refuse_cursor_move()`,
+  );
+  return async () => {
+    await prisma.$executeRawUnsafe(`DROP TRIGGER refuse_cursor_move ON "BulkRejection"`);
+    await prisma.$executeRawUnsafe(`DROP FUNCTION refuse_cursor_move()`);
+  };
+}
+
+test("a batch interrupted at its end leaves nothing behind; the job resumes at that batch and rejects each once", async () => {
+  const { recruiter, job, ids } = await fiveCandidates();
+  const { id } = await bulkReject(job.id, { applicationIds: ids, templateKind: "not_progressing" }, recruiter);
+  await processBulkRejectionBatch({ batchSize: 2 });
+
+  const allow = await refuseCursorMoves(id);
+  let report;
+  try {
+    report = await processBulkRejectionBatch({ batchSize: 2 });
+  } finally {
+    await allow();
+  }
+  expect(report).toMatchObject({ id, failed: true, finished: false });
+  // The second batch's rejections, emails and touchpoints went with its transaction.
+  const row = await prisma.bulkRejection.findUniqueOrThrow({ where: { id } });
+  expect(row).toMatchObject({ status: "running", done: 2, attempts: 1 });
+  expect(row.error).toMatch(/interrupted|error/i);
+  expect(await timesDecidedAndEmailed(ids)).toEqual([1, 1, 0, 0, 0].map((n) => ({ decided: n, emailed: n })));
+  expect(await prisma.application.count({ where: { id: { in: ids }, status: "active" } })).toBe(3);
+
+  // Not retried before its pause is over; then it goes on from the third candidate.
+  expect(await processBulkRejectionBatch({ batchSize: 2 })).toBeNull();
+  const later = () => minutesFrom(clockNow(), 1);
+  await runBulkRejectionsNow({ batchSize: 2, now: later });
+  expect(await prisma.bulkRejection.findUniqueOrThrow({ where: { id } })).toMatchObject({
+    status: "done",
+    done: 5,
+    attempts: 0,
+    error: null,
+  });
+  expect(await timesDecidedAndEmailed(ids)).toEqual(ids.map(() => ({ decided: 1, emailed: 1 })));
+});
+
+test("a batch that keeps failing marks the job failed for the recruiter; what was done stays done and can be undone", async () => {
+  const { recruiter, job, ids } = await fiveCandidates();
+  const { id } = await bulkReject(job.id, { applicationIds: ids, templateKind: "not_progressing" }, recruiter);
+  await processBulkRejectionBatch({ batchSize: 2 });
+
+  const allow = await refuseCursorMoves(id);
+  try {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+      const report = await processBulkRejectionBatch({ batchSize: 2, now: () => minutesFrom(clockNow(), attempt) });
+      expect(report).toMatchObject({ failed: true, finished: attempt === MAX_ATTEMPTS });
+    }
+  } finally {
+    await allow();
+  }
+  expect(await runBulkRejectionsNow({ now: () => minutesFrom(clockNow(), 10) })).toEqual([]);
+  const failed = await getBulkRejection(id, recruiter);
+  expect(failed).toMatchObject({
+    status: "failed",
+    rejected: 2,
+    progress: { done: 2, total: 5 },
+    emails: { queued: 2, total: 2 },
+    undo: { possible: true },
+  });
+  expect(failed!.error).toBeTruthy();
+  expect(failed!.finishedAt).toBeInstanceOf(Date);
+  // The rest may be selected again: a failed job holds no candidates.
+  const again = await bulkReject(job.id, { applicationIds: ids.slice(2), templateKind: "not_progressing" }, recruiter);
+  await undoNow(id, recruiter);
+  expect(await getBulkRejection(id, recruiter)).toMatchObject({ status: "undone", reopened: 2 });
+  await runBulkRejectionsNow();
+  expect(await prisma.bulkRejection.findUniqueOrThrow({ where: { id: again.id } })).toMatchObject({ status: "done" });
+  expect(await prisma.application.count({ where: { id: { in: ids }, status: "active" } })).toBe(2);
+});
+
+test("candidates who withdrew, or were decided by hand, before the worker reached them are skipped and named", async () => {
+  const admin = await createTestUser({ role: "admin" });
+  const { recruiter, job, ids } = await fiveCandidates(["Ann", "Ben", "Cat", "Dan", "Eve"]);
+  const { id } = await bulkReject(job.id, { applicationIds: ids, templateKind: "not_progressing" }, recruiter);
+  // Meanwhile: one withdraws, one is rejected by hand (their own email), one is hired.
+  await decideApplication(ids[0]!, { outcome: "withdrawn", notify: false }, recruiter);
+  await decideApplication(ids[1]!, { outcome: "rejected", notify: true }, recruiter);
+  await decideApplication(ids[3]!, { outcome: "hired", notify: false }, admin);
+
+  await runBulkRejectionsNow({ batchSize: 2 });
+
+  const batch = await getBulkRejection(id, recruiter);
+  expect(batch).toMatchObject({ status: "done", count: 5, rejected: 2, emails: { queued: 2, total: 2 } });
+  const names = new Map(
+    (await prisma.application.findMany({ where: { id: { in: ids } }, select: { id: true, candidate: true } })).map(
+      (application) => [application.id, application.candidate.name],
+    ),
+  );
+  expect(batch!.skipped).toEqual([
+    { applicationId: ids[0], reason: "withdrawn", name: names.get(ids[0]!) },
+    { applicationId: ids[1], reason: "rejected", name: names.get(ids[1]!) },
+    { applicationId: ids[3], reason: "hired", name: names.get(ids[3]!) },
+  ]);
+  // The one rejected by hand: one decision, one email (their own, not the batch's).
+  expect((await timesDecidedAndEmailed([ids[1]!]))[0]).toEqual({ decided: 1, emailed: 1 });
+  expect(await prisma.message.count({ where: { applicationId: ids[1]!, bulkRejectionId: id } })).toBe(0);
+  const statuses = await prisma.application.findMany({
+    where: { id: { in: ids } },
+    orderBy: { id: "asc" },
+    select: { status: true },
+  });
+  expect(statuses.map((a) => a.status)).toEqual(["withdrawn", "rejected", "rejected", "hired", "rejected"]);
+});
+
+test("a selection another bulk rejection is still working on is refused, naming the candidates", async () => {
+  const { recruiter, job, ids } = await fiveCandidates(["Fay", "Gil", "Hal", "Ivo", "Jo"]);
+  await bulkReject(job.id, { applicationIds: ids.slice(0, 3), templateKind: "not_progressing" }, recruiter);
+  const name = (await prisma.application.findUniqueOrThrow({ where: { id: ids[2]! }, include: { candidate: true } }))
+    .candidate.name;
+
+  await expect(
+    bulkReject(job.id, { applicationIds: ids.slice(2), templateKind: "not_progressing" }, recruiter),
+  ).rejects.toThrow(
+    `Nothing was rejected: ${name} is already being rejected by another bulk rejection. Deselect them and try again.`,
+  );
+  await expect(
+    bulkReject(job.id, { applicationIds: ids.slice(3), templateKind: "not_progressing" }, recruiter),
+  ).resolves.toMatchObject({ count: 2 });
+});
+
+test("undo while the job runs stops it and brings back those done, in one step; the rest are never rejected", async () => {
+  const { recruiter, job, ids } = await fiveCandidates();
+  const { id } = await bulkReject(job.id, { applicationIds: ids, templateKind: "not_progressing" }, recruiter);
+  await processBulkRejectionBatch({ batchSize: 2 });
+
+  const accepted = await undoBulkRejection(id, recruiter);
+  expect(accepted).toMatchObject({ id, status: "undoing", toReopen: 2 });
+  // Accepted means final: every email of the job is cancelled before any candidate is back, so none can go out.
+  expect(await prisma.message.groupBy({ by: ["status"], where: { bulkRejectionId: id }, _count: true })).toEqual([
+    { status: "cancelled", _count: 2 },
+  ]);
+  expect(await getBulkRejection(id, recruiter)).toMatchObject({
+    status: "undoing",
+    progress: { status: "undoing", done: 0, total: 2 },
+    undo: { possible: false, message: "This bulk rejection is already being undone; nothing more was changed." },
+  });
+  await expect(undoBulkRejection(id, recruiter)).rejects.toThrow(ConflictError);
+
+  const reports = await runBulkRejectionsNow({ batchSize: 1 });
+  expect(reports.map((report) => report.phase)).toEqual(["undo", "undo"]);
+  expect(await prisma.application.count({ where: { id: { in: ids }, status: "active" } })).toBe(5);
+  expect(await timesDecidedAndEmailed(ids)).toEqual([1, 1, 0, 0, 0].map((n) => ({ decided: n, emailed: n })));
+  const undone = await getBulkRejection(id, recruiter);
+  expect(undone).toMatchObject({ status: "undone", reopened: 2, progress: { done: 2, total: 2 } });
+  expect(undone!.undoneAt).toBeInstanceOf(Date);
+  // The job never picks up again.
+  expect(await runBulkRejectionsNow()).toEqual([]);
+  expect((await prisma.bulkRejection.findUniqueOrThrow({ where: { id } })).done).toBe(2);
+});
+
+test("undo of a job the worker has not started cancels it at once", async () => {
+  const { recruiter, job, ids } = await fiveCandidates();
+  const { id } = await bulkReject(job.id, { applicationIds: ids, templateKind: "not_progressing" }, recruiter);
+  await expect(undoBulkRejection(id, recruiter)).resolves.toMatchObject({ status: "undone", toReopen: 0 });
+  expect(await runBulkRejectionsNow()).toEqual([]);
+  expect(await prisma.application.count({ where: { id: { in: ids }, status: "active" } })).toBe(5);
+  expect(await getBulkRejection(id, recruiter)).toMatchObject({ status: "undone", reopened: 0 });
+});
+
+test("a candidate reopened by hand after the undo was accepted, and rejected again, is left to that decision", async () => {
+  const { recruiter, job, ids } = await fiveCandidates();
+  const { id } = await rejectNow(job.id, { applicationIds: ids, templateKind: "not_progressing" }, recruiter);
+  await undoBulkRejection(id, recruiter);
+  await prisma.$transaction((tx) => reopenInTransaction(tx, ids[0]!, recruiter));
+  await decideApplication(ids[0]!, { outcome: "rejected", notify: true }, recruiter);
+
+  await runBulkRejectionsNow();
+  const statuses = await prisma.application.findMany({
+    where: { id: { in: ids } },
+    orderBy: { id: "asc" },
+    select: { status: true },
+  });
+  expect(statuses.map((a) => a.status)).toEqual(["rejected", "active", "active", "active", "active"]);
+  expect(await getBulkRejection(id, recruiter)).toMatchObject({ status: "undone", reopened: 4 });
+});
+
+test.runIf(database.kind === "postgres")(
+  "a job whose batch another instance holds is skipped, not waited for",
+  async () => {
+    const { recruiter, job, ids } = await fiveCandidates();
+    const { id } = await bulkReject(job.id, { applicationIds: ids, templateKind: "not_progressing" }, recruiter);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    // Another instance's batch: the job's row locked in an open transaction.
+    const other = prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT 1 FROM "BulkRejection" WHERE id = ${id} FOR UPDATE`;
+      locked();
+      await held;
+    });
+    await isLocked;
+    try {
+      expect(await processBulkRejectionBatch({ batchSize: 2 })).toBeNull();
+    } finally {
+      release();
+      await other;
+    }
+    expect(await processBulkRejectionBatch({ batchSize: 2 })).toMatchObject({ id, worked: 2 });
+  },
+);

@@ -1,10 +1,14 @@
 // Bulk rejection through the board's action and loader, as the browser posts it: reject the ticked cards, see the
-// banner, undo, and the refusals (nothing ticked, a stale card, no permission) with the form's values kept.
-import { beforeAll, expect, test } from "vitest";
-import { createApplication, decideApplication } from "~/models/application.server";
+// job's progress (from the database: a reload shows the same) and then the banner, undo, and the refusals (nothing
+// ticked, a stale card, no permission) with the form's values kept.
+import { beforeAll, beforeEach, expect, test } from "vitest";
+import { createApplication } from "~/models/application.server";
+import { decideApplication } from "~/models/decisions.server";
 import { createJob } from "~/models/job.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import * as board from "~/routes/jobs.$jobId._index";
+import * as progressRoute from "~/routes/jobs.$jobId.bulk-rejections.$bulkId";
+import { processBulkRejectionBatch, runBulkRejectionsNow } from "~/models/bulk-rejection/work.server";
 import { prisma } from "~/platform/db.server";
 import { clockNow, pinClock } from "../../clock";
 import { getRequest, postRequest, run, signIn, type SignedIn } from "./helpers";
@@ -16,6 +20,14 @@ type BulkAnswer = { intent: string; errors: Record<string, string>; values: Reco
 
 beforeAll(async () => {
   await ensureTemplateLibrary();
+});
+
+beforeEach(async () => {
+  // Each test's worker sees its own jobs only: any an earlier test left unfinished is set aside.
+  await prisma.bulkRejection.updateMany({
+    where: { status: { in: ["queued", "running", "undoing"] } },
+    data: { status: "failed", error: "set aside by the tests" },
+  });
 });
 
 let emailCounter = 0;
@@ -79,12 +91,26 @@ test("rejecting the ticked cards redirects to the board with a banner; Undo brin
   expect(posted.location).toMatch(new RegExp(`^/jobs/${job.id}\\?bulk=\\w+$`));
   const bulkId = new URL(posted.location!, "http://x").searchParams.get("bulk")!;
 
+  // Queued: nobody is rejected yet, and the board shows the job's progress.
+  const queued = await loadBoard(posted.location!, recruiter, job.id);
+  expect(queued.data.cards).toHaveLength(3);
+  expect(queued.data.bulkRejection).toMatchObject({
+    id: bulkId,
+    status: "queued",
+    progress: { id: bulkId, jobId: job.id, status: "queued", done: 0, total: 2 },
+    undo: { possible: true },
+  });
+  await runBulkRejectionsNow();
+
   const after = await loadBoard(posted.location!, recruiter, job.id);
   expect(after.data.cards.map((card) => card.candidateName)).toEqual(["Cleo Cole"]);
   expect(after.data.canDecide).toBe(true);
   expect(after.data.bulkRejection).toMatchObject({
     id: bulkId,
+    status: "done",
     count: 2,
+    rejected: 2,
+    skipped: [],
     undoneAt: null,
     emails: { queued: 2, sent: 0, total: 2 },
     undo: { possible: true },
@@ -107,6 +133,13 @@ test("rejecting the ticked cards redirects to the board with a banner; Undo brin
     { jobId: job.id },
   );
   expect(undone).toMatchObject({ status: 302, location: `/jobs/${job.id}?bulk=${bulkId}` });
+  const undoing = await loadBoard(undone.location!, recruiter, job.id);
+  expect(undoing.data.bulkRejection).toMatchObject({
+    status: "undoing",
+    progress: { status: "undoing", done: 0, total: 2 },
+    emails: { cancelled: 2, queued: 0 },
+  });
+  await runBulkRejectionsNow();
   const back = await loadBoard(undone.location!, recruiter, job.id);
   expect(back.data.cards.map((card) => card.candidateName).sort()).toEqual(["Ann Able", "Ben Baker", "Cleo Cole"]);
   expect(back.data.bulkRejection).toMatchObject({ reopened: 2, emails: { cancelled: 2, queued: 0 } });
@@ -131,6 +164,7 @@ test("Undo is refused with the number of emails already sent, and the banner say
   const { job, ids } = await jobWithCandidates(recruiter, ["Dora Dean", "Eli Eden"]);
   const posted = await run(board.action, bulkRejectRequest(job.id, recruiter, ids), { jobId: job.id });
   const bulkId = new URL(posted.location!, "http://x").searchParams.get("bulk")!;
+  await runBulkRejectionsNow();
   await prisma.message.updateMany({
     where: { bulkRejectionId: bulkId, applicationId: ids[0]! },
     data: { status: "sent", sentAt: clockNow() },
@@ -210,4 +244,71 @@ test("a hiring manager rejects in bulk on their own job; the banner of a batch i
   expect(elsewhere.data.bulkRejection).toBeNull();
   const unknown = await loadBoard(`/jobs/${job.id}?bulk=nope`, recruiter, job.id);
   expect(unknown.data.bulkRejection).toBeNull();
+});
+
+test("while the worker is on it, the board shows its progress from the database, with or without ?bulk=", async () => {
+  const recruiter = await signIn("recruiter");
+  const { job, ids } = await jobWithCandidates(recruiter, ["Lea Lund", "Max Moor", "Nia Noor", "Oli Orr", "Pam Park"]);
+  const posted = await run(board.action, bulkRejectRequest(job.id, recruiter, ids), { jobId: job.id });
+  const bulkId = new URL(posted.location!, "http://x").searchParams.get("bulk")!;
+  await processBulkRejectionBatch({ batchSize: 2 });
+
+  // A reload, and the board opened afresh (no ?bulk=), show the same: 2 of 5 done.
+  for (const path of [posted.location!, `/jobs/${job.id}`]) {
+    const shown = await loadBoard(path, recruiter, job.id);
+    expect(shown.data.bulkRejection).toMatchObject({
+      id: bulkId,
+      status: "running",
+      rejected: 2,
+      progress: { status: "running", done: 2, total: 5 },
+      undo: { possible: true },
+    });
+    expect(shown.data.cards).toHaveLength(3);
+  }
+
+  // The small resource the board polls with JavaScript.
+  const polled = await run<string>(
+    progressRoute.loader,
+    getRequest(`/jobs/${job.id}/bulk-rejections/${bulkId}`, recruiter),
+    {
+      jobId: job.id,
+      bulkId,
+    },
+  );
+  expect(polled.status).toBe(200);
+  expect(polled.headers.get("Cache-Control")).toBe("no-store");
+  expect(JSON.parse(polled.data)).toEqual({ id: bulkId, jobId: job.id, status: "running", done: 2, total: 5 });
+  const interviewer = await signIn("interviewer");
+  for (const [who, params] of [
+    [interviewer, { jobId: job.id, bulkId }],
+    [recruiter, { jobId: "another-job", bulkId }],
+    [recruiter, { jobId: job.id, bulkId: "nope" }],
+  ] as const) {
+    const refused = await run(progressRoute.loader, getRequest(`/jobs/x/bulk-rejections/y`, who), params);
+    expect(refused.status).toBe(404);
+  }
+
+  await runBulkRejectionsNow();
+  const finished = await loadBoard(posted.location!, recruiter, job.id);
+  expect(finished.data.bulkRejection).toMatchObject({ status: "done", rejected: 5, progress: { done: 5, total: 5 } });
+  expect(finished.data.cards).toHaveLength(0);
+  // Once it is done, a board opened afresh no longer shows it.
+  expect((await loadBoard(`/jobs/${job.id}`, recruiter, job.id)).data.bulkRejection).toBeNull();
+});
+
+test("a candidate who withdrew before the worker reached them is skipped and named on the banner", async () => {
+  const recruiter = await signIn("recruiter");
+  const { job, ids } = await jobWithCandidates(recruiter, ["Quin Quay", "Rosa Rye"]);
+  const posted = await run(board.action, bulkRejectRequest(job.id, recruiter, ids), { jobId: job.id });
+  await decideApplication(ids[1]!, { outcome: "withdrawn", notify: false }, recruiter.user);
+  await runBulkRejectionsNow();
+
+  const shown = await loadBoard(posted.location!, recruiter, job.id);
+  expect(shown.data.bulkRejection).toMatchObject({
+    status: "done",
+    count: 2,
+    rejected: 1,
+    skipped: [{ applicationId: ids[1], reason: "withdrawn", name: "Rosa Rye" }],
+    emails: { queued: 1, total: 1 },
+  });
 });
