@@ -3,6 +3,11 @@
 // rendered pages keeps the generation it read its data at and drops the page once the number has moved, so it never
 // serves a page older than the database (docs/decisions/014). Every statement Prisma sends passes through the driver
 // adapter, so wrapping the adapter sees every write, whichever model, transaction or raw query made it.
+//
+// Beside the one number, each watched table (watchTables) has its own generation, moved only by committed writes whose
+// statement names that table, and by everything that moves "everything" (scripts, the listener reconnecting). A cache
+// of data from a few tables that rarely change (the SLA configuration) keeps that instead, so writes elsewhere do not
+// empty it.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type {
   SqlDriverAdapter,
@@ -18,7 +23,7 @@ type WriteState = {
   /** Whether every write that can reach the database moves the generation (false while a PostgreSQL listener is
    * down: another instance's writes would go unseen, so nothing may be served from a cache). */
   complete: boolean;
-  afterLocalWrite: Array<() => void>;
+  afterLocalWrite: Array<(moved: MovedTables) => void>;
 };
 
 const state = singleton<WriteState>("write-generation", () => ({ generation: 0, complete: true, afterLocalWrite: [] }));
@@ -37,19 +42,74 @@ export function setWriteTrackingComplete(complete: boolean): void {
   noteWrite();
 }
 
-/** Moves the generation: something in the database may have changed. */
-export function noteWrite(): void {
+/** Which watched tables a write may have changed: some of them (perhaps none), or everything. */
+export type MovedTables = ReadonlySet<string> | "everything";
+
+type WatchedTables = {
+  /** Watched table names, and each as the quoted identifier a statement names it by. */
+  names: Map<string, string>;
+  /** Moves whenever everything moves; part of every table's generation. */
+  everything: number;
+  /** Per watched table: committed writes that named it. */
+  moved: Map<string, number>;
+  /** Per watched table: transactions of this process that have written it and not yet ended. */
+  open: Map<string, number>;
+};
+
+const watched = singleton<WatchedTables>("watched-tables", () => ({
+  names: new Map(),
+  everything: 0,
+  moved: new Map(),
+  open: new Map(),
+}));
+
+/** Moves the generation: something in the database may have changed. Without `tables`, everything may have (every
+ * watched table's generation moves too); with them, only those watched tables (and the global generation). */
+export function noteWrite(tables?: Iterable<string>): void {
   state.generation += 1;
+  if (tables === undefined) {
+    watched.everything += 1;
+    return;
+  }
+  for (const table of tables) {
+    if (watched.names.has(table)) watched.moved.set(table, (watched.moved.get(table) ?? 0) + 1);
+  }
 }
 
-/** Called after each local write has committed (PostgreSQL tells the other instances). */
-export function onLocalWrite(listener: () => void): void {
+/** Registers tables whose writes a cache watches (the model table names, as in the schema: "SlaPolicy"). Call it when
+ * the cache's module loads, before anything can write them: a write is attributed to a table only once it is watched. */
+export function watchTables(...tables: string[]): void {
+  for (const table of tables) watched.names.set(table, `"${table}"`);
+}
+
+/** The watched table names, for telling other instances which of them moved. */
+export function watchedTables(): string[] {
+  return [...watched.names.keys()];
+}
+
+/** A number that moves whenever a committed write may have changed one of these watched tables (including every time
+ * everything moves). A cache of data read from them keeps it like the write generation. */
+export function tablesGeneration(tables: readonly string[]): number {
+  let generation = watched.everything;
+  for (const table of tables) generation += watched.moved.get(table) ?? 0;
+  return generation;
+}
+
+/** Whether a transaction of this process has written one of these tables and not yet committed or rolled back. Only
+ * then can a transaction see data no committed copy holds: its own uncommitted writes. */
+export function uncommittedWritesTo(tables: readonly string[]): boolean {
+  return tables.some((table) => (watched.open.get(table) ?? 0) > 0);
+}
+
+/** Called after each local write has committed, with the watched tables it moved (PostgreSQL tells the other
+ * instances). */
+export function onLocalWrite(listener: (moved: MovedTables) => void): void {
   state.afterLocalWrite.push(listener);
 }
 
-function localWriteCommitted(): void {
-  noteWrite();
-  for (const listener of state.afterLocalWrite) listener();
+function localWriteCommitted(moved: MovedTables): void {
+  noteWrite(moved === "everything" ? undefined : moved);
+  for (const listener of state.afterLocalWrite) listener(moved);
 }
 
 const unseenWrites = new AsyncLocalStorage<true>();
@@ -69,6 +129,20 @@ const READ_ONLY = /^\s*(select|show|explain|begin|start transaction|commit|rollb
 /** A plain INSERT, UPDATE or DELETE: it changed exactly the rows it reports (a CTE could hide another change). */
 const PLAIN_CHANGE = /^\s*(insert|update|delete)\b/i;
 const RETURNING = /\breturning\b/i;
+/** Statements that change only the tables they name (DDL, TRUNCATE … CASCADE, DO, COPY may change any: everything). */
+const NAMES_ITS_TABLES = /^\s*(insert|update|delete|with|merge)\b/i;
+const WITH = /^\s*with\b/i;
+const MODIFYING = /\b(insert|update|delete|merge)\b/i;
+
+/** The watched tables a statement that changed data may have changed. A `WITH …` query without any data-modifying
+ * part (the metrics' reports) changes none, though it moves the global generation. */
+function tablesMovedBy(sql: string): string[] | "everything" {
+  if (!NAMES_ITS_TABLES.test(sql)) return "everything";
+  if (WITH.test(sql) && !MODIFYING.test(sql)) return [];
+  const tables: string[] = [];
+  for (const [table, quoted] of watched.names) if (sql.includes(quoted)) tables.push(table);
+  return tables;
+}
 
 /** Whether the statement may have changed data, told from its text and, for a plain change, what it reported: the
  * workers' idle polls ("claim due rows … RETURNING id", none due) change nothing and must not empty the caches. */
@@ -86,11 +160,14 @@ function markedUnseen(): boolean {
   return unseenWrites.getStore() === true;
 }
 
-/** Runs one statement, then calls `changed` if it may have changed data (a failed one counts: better safe). */
+type Changed = (tables: string[] | "everything") => void;
+
+/** Runs one statement, then calls `changed` with the watched tables it moved if it may have changed data (a failed one
+ * counts: better safe). A statement marked unseen counts only if it names a watched table (or may change any). */
 async function tracked<T extends Result>(
   query: SqlQuery,
   execute: (query: SqlQuery) => Promise<T>,
-  changed: () => void,
+  changed: Changed,
   unseen: boolean,
 ): Promise<T> {
   let result: T | undefined;
@@ -98,7 +175,10 @@ async function tracked<T extends Result>(
     result = await execute(query);
     return result;
   } finally {
-    if (!unseen && changedData(query, result)) changed();
+    if (changedData(query, result)) {
+      const tables = tablesMovedBy(query.sql);
+      if (!unseen || tables === "everything" || tables.length > 0) changed(tables);
+    }
   }
 }
 
@@ -107,7 +187,7 @@ async function tracked<T extends Result>(
 function trackedStatement(
   target: SqlDriverAdapter | Transaction,
   method: StatementMethod,
-  changed: () => void,
+  changed: Changed,
   unseen: () => boolean,
 ): (query: SqlQuery) => Promise<Result> {
   return (query) => tracked<Result>(query, (q) => runStatement(target, method, q), changed, unseen());
@@ -130,13 +210,18 @@ function trackedAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
       switch (property) {
         case "queryRaw":
         case "executeRaw":
-          return trackedStatement(target, property, localWriteCommitted, markedUnseen);
+          return trackedStatement(
+            target,
+            property,
+            (tables) => localWriteCommitted(tables === "everything" ? tables : new Set(tables)),
+            markedUnseen,
+          );
         case "executeScript":
           return async (script: string) => {
             try {
               await target.executeScript(script);
             } finally {
-              localWriteCommitted();
+              localWriteCommitted("everything");
             }
           };
         case "startTransaction":
@@ -155,14 +240,30 @@ function trackedAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
   });
 }
 
-/** Writes inside a transaction count once it ends: before COMMIT nobody else can read them. */
+/** Writes inside a transaction count once it ends: before COMMIT nobody else can read them. Until then the watched
+ * tables it wrote are counted as open (uncommittedWritesTo). */
 function trackedTransaction(transaction: Transaction, unseen: boolean): Transaction {
   let wrote = false;
+  let moved: Set<string> | "everything" = new Set();
+  const opened = new Set<string>();
+  const wroteTo = (tables: string[] | "everything") => {
+    wrote = true;
+    if (tables === "everything") moved = "everything";
+    else if (moved !== "everything") for (const table of tables) moved.add(table);
+    for (const table of tables === "everything" ? watched.names.keys() : tables) {
+      if (opened.has(table)) continue;
+      opened.add(table);
+      watched.open.set(table, (watched.open.get(table) ?? 0) + 1);
+    }
+  };
   const end = async (finish: () => Promise<void>) => {
     try {
       await finish();
     } finally {
-      if (wrote) localWriteCommitted();
+      // In one step: no caller sees the writes neither open nor moved.
+      for (const table of opened) watched.open.set(table, (watched.open.get(table) ?? 1) - 1);
+      opened.clear();
+      if (wrote) localWriteCommitted(moved);
     }
   };
   return new Proxy(transaction, {
@@ -170,12 +271,7 @@ function trackedTransaction(transaction: Transaction, unseen: boolean): Transact
       switch (property) {
         case "queryRaw":
         case "executeRaw":
-          return trackedStatement(
-            target,
-            property,
-            () => (wrote = true),
-            () => unseen,
-          );
+          return trackedStatement(target, property, wroteTo, () => unseen);
         case "commit":
           return () => end(() => target.commit());
         case "rollback":

@@ -3,8 +3,16 @@
 // would serve pages older than the database (or never serve any).
 import { AsyncLocalStorage } from "node:async_hooks";
 import { expect, test } from "vitest";
-import { prisma } from "~/platform/db.server";
-import { withUnseenWrites, writeGeneration } from "~/platform/write-tracking.server";
+import { database, prisma } from "~/platform/db.server";
+import {
+  noteWrite,
+  setWriteTrackingComplete,
+  tablesGeneration,
+  uncommittedWritesTo,
+  watchTables,
+  withUnseenWrites,
+  writeGeneration,
+} from "~/platform/write-tracking.server";
 
 const key = (name: string) => `write-tracking-test:${name}:${Math.random()}`;
 
@@ -122,4 +130,95 @@ test("a transaction's write counts when Prisma sends it along with a request mar
     ),
   ).toBe(true);
   await unseenRead;
+});
+
+// Watched tables (a cache of the SLA configuration keeps their generation, not the global one).
+watchTables("SlaPolicy", "Schedule");
+
+/** Which of the generations moved while `work` ran. */
+async function movedTables(work: () => Promise<unknown>) {
+  const before = {
+    all: writeGeneration(),
+    policy: tablesGeneration(["SlaPolicy"]),
+    schedule: tablesGeneration(["Schedule"]),
+  };
+  await work();
+  return {
+    all: writeGeneration() !== before.all,
+    policy: tablesGeneration(["SlaPolicy"]) !== before.policy,
+    schedule: tablesGeneration(["Schedule"]) !== before.schedule,
+  };
+}
+
+test("a watched table's generation moves only for writes that name it", async () => {
+  expect(await movedTables(() => prisma.setting.create({ data: { key: key("other"), value: {} } }))).toEqual({
+    all: true,
+    policy: false,
+    schedule: false,
+  });
+  expect(
+    await movedTables(() => prisma.slaPolicy.update({ where: { id: "default-policy" }, data: { name: "Policy A" } })),
+  ).toEqual({ all: true, policy: true, schedule: false });
+  expect(await movedTables(() => prisma.$executeRaw`UPDATE "Schedule" SET name = 'Hours A' WHERE "isDefault"`)).toEqual(
+    { all: true, policy: false, schedule: true },
+  );
+  expect(await movedTables(() => prisma.slaPolicy.findMany())).toEqual({ all: false, policy: false, schedule: false });
+  // A WITH query that modifies nothing (the metrics' reports) moves no watched table.
+  expect(
+    await movedTables(() => prisma.$queryRaw`WITH p AS (SELECT name FROM "SlaPolicy") SELECT count(*)::int FROM p`),
+  ).toMatchObject({ policy: false, schedule: false });
+  // Several writes sent as one WITH statement move every watched table they name.
+  expect(
+    await movedTables(
+      () =>
+        prisma.$executeRaw`WITH w0 AS (UPDATE "SlaPolicy" SET name = 'Policy B' WHERE id = 'default-policy') SELECT 1`,
+    ),
+  ).toEqual({ all: true, policy: true, schedule: false });
+  // Marked unseen or not, a write to a watched table counts.
+  expect(
+    await movedTables(() =>
+      withUnseenWrites(() => prisma.slaPolicy.update({ where: { id: "default-policy" }, data: { name: "Policy C" } })),
+    ),
+  ).toEqual({ all: true, policy: true, schedule: false });
+});
+
+test("a transaction moves the watched tables it wrote when it ends, and holds them open meanwhile", async () => {
+  const before = tablesGeneration(["SlaPolicy"]);
+  let inside = { generation: 0, open: false };
+  await prisma.$transaction(async (tx) => {
+    expect(uncommittedWritesTo(["SlaPolicy"])).toBe(false);
+    await tx.slaPolicy.update({ where: { id: "default-policy" }, data: { name: "Policy D" } });
+    inside = { generation: tablesGeneration(["SlaPolicy"]), open: uncommittedWritesTo(["SlaPolicy"]) };
+    expect(uncommittedWritesTo(["Schedule"])).toBe(false);
+  });
+  expect(inside).toEqual({ generation: before, open: true });
+  expect(tablesGeneration(["SlaPolicy"])).not.toBe(before);
+  expect(uncommittedWritesTo(["SlaPolicy"])).toBe(false);
+
+  const beforeRollback = tablesGeneration(["Schedule"]);
+  await expect(
+    prisma.$transaction(async (tx) => {
+      await tx.schedule.updateMany({ where: { isDefault: true }, data: { name: "Hours B" } });
+      throw new Error("changed my mind");
+    }),
+  ).rejects.toThrow("changed my mind");
+  expect(tablesGeneration(["Schedule"])).not.toBe(beforeRollback);
+  expect(uncommittedWritesTo(["Schedule"])).toBe(false);
+
+  expect(
+    await movedTables(() =>
+      prisma.$transaction(async (tx) => tx.setting.create({ data: { key: key("t"), value: {} } })),
+    ),
+  ).toEqual({ all: true, policy: false, schedule: false });
+});
+
+test("everything moves every watched table: scripts, statements that name no table, tracking switched on or off", async () => {
+  const everything = { all: true, policy: true, schedule: true };
+  expect(await movedTables(async () => noteWrite())).toEqual(everything);
+  expect(await movedTables(() => database.withConnection((script) => script("SELECT 1")))).toEqual(everything);
+  expect(await movedTables(() => prisma.$executeRawUnsafe(`ANALYZE "Setting"`))).toEqual(everything);
+  expect(await movedTables(async () => setWriteTrackingComplete(false))).toEqual(everything);
+  expect(await movedTables(async () => setWriteTrackingComplete(true))).toEqual(everything);
+  // Another instance's write with a known list moves only those tables.
+  expect(await movedTables(async () => noteWrite(["Schedule"]))).toEqual({ all: true, policy: false, schedule: true });
 });
