@@ -1,7 +1,8 @@
 // Bulk rejection end to end, as Priya (recruiter) on the demo workspace: tick two cards, reject them with one reason
-// and one email, see the banner with the humane send time, undo, and see both back — with JavaScript, and without it.
+// and one email, see the banner with the humane send time once the background job is done, undo, and see both back —
+// with JavaScript (the board follows the job by itself), and without it (a reload shows where it stands).
 // New candidates are used: they applied minutes ago, so the minimum delay keeps their emails waiting and Undo open.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { screenshots } from "./support";
 
 const SCREENS = process.env.SCREENSHOT_DIR ?? "test-results";
@@ -90,6 +91,17 @@ test("'Select all' ticks a whole stage; nothing ticked is refused with a message
   await expect(page.getByText("No candidates selected.")).toBeVisible();
 });
 
+/** Without JavaScript the board does not follow the job: reload it ("Refresh to see progress") until `done` shows. */
+async function refreshUntil(page: Page, done: Locator) {
+  await expect(async () => {
+    if (!(await done.isVisible())) {
+      const refresh = page.getByRole("link", { name: "Refresh to see progress" });
+      if (await refresh.isVisible()) await refresh.click();
+    }
+    await expect(done).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 30_000 });
+}
+
 async function withoutJavaScript(browser: Browser, baseURL: string | undefined) {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
   return { context, page: await context.newPage() };
@@ -107,11 +119,12 @@ test("without JavaScript the checkboxes, the bar and Undo still work", async ({ 
   await plain.page.getByRole("checkbox", { name: "Select Uwe Roth" }).check();
   await plain.page.getByRole("button", { name: "Reject selected" }).click();
   const banner = plain.page.getByRole("status").filter({ hasText: "Rejected 2 candidates" });
+  await refreshUntil(plain.page, banner);
   await expect(banner).toHaveText(BANNER);
   await expect(column(plain.page, "Applied").getByRole("link", { name: "Tove Lind" })).toHaveCount(0);
 
   await banner.getByRole("button", { name: "Undo" }).click();
-  await expect(plain.page.getByText("Undone: 2 candidates are back on the board.")).toBeVisible();
+  await refreshUntil(plain.page, plain.page.getByText("Undone: 2 candidates are back on the board."));
   await expect(column(plain.page, "Applied").getByRole("link", { name: "Tove Lind" })).toBeVisible();
   await expect(column(plain.page, "Applied").getByRole("link", { name: "Uwe Roth" })).toBeVisible();
   await plain.context.close();
