@@ -41,29 +41,42 @@ const INSERT_STAYS = Prisma.sql`INSERT INTO "StageStay" ("applicationId", sequen
 
 /**
  * Sets Application.furthestPosition of the applications `a` that `applications` selects: the position of the furthest
- * stage each stayed in or stands in now, by the positions the job's stages have now (the funnel's "got that far"),
- * writing only the rows that change. Reads the stays, so it runs after they are rebuilt.
+ * stage each stayed in (by the stays in `stays`: the StageStay table, or the fresh stays of the same statement) or
+ * stands in now, by the positions the job's stages have now (the funnel's "got that far"), writing only the rows
+ * that change.
  */
-function setFurthestPositions(applications: Prisma.Sql): Prisma.Sql {
+function setFurthestPositions(applications: Prisma.Sql, stays: Prisma.Sql = Prisma.sql`"StageStay"`): Prisma.Sql {
   return Prisma.sql`
     UPDATE "Application" AS target SET "furthestPosition" = furthest.position
       FROM (SELECT a.id, greatest(current.position, max(s.position)) AS position
               FROM "Application" a JOIN "Stage" current ON current.id = a."stageId"
-              LEFT JOIN "StageStay" stay ON stay."applicationId" = a.id
+              LEFT JOIN ${stays} stay ON stay."applicationId" = a.id
               LEFT JOIN "Stage" s ON s.id = stay."stageId"
              WHERE ${applications}
              GROUP BY a.id, current.position) AS furthest
      WHERE target.id = furthest.id AND target."furthestPosition" IS DISTINCT FROM furthest.position`;
 }
 
-/** Rebuilds the stays of these applications from their touchpoints, and how far each got, in the caller's
- * transaction. */
+/** Rebuilds the stays of these applications from their touchpoints, and how far each got, in the caller's transaction:
+ * one statement that writes only the stays that changed (upserted by their place in the history, the ones beyond
+ * the new history deleted; the two touch different keys). */
 export async function refreshStageStays(db: Db, applicationIds: string[]): Promise<void> {
   if (applicationIds.length === 0) return;
   const selected = Prisma.sql`a.id = ANY(${applicationIds}::text[])`;
-  await db.$executeRaw`DELETE FROM "StageStay" WHERE "applicationId" = ANY(${applicationIds}::text[])`;
-  await db.$executeRaw`${INSERT_STAYS} ${staysOf(selected)}`;
-  await db.$executeRaw(setFurthestPositions(selected));
+  await db.$executeRaw`
+    WITH fresh AS (${staysOf(selected)}),
+    upserted AS (
+      ${INSERT_STAYS} SELECT * FROM fresh
+      ON CONFLICT ("applicationId", sequence) DO UPDATE
+         SET "jobId" = EXCLUDED."jobId", "stageId" = EXCLUDED."stageId", "enteredAt" = EXCLUDED."enteredAt",
+             "leftAt" = EXCLUDED."leftAt"
+       WHERE ("StageStay"."jobId", "StageStay"."stageId", "StageStay"."enteredAt", "StageStay"."leftAt")
+             IS DISTINCT FROM (EXCLUDED."jobId", EXCLUDED."stageId", EXCLUDED."enteredAt", EXCLUDED."leftAt")),
+    removed AS (
+      DELETE FROM "StageStay" old WHERE old."applicationId" = ANY(${applicationIds}::text[])
+         AND NOT EXISTS (SELECT 1 FROM fresh WHERE fresh."applicationId" = old."applicationId"
+                                               AND fresh.sequence = old.sequence))
+    ${setFurthestPositions(selected, Prisma.sql`fresh`)}`;
 }
 
 /** After a job's stages are renumbered, how far each of its applications got, by the new positions. */

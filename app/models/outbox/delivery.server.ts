@@ -8,8 +8,7 @@ import { afterFailure, classifyDeliveryError } from "~/domain/messages/retry";
 import { prisma } from "~/platform/db.server";
 import { newId } from "~/platform/ids.server";
 import type { MailTransport, OutgoingMail } from "~/platform/mail.server";
-import { refreshOutcomeTold } from "../metrics/outcome-told.server";
-import { syncClocks } from "../sla/clocks.server";
+import { appendEvents } from "../event.server";
 
 /** Long enough for any SMTP exchange; a claim older than this belonged to a process that died. */
 export const LEASE_MS = 2 * 60_000;
@@ -71,8 +70,8 @@ export function outgoingMail(message: ClaimedMessage): OutgoingMail {
   };
 }
 
-/** Marks claimed messages sent, in one transaction: each candidate message gets its message_out touchpoint, and the
- * clocks of their applications are synced together. A message already marked (another worker took over an expired
+/** Marks claimed messages sent, in one transaction: each candidate message gets its message_out touchpoint, appended
+ * together (which syncs their applications' clocks and when each candidate was told the outcome). A message already marked (another worker took over an expired
  * lease and finished first) is left as it is. */
 export async function markSent(messages: ClaimedMessage[], sentAt: Date): Promise<void> {
   if (messages.length === 0) return;
@@ -101,8 +100,9 @@ export async function markSent(messages: ClaimedMessage[], sentAt: Date): Promis
       .filter((message) => marked.has(message.id) && message.audience === "candidate" && message.applicationId)
       .map((message) => ({ message, eventId: newId() }));
     if (touchpoints.length === 0) return;
-    await tx.event.createMany({
-      data: touchpoints.map(({ message, eventId }) => ({
+    await appendEvents(
+      tx,
+      touchpoints.map(({ message, eventId }) => ({
         id: eventId,
         applicationId: message.applicationId!,
         type: "message_out" as const,
@@ -117,15 +117,13 @@ export async function markSent(messages: ClaimedMessage[], sentAt: Date): Promis
           messageId: message.id,
         } satisfies EventData["message_out"],
       })),
-    });
+      { now: sentAt },
+    );
     const links = JSON.stringify(touchpoints.map(({ message, eventId }) => ({ id: message.id, eventId })));
     await tx.$executeRaw`
       UPDATE "Message" AS m SET "eventId" = l."eventId"
         FROM jsonb_to_recordset(${links}::jsonb) AS l(id text, "eventId" text)
        WHERE m.id = l.id`;
-    const emailedApplicationIds = [...new Set(touchpoints.map(({ message }) => message.applicationId!))];
-    await syncClocks(tx, emailedApplicationIds, { now: sentAt });
-    await refreshOutcomeTold(tx, emailedApplicationIds);
   });
 }
 

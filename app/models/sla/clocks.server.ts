@@ -1,99 +1,48 @@
-// Materialised SLA clocks: computes an application's clock instances from its event log with the policy and schedule
-// in force (app/domain/sla/clocks.ts) and writes them to SlaClock in the caller's transaction. Bulk-friendly: one
-// query each for the applications, their jobs, their events and their stored clocks, then only the rows that differ.
+// Materialised SLA clocks: computes applications' clock instances from their event logs with the policy and schedule
+// in force (app/domain/sla/clocks.ts) and writes them to SlaClock in the caller's transaction. One statement reads
+// every application's inputs (app/models/sla/clock-store.server.ts); only the rows that differ are written, in one
+// statement that may carry the caller's own writes too (the touchpoints being appended).
 import { Prisma } from "~/generated/prisma/client";
 import { NoOpenHoursError } from "~/domain/sla/calendar";
 import { PROMISE_METRICS } from "~/domain/sla/promise-shown";
 import { clockEventsFromLog, computeClocks, initialStageIdFromLog } from "~/domain/sla/clocks";
-import {
-  clockRow,
-  planClockWrites,
-  type ClockRow,
-  type ClockWrites,
-  type StoredClockRow,
-} from "~/domain/sla/clock-writes";
+import { clockRow, planClockWrites } from "~/domain/sla/clock-writes";
 import type { ClockInstance } from "~/domain/sla/types";
-import { newId } from "~/platform/ids.server";
-import { epochMs, jsonRows } from "~/platform/json-rows.server";
+import { executeTogether } from "~/platform/sql-together.server";
 import { sqlList } from "~/platform/sql-list.server";
-import { loadSlaConfig, policyInForce, type Db, type PolicyInForce, type SlaConfig } from "./config.server";
+import {
+  CLOCK_EVENT_TYPES,
+  clockWriteStatements,
+  inLogOrder,
+  loadClockInputs,
+  type ClockInputs,
+  type ClockJob,
+  type ClockLogEntry,
+  type ClockSubject,
+} from "./clock-store.server";
+import { currentSlaConfig, policyInForce, type Db, type PolicyInForce, type SlaConfig } from "./config.server";
 
-const CLOCK_EVENT_TYPES = [
-  "applied",
-  "stage_changed",
-  "message_out",
-  "message_in",
-  "decision",
-  "withdrawn",
-  "reopened",
-] as const;
-
-const CLOCK_EVENT_TYPE_LIST = sqlList(CLOCK_EVENT_TYPES);
+const CLOCK_EVENT_TYPE_SET: ReadonlySet<string> = new Set(CLOCK_EVENT_TYPES);
 
 /** PROMISE_METRICS as an SQL list, for `metric IN (…)`. */
 export const PROMISE_METRIC_LIST = sqlList(PROMISE_METRICS);
 
 /** Whether an event of this type can start, stop or pause a clock (notes and status views cannot). */
 export function movesClocks(type: string): boolean {
-  return (CLOCK_EVENT_TYPES as readonly string[]).includes(type);
-}
-
-type Subject = { id: string; appliedAt: Date; stageId: string; jobId: string };
-type JobInputs = {
-  id: string;
-  department: string | null;
-  scheduleId: string | null;
-  stageDecisionMinutes: Record<string, number | null>;
-};
-type LoggedEvent = { type: string; occurredAt: Date; visibility: string; data: unknown };
-
-async function loadSubjects(db: Db, applicationIds: string[]): Promise<Subject[]> {
-  const rows = await jsonRows<[string, number, string, string]>(
-    db,
-    Prisma.sql`SELECT coalesce(json_agg(json_build_array(id, ${epochMs(`"appliedAt"`)}, "stageId", "jobId")), '[]')::text AS rows
-                 FROM "Application" WHERE id = ANY(${applicationIds}::text[])`,
-  );
-  return rows.map(([id, appliedAt, stageId, jobId]) => ({ id, appliedAt: new Date(appliedAt), stageId, jobId }));
-}
-
-async function loadJobs(db: Db, jobIds: string[]): Promise<Map<string, JobInputs>> {
-  const jobs = await db.job.findMany({
-    where: { id: { in: jobIds } },
-    select: { id: true, department: true, scheduleId: true, stages: { select: { id: true, decisionMinutes: true } } },
-  });
-  return new Map(
-    jobs.map(({ stages, ...job }) => [
-      job.id,
-      { ...job, stageDecisionMinutes: Object.fromEntries(stages.map((stage) => [stage.id, stage.decisionMinutes])) },
-    ]),
-  );
+  return CLOCK_EVENT_TYPE_SET.has(type);
 }
 
 type ApplicationLog = { events: LoggedEvent[]; touchpoints: number[] };
+type LoggedEvent = { type: string; occurredAt: Date; visibility: string; data: unknown };
 
-/** The clock-moving events of these applications in log order, with only the fields the clocks read (message bodies
- * stay in the database), and when the candidate was shown a date: status-page views and emails to them. */
-async function loadEvents(db: Db, applicationIds: string[]): Promise<Map<string, ApplicationLog>> {
-  const rows = await jsonRows<[string, string, number, string, Record<string, unknown>]>(
-    db,
-    Prisma.sql`SELECT coalesce(json_agg(json_build_array(
-                        "applicationId", type, ${epochMs(`"occurredAt"`)}, visibility,
-                        json_build_object('toStageId', data->'toStageId', 'fromStageId', data->'fromStageId',
-                                          'automated', data->'automated', 'awaitsCandidate', data->'awaitsCandidate',
-                                          'outcome', data->'outcome'))
-                      ORDER BY "applicationId", "occurredAt", "recordedAt", id), '[]')::text AS rows
-                 FROM "Event"
-                WHERE "applicationId" = ANY(${applicationIds}::text[])
-                  AND type IN (${CLOCK_EVENT_TYPE_LIST}, 'status_viewed')`,
-  );
-  const byApplication = new Map<string, ApplicationLog>();
-  for (const [applicationId, type, occurredAt, visibility, data] of rows) {
-    let log = byApplication.get(applicationId);
-    if (!log) byApplication.set(applicationId, (log = { events: [], touchpoints: [] }));
+/** An application's log as clocks read it: the clock-moving events, and when the candidate was shown a date. */
+function applicationLog(entries: readonly ClockLogEntry[]): ApplicationLog {
+  const log: ApplicationLog = { events: [], touchpoints: [] };
+  for (const { type, occurredAt, visibility, data } of entries) {
     if (showsPromise(type, visibility)) log.touchpoints.push(occurredAt);
     if (movesClocks(type)) log.events.push({ type, occurredAt: new Date(occurredAt), visibility, data });
   }
-  return byApplication;
+  return log;
 }
 
 /** A touchpoint that shows the candidate their "hear back by" date: a status-page view or an email to them. */
@@ -113,8 +62,8 @@ export type ComputedClocks = {
 type NoOpenHours = "calendar_only" | "throw";
 
 function computeFor(
-  subject: Subject,
-  job: JobInputs,
+  subject: ClockSubject,
+  job: ClockJob,
   inForce: PolicyInForce,
   { events, touchpoints: logged }: ApplicationLog,
   at: Date,
@@ -147,6 +96,39 @@ function computeFor(
   }
 }
 
+/** Touchpoints of this transaction not written yet (app/models/event.server.ts appends them in the same statement as
+ * the clock writes): the clocks count them as if they were logged. */
+export type PendingEntry = ClockLogEntry;
+
+function computeFromInputs(
+  inputs: ClockInputs,
+  config: SlaConfig,
+  at: Date,
+  noOpenHours: NoOpenHours,
+  pending: readonly PendingEntry[] = [],
+): ComputedClocks[] {
+  const inForceByJob = new Map([...inputs.jobs.values()].map((job) => [job.id, policyInForce(config, job)]));
+  const pendingByApplication = new Map<string, PendingEntry[]>();
+  for (const entry of pending) {
+    const entries = pendingByApplication.get(entry.applicationId);
+    if (entries) entries.push(entry);
+    else pendingByApplication.set(entry.applicationId, [entry]);
+  }
+  return inputs.subjects.map((subject) => {
+    const logged = inputs.log.get(subject.id) ?? [];
+    const added = pendingByApplication.get(subject.id);
+    const entries = added ? [...logged, ...added].sort(inLogOrder) : logged;
+    return computeFor(
+      subject,
+      inputs.jobs.get(subject.jobId)!,
+      inForceByJob.get(subject.jobId)!,
+      applicationLog(entries),
+      at,
+      noOpenHours,
+    );
+  });
+}
+
 /** Clock instances of the given applications as of `at` (events after it ignored), with today's policy. */
 export async function computeApplicationsClocks(
   db: Db,
@@ -156,135 +138,54 @@ export async function computeApplicationsClocks(
   noOpenHours: NoOpenHours = "calendar_only",
 ): Promise<ComputedClocks[]> {
   if (applicationIds.length === 0) return [];
-  // One after another: inside a transaction the queries share one connection.
-  const subjects = await loadSubjects(db, applicationIds);
-  const jobs = await loadJobs(db, [...new Set(subjects.map((subject) => subject.jobId))]);
-  const events = await loadEvents(db, applicationIds);
-  const slaConfig = config ?? (await loadSlaConfig(db));
-  const inForceByJob = new Map([...jobs.values()].map((job) => [job.id, policyInForce(slaConfig, job)]));
-  return subjects.map((subject) =>
-    computeFor(
-      subject,
-      jobs.get(subject.jobId)!,
-      inForceByJob.get(subject.jobId)!,
-      events.get(subject.id) ?? { events: [], touchpoints: [] },
-      at,
-      noOpenHours,
-    ),
-  );
+  const inputs = await loadClockInputs(db, applicationIds);
+  return computeFromInputs(inputs, config ?? (await currentSlaConfig(db)), at, noOpenHours);
 }
 
-async function loadStoredClocks(db: Db, applicationIds: string[]): Promise<StoredClockRow[]> {
-  return jsonRows<StoredClockRow>(
-    db,
-    Prisma.sql`SELECT coalesce(json_agg(json_build_object(
-                        'id', id, 'applicationId', "applicationId", 'metric', metric, 'instance', instance,
-                        'state', state, 'startedAt', ${epochMs(`"startedAt"`)}, 'dueAt', ${epochMs(`"dueAt"`)},
-                        'warnAt', ${epochMs(`"warnAt"`)}, 'stoppedAt', ${epochMs(`"stoppedAt"`)},
-                        'breached', breached, 'businessHours', "businessHours", 'targetMinutes', "targetMinutes",
-                        'remainingMinutes', "remainingMinutes", 'stageId', "stageId", 'policyId', "policyId",
-                        'promiseShownAt', ${epochMs(`"promiseShownAt"`)})),
-                      '[]')::text AS rows
-                 FROM "SlaClock" WHERE "applicationId" = ANY(${applicationIds}::text[])`,
-  );
-}
+export type ClockSyncOptions = {
+  now?: Date;
+  config?: SlaConfig;
+  /** Recomputes after a policy or schedule change keep recorded breaches (app/domain/sla/clock-writes.ts). */
+  keepBreaches?: boolean;
+  /** Touchpoints the caller writes in the same statement as the clocks. */
+  pending?: readonly PendingEntry[];
+};
 
-/** The columns of a clock row in the order the write statements read them from compact JSON arrays. */
-function compactRow(row: ClockRow | StoredClockRow): unknown[] {
-  return [
-    row.applicationId,
-    row.metric,
-    row.instance,
-    row.state,
-    row.startedAt,
-    row.dueAt,
-    row.warnAt,
-    row.stoppedAt,
-    row.breached,
-    row.businessHours,
-    row.targetMinutes,
-    row.remainingMinutes,
-    row.stageId,
-    row.policyId,
-    "id" in row ? row.id : newId(),
-    row.promiseShownAt,
-  ];
-}
-
-const timestampAt = (index: number) =>
-  `CASE WHEN e->>${index} IS NULL THEN NULL ELSE 'epoch'::timestamp + (e->>${index})::bigint * interval '1 millisecond' END`;
-
-/** Clock rows sent as compact JSON arrays, read as a table with the clock columns. The embedded database reads this
- * parameter about three times faster than JSON objects (a third of the size), and jsonb parses each element once
- * rather than once per field. */
-const COMPACT_ROWS = Prisma.raw(`SELECT e->>0 AS "applicationId", (e->>1)::"SlaMetric" AS metric,
-         (e->>2)::int AS instance, (e->>3)::"ClockState" AS state, ${timestampAt(4)} AS "startedAt",
-         ${timestampAt(5)} AS "dueAt", ${timestampAt(6)} AS "warnAt", ${timestampAt(7)} AS "stoppedAt",
-         (e->>8)::boolean AS breached, (e->>9)::boolean AS "businessHours", (e->>10)::int AS "targetMinutes",
-         (e->>11)::double precision AS "remainingMinutes", e->>12 AS "stageId", e->>13 AS "policyId", e->>14 AS id,
-         ${timestampAt(15)} AS "promiseShownAt"`);
-
-async function applyClockWrites(db: Db, writes: ClockWrites): Promise<void> {
-  if (writes.deleteIds.length > 0) {
-    await db.$executeRaw`DELETE FROM "SlaClock" WHERE id = ANY(${writes.deleteIds}::text[])`;
-  }
-  if (writes.updates.length > 0) {
-    const rows = JSON.stringify(writes.updates.map(compactRow));
-    // warnedAt and breachNotifiedAt stay: whoever was told is not told again.
-    await db.$executeRaw`
-      UPDATE "SlaClock" AS c SET
-        state = r.state, "startedAt" = r."startedAt", "dueAt" = r."dueAt", "warnAt" = r."warnAt",
-        "stoppedAt" = r."stoppedAt", breached = r.breached, "businessHours" = r."businessHours",
-        "targetMinutes" = r."targetMinutes", "remainingMinutes" = r."remainingMinutes", "stageId" = r."stageId",
-        "policyId" = r."policyId", "promiseShownAt" = r."promiseShownAt", "updatedAt" = CURRENT_TIMESTAMP
-        FROM (${COMPACT_ROWS} FROM jsonb_array_elements(${rows}::jsonb) AS e) AS r
-       WHERE c.id = r.id`;
-  }
-  if (writes.inserts.length > 0) {
-    const rows = JSON.stringify(writes.inserts.map(compactRow));
-    await db.$executeRaw`
-      INSERT INTO "SlaClock" (id, "applicationId", "jobId", metric, instance, state, "startedAt", "dueAt", "warnAt",
-                              "stoppedAt", breached, "businessHours", "targetMinutes", "remainingMinutes", "stageId",
-                              "policyId", "promiseShownAt", "updatedAt")
-      SELECT r.id, r."applicationId", a."jobId", r.metric, r.instance, r.state,
-             r."startedAt", r."dueAt", r."warnAt", r."stoppedAt", r.breached, r."businessHours", r."targetMinutes",
-             r."remainingMinutes", r."stageId", r."policyId", r."promiseShownAt", CURRENT_TIMESTAMP
-        FROM (${COMPACT_ROWS} FROM jsonb_array_elements(${rows}::jsonb) AS e) AS r
-        JOIN "Application" a ON a.id = r."applicationId"`;
-  }
-}
-
-/** Brings the stored clocks of these applications in step with their event logs, as of `now`: only rows that
- * differ are written (app/domain/sla/clock-writes.ts has the rules). */
-export async function syncClocks(
-  db: Db,
-  applicationIds: string[],
-  options: { now?: Date; config?: SlaConfig; keepBreaches?: boolean } = {},
-): Promise<number> {
-  if (applicationIds.length === 0) return 0;
-  const computed = await computeApplicationsClocks(db, applicationIds, options.now ?? new Date(), options.config);
-  const stored = await loadStoredClocks(db, applicationIds);
+/** Reads these applications' inputs and returns the statements that bring their stored clocks in step with their
+ * logs (and `pending`) as of `now`: only rows that differ are written. The caller runs them, alone or together with
+ * its own writes. */
+export async function planClockSync(db: Db, applicationIds: string[], options: ClockSyncOptions = {}) {
+  if (applicationIds.length === 0) return [];
+  const inputs = await loadClockInputs(db, applicationIds);
+  const config = options.config ?? (await currentSlaConfig(db));
+  const computed = computeFromInputs(inputs, config, options.now ?? new Date(), "calendar_only", options.pending);
   const rows = computed.flatMap(({ applicationId, inForce, clocks, touchpoints }) =>
     clocks.map((clock) => clockRow(applicationId, inForce.policyId, clock, touchpoints)),
   );
-  await applyClockWrites(db, planClockWrites(stored, rows, options.keepBreaches ?? false));
-  return computed.length;
+  return clockWriteStatements(planClockWrites(inputs.stored, rows, options.keepBreaches ?? false));
 }
 
-/** Called in the transaction of every touchpoint event (app/models/event.server.ts). */
-export async function syncApplicationClocks(db: Db, applicationId: string): Promise<void> {
-  await syncClocks(db, [applicationId]);
+/** Brings the stored clocks of these applications in step with their event logs, as of `now`: one statement to read,
+ * one to write. */
+export async function syncClocks(db: Db, applicationIds: string[], options: ClockSyncOptions = {}): Promise<number> {
+  await executeTogether(db, await planClockSync(db, applicationIds, options));
+  return applicationIds.length;
 }
 
-/** A status-page view at `at` shows the candidate the dates of the clocks running then: the first such moment is
- * recorded on them, as a sync from the log would (views move no clock, so they are not synced). */
-export async function notePromisesShown(db: Db, applicationId: string, at: Date): Promise<void> {
-  const when = at.toISOString();
-  await db.$executeRaw`
-    UPDATE "SlaClock" SET "promiseShownAt" = ${when}::timestamp(3)
-     WHERE "applicationId" = ${applicationId} AND metric IN (${PROMISE_METRIC_LIST})
-       AND "startedAt" <= ${when}::timestamp(3) AND ("stoppedAt" IS NULL OR "stoppedAt" > ${when}::timestamp(3))
-       AND ("promiseShownAt" IS NULL OR "promiseShownAt" > ${when}::timestamp(3))`;
+/** Status-page views (application, when) show the candidate the dates of the clocks running then: the first such
+ * moment is recorded on them, as a sync from the log would (views move no clock, so they are not synced). The
+ * statement, for the caller to run alone or together with its own writes. */
+export function notePromisesShown(views: readonly { applicationId: string; at: Date }[]): Prisma.Sql {
+  const rows = JSON.stringify(views.map((view) => ({ applicationId: view.applicationId, at: view.at.toISOString() })));
+  return Prisma.sql`
+    UPDATE "SlaClock" AS target SET "promiseShownAt" = shown.at
+      FROM (SELECT c.id, min(v.at::timestamp(3)) AS at
+              FROM jsonb_to_recordset(${rows}::jsonb) AS v("applicationId" text, at text)
+              JOIN "SlaClock" c ON c."applicationId" = v."applicationId"
+             WHERE c.metric IN (${PROMISE_METRIC_LIST}) AND c."startedAt" <= v.at::timestamp(3)
+               AND (c."stoppedAt" IS NULL OR c."stoppedAt" > v.at::timestamp(3))
+             GROUP BY c.id) AS shown
+     WHERE target.id = shown.id AND (target."promiseShownAt" IS NULL OR target."promiseShownAt" > shown.at)`;
 }
 
 /** The statement that sets promiseShownAt on every clock from the log, for bulk loads that write clocks and
