@@ -1,12 +1,11 @@
-// Applications: adding candidates to jobs, moving them through stages, decisions, notes and recorded messages.
-// Each change writes its touchpoint event and audit entry in the same transaction.
+// Applications: adding candidates to jobs, moving them through stages, notes and recorded messages, and the row locks
+// every change takes (decisions are in decisions.server.ts). Each change writes its touchpoint event and audit entry
+// in the same transaction.
 import type { Prisma } from "~/generated/prisma/client";
-import type { ApplicationInput, DecisionInput, MessageInput } from "~/domain/applications";
+import type { ApplicationInput, MessageInput } from "~/domain/applications";
 import { FALLBACK_LOCALE } from "~/domain/i18n";
-import { rejectionKindForStage, type StageKind } from "~/domain/jobs";
-import { REJECTION_KINDS, type TemplateKind } from "~/domain/templates/kinds";
+import type { StageKind } from "~/domain/jobs";
 import { ConflictError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
-import { reopenRefusal } from "~/domain/reopening";
 import { prisma } from "~/platform/db.server";
 import { newId } from "~/platform/ids.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
@@ -123,15 +122,43 @@ function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+export type LockedApplication = ApplicationSummary & { stage: { id: string; name: string; kind: StageKind } };
+
+type LockedRow = ApplicationSummary & { stageName: string; stageKind: StageKind };
+
+/** Row-locks the applications (in id order, so two batches cannot deadlock) and loads them, in one statement; then,
+ * for roles that see only some applications, checks that the actor may see them all. Two people changing the same
+ * card are applied one after the other. */
+export async function loadManyForChange(
+  tx: Prisma.TransactionClient,
+  applicationIds: string[],
+  actor: Actor,
+): Promise<Map<string, LockedApplication>> {
+  const ids = [...new Set(applicationIds)].sort();
+  const rows = await tx.$queryRaw<LockedRow[]>`
+    SELECT a.id, a."jobId", a."candidateId", a."stageId", a.status::text AS status, a.source, a."appliedAt",
+           a."closedAt", a."outcomeReason", s.name AS "stageName", s.kind::text AS "stageKind"
+      FROM "Application" a JOIN "Stage" s ON s.id = a."stageId"
+     WHERE a.id = ANY(${ids}::text[])
+     ORDER BY a.id
+       FOR UPDATE OF a`;
+  const scope = applicationScope(actor);
+  const visible =
+    Object.keys(scope).length === 0
+      ? rows.length
+      : await tx.application.count({ where: { id: { in: ids }, ...scope } });
+  if (rows.length < ids.length || visible < ids.length) throw new NotFoundError("The application");
+  return new Map(
+    rows.map(({ stageName, stageKind, ...application }) => [
+      application.id,
+      { ...application, stage: { id: application.stageId, name: stageName, kind: stageKind } },
+    ]),
+  );
+}
+
+/** loadManyForChange for one application. */
 export async function loadForChange(tx: Prisma.TransactionClient, applicationId: string, actor: Actor) {
-  // Row lock: two people moving the same card at once are applied one after the other.
-  await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ${applicationId} FOR UPDATE`;
-  const application = await tx.application.findFirst({
-    where: { id: applicationId, ...applicationScope(actor) },
-    select: { ...applicationSummarySelect, stage: { select: { id: true, name: true, kind: true } } },
-  });
-  if (!application) throw new NotFoundError("The application");
-  return application;
+  return (await loadManyForChange(tx, [applicationId], actor)).get(applicationId)!;
 }
 
 function assertActive(application: { status: string }) {
@@ -190,141 +217,6 @@ export async function moveApplication(
   });
   if (result.entryMessage) wakeOutboxWorker();
   return result.moved;
-}
-
-export type DecisionOptions = {
-  /** Bulk rejection: the template kind to send instead of the stage's usual one, and the batch it belongs to. */
-  templateKind?: TemplateKind;
-  bulkRejectionId?: string;
-};
-
-/** Decides an application. With notify (the default) the candidate is told: a rejection at a humane time, a
- * withdrawal confirmed at once; a hire is told by the offer, which a person writes. */
-export async function decideApplication(
-  applicationId: string,
-  input: DecisionInput,
-  actor: Actor,
-  options: DecisionOptions = {},
-) {
-  const result = await prisma.$transaction((tx) => decideInTransaction(tx, applicationId, input, actor, options));
-  if (result.message) wakeOutboxWorker();
-  return result.decided;
-}
-
-export async function decideInTransaction(
-  tx: Prisma.TransactionClient,
-  applicationId: string,
-  input: DecisionInput,
-  actor: Actor,
-  options: DecisionOptions = {},
-) {
-  const application = await loadForChange(tx, applicationId, actor);
-  assertActive(application);
-  const occurredAt = input.occurredAt ?? new Date();
-  if (occurredAt < application.appliedAt) {
-    throw new InvalidInputError("A decision cannot come before the application.", [
-      { path: "occurredAt", message: "Must be after the application date." },
-    ]);
-  }
-  const decided = await tx.application.update({
-    where: { id: applicationId },
-    data: { status: input.outcome, closedAt: occurredAt, outcomeReason: input.reason ?? null },
-    select: applicationSummarySelect,
-  });
-  const event =
-    input.outcome === "withdrawn"
-      ? await appendEvent(tx, {
-          applicationId,
-          type: "withdrawn",
-          data: input.reason ? { reason: input.reason } : {},
-          occurredAt,
-          actorId: actor.id,
-        })
-      : await appendEvent(tx, {
-          applicationId,
-          type: "decision",
-          data: { outcome: input.outcome, ...(input.reason ? { reason: input.reason } : {}) },
-          occurredAt,
-          actorId: actor.id,
-        });
-  await recordAudit(tx, {
-    actorId: actor.id,
-    action: `application.${input.outcome}`,
-    entityType: "Application",
-    entityId: applicationId,
-    data: {
-      reason: input.reason ?? null,
-      notify: input.notify,
-      ...(options.bulkRejectionId ? { bulkRejectionId: options.bulkRejectionId } : {}),
-    },
-  });
-  // A decision recorded after the fact (occurredAt given) is history: the candidate was told back then.
-  const kind = !input.notify || input.occurredAt ? null : automaticKindFor(input.outcome, application.stage.kind);
-  const message = kind
-    ? await queueAutomaticMessage(tx, {
-        applicationId,
-        kind: options.templateKind ?? kind,
-        actorId: actor.id,
-        bulkRejectionId: options.bulkRejectionId,
-      })
-    : null;
-  return { decided, event, message };
-}
-
-function automaticKindFor(outcome: DecisionInput["outcome"], stageKind: StageKind): TemplateKind | null {
-  if (outcome === "rejected") return rejectionKindForStage(stageKind);
-  if (outcome === "withdrawn") return "withdrawal_ack";
-  return null;
-}
-
-/** Undoes a rejection while the candidate has not been told: the rejection email still waiting is cancelled and the
- * application is active again in the stage it was in. Refused once the email has gone out. */
-export async function reopenInTransaction(
-  tx: Prisma.TransactionClient,
-  applicationId: string,
-  actor: Actor,
-  data: { undoes?: string; reason?: string } = {},
-) {
-  const application = await loadForChange(tx, applicationId, actor);
-  const rejectionEmails = await tx.message.findMany({
-    where: {
-      applicationId,
-      audience: "candidate",
-      status: { in: ["sending", "sent"] },
-      kind: { in: [...REJECTION_KINDS] },
-    },
-    select: { status: true, kind: true, createdAt: true },
-  });
-  const refusal = reopenRefusal(application, rejectionEmails);
-  if (refusal) throw new ConflictError(refusal);
-  await tx.message.updateMany({
-    where: {
-      applicationId,
-      audience: "candidate",
-      status: { in: ["queued", "failed"] },
-      kind: { in: [...REJECTION_KINDS] },
-    },
-    data: { status: "cancelled", nextAttemptAt: null },
-  });
-  const reopened = await tx.application.update({
-    where: { id: applicationId },
-    data: { status: "active", closedAt: null, outcomeReason: null },
-    select: applicationSummarySelect,
-  });
-  await appendEvent(tx, { applicationId, type: "reopened", data, actorId: actor.id, visibility: "internal" });
-  await recordAudit(tx, {
-    actorId: actor.id,
-    action: "application.reopened",
-    entityType: "Application",
-    entityId: applicationId,
-    data,
-  });
-  return reopened;
-}
-
-/** Undoes a rejection from the application page (see reopenInTransaction). */
-export async function reopenApplication(applicationId: string, actor: Actor) {
-  return prisma.$transaction((tx) => reopenInTransaction(tx, applicationId, actor));
 }
 
 export async function addNote(applicationId: string, body: string, actor: Actor) {

@@ -32,3 +32,11 @@ function withRequestContext(data: Prisma.InputJsonValue | undefined): Prisma.Inp
 export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({ data: { ...entry, data: withRequestContext(entry.data) } });
 }
+
+/** Records several entries in one statement. */
+export async function recordAudits(tx: Prisma.TransactionClient, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.auditLog.createMany({
+    data: entries.map((entry) => ({ ...entry, data: withRequestContext(entry.data) })),
+  });
+}

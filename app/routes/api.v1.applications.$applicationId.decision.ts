@@ -1,6 +1,7 @@
 // POST /api/v1/applications/:applicationId/decision: closes an active application as rejected, hired or withdrawn.
 import { decisionSchema } from "~/domain/applications";
-import { decideApplication, getApplication } from "~/models/application.server";
+import { getApplication } from "~/models/application.server";
+import { decideApplication } from "~/models/decisions.server";
 import { presentApplication, applicationResource } from "~/web/api-resources.server";
 import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/web/api.server";
 import { NotFoundError } from "~/platform/errors.server";

@@ -12,14 +12,8 @@ import {
 } from "~/domain/application-forms";
 import { zonedLocalToInstant } from "~/domain/local-time";
 import { APPLICATION_INTENT_PERMISSIONS, type ApplicationIntent } from "~/domain/permissions";
-import {
-  addNote,
-  decideApplication,
-  getApplication,
-  moveApplication,
-  recordMessage,
-  reopenApplication,
-} from "~/models/application.server";
+import { addNote, getApplication, moveApplication, recordMessage } from "~/models/application.server";
+import { decideApplication, reopenApplication } from "~/models/decisions.server";
 import { cancelMessage, retryMessage } from "~/models/outbox/compose.server";
 import { assignInterviewer, removeInterviewer } from "~/models/interviewer.server";
 import { rotateStatusLink } from "~/models/status-link.server";

@@ -1,12 +1,6 @@
-// The write operations the benchmark measures, each through the exported model functions alone (their internals are
-// being rewritten; only these imports know where each function lives).
-import {
-  createApplication,
-  decideApplication,
-  moveApplication,
-  recordMessage,
-  reopenApplication,
-} from "~/models/application.server";
+// The write operations the benchmark measures, each through the exported model functions alone.
+import { createApplication, moveApplication, recordMessage } from "~/models/application.server";
+import { decideApplication, reopenApplication } from "~/models/decisions.server";
 import { appendEvent } from "~/models/event.server";
 import { prisma } from "~/platform/db.server";
 import type { newApplicationInput, WritesSetup } from "./setup";

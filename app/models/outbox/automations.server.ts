@@ -4,25 +4,41 @@
 // waits for a humane time.
 import type { Prisma } from "~/generated/prisma/client";
 import { BAD_NEWS_KINDS, type TemplateKind } from "~/domain/templates/kinds";
-import { queueTemplateMessage, type QueuedMessage, type SendTiming } from "./queue.server";
+import { queueTemplateMessages, type QueuedMessage, type SendTiming } from "./queue.server";
+
+export type AutomaticMessageRequest = {
+  applicationId: string;
+  kind: TemplateKind;
+  actorId: string | null;
+  timing?: SendTiming;
+  bulkRejectionId?: string | null;
+  now?: Date;
+};
+
+/** Queues automatic messages for many applications; each result is null when no template of its kind exists. */
+export async function queueAutomaticMessages(
+  db: Prisma.TransactionClient,
+  requests: AutomaticMessageRequest[],
+): Promise<(QueuedMessage | null)[]> {
+  return queueTemplateMessages(
+    db,
+    requests.map((request) => ({
+      applicationId: request.applicationId,
+      kind: request.kind,
+      automated: true,
+      awaitsCandidate: false,
+      timing: request.timing ?? (BAD_NEWS_KINDS.has(request.kind) ? { kind: "humane" } : { kind: "now" }),
+      actorId: request.actorId,
+      bulkRejectionId: request.bulkRejectionId,
+      now: request.now,
+    })),
+  );
+}
 
 export async function queueAutomaticMessage(
   db: Prisma.TransactionClient,
-  input: {
-    applicationId: string;
-    kind: TemplateKind;
-    actorId: string | null;
-    timing?: SendTiming;
-    bulkRejectionId?: string | null;
-  },
+  request: AutomaticMessageRequest,
 ): Promise<QueuedMessage | null> {
-  return queueTemplateMessage(db, {
-    applicationId: input.applicationId,
-    kind: input.kind,
-    automated: true,
-    awaitsCandidate: false,
-    timing: input.timing ?? (BAD_NEWS_KINDS.has(input.kind) ? { kind: "humane" } : { kind: "now" }),
-    actorId: input.actorId,
-    bulkRejectionId: input.bulkRejectionId,
-  });
+  const [queued] = await queueAutomaticMessages(db, [request]);
+  return queued ?? null;
 }

@@ -13,10 +13,18 @@ function companyFromMailFrom(): string {
   return name && name.length > 0 ? name : "our team";
 }
 
-export async function getMailSettings(db: Prisma.TransactionClient = prisma): Promise<MailSettings> {
+/** The settings key the candidate-email settings are stored under. */
+export const MAIL_SETTINGS_KEY = KEY;
+
+/** The settings from their stored value (null when never saved): defaults for whatever is missing or invalid. */
+export function mailSettingsFrom(stored: unknown): MailSettings {
   const defaults = defaultMailSettings(companyFromMailFrom());
-  const stored = mailSettingsSchema.partial().safeParse((await readSetting(KEY, db)) ?? {});
-  return { ...defaults, ...(stored.success ? stored.data : {}) };
+  const parsed = mailSettingsSchema.partial().safeParse(stored ?? {});
+  return { ...defaults, ...(parsed.success ? parsed.data : {}) };
+}
+
+export async function getMailSettings(db: Prisma.TransactionClient = prisma): Promise<MailSettings> {
+  return mailSettingsFrom(await readSetting(KEY, db));
 }
 
 export async function saveMailSettings(

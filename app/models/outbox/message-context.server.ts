@@ -1,6 +1,7 @@
 // Everything a message to a candidate needs from the database: who they are, the job, the named sender, and the
-// values of the merge fields — including nextUpdateBy, the date we promise the next update by.
-import type { Prisma } from "~/generated/prisma/client";
+// values of the merge fields — including nextUpdateBy, the date we promise the next update by. Loaded for many
+// applications in one statement (a batch of rejections costs what one does); the SLA configuration comes from memory.
+import { Prisma } from "~/generated/prisma/client";
 import { candidateLocale } from "~/domain/i18n";
 import { candidateDate, candidateDateTime } from "~/domain/messages/candidate-dates";
 import { SENDER_TEXTS } from "~/domain/messages/sender-names";
@@ -8,33 +9,15 @@ import { realTime } from "~/domain/sla/real-time";
 import type { TemplateLocale } from "~/domain/templates/kinds";
 import type { MergeValues } from "~/domain/templates/render";
 import { NotFoundError } from "~/platform/errors.server";
+import { epochMs } from "~/platform/json-rows.server";
 import { statusUrlOf } from "~/platform/status-link-tokens.server";
-import { currentSlaConfig, policyInForce } from "../sla/config.server";
-import { getMailSettings } from "./mail-settings.server";
+import { currentSlaConfig, policyInForce, type PolicyInForce } from "../sla/config.server";
+import { MAIL_SETTINGS_KEY, mailSettingsFrom } from "./mail-settings.server";
 
 type Db = Prisma.TransactionClient;
 
 /** Without any update promise in the SLA policy, emails still name a date: a week after sending. */
 const FALLBACK_PROMISE_MS = 7 * 24 * 60 * 60_000;
-
-const contextSelect = {
-  id: true,
-  status: true,
-  appliedAt: true,
-  statusTokenRotation: true,
-  candidate: { select: { name: true, email: true, timeZone: true, locale: true, erasedAt: true } },
-  stage: { select: { name: true } },
-  job: {
-    select: {
-      id: true,
-      title: true,
-      department: true,
-      scheduleId: true,
-      recruiter: { select: { name: true, email: true } },
-      hiringManager: { select: { name: true, email: true } },
-    },
-  },
-} satisfies Prisma.ApplicationSelect;
 
 export type Sender = { name: string; email: string };
 
@@ -42,6 +25,8 @@ export type MessageContext = {
   applicationId: string;
   appliedAt: Date;
   status: string;
+  /** The status link's stored hash and rotation (applications older than derived links adopt one when written to). */
+  statusToken: { hash: string | null; rotation: number };
   candidate: { name: string; email: string; timeZone: string; erased: boolean };
   locale: TemplateLocale;
   sender: Sender | null;
@@ -54,6 +39,56 @@ export type MessageContext = {
   valuesAt(sendAt: Date, options?: { awaitsCandidate?: boolean }): Promise<MergeValues>;
 };
 
+type Person = { name: string; email: string } | null;
+
+/** One application's row of the context statement. */
+type ContextRow = {
+  id: string;
+  status: string;
+  appliedAt: number;
+  statusTokenRotation: number;
+  statusTokenHash: string | null;
+  candidate: { name: string; email: string; timeZone: string; locale: string; erasedAt: number | null };
+  stageName: string;
+  job: { id: string; title: string; department: string | null; scheduleId: string | null };
+  recruiter: Person;
+  hiringManager: Person;
+  /** The data of the latest interview touchpoint, if any. */
+  interview: { when?: unknown; where?: unknown } | null;
+  /** Due dates of the running stage-decision clocks (epoch ms). */
+  stageDueAts: number[];
+};
+
+const person = (alias: string) =>
+  Prisma.raw(`(SELECT json_build_object('name', u.name, 'email', u.email) FROM "User" u WHERE u.id = ${alias})`);
+
+async function loadContextRows(db: Db, applicationIds: string[]) {
+  const [result] = await db.$queryRaw<{ rows: string; mail: unknown }[]>`
+    SELECT coalesce(json_agg(json_build_object(
+             'id', a.id, 'status', a.status, 'appliedAt', ${epochMs(`a."appliedAt"`)},
+             'statusTokenRotation', a."statusTokenRotation", 'statusTokenHash', a."statusTokenHash",
+             'candidate', json_build_object('name', c.name, 'email', c.email, 'timeZone', c."timeZone",
+                                            'locale', c.locale, 'erasedAt', ${epochMs(`c."erasedAt"`)}),
+             'stageName', s.name,
+             'job', json_build_object('id', j.id, 'title', j.title, 'department', j.department,
+                                      'scheduleId', j."scheduleId"),
+             'recruiter', ${person(`j."recruiterId"`)},
+             'hiringManager', ${person(`j."hiringManagerId"`)},
+             'interview', (SELECT e.data FROM "Event" e WHERE e."applicationId" = a.id AND e.type = 'interview'
+                            ORDER BY e."occurredAt" DESC LIMIT 1),
+             'stageDueAts', (SELECT coalesce(json_agg(${epochMs(`k."dueAt"`)}), '[]') FROM "SlaClock" k
+                              WHERE k."applicationId" = a.id AND k.metric = 'stage_decision'
+                                AND k.state = 'running' AND k."dueAt" IS NOT NULL))), '[]')::text AS rows,
+           (SELECT value FROM "Setting" WHERE key = ${MAIL_SETTINGS_KEY}) AS mail
+      FROM "Application" a JOIN "Candidate" c ON c.id = a."candidateId" JOIN "Stage" s ON s.id = a."stageId"
+      JOIN "Job" j ON j.id = a."jobId"
+     WHERE a.id = ANY(${applicationIds}::text[])`;
+  return {
+    rows: JSON.parse(result?.rows ?? "[]") as ContextRow[],
+    settings: mailSettingsFrom(result?.mail ?? null),
+  };
+}
+
 function firstName(name: string): string {
   return name.trim().split(/\s+/)[0] ?? name;
 }
@@ -61,93 +96,90 @@ function firstName(name: string): string {
 /** The date the candidate will next hear from us, if this message goes out at `sendAt`: the sooner of the restarted
  * regular-update clock (unless the message waits for their answer, which pauses it) and a running stage decision
  * still ahead. */
-async function promisedUpdateBy(
-  db: Db,
-  application: { id: string; job: { id: string; department: string | null; scheduleId: string | null } },
-  sendAt: Date,
-  awaitsCandidate: boolean,
-): Promise<Date> {
-  // The committed configuration, from memory: nothing that queues a message writes policies or schedules first (the
-  // demo seed does, and currentSlaConfig reads those through the transaction).
-  const inForce = policyInForce(await currentSlaConfig(db), application.job);
+function promisedUpdateBy(inForce: PolicyInForce, stageDueAts: number[], sendAt: Date, awaitsCandidate: boolean) {
   const candidates: number[] = [];
   const periodic = inForce.policy.targets.find((target) => target.metric === "periodic_update");
   const timeLine = periodic?.businessHours ? inForce.businessTime : realTime;
   if (periodic && timeLine && !awaitsCandidate)
     candidates.push(timeLine.addMinutes(sendAt.getTime(), periodic.minutes));
-  const stage = await db.slaClock.findFirst({
-    where: { applicationId: application.id, metric: "stage_decision", state: "running", dueAt: { gt: sendAt } },
-    orderBy: { dueAt: "asc" },
-    select: { dueAt: true },
-  });
-  if (stage?.dueAt) candidates.push(stage.dueAt.getTime());
+  const stageDue = stageDueAts.filter((dueAt) => dueAt > sendAt.getTime());
+  if (stageDue.length > 0) candidates.push(Math.min(...stageDue));
   return new Date(candidates.length > 0 ? Math.min(...candidates) : sendAt.getTime() + FALLBACK_PROMISE_MS);
 }
 
-async function latestInterview(db: Db, applicationId: string): Promise<{ when?: string; where?: string }> {
-  const event = await db.event.findFirst({
-    where: { applicationId, type: "interview" },
-    orderBy: { occurredAt: "desc" },
-    select: { data: true },
-  });
-  const data = (event?.data ?? {}) as { when?: unknown; where?: unknown };
+function interviewValues(interview: ContextRow["interview"], locale: TemplateLocale, timeZone: string, sendAt: Date) {
+  const when = typeof interview?.when === "string" ? interview.when : undefined;
+  const where = typeof interview?.where === "string" ? interview.where : "";
+  const instant = when ? new Date(when) : null;
   return {
-    when: typeof data.when === "string" ? data.when : undefined,
-    where: typeof data.where === "string" ? data.where : undefined,
+    "interview.when":
+      instant && !Number.isNaN(instant.getTime()) ? candidateDateTime(instant, locale, timeZone, sendAt) : (when ?? ""),
+    "interview.where": where,
   };
 }
 
-/** Loads the context of a message to the application's candidate, sent by `sender` (else the job's recruiter or
- * hiring manager). */
+export type ContextRequest = { applicationId: string; sender?: Sender | null };
+
+/** Loads the contexts of messages to these applications' candidates, each sent by its `sender` (else the job's
+ * recruiter or hiring manager), in one statement. */
+export async function loadMessageContexts(db: Db, requests: ContextRequest[]): Promise<Map<string, MessageContext>> {
+  const ids = [...new Set(requests.map((request) => request.applicationId))];
+  if (ids.length === 0) return new Map();
+  const { rows, settings } = await loadContextRows(db, ids);
+  const config = await currentSlaConfig(db);
+  const senders = new Map(requests.map((request) => [request.applicationId, request.sender]));
+  const contexts = new Map<string, MessageContext>();
+  for (const row of rows) {
+    const { candidate, job } = row;
+    const locale = candidateLocale(candidate.locale);
+    const sender = senders.get(row.id) ?? row.recruiter ?? row.hiringManager ?? null;
+    const texts = SENDER_TEXTS[locale];
+    const inForce = policyInForce(config, job);
+    contexts.set(row.id, {
+      applicationId: row.id,
+      appliedAt: new Date(row.appliedAt),
+      status: row.status,
+      statusToken: { hash: row.statusTokenHash, rotation: row.statusTokenRotation },
+      candidate: {
+        name: candidate.name,
+        email: candidate.email,
+        timeZone: candidate.timeZone,
+        erased: candidate.erasedAt !== null,
+      },
+      locale,
+      sender,
+      companyName: settings.companyName,
+      fromName: sender ? texts.personAt(sender.name, settings.companyName) : settings.companyName,
+      minimumDelayMinutes: settings.minimumDelayHours * 60,
+      valuesAt: async (sendAt, { awaitsCandidate = false } = {}) => ({
+        "candidate.firstName": firstName(candidate.name),
+        "candidate.name": candidate.name,
+        "job.title": job.title,
+        "company.name": settings.companyName,
+        "recruiter.name": sender?.name ?? texts.team(settings.companyName),
+        "recruiter.email": sender?.email ?? "",
+        "stage.name": row.stageName,
+        statusUrl: statusUrlOf(row),
+        nextUpdateBy: candidateDate(
+          promisedUpdateBy(inForce, row.stageDueAts, sendAt, awaitsCandidate),
+          locale,
+          candidate.timeZone,
+          sendAt,
+        ),
+        ...interviewValues(row.interview, locale, candidate.timeZone, sendAt),
+      }),
+    });
+  }
+  return contexts;
+}
+
+/** Loads the context of a message to the application's candidate (see loadMessageContexts). */
 export async function loadMessageContext(
   db: Db,
   applicationId: string,
   options: { sender?: Sender | null } = {},
 ): Promise<MessageContext> {
-  const application = await db.application.findUnique({ where: { id: applicationId }, select: contextSelect });
-  if (!application) throw new NotFoundError("The application");
-  const settings = await getMailSettings(db);
-  const { candidate, job } = application;
-  const locale = candidateLocale(candidate.locale);
-  const sender = options.sender ?? job.recruiter ?? job.hiringManager ?? null;
-  const texts = SENDER_TEXTS[locale];
-  const interview = await latestInterview(db, applicationId);
-  const interviewWhen = interview.when ? new Date(interview.when) : null;
-  return {
-    applicationId,
-    appliedAt: application.appliedAt,
-    status: application.status,
-    candidate: {
-      name: candidate.name,
-      email: candidate.email,
-      timeZone: candidate.timeZone,
-      erased: candidate.erasedAt !== null,
-    },
-    locale,
-    sender,
-    companyName: settings.companyName,
-    fromName: sender ? texts.personAt(sender.name, settings.companyName) : settings.companyName,
-    minimumDelayMinutes: settings.minimumDelayHours * 60,
-    valuesAt: async (sendAt, { awaitsCandidate = false } = {}) => ({
-      "candidate.firstName": firstName(candidate.name),
-      "candidate.name": candidate.name,
-      "job.title": job.title,
-      "company.name": settings.companyName,
-      "recruiter.name": sender?.name ?? texts.team(settings.companyName),
-      "recruiter.email": sender?.email ?? "",
-      "stage.name": application.stage.name,
-      statusUrl: statusUrlOf(application),
-      nextUpdateBy: candidateDate(
-        await promisedUpdateBy(db, application, sendAt, awaitsCandidate),
-        locale,
-        candidate.timeZone,
-        sendAt,
-      ),
-      "interview.when":
-        interviewWhen && !Number.isNaN(interviewWhen.getTime())
-          ? candidateDateTime(interviewWhen, locale, candidate.timeZone, sendAt)
-          : (interview.when ?? ""),
-      "interview.where": interview.where ?? "",
-    }),
-  };
+  const context = (await loadMessageContexts(db, [{ applicationId, sender: options.sender }])).get(applicationId);
+  if (!context) throw new NotFoundError("The application");
+  return context;
 }

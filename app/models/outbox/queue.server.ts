@@ -1,9 +1,10 @@
 // Putting candidate messages into the transactional outbox. Each is rendered for its application now, linted (errors
 // refuse it), given its stable Message-ID and the application's Reply-To address, and written in the caller's
-// transaction — so a message exists exactly when the change that causes it commits. app/models/outbox/delivery.server.ts
+// transaction — so a message exists exactly when the change that causes it commits. Many messages cost what one does:
+// one statement reads their contexts, one writes them. app/models/outbox/delivery.server.ts
 // sends it when its time comes.
 import type { Prisma } from "~/generated/prisma/client";
-import { candidateLocale, FALLBACK_LOCALE } from "~/domain/i18n";
+import { FALLBACK_LOCALE } from "~/domain/i18n";
 import { composeEmail } from "~/domain/templates/email";
 import { humaneSendTime } from "~/domain/templates/humane-timing";
 import type { TemplateKind, TemplateLocale } from "~/domain/templates/kinds";
@@ -11,12 +12,12 @@ import { lintTemplate } from "~/domain/templates/lint";
 import type { TemplateSource } from "~/domain/templates/render";
 import { bareAddress } from "~/domain/messages/addresses";
 import { env } from "~/platform/env.server";
-import { ConflictError, InvalidInputError } from "~/platform/errors.server";
+import { ConflictError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
 import { newId } from "~/platform/ids.server";
 import { messageIdHeader, replyAddress } from "~/platform/mail-addresses.server";
 import { statusTokenHashFor } from "~/platform/status-link-tokens.server";
 import { LIBRARY_TEMPLATE_NAME, lintErrorIssues } from "../template.server";
-import { loadMessageContext, type MessageContext, type Sender } from "./message-context.server";
+import { loadMessageContexts, type MessageContext, type Sender } from "./message-context.server";
 
 type Db = Prisma.TransactionClient;
 
@@ -66,21 +67,21 @@ function fromHeader(context: MessageContext): string {
 /** Applications created before status links were derived (decision 012) hold a random token's hash, which the link
  * in an email could never match: they adopt the derived token the first time they are written to. The old random
  * link was only ever returned to the API caller that created the application. */
-async function adoptDerivedStatusToken(db: Db, applicationId: string): Promise<void> {
-  const application = await db.application.findUnique({
-    where: { id: applicationId },
-    select: { statusTokenHash: true, statusTokenRotation: true },
+async function adoptDerivedStatusTokens(db: Db, contexts: MessageContext[]): Promise<void> {
+  const adopting = contexts.flatMap((context) => {
+    const derived = statusTokenHashFor(context.applicationId, context.statusToken.rotation);
+    return context.statusToken.hash === derived ? [] : [{ id: context.applicationId, hash: derived }];
   });
-  if (!application) return;
-  const derived = statusTokenHashFor(applicationId, application.statusTokenRotation);
-  if (application.statusTokenHash !== derived) {
-    await db.application.update({ where: { id: applicationId }, data: { statusTokenHash: derived } });
-  }
+  if (adopting.length === 0) return;
+  await db.$executeRaw`
+    UPDATE "Application" AS a SET "statusTokenHash" = t.hash
+      FROM jsonb_to_recordset(${JSON.stringify(adopting)}::jsonb) AS t(id text, hash text)
+     WHERE a.id = t.id`;
 }
 
-export async function queueCandidateMessage(db: Db, input: CandidateMessageInput): Promise<QueuedMessage> {
-  const now = input.now ?? new Date();
-  const context = await loadMessageContext(db, input.applicationId, { sender: input.sender });
+type PreparedMessage = { queued: QueuedMessage; row: Prisma.MessageCreateManyInput };
+
+function prepareMessage(input: CandidateMessageInput, context: MessageContext, now: Date) {
   if (context.candidate.erased) {
     throw new ConflictError("This candidate's personal data was erased, so Hearback cannot write to them.");
   }
@@ -88,73 +89,133 @@ export async function queueCandidateMessage(db: Db, input: CandidateMessageInput
   if (issues.length > 0) throw new InvalidInputError("The message has errors; nothing was queued.", issues);
   // The send time depends on the candidate, and nextUpdateBy on the send time.
   const scheduledFor = sendTimeFor(input.timing, context, now);
-  await adoptDerivedStatusToken(db, input.applicationId);
-  const values = await context.valuesAt(scheduledFor, { awaitsCandidate: input.awaitsCandidate });
-  const email = composeEmail(input.text, values, context.locale);
-  const id = newId();
-  await db.message.create({
-    data: {
-      id,
-      applicationId: input.applicationId,
-      direction: "outbound",
-      audience: "candidate",
-      status: "queued",
-      kind: input.kind,
-      templateId: input.template?.id ?? null,
-      templateVersion: input.template?.version ?? null,
-      fromAddress: fromHeader(context),
-      toAddress: `"${context.candidate.name.replace(/["\\\r\n]/g, "")}" <${context.candidate.email}>`,
-      replyTo: replyAddress(input.applicationId),
-      subject: email.subject,
-      bodyText: email.text,
-      bodyHtml: email.html,
-      headerMessageId: messageIdHeader(id),
-      automated: input.automated,
-      awaitsCandidate: input.awaitsCandidate,
-      scheduledFor,
-      nextAttemptAt: scheduledFor,
-      bulkRejectionId: input.bulkRejectionId ?? null,
-      createdById: input.actorId,
-    },
-  });
-  return { id, scheduledFor, subject: email.subject };
+  return async (): Promise<PreparedMessage> => {
+    const values = await context.valuesAt(scheduledFor, { awaitsCandidate: input.awaitsCandidate });
+    const email = composeEmail(input.text, values, context.locale);
+    const id = newId();
+    return {
+      queued: { id, scheduledFor, subject: email.subject },
+      row: {
+        id,
+        applicationId: input.applicationId,
+        direction: "outbound",
+        audience: "candidate",
+        status: "queued",
+        kind: input.kind,
+        templateId: input.template?.id ?? null,
+        templateVersion: input.template?.version ?? null,
+        fromAddress: fromHeader(context),
+        toAddress: `"${context.candidate.name.replace(/["\\\r\n]/g, "")}" <${context.candidate.email}>`,
+        replyTo: replyAddress(input.applicationId),
+        subject: email.subject,
+        bodyText: email.text,
+        bodyHtml: email.html,
+        headerMessageId: messageIdHeader(id),
+        automated: input.automated,
+        awaitsCandidate: input.awaitsCandidate,
+        scheduledFor,
+        nextAttemptAt: scheduledFor,
+        bulkRejectionId: input.bulkRejectionId ?? null,
+        createdById: input.actorId,
+      },
+    };
+  };
 }
 
-/** The template a workspace uses for `kind` in `locale`: the library's ("Standard"), else any, else the library's
- * in the fallback locale. */
-export async function templateFor(db: Db, kind: TemplateKind, locale: TemplateLocale) {
-  const select = { id: true, version: true, subject: true, body: true } as const;
-  for (const where of [
-    { kind, locale, name: LIBRARY_TEMPLATE_NAME },
-    { kind, locale },
-    { kind, locale: FALLBACK_LOCALE, name: LIBRARY_TEMPLATE_NAME },
-  ]) {
-    const template = await db.template.findFirst({ where, orderBy: { createdAt: "asc" }, select });
-    if (template) return template;
-  }
-  return null;
+async function queueWithContexts(
+  db: Db,
+  inputs: CandidateMessageInput[],
+  contexts: Map<string, MessageContext>,
+): Promise<QueuedMessage[]> {
+  if (inputs.length === 0) return [];
+  const prepared = inputs.map((input) => {
+    const context = contexts.get(input.applicationId);
+    if (!context) throw new NotFoundError("The application");
+    return { context, render: prepareMessage(input, context, input.now ?? new Date()) };
+  });
+  await adoptDerivedStatusTokens(db, [...new Set(prepared.map(({ context }) => context))]);
+  const messages: PreparedMessage[] = [];
+  for (const { render } of prepared) messages.push(await render());
+  await db.message.createMany({ data: messages.map((message) => message.row) });
+  return messages.map((message) => message.queued);
+}
+
+/** Renders, lints and queues messages to candidates in the caller's transaction: one statement reads every
+ * application's context, one writes the messages. All or nothing: one that cannot be sent refuses the batch. */
+export async function queueCandidateMessages(db: Db, inputs: CandidateMessageInput[]): Promise<QueuedMessage[]> {
+  if (inputs.length === 0) return [];
+  return queueWithContexts(db, inputs, await loadMessageContexts(db, inputs));
+}
+
+/** Queues one message to a candidate (see queueCandidateMessages). */
+export async function queueCandidateMessage(db: Db, input: CandidateMessageInput): Promise<QueuedMessage> {
+  const [queued] = await queueCandidateMessages(db, [input]);
+  return queued!;
+}
+
+type TemplateText = { id: string; version: number; subject: string; body: string };
+type TemplateRow = TemplateText & { kind: string; locale: string; name: string };
+
+/** The template a workspace uses for `kind` in `locale` among `templates` (oldest first): the library's
+ * ("Standard"), else any, else the library's in the fallback locale. */
+function pickTemplate(templates: TemplateRow[], kind: TemplateKind, locale: TemplateLocale): TemplateText | null {
+  const ofKind = templates.filter((template) => template.kind === kind);
+  const found =
+    ofKind.find((template) => template.locale === locale && template.name === LIBRARY_TEMPLATE_NAME) ??
+    ofKind.find((template) => template.locale === locale) ??
+    ofKind.find((template) => template.locale === FALLBACK_LOCALE && template.name === LIBRARY_TEMPLATE_NAME);
+  return found ? { id: found.id, version: found.version, subject: found.subject, body: found.body } : null;
+}
+
+async function templatesOf(db: Db, kinds: TemplateKind[]): Promise<TemplateRow[]> {
+  return db.template.findMany({
+    where: { kind: { in: [...new Set(kinds)] } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, version: true, subject: true, body: true, kind: true, locale: true, name: true },
+  });
+}
+
+/** The template a workspace uses for `kind` in `locale` (see pickTemplate); null when there is none. */
+export async function templateFor(db: Db, kind: TemplateKind, locale: TemplateLocale): Promise<TemplateText | null> {
+  return pickTemplate(await templatesOf(db, [kind]), kind, locale);
+}
+
+export type TemplateMessageInput = Omit<CandidateMessageInput, "text" | "template">;
+
+/** Queues the workspace's template of each input's kind in its candidate's language; null for an input whose kind has
+ * no template (the library is seeded at start, so this means a database without it). */
+export async function queueTemplateMessages(db: Db, inputs: TemplateMessageInput[]): Promise<(QueuedMessage | null)[]> {
+  if (inputs.length === 0) return [];
+  const templates = await templatesOf(
+    db,
+    inputs.map((input) => input.kind),
+  );
+  const contexts = await loadMessageContexts(db, inputs);
+  const withText = inputs.map((input) => {
+    const locale = contexts.get(input.applicationId)?.locale ?? FALLBACK_LOCALE;
+    const template = pickTemplate(templates, input.kind, locale);
+    if (!template) console.warn(`No ${input.kind} template exists; application ${input.applicationId} got no email.`);
+    return template
+      ? {
+          ...input,
+          text: { subject: template.subject, body: template.body },
+          template: { id: template.id, version: template.version },
+        }
+      : null;
+  });
+  const queued = await queueWithContexts(
+    db,
+    withText.filter((input) => input !== null),
+    contexts,
+  );
+  let next = 0;
+  return withText.map((input) => (input ? queued[next++]! : null));
 }
 
 /** Queues the workspace's template of `kind` in the candidate's language; null when no such template exists. */
-export async function queueTemplateMessage(
-  db: Db,
-  input: Omit<CandidateMessageInput, "text" | "template">,
-): Promise<QueuedMessage | null> {
-  const candidate = await db.application.findUnique({
-    where: { id: input.applicationId },
-    select: { candidate: { select: { locale: true } } },
-  });
-  const template = await templateFor(db, input.kind, candidateLocale(candidate?.candidate.locale));
-  if (!template) {
-    // The library is seeded at start (ensureTemplateLibrary), so this means a database without it.
-    console.warn(`No ${input.kind} template exists; application ${input.applicationId} got no email.`);
-    return null;
-  }
-  return queueCandidateMessage(db, {
-    ...input,
-    text: { subject: template.subject, body: template.body },
-    template: { id: template.id, version: template.version },
-  });
+export async function queueTemplateMessage(db: Db, input: TemplateMessageInput): Promise<QueuedMessage | null> {
+  const [queued] = await queueTemplateMessages(db, [input]);
+  return queued ?? null;
 }
 
 export type StaffEmailInput = {

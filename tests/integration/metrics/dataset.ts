@@ -1,7 +1,8 @@
 // A small workspace with known metrics answers (worked out by hand in report.test.ts), built through the real models:
 // every clock comes from the engine, every figure from the events the models write.
 import { surveyInputSchema } from "~/domain/survey";
-import { decideApplication, moveApplication, recordMessage } from "~/models/application.server";
+import { moveApplication, recordMessage } from "~/models/application.server";
+import { decideApplication } from "~/models/decisions.server";
 import { eraseCandidate } from "~/models/erasure.server";
 import type { Actor } from "~/models/scope.server";
 import { updatePolicy } from "~/models/sla/policies.server";

@@ -4,7 +4,8 @@
 // step touchpoint by touchpoint; here they are checked against hand-worked histories, against touchpoints recorded
 // late with earlier dates, and against a rebuild from the log (what the migration and the benchmark's dataset write).
 import { beforeAll, expect, test } from "vitest";
-import { decideApplication, moveApplication, recordMessage, reopenApplication } from "~/models/application.server";
+import { moveApplication, recordMessage } from "~/models/application.server";
+import { decideApplication, reopenApplication } from "~/models/decisions.server";
 import { updateJob } from "~/models/job.server";
 import { refreshOutcomeTold } from "~/models/metrics/outcome-told.server";
 import { refreshStageStays } from "~/models/metrics/stage-stays.server";

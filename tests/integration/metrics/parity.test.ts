@@ -3,7 +3,8 @@
 // customer figures and verdicts beside them. Every clock comes from the engine, through the models.
 import { beforeAll, expect, test } from "vitest";
 import type { MetricsFilters } from "~/domain/metrics/report";
-import { decideApplication, recordMessage } from "~/models/application.server";
+import { recordMessage } from "~/models/application.server";
+import { decideApplication } from "~/models/decisions.server";
 import { saveCustomerBenchmark } from "~/models/customer-benchmark.server";
 import { eraseCandidate } from "~/models/erasure.server";
 import { loadParity, type ParityMetric, type ParityRow } from "~/models/metrics/parity.server";

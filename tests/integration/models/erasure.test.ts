@@ -4,7 +4,8 @@
 import { beforeAll, expect, test } from "vitest";
 import { ERASED_NAME, erasedEmailFor } from "~/domain/data-requests";
 import { listApplications } from "~/models/application-search.server";
-import { addNote, decideApplication, moveApplication, recordMessage } from "~/models/application.server";
+import { addNote, moveApplication, recordMessage } from "~/models/application.server";
+import { decideApplication } from "~/models/decisions.server";
 import { requestDataDeletion } from "~/models/data-request.server";
 import { eraseCandidate } from "~/models/erasure.server";
 import { appendEvent } from "~/models/event.server";

@@ -3,7 +3,8 @@
 import { DateTime } from "luxon";
 import { beforeAll, expect, test } from "vitest";
 import { UNDO_WINDOW_MINUTES } from "~/domain/templates/humane-timing";
-import { decideApplication, recordMessage } from "~/models/application.server";
+import { recordMessage } from "~/models/application.server";
+import { decideApplication } from "~/models/decisions.server";
 import type { Actor } from "~/models/scope.server";
 import { queueDueSurveys, SURVEY_DELAY_DAYS, SURVEY_WINDOW_DAYS } from "~/models/survey.server";
 import { ensureTemplateLibrary } from "~/models/template.server";

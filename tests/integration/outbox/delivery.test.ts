@@ -1,7 +1,8 @@
 // The outbox against a real SMTP server on loopback: the MIME that arrives, retries through an outage, permanent
 // refusals shown to the recruiter, and the automations that queue messages in the same transaction as their cause.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { decideApplication, moveApplication } from "~/models/application.server";
+import { moveApplication } from "~/models/application.server";
+import { decideApplication } from "~/models/decisions.server";
 import { cancelMessage, retryMessage } from "~/models/outbox/compose.server";
 import { deliverDueMessages } from "~/models/outbox/delivery.server";
 import { ensureTemplateLibrary } from "~/models/template.server";

@@ -2,7 +2,7 @@
 // lint errors with the text kept, sends now or at a humane time with the template version recorded, and the
 // application page and the outbox show each email with cancel, send-again and undo-rejection.
 import { beforeAll, expect, test } from "vitest";
-import { decideApplication } from "~/models/application.server";
+import { decideApplication } from "~/models/decisions.server";
 import { deliverDueMessages } from "~/models/outbox/delivery.server";
 import { ensureTemplateLibrary, listTemplates } from "~/models/template.server";
 import * as page from "~/routes/applications.$applicationId";

@@ -1,7 +1,7 @@
 // The survey page on a candidate's status link: closed until the decision, answers checked with the candidate's own
 // values kept, saved once with an internal survey_answered touchpoint, in the candidate's language.
 import { beforeAll, expect, test } from "vitest";
-import { decideApplication } from "~/models/application.server";
+import { decideApplication } from "~/models/decisions.server";
 import * as survey from "~/routes/s.$token_.survey";
 import { prisma } from "~/platform/db.server";
 import { createTestApplication, createTestJob, createTestUser, uniqueEmail, type TestUser } from "../../factories";

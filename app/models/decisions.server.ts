@@ -1,0 +1,253 @@
+// Decisions on applications — rejected, hired, withdrawn — and undoing a rejection, for one application or many in one
+// transaction. Each writes its touchpoints, audit entries and candidate emails set-based (a few statements however
+// many applications); deciding one application is the batch of one.
+import type { Prisma } from "~/generated/prisma/client";
+import type { DecisionInput } from "~/domain/applications";
+import { rejectionKindForStage, type StageKind } from "~/domain/jobs";
+import { reopenRefusal } from "~/domain/reopening";
+import { REJECTION_KINDS, type TemplateKind } from "~/domain/templates/kinds";
+import { prisma } from "~/platform/db.server";
+import { ConflictError, InvalidInputError } from "~/platform/errors.server";
+import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
+import { loadManyForChange, type ApplicationSummary, type LockedApplication } from "./application.server";
+import { recordAudits } from "./audit.server";
+import { appendEvents, type AppendedEvent, type NewEvent } from "./event.server";
+import { queueAutomaticMessages } from "./outbox/automations.server";
+import type { QueuedMessage } from "./outbox/queue.server";
+import type { Actor } from "./scope.server";
+
+type Tx = Prisma.TransactionClient;
+
+/** A refusal of one application in a batch: which one, and why. */
+export class ApplicationRefusal extends ConflictError {
+  constructor(
+    readonly applicationId: string,
+    readonly refusal: ConflictError | InvalidInputError,
+  ) {
+    super(refusal.message, refusal.issues);
+    this.name = "ApplicationRefusal";
+  }
+}
+
+function refusal(application: LockedApplication, occurredAt: Date): ApplicationRefusal | null {
+  if (application.status !== "active") {
+    return new ApplicationRefusal(
+      application.id,
+      new ConflictError(`This application is already ${application.status}; reopen it before changing it.`),
+    );
+  }
+  if (occurredAt < application.appliedAt) {
+    return new ApplicationRefusal(
+      application.id,
+      new InvalidInputError("A decision cannot come before the application.", [
+        { path: "occurredAt", message: "Must be after the application date." },
+      ]),
+    );
+  }
+  return null;
+}
+
+export type DecisionOptions = {
+  /** Bulk rejection: the template kind to send instead of the stage's usual one, and the batch it belongs to. */
+  templateKind?: TemplateKind;
+  bulkRejectionId?: string;
+};
+
+export type Decided = { decided: ApplicationSummary; event: AppendedEvent; message: QueuedMessage | null };
+
+function automaticKindFor(outcome: DecisionInput["outcome"], stageKind: StageKind): TemplateKind | null {
+  if (outcome === "rejected") return rejectionKindForStage(stageKind);
+  if (outcome === "withdrawn") return "withdrawal_ack";
+  return null;
+}
+
+function decisionEvent(application: LockedApplication, input: DecisionInput, occurredAt: Date, actor: Actor): NewEvent {
+  const base = { applicationId: application.id, occurredAt, actorId: actor.id };
+  return input.outcome === "withdrawn"
+    ? { ...base, type: "withdrawn", data: input.reason ? { reason: input.reason } : {} }
+    : {
+        ...base,
+        type: "decision",
+        data: { outcome: input.outcome, ...(input.reason ? { reason: input.reason } : {}) },
+      };
+}
+
+/**
+ * Decides these applications the same way (`input`), in the caller's transaction. All or nothing: an application that
+ * is not active, or decided before it was made, refuses the batch with an ApplicationRefusal naming it. With notify
+ * (the default) each candidate is told: a rejection at a humane time, a withdrawal confirmed at once; a hire is told
+ * by the offer, which a person writes. A decision recorded after the fact (occurredAt given) is history: the candidate
+ * was told back then.
+ */
+export async function decideApplications(
+  tx: Tx,
+  applicationIds: string[],
+  input: DecisionInput,
+  actor: Actor,
+  options: DecisionOptions = {},
+): Promise<Decided[]> {
+  const locked = await loadManyForChange(tx, applicationIds, actor);
+  const applications = [...locked.values()];
+  const occurredAt = input.occurredAt ?? new Date();
+  for (const application of applications) {
+    const refused = refusal(application, occurredAt);
+    if (refused) throw refused;
+  }
+  const ids = applications.map((application) => application.id);
+  const reason = input.reason ?? null;
+  await tx.application.updateMany({
+    where: { id: { in: ids } },
+    data: { status: input.outcome, closedAt: occurredAt, outcomeReason: reason },
+  });
+  const events = await appendEvents(
+    tx,
+    applications.map((application) => decisionEvent(application, input, occurredAt, actor)),
+  );
+  await recordAudits(
+    tx,
+    applications.map((application) => ({
+      actorId: actor.id,
+      action: `application.${input.outcome}`,
+      entityType: "Application",
+      entityId: application.id,
+      data: {
+        reason,
+        notify: input.notify,
+        ...(options.bulkRejectionId ? { bulkRejectionId: options.bulkRejectionId } : {}),
+      },
+    })),
+  );
+  const emailed = applications.flatMap((application) => {
+    const kind = !input.notify || input.occurredAt ? null : automaticKindFor(input.outcome, application.stage.kind);
+    return kind ? [{ applicationId: application.id, kind: options.templateKind ?? kind }] : [];
+  });
+  const messages = await queueAutomaticMessages(
+    tx,
+    emailed.map((email) => ({ ...email, actorId: actor.id, bulkRejectionId: options.bulkRejectionId })),
+  );
+  const messageOf = new Map(emailed.map((email, index) => [email.applicationId, messages[index] ?? null]));
+  return applications.map((application, index) => {
+    const { stage: _stage, ...summary } = application;
+    return {
+      decided: { ...summary, status: input.outcome, closedAt: occurredAt, outcomeReason: reason },
+      event: events[index]!,
+      message: messageOf.get(application.id) ?? null,
+    };
+  });
+}
+
+/** decideApplications for one application; its refusal is the plain error. */
+export async function decideInTransaction(
+  tx: Tx,
+  applicationId: string,
+  input: DecisionInput,
+  actor: Actor,
+  options: DecisionOptions = {},
+): Promise<Decided> {
+  try {
+    const [decided] = await decideApplications(tx, [applicationId], input, actor, options);
+    return decided!;
+  } catch (error) {
+    throw error instanceof ApplicationRefusal ? error.refusal : error;
+  }
+}
+
+/** Decides an application in its own transaction (see decideApplications). */
+export async function decideApplication(
+  applicationId: string,
+  input: DecisionInput,
+  actor: Actor,
+  options: DecisionOptions = {},
+) {
+  const result = await prisma.$transaction((tx) => decideInTransaction(tx, applicationId, input, actor, options));
+  if (result.message) wakeOutboxWorker();
+  return result.decided;
+}
+
+/**
+ * Undoes rejections while the candidates have not been told, in the caller's transaction: each rejection email still
+ * waiting is cancelled and the application is active again in the stage it was in. All or nothing: one whose email
+ * has gone out refuses the batch with an ApplicationRefusal naming it.
+ */
+export async function reopenApplications(
+  tx: Tx,
+  applicationIds: string[],
+  actor: Actor,
+  data: { undoes?: string; reason?: string } = {},
+): Promise<ApplicationSummary[]> {
+  const applications = [...(await loadManyForChange(tx, applicationIds, actor)).values()];
+  const ids = applications.map((application) => application.id);
+  const rejectionEmails = await tx.message.findMany({
+    where: {
+      applicationId: { in: ids },
+      audience: "candidate",
+      status: { in: ["sending", "sent"] },
+      kind: { in: [...REJECTION_KINDS] },
+    },
+    select: { applicationId: true, status: true, kind: true, createdAt: true },
+  });
+  for (const application of applications) {
+    const emails = rejectionEmails.filter((email) => email.applicationId === application.id);
+    const refused = reopenRefusal(application, emails);
+    if (refused) throw new ApplicationRefusal(application.id, new ConflictError(refused));
+  }
+  await tx.message.updateMany({
+    where: {
+      applicationId: { in: ids },
+      audience: "candidate",
+      status: { in: ["queued", "failed"] },
+      kind: { in: [...REJECTION_KINDS] },
+    },
+    data: { status: "cancelled", nextAttemptAt: null },
+  });
+  await tx.application.updateMany({
+    where: { id: { in: ids } },
+    data: { status: "active", closedAt: null, outcomeReason: null },
+  });
+  await appendEvents(
+    tx,
+    ids.map((applicationId) => ({
+      applicationId,
+      type: "reopened" as const,
+      data,
+      actorId: actor.id,
+      visibility: "internal" as const,
+    })),
+  );
+  await recordAudits(
+    tx,
+    ids.map((entityId) => ({
+      actorId: actor.id,
+      action: "application.reopened",
+      entityType: "Application",
+      entityId,
+      data,
+    })),
+  );
+  return applications.map(({ stage: _stage, ...summary }) => ({
+    ...summary,
+    status: "active" as const,
+    closedAt: null,
+    outcomeReason: null,
+  }));
+}
+
+/** reopenApplications for one application; its refusal is the plain error. */
+export async function reopenInTransaction(
+  tx: Tx,
+  applicationId: string,
+  actor: Actor,
+  data: { undoes?: string; reason?: string } = {},
+): Promise<ApplicationSummary> {
+  try {
+    const [reopened] = await reopenApplications(tx, [applicationId], actor, data);
+    return reopened!;
+  } catch (error) {
+    throw error instanceof ApplicationRefusal ? error.refusal : error;
+  }
+}
+
+/** Undoes a rejection from the application page (see reopenApplications). */
+export async function reopenApplication(applicationId: string, actor: Actor) {
+  return prisma.$transaction((tx) => reopenInTransaction(tx, applicationId, actor));
+}
