@@ -2,7 +2,7 @@
 // (app/models/bulk-rejection/signal.server.ts), and every few seconds for what other instances queued or a failed
 // batch due again, it works batches (app/models/bulk-rejection/work.server.ts) until none is left. Several instances
 // share the work safely: each batch claims its job's row with FOR UPDATE SKIP LOCKED.
-import { processBulkRejectionBatch } from "~/models/bulk-rejection/work.server";
+import { pauseBetweenBatchesMs, processBulkRejectionBatch } from "~/models/bulk-rejection/work.server";
 import { onBulkRejectionWake } from "~/models/bulk-rejection/signal.server";
 
 const POLL_EVERY_MS = 5_000;
@@ -22,6 +22,8 @@ export function startBulkRejectionWorker(): () => Promise<void> {
         const report = await processBulkRejectionBatch();
         // Nothing left, or a batch failed: it is due again after a pause, which the poll picks up.
         if (!report || report.failed) break;
+        const pause = pauseBetweenBatchesMs();
+        if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
       }
     } while (again && !stopped);
   };

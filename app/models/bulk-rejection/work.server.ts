@@ -18,10 +18,16 @@ import { assertMayDecide, idsOf, skippedOf } from "./shared.server";
 /**
  * Applications per batch. Each decision renders and queues an email (some 40 statements). PostgreSQL runs other
  * transactions beside a batch, which holds only its own rows; the embedded database runs one transaction at a time, so
- * its batches are kept near a second to let requests in between.
+ * there a batch is kept well under a second and the worker pauses between batches: other transactions waiting for the
+ * connection (a request, the SLA sweep; Prisma gives up on one after 2 s) get their turn, and pages keep answering.
  */
 export function bulkRejectionBatchSize(): number {
-  return database.kind === "postgres" ? 50 : 20;
+  return database.kind === "postgres" ? 50 : 10;
+}
+
+/** The worker's pause between batches (see bulkRejectionBatchSize). */
+export function pauseBetweenBatchesMs(): number {
+  return database.kind === "postgres" ? 0 : 250;
 }
 
 /** Failed attempts at one batch before the job is marked failed; the waits between them. */
