@@ -1,7 +1,7 @@
 // Decisions on applications — rejected, hired, withdrawn — and undoing a rejection, for one application or many in one
 // transaction. Each writes its touchpoints, audit entries and candidate emails set-based (a few statements however
 // many applications); deciding one application is the batch of one.
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import type { DecisionInput } from "~/domain/applications";
 import { rejectionKindForStage, type StageKind } from "~/domain/jobs";
 import { reopenRefusal } from "~/domain/reopening";
@@ -10,7 +10,8 @@ import { prisma } from "~/platform/db.server";
 import { ConflictError, InvalidInputError } from "~/platform/errors.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
 import { loadManyForChange, type ApplicationSummary, type LockedApplication } from "./application.server";
-import { recordAudits } from "./audit.server";
+import { auditInsert } from "./audit.server";
+import { REJECTION_KIND_LIST } from "./metrics/outcome-told.server";
 import { appendEvents, type AppendedEvent, type NewEvent } from "./event.server";
 import { queueAutomaticMessages } from "./outbox/automations.server";
 import type { QueuedMessage } from "./outbox/queue.server";
@@ -51,6 +52,8 @@ export type DecisionOptions = {
   /** Bulk rejection: the template kind to send instead of the stage's usual one, and the batch it belongs to. */
   templateKind?: TemplateKind;
   bulkRejectionId?: string;
+  /** The instant the decision is made (tests, replays); now by default. */
+  now?: Date;
 };
 
 export type Decided = { decided: ApplicationSummary; event: AppendedEvent; message: QueuedMessage | null };
@@ -88,23 +91,19 @@ export async function decideApplications(
 ): Promise<Decided[]> {
   const locked = await loadManyForChange(tx, applicationIds, actor);
   const applications = [...locked.values()];
-  const occurredAt = input.occurredAt ?? new Date();
+  const now = options.now ?? new Date();
+  const occurredAt = input.occurredAt ?? now;
   for (const application of applications) {
     const refused = refusal(application, occurredAt);
     if (refused) throw refused;
   }
   const ids = applications.map((application) => application.id);
   const reason = input.reason ?? null;
-  await tx.application.updateMany({
-    where: { id: { in: ids } },
-    data: { status: input.outcome, closedAt: occurredAt, outcomeReason: reason },
-  });
-  const events = await appendEvents(
-    tx,
-    applications.map((application) => decisionEvent(application, input, occurredAt, actor)),
-  );
-  await recordAudits(
-    tx,
+  const closing = Prisma.sql`
+    UPDATE "Application" SET status = ${input.outcome}::"ApplicationStatus", "closedAt" = ${occurredAt.toISOString()}::timestamp(3),
+           "outcomeReason" = ${reason}, "updatedAt" = ${now.toISOString()}::timestamp(3)
+     WHERE id = ANY(${ids}::text[])`;
+  const audits = auditInsert(
     applications.map((application) => ({
       actorId: actor.id,
       action: `application.${input.outcome}`,
@@ -116,6 +115,12 @@ export async function decideApplications(
         ...(options.bulkRejectionId ? { bulkRejectionId: options.bulkRejectionId } : {}),
       },
     })),
+    now,
+  );
+  const events = await appendEvents(
+    tx,
+    applications.map((application) => decisionEvent(application, input, occurredAt, actor)),
+    { now, alongside: [closing, audits] },
   );
   const emailed = applications.flatMap((application) => {
     const kind = !input.notify || input.occurredAt ? null : automaticKindFor(input.outcome, application.stage.kind);
@@ -123,7 +128,7 @@ export async function decideApplications(
   });
   const messages = await queueAutomaticMessages(
     tx,
-    emailed.map((email) => ({ ...email, actorId: actor.id, bulkRejectionId: options.bulkRejectionId })),
+    emailed.map((email) => ({ ...email, actorId: actor.id, bulkRejectionId: options.bulkRejectionId, now })),
   );
   const messageOf = new Map(emailed.map((email, index) => [email.applicationId, messages[index] ?? null]));
   return applications.map((application, index) => {
@@ -174,6 +179,7 @@ export async function reopenApplications(
   applicationIds: string[],
   actor: Actor,
   data: { undoes?: string; reason?: string } = {},
+  options: { now?: Date } = {},
 ): Promise<ApplicationSummary[]> {
   const applications = [...(await loadManyForChange(tx, applicationIds, actor)).values()];
   const ids = applications.map((application) => application.id);
@@ -191,19 +197,25 @@ export async function reopenApplications(
     const refused = reopenRefusal(application, emails);
     if (refused) throw new ApplicationRefusal(application.id, new ConflictError(refused));
   }
-  await tx.message.updateMany({
-    where: {
-      applicationId: { in: ids },
-      audience: "candidate",
-      status: { in: ["queued", "failed"] },
-      kind: { in: [...REJECTION_KINDS] },
-    },
-    data: { status: "cancelled", nextAttemptAt: null },
-  });
-  await tx.application.updateMany({
-    where: { id: { in: ids } },
-    data: { status: "active", closedAt: null, outcomeReason: null },
-  });
+  const now = options.now ?? new Date();
+  const cancelEmails = Prisma.sql`
+    UPDATE "Message" SET status = 'cancelled', "nextAttemptAt" = NULL, "updatedAt" = ${now.toISOString()}::timestamp(3)
+     WHERE "applicationId" = ANY(${ids}::text[]) AND audience = 'candidate' AND status IN ('queued', 'failed')
+       AND kind IN (${REJECTION_KIND_LIST})`;
+  const reopening = Prisma.sql`
+    UPDATE "Application" SET status = 'active', "closedAt" = NULL, "outcomeReason" = NULL,
+           "updatedAt" = ${now.toISOString()}::timestamp(3)
+     WHERE id = ANY(${ids}::text[])`;
+  const audits = auditInsert(
+    ids.map((entityId) => ({
+      actorId: actor.id,
+      action: "application.reopened",
+      entityType: "Application",
+      entityId,
+      data,
+    })),
+    now,
+  );
   await appendEvents(
     tx,
     ids.map((applicationId) => ({
@@ -213,16 +225,7 @@ export async function reopenApplications(
       actorId: actor.id,
       visibility: "internal" as const,
     })),
-  );
-  await recordAudits(
-    tx,
-    ids.map((entityId) => ({
-      actorId: actor.id,
-      action: "application.reopened",
-      entityType: "Application",
-      entityId,
-      data,
-    })),
+    { now, alongside: [cancelEmails, reopening, audits] },
   );
   return applications.map(({ stage: _stage, ...summary }) => ({
     ...summary,

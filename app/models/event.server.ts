@@ -82,6 +82,9 @@ export type AppendOptions = {
   now?: Date;
   /** The SLA configuration in force, when the caller has it. */
   config?: SlaConfig;
+  /** The rest of the caller's change — its applications' own columns, its audit entries — sent in the same statement
+   * as the events: writes that touch no event or clock row, and that nothing before the stage stays reads. */
+  alongside?: Prisma.Sql[];
 };
 
 /**
@@ -107,6 +110,7 @@ export async function appendEvents(
   });
   const views = rows.filter((row) => row.type === "status_viewed" && !synced.has(row.applicationId));
   await executeTogether(tx, [
+    ...(options.alongside ?? []),
     insertEvents(rows),
     ...clockWrites,
     ...(views.length > 0 ? [notePromisesShown(views.map((row) => ({ ...row, at: row.occurredAt })))] : []),

@@ -67,6 +67,18 @@ test("a finished clock whose stop moved (a reply recorded after the fact) is rew
   expect(planClockWrites([finished], [earlierReply], false).updates).toEqual([{ ...earlierReply, id: "clock_1" }]);
 });
 
+test("a finished clock whose run a touchpoint recorded now falls inside follows the log", () => {
+  // Paused while waiting for the candidate, then stopped: stored without a due date. A reply recorded afterwards,
+  // dated inside the run, resumed it, so it was due and missed.
+  const finished = stored({ state: "stopped", stoppedAt: T0 + 300 * HOUR, dueAt: null, breached: false });
+  const resumed = row({ state: "stopped", stoppedAt: T0 + 300 * HOUR, dueAt: T0 + 120 * HOUR, breached: true });
+  const inside = new Map([["app_1", [T0 + 100 * HOUR]]]);
+  const after = new Map([["app_1", [T0 + 400 * HOUR]]]);
+  expect(planClockWrites([finished], [resumed], false, inside).updates).toEqual([{ ...resumed, id: "clock_1" }]);
+  expect(planClockWrites([finished], [resumed], false, after).updates).toEqual([]);
+  expect(planClockWrites([finished], [resumed], false, new Map([["app_2", [T0 + 100 * HOUR]]])).updates).toEqual([]);
+});
+
 test("in a recompute a recorded breach stays for the same start, even when the new due date is later", () => {
   const late = stored({ breached: true });
   const relaxed = row({ dueAt: T0 + 96 * HOUR, breached: false });

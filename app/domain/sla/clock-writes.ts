@@ -86,13 +86,21 @@ function isFinished(state: ClockState) {
  * - a clock the log no longer produces is deleted; a new one is inserted;
  * - a finished clock whose state, start and stop are unchanged keeps its row as it was — the target, due date and
  *   verdict of the policy it ran under — so changing a policy never rewrites history; only when its date was shown
- *   follows the log (a touchpoint recorded afterwards with an earlier date);
+ *   follows the log (a touchpoint recorded afterwards with an earlier date). Unless a clock-moving touchpoint being
+ *   recorded now (`newEvents`, epoch ms by application) falls inside its run: then the log of that run changed (a
+ *   reply recorded after the fact resumes a paused clock), and the run follows the log like a running clock. Which
+ *   events were recorded together never matters: one at a time or all at once, the rows come out the same;
  * - running and paused clocks follow the computed values (start times come from the log, due dates move);
  * - with `keepBreaches` (recomputes after a policy or schedule change) a breach once recorded stays for the same clock
  *   start ("past breaches stay", docs/sla.md); without it (a new event) the log alone decides;
  * - a row equal to what is computed is left alone.
  */
-export function planClockWrites(stored: StoredClockRow[], computed: ClockRow[], keepBreaches: boolean): ClockWrites {
+export function planClockWrites(
+  stored: StoredClockRow[],
+  computed: ClockRow[],
+  keepBreaches: boolean,
+  newEvents: ReadonlyMap<string, readonly number[]> = new Map(),
+): ClockWrites {
   const storedByKey = new Map(stored.map((row) => [key(row), row]));
   const writes: ClockWrites = { inserts: [], updates: [], deleteIds: [] };
   for (const row of computed) {
@@ -103,7 +111,16 @@ export function planClockWrites(stored: StoredClockRow[], computed: ClockRow[], 
     }
     storedByKey.delete(key(row));
     const sameRun = existing.startedAt === row.startedAt;
-    if (isFinished(existing.state) && existing.state === row.state && sameRun && existing.stoppedAt === row.stoppedAt) {
+    const runChanged = (newEvents.get(row.applicationId) ?? []).some(
+      (at) => at >= existing.startedAt && existing.stoppedAt !== null && at <= existing.stoppedAt,
+    );
+    if (
+      isFinished(existing.state) &&
+      existing.state === row.state &&
+      sameRun &&
+      existing.stoppedAt === row.stoppedAt &&
+      !runChanged
+    ) {
       if (existing.promiseShownAt !== row.promiseShownAt) {
         writes.updates.push({ ...existing, promiseShownAt: row.promiseShownAt });
       }

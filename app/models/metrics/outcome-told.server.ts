@@ -11,7 +11,7 @@ const OUTCOME_TYPES = new Set(["decision", "withdrawn", "reopened"]);
 
 /** The rejection template kinds as SQL literals, so the statements below carry no parameters and bulk loads can run
  * their text as it is. */
-const REJECTION_KIND_LIST = sqlList(REJECTION_KINDS);
+export const REJECTION_KIND_LIST = sqlList(REJECTION_KINDS);
 
 /** Whether a touchpoint of this type and visibility can change when the candidate was told. */
 export function changesOutcomeTold(type: string, visibility: string): boolean {

@@ -12,7 +12,7 @@ import { lintTemplate } from "~/domain/templates/lint";
 import type { TemplateSource } from "~/domain/templates/render";
 import { bareAddress } from "~/domain/messages/addresses";
 import { env } from "~/platform/env.server";
-import { ConflictError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
+import { ConflictError, InvalidInputError, NotFoundError, type FieldIssue } from "~/platform/errors.server";
 import { newId } from "~/platform/ids.server";
 import { messageIdHeader, replyAddress } from "~/platform/mail-addresses.server";
 import { statusTokenHashFor } from "~/platform/status-link-tokens.server";
@@ -79,13 +79,29 @@ async function adoptDerivedStatusTokens(db: Db, contexts: MessageContext[]): Pro
      WHERE a.id = t.id`;
 }
 
+/** The lint's errors for a text, remembered: the lint is pure and costs some 5 ms, and a batch of rejections (or a day
+ * of acknowledgements) queues the same template text again and again. */
+const lintErrorsByText = new Map<string, FieldIssue[]>();
+const LINT_MEMORY = 200;
+
+function lintErrorsOf(text: { kind: TemplateKind; locale: TemplateLocale; subject: string; body: string }) {
+  const key = JSON.stringify([text.kind, text.locale, text.subject, text.body]);
+  let issues = lintErrorsByText.get(key);
+  if (!issues) {
+    issues = lintErrorIssues(lintTemplate(text));
+    if (lintErrorsByText.size >= LINT_MEMORY) lintErrorsByText.clear();
+    lintErrorsByText.set(key, issues);
+  }
+  return issues;
+}
+
 type PreparedMessage = { queued: QueuedMessage; row: Prisma.MessageCreateManyInput };
 
 function prepareMessage(input: CandidateMessageInput, context: MessageContext, now: Date) {
   if (context.candidate.erased) {
     throw new ConflictError("This candidate's personal data was erased, so Hearback cannot write to them.");
   }
-  const issues = lintErrorIssues(lintTemplate({ kind: input.kind, locale: context.locale, ...input.text }));
+  const issues = lintErrorsOf({ kind: input.kind, locale: context.locale, ...input.text });
   if (issues.length > 0) throw new InvalidInputError("The message has errors; nothing was queued.", issues);
   // The send time depends on the candidate, and nextUpdateBy on the send time.
   const scheduledFor = sendTimeFor(input.timing, context, now);

@@ -162,7 +162,12 @@ export async function planClockSync(db: Db, applicationIds: string[], options: C
   const rows = computed.flatMap(({ applicationId, inForce, clocks, touchpoints }) =>
     clocks.map((clock) => clockRow(applicationId, inForce.policyId, clock, touchpoints)),
   );
-  return clockWriteStatements(planClockWrites(inputs.stored, rows, options.keepBreaches ?? false));
+  const newEvents = new Map<string, number[]>();
+  for (const entry of options.pending ?? []) {
+    if (movesClocks(entry.type))
+      newEvents.set(entry.applicationId, [...(newEvents.get(entry.applicationId) ?? []), entry.occurredAt]);
+  }
+  return clockWriteStatements(planClockWrites(inputs.stored, rows, options.keepBreaches ?? false, newEvents));
 }
 
 /** Brings the stored clocks of these applications in step with their event logs, as of `now`: one statement to read,

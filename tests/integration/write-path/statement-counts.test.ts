@@ -36,7 +36,6 @@ test("rejecting fifty with their emails takes the statements rejecting one takes
   const batch = await decide(fifty);
   expect(single.result[0]!.message).not.toBeNull();
   expect(batch.result.filter((decided) => decided.message !== null)).toHaveLength(50);
-  console.log(single.queries.map((q) => q.slice(0, 90).replace(/\s+/g, " ")).join("\n"));
   expect(batch.queries.length, batch.queries.join("\n\n")).toBe(single.queries.length);
 });
 
