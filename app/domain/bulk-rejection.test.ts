@@ -1,6 +1,12 @@
 import { expect, test } from "vitest";
 import {
   BULK_REJECTION_KINDS,
+  failedMessage,
+  isInProgress,
+  rejectingMessage,
+  skippedNote,
+  skipReasonFor,
+  undoingMessage,
   bulkRejectionSchema,
   firstLocalSendTime,
   MAX_BULK_REJECTION,
@@ -124,4 +130,56 @@ test("a refusal names the candidates, the first few of many", () => {
   expect(selectionProblemsMessage([{ name: "Ann Lee", problem: "refused", message: "Her data was erased." }])).toBe(
     "Nothing was rejected: Ann Lee could not be rejected: Her data was erased. Deselect them and try again.",
   );
+});
+
+test("progress reads as the recruiter sees it under the bar", () => {
+  expect(rejectingMessage(0, 500)).toBe("Rejecting 500 candidates…");
+  expect(rejectingMessage(230, 500)).toBe("Rejecting 230 of 500…");
+  expect(undoingMessage(120, 230)).toBe("Undoing: 120 of 230 back on the board…");
+  expect(["queued", "running", "undoing"].every((status) => isInProgress(status as never))).toBe(true);
+  expect(["done", "failed", "undone"].some((status) => isInProgress(status as never))).toBe(false);
+});
+
+test("skipped candidates are named with why, the first few of many", () => {
+  expect(skippedNote([])).toBeNull();
+  expect(skipReasonFor("withdrawn")).toBe("withdrawn");
+  expect(skipReasonFor("active")).toBe("not_active");
+  expect(
+    skippedNote([
+      { name: "Ann Able", reason: "withdrawn" },
+      { name: "Ben Baker", reason: "hired" },
+      { name: "Cy Cole", reason: "rejected" },
+      { name: "Di Dee", reason: "erased" },
+    ]),
+  ).toBe(
+    "Skipped 4 who changed after you selected them: Ann Able had withdrawn; Ben Baker had been hired; " +
+      "Cy Cole had already been rejected; and 1 more. Nobody was emailed twice.",
+  );
+});
+
+test("a failed job says how far it got, why, and what the recruiter can do", () => {
+  expect(failedMessage({ undoing: false, done: 150, total: 500, error: "Ann Able could not be changed: boom." })).toBe(
+    "Rejecting stopped after 150 of 500 candidates: Ann Able could not be changed: boom. Those rejected stay rejected; " +
+      "Undo brings them back, or select the others and reject them again.",
+  );
+  expect(failedMessage({ undoing: true, done: 10, total: 40, error: null })).toBe(
+    "Undo stopped after 10 of 40 candidates were back on the board. Their emails are all cancelled. Press Undo to " +
+      "try the rest again.",
+  );
+});
+
+test("undo: once accepted it is final unless its worker gave up; one email gone closes it", () => {
+  const at = new Date("2027-01-12T10:00:00Z");
+  expect(undoAvailability({ status: "running", undoneAt: null, sent: 0, total: 3 })).toEqual({ possible: true });
+  expect(undoAvailability({ status: "undoing", undoneAt: null, undoRequestedAt: at, sent: 0, total: 3 })).toMatchObject(
+    { possible: false, message: expect.stringContaining("already being undone") },
+  );
+  expect(undoAvailability({ status: "failed", undoneAt: null, undoRequestedAt: at, sent: 0, total: 3 })).toEqual({
+    possible: true,
+  });
+  expect(undoAvailability({ status: "undone", undoneAt: at, undoRequestedAt: at, sent: 0, total: 3 })).toMatchObject({
+    possible: false,
+    message: "This bulk rejection was already undone; nothing was changed.",
+  });
+  expect(undoAvailability({ status: "done", undoneAt: null, sent: 1, total: 3 })).toMatchObject({ possible: false });
 });

@@ -60,14 +60,26 @@ export async function getBulkRejectionProgress(bulkId: string, actor: Actor): Pr
   return progressOf({ ...row, jobId: row.jobId });
 }
 
-/** The newest bulk rejection of a job that the worker has still to finish, for a board opened without ?bulk=. */
-export async function runningBulkRejectionId(jobId: string): Promise<string | null> {
-  const row = await prisma.bulkRejection.findFirst({
-    where: { jobId, status: { in: ["queued", "running", "undoing"] } },
-    orderBy: { createdAt: "desc" },
-    select: { id: true },
-  });
-  return row?.id ?? null;
+/** How long a board opened without ?bulk= keeps showing a bulk rejection that failed. */
+const FAILED_SHOWN_MS = 24 * 60 * 60_000;
+
+/**
+ * The bulk rejection a board opened without ?bulk= shows: the newest one of the job the worker has still to finish,
+ * else one that failed in the last day (so the recruiter learns of it, and may undo what it did).
+ */
+export async function runningBulkRejectionId(jobId: string, now: Date = new Date()): Promise<string | null> {
+  for (const where of [
+    { status: { in: ["queued", "running", "undoing"] as BulkRejectionStatus[] } },
+    { status: "failed" as const, finishedAt: { gte: new Date(now.getTime() - FAILED_SHOWN_MS) } },
+  ]) {
+    const row = await prisma.bulkRejection.findFirst({
+      where: { jobId, ...where },
+      orderBy: { createdAt: "desc" },
+      select: { id: true },
+    });
+    if (row) return row.id;
+  }
+  return null;
 }
 
 /** A bulk rejection as the board's banner shows it, or null when it does not exist or the actor cannot see it. */

@@ -312,3 +312,31 @@ test("a candidate who withdrew before the worker reached them is skipped and nam
     emails: { queued: 1, total: 1 },
   });
 });
+
+test("a bulk rejection the worker gave up on is shown on its board for a day, with its error and Undo", async () => {
+  const recruiter = await signIn("recruiter");
+  const { job, ids } = await jobWithCandidates(recruiter, ["Sam Sand", "Tea Tate", "Uli Urb"]);
+  const posted = await run(board.action, bulkRejectRequest(job.id, recruiter, ids), { jobId: job.id });
+  const bulkId = new URL(posted.location!, "http://x").searchParams.get("bulk")!;
+  await processBulkRejectionBatch({ batchSize: 2 });
+  // What the worker writes after its last attempt (tests/integration/models/bulk-rejection.test.ts makes it fail).
+  await prisma.bulkRejection.update({
+    where: { id: bulkId },
+    data: { status: "failed", error: "Uli Urb could not be changed: the database went away", finishedAt: clockNow() },
+  });
+
+  const shown = await loadBoard(`/jobs/${job.id}`, recruiter, job.id);
+  expect(shown.data.bulkRejection).toMatchObject({
+    id: bulkId,
+    status: "failed",
+    rejected: 2,
+    error: "Uli Urb could not be changed: the database went away",
+    progress: { done: 2, total: 3 },
+    undo: { possible: true },
+  });
+  await prisma.bulkRejection.update({
+    where: { id: bulkId },
+    data: { finishedAt: new Date(clockNow().getTime() - 25 * 60 * 60_000) },
+  });
+  expect((await loadBoard(`/jobs/${job.id}`, recruiter, job.id)).data.bulkRejection).toBeNull();
+});
