@@ -10,7 +10,7 @@ import type { TemplateKind } from "~/domain/templates/kinds";
 import { database, prisma } from "~/platform/db.server";
 import { ConflictError } from "~/platform/errors.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
-import { decideInTransaction, reopenInTransaction } from "../decisions.server";
+import { ApplicationRefusal, decideApplications, reopenApplications } from "../decisions.server";
 import { recordAudit } from "../audit.server";
 import { applicationScope, type Actor } from "../scope.server";
 import { assertMayDecide, idsOf, skippedOf } from "./shared.server";
@@ -22,12 +22,12 @@ import { assertMayDecide, idsOf, skippedOf } from "./shared.server";
  * connection (a request, the SLA sweep; Prisma gives up on one after 2 s) get their turn, and pages keep answering.
  */
 export function bulkRejectionBatchSize(): number {
-  return database.kind === "postgres" ? 50 : 10;
+  return database.kind === "postgres" ? 50 : 25;
 }
 
 /** The worker's pause between batches (see bulkRejectionBatchSize). */
 export function pauseBetweenBatchesMs(): number {
-  return database.kind === "postgres" ? 0 : 250;
+  return database.kind === "postgres" ? 0 : 200;
 }
 
 /** Failed attempts at one batch before the job is marked failed; the waits between them. */
@@ -61,35 +61,37 @@ class CandidateFailure extends Error {
 }
 
 /**
- * Rejects one batch of applications, each queued its rejection email, in the caller's transaction. Every one is active
- * and locked by the caller. The one place a batch decides: a set-based decision can replace this loop.
+ * Rejects one batch of applications, each queued its rejection email, in the caller's transaction: one set-based
+ * decision for the whole batch. Every one is active and locked by the caller. The one place a batch decides.
  */
 export async function rejectBatch(tx: Db, ids: readonly string[], job: BulkRejectionJob): Promise<void> {
-  for (const applicationId of ids) {
-    try {
-      const { message } = await decideInTransaction(
-        tx,
-        applicationId,
-        { outcome: "rejected", reason: job.reason ?? undefined, notify: true },
-        job.actor,
-        { templateKind: job.templateKind, bulkRejectionId: job.id },
-      );
-      // A rejection nobody is told about is the worst outcome (docs/sla.md, closure): no template, no batch.
-      if (!message) throw new ConflictError("there is no template for their rejection email");
-    } catch (error) {
-      throw new CandidateFailure(applicationId, error);
-    }
+  if (ids.length === 0) return;
+  let decided;
+  try {
+    decided = await decideApplications(
+      tx,
+      [...ids],
+      { outcome: "rejected", reason: job.reason ?? undefined, notify: true },
+      job.actor,
+      { templateKind: job.templateKind, bulkRejectionId: job.id },
+    );
+  } catch (error) {
+    throw error instanceof ApplicationRefusal ? new CandidateFailure(error.applicationId, error.refusal) : error;
+  }
+  // A rejection nobody is told about is the worst outcome (docs/sla.md, closure): no template, no batch.
+  const untold = decided.find((one) => !one.message);
+  if (untold) {
+    throw new CandidateFailure(untold.decided.id, new ConflictError("there is no template for their rejection email"));
   }
 }
 
-/** Reopens one batch of applications the undo brings back, in the caller's transaction. */
+/** Reopens one batch of applications the undo brings back, in the caller's transaction, set-based. */
 async function reopenBatch(tx: Db, ids: readonly string[], job: { id: string; actor: Actor }): Promise<void> {
-  for (const applicationId of ids) {
-    try {
-      await reopenInTransaction(tx, applicationId, job.actor, { undoes: job.id });
-    } catch (error) {
-      throw new CandidateFailure(applicationId, error);
-    }
+  if (ids.length === 0) return;
+  try {
+    await reopenApplications(tx, [...ids], job.actor, { undoes: job.id });
+  } catch (error) {
+    throw error instanceof ApplicationRefusal ? new CandidateFailure(error.applicationId, error.refusal) : error;
   }
 }
 
