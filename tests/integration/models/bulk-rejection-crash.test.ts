@@ -12,7 +12,7 @@ import { clockNow, minutesFrom } from "../../clock";
 import { createTestJob, createTestUser, fakeCandidate } from "../../factories";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
-const CANDIDATES = 150;
+const CANDIDATES = 400;
 const BATCH = 5;
 
 beforeAll(async () => {
