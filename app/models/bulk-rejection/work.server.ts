@@ -16,8 +16,9 @@ import { applicationScope, type Actor } from "../scope.server";
 import { assertMayDecide, idsOf, skippedOf } from "./shared.server";
 
 /**
- * Applications per batch. Each decision renders and queues an email (some 40 statements). PostgreSQL runs other
- * transactions beside a batch, which holds only its own rows; the embedded database runs one transaction at a time, so
+ * Applications per batch. A batch is one set-based decision (about ten statements however many applications, but each
+ * candidate's email is rendered and linted in the process). PostgreSQL runs other transactions beside a batch, which
+ * holds only its own rows; the embedded database runs one transaction at a time, so
  * there a batch is kept well under a second and the worker pauses between batches: other transactions waiting for the
  * connection (a request, the SLA sweep; Prisma gives up on one after 2 s) get their turn, and pages keep answering.
  */
