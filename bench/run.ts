@@ -19,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   "status-page": async () => (await import("./status-page.bench")).statusPageBenchmark,
   metrics: async () => (await import("./metrics.bench")).metricsBenchmark,
   inbound: async () => (await import("./inbound.bench")).inboundBenchmark,
+  "bulk-rejection": async () => (await import("./bulk-rejection.bench")).bulkRejectionBenchmark,
   writes: async () => (await import("./writes.bench")).writesBenchmark,
 };
 

@@ -1,15 +1,12 @@
-// Applications: adding candidates to jobs, moving them through stages, notes and recorded messages, and the row locks
-// every change takes (decisions are in decisions.server.ts). Each change writes its touchpoint event and audit entry
-// in the same transaction.
+// Applications: moving them through stages, notes and recorded messages, reading them, and the row locks every change
+// takes (adding candidates is in application-intake.server.ts, decisions in decisions.server.ts). Each change writes
+// its touchpoint event and audit entry in the same transaction.
 import type { Prisma } from "~/generated/prisma/client";
-import type { ApplicationInput, MessageInput } from "~/domain/applications";
-import { FALLBACK_LOCALE } from "~/domain/i18n";
+import type { MessageInput } from "~/domain/applications";
 import type { StageKind } from "~/domain/jobs";
 import { ConflictError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
 import { prisma } from "~/platform/db.server";
-import { newId } from "~/platform/ids.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
-import { statusTokenHashFor, statusUrlOf } from "~/platform/status-link-tokens.server";
 import { recordAudit } from "./audit.server";
 import { appendEvent, timelineEventSelect } from "./event.server";
 import { queueAutomaticMessage } from "./outbox/automations.server";
@@ -28,99 +25,6 @@ export const applicationSummarySelect = {
 } satisfies Prisma.ApplicationSelect;
 
 export type ApplicationSummary = Prisma.ApplicationGetPayload<{ select: typeof applicationSummarySelect }>;
-
-function duplicateApplication(): ConflictError {
-  const message = "This candidate already has an active application for this job.";
-  return new ConflictError(message, [{ path: "candidate.email", message }]);
-}
-
-/** Adds a candidate (found by email, case-insensitively, or created) to a job's first stage, and unless told not to
- * (imports), queues the acknowledgement email in the same transaction. */
-export async function createApplication(input: ApplicationInput, actorId: string | null) {
-  const id = newId();
-  const emailKey = input.candidate.email.toLowerCase();
-  try {
-    const application = await prisma.$transaction(async (tx) => {
-      const job = await tx.job.findUnique({
-        where: { id: input.jobId },
-        select: {
-          id: true,
-          stages: {
-            where: { archivedAt: null },
-            orderBy: { position: "asc" },
-            take: 1,
-            select: { id: true, name: true },
-          },
-        },
-      });
-      if (!job)
-        throw new InvalidInputError("The job does not exist.", [{ path: "jobId", message: "No job has this id." }]);
-      const firstStage = job.stages[0];
-      if (!firstStage) throw new ConflictError("This job has no stages yet.");
-      const candidate = await tx.candidate.upsert({
-        where: { emailKey },
-        create: {
-          name: input.candidate.name,
-          email: input.candidate.email,
-          emailKey,
-          phone: input.candidate.phone ?? null,
-          timeZone: input.candidate.timeZone ?? "UTC",
-          locale: input.candidate.locale ?? FALLBACK_LOCALE,
-        },
-        update: {},
-        select: { id: true, erasedAt: true },
-      });
-      const active = await tx.application.findFirst({
-        where: { candidateId: candidate.id, jobId: job.id, status: "active" },
-        select: { id: true },
-      });
-      if (active) throw duplicateApplication();
-      const appliedAt = input.appliedAt ?? new Date();
-      const created = await tx.application.create({
-        data: {
-          id,
-          candidateId: candidate.id,
-          jobId: job.id,
-          stageId: firstStage.id,
-          appliedAt,
-          source: input.source ?? null,
-          statusTokenHash: statusTokenHashFor(id, 0),
-        },
-        select: applicationSummarySelect,
-      });
-      await appendEvent(tx, {
-        applicationId: created.id,
-        type: "applied",
-        data: input.source ? { source: input.source } : {},
-        occurredAt: appliedAt,
-        actorId,
-      });
-      await recordAudit(tx, {
-        actorId,
-        action: "application.created",
-        entityType: "Application",
-        entityId: created.id,
-        data: { jobId: job.id, candidateId: candidate.id, notify: input.notify },
-      });
-      if (input.notify && !candidate.erasedAt) {
-        await queueAutomaticMessage(tx, { applicationId: id, kind: "application_received", actorId });
-      }
-      return created;
-    });
-    if (input.notify) wakeOutboxWorker();
-    return { ...application, statusUrl: statusUrlOf({ id, statusTokenRotation: 0 }) };
-  } catch (error) {
-    // Two concurrent requests for the same person: the loser sees the unique index instead of our check.
-    if (isUniqueViolation(error)) throw duplicateApplication();
-    throw error;
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002"
-  );
-}
 
 export type LockedApplication = ApplicationSummary & { stage: { id: string; name: string; kind: StageKind } };
 

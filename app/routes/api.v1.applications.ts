@@ -1,6 +1,6 @@
 // POST /api/v1/applications: adds a candidate (matched by email, case-insensitively) to a job's first stage.
 import { applicationInputSchema } from "~/domain/applications";
-import { createApplication } from "~/models/application.server";
+import { createApplication } from "~/models/application-intake.server";
 import { presentCreatedApplication, applicationCreatedResource } from "~/web/api-resources.server";
 import { apiJson, apiRoute, parseJsonBody, requireApiPermission } from "~/web/api.server";
 import { BODY_ERRORS, type ApiOperation } from "~/web/openapi.server";

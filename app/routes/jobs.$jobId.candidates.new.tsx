@@ -7,7 +7,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { candidateFormSchema, type CandidateFormValues } from "~/domain/application-forms";
 import { FALLBACK_LOCALE, localeOptionLabel, SUPPORTED_LOCALES } from "~/domain/i18n";
 import { timeZoneOptions } from "~/domain/time-zones";
-import { createApplication } from "~/models/application.server";
+import { createApplication } from "~/models/application-intake.server";
 import { getJob } from "~/models/job.server";
 import { requirePermission } from "~/web/auth.server";
 import { modelFailure } from "~/web/form-errors.server";

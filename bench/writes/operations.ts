@@ -1,5 +1,6 @@
 // The write operations the benchmark measures, each through the exported model functions alone.
-import { createApplication, moveApplication, recordMessage } from "~/models/application.server";
+import { moveApplication, recordMessage } from "~/models/application.server";
+import { createApplication } from "~/models/application-intake.server";
 import { decideApplication, reopenApplication } from "~/models/decisions.server";
 import { appendEvent } from "~/models/event.server";
 import { prisma } from "~/platform/db.server";

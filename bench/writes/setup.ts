@@ -3,7 +3,7 @@
 // change: created through createApplication, in the job's first stage, all applied at the same instant so that each
 // starts with the same rows (its applied event, audit entry, three running clocks and one stage stay).
 import type { Actor } from "~/models/scope.server";
-import { createApplication } from "~/models/application.server";
+import { createApplication } from "~/models/application-intake.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/platform/db.server";
 import { fakeCandidate, seedFactories } from "../../tests/factories";

@@ -1,6 +1,7 @@
 // The factories: deterministic data, and a fast path that writes exactly what the models write for the same history.
 import { expect, test } from "vitest";
-import { addNote, createApplication } from "~/models/application.server";
+import { addNote } from "~/models/application.server";
+import { createApplication } from "~/models/application-intake.server";
 import { verifyCredentials } from "~/models/user.server";
 import { prisma } from "~/platform/db.server";
 import { insertApplicationsInBulk } from "../bulk-applications";

@@ -1,7 +1,7 @@
 // /api/v1/applications: adding candidates, reading, moving, deciding and recording messages — with field-level
 // errors, conflicts, scoping, and nothing written when a request fails.
 import { expect, test } from "vitest";
-import { createApplication } from "~/models/application.server";
+import { createApplication } from "~/models/application-intake.server";
 import { createJob } from "~/models/job.server";
 import * as applicationRoute from "~/routes/api.v1.applications.$applicationId";
 import * as decisionRoute from "~/routes/api.v1.applications.$applicationId.decision";

@@ -1,6 +1,7 @@
 // Applications through the model layer: every change writes its event and audit entry, and failures write nothing.
 import { expect, test } from "vitest";
-import { addNote, createApplication, moveApplication, recordMessage } from "~/models/application.server";
+import { addNote, moveApplication, recordMessage } from "~/models/application.server";
+import { createApplication } from "~/models/application-intake.server";
 import { decideApplication } from "~/models/decisions.server";
 import { getBoard } from "~/models/board.server";
 import { createJob } from "~/models/job.server";

@@ -1,6 +1,6 @@
 // Jobs and the stage editor: reorder, rename, add and remove stages without losing history.
 import { expect, test } from "vitest";
-import { createApplication } from "~/models/application.server";
+import { createApplication } from "~/models/application-intake.server";
 import { createJob, getJob, listJobs, updateJob } from "~/models/job.server";
 import { createUser } from "~/models/user.server";
 import { prisma } from "~/platform/db.server";

@@ -1,6 +1,7 @@
 // The pipeline board: limits for big pipelines, a constant number of queries, moving by form, and scoping.
 import { expect, test } from "vitest";
-import { createApplication, recordMessage } from "~/models/application.server";
+import { recordMessage } from "~/models/application.server";
+import { createApplication } from "~/models/application-intake.server";
 import { decideApplication } from "~/models/decisions.server";
 import { getBoard } from "~/models/board.server";
 import { createJob } from "~/models/job.server";

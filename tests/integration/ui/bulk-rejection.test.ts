@@ -2,7 +2,7 @@
 // job's progress (from the database: a reload shows the same) and then the banner, undo, and the refusals (nothing
 // ticked, a stale card, no permission) with the form's values kept.
 import { beforeAll, beforeEach, expect, test } from "vitest";
-import { createApplication } from "~/models/application.server";
+import { createApplication } from "~/models/application-intake.server";
 import { decideApplication } from "~/models/decisions.server";
 import { createJob } from "~/models/job.server";
 import { ensureTemplateLibrary } from "~/models/template.server";

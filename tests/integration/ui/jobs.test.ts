@@ -1,7 +1,7 @@
 // The jobs pages: list and scoping, the job form with its stage editor (with and without JavaScript), conflicts.
 import { expect, test } from "vitest";
 import { jobFormValues, type JobFormValues } from "~/domain/job-form";
-import { createApplication } from "~/models/application.server";
+import { createApplication } from "~/models/application-intake.server";
 import { createJob, getJob } from "~/models/job.server";
 import * as jobsList from "~/routes/jobs._index";
 import * as editJob from "~/routes/jobs.$jobId.edit";

@@ -2,11 +2,12 @@
 // candidates with their rejection emails sends as many statements as a decision of one. A step that starts writing
 // or reading per application (N+1) fails here.
 import { beforeAll, expect, test } from "vitest";
+import { createApplications } from "~/models/application-intake.server";
 import { decideApplications } from "~/models/decisions.server";
 import { appendEvents } from "~/models/event.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/platform/db.server";
-import { createTestApplication, createTestJob, createTestUser, seedFactories } from "../../factories";
+import { createTestApplication, createTestJob, createTestUser, fakeCandidate, seedFactories } from "../../factories";
 import { recordQueries } from "../../query-counter";
 
 let recruiter: Awaited<ReturnType<typeof createTestUser>>;
@@ -55,4 +56,16 @@ test("appending an inbound message to fifty applications takes the statements of
   expect(batch.queries.length, batch.queries.join("\n\n")).toBe(single.queries.length);
   // The clocks' inputs, then the events written with the clocks they move; and the COMMIT.
   expect(single.queries.length, single.queries.join("\n\n")).toBeLessThanOrEqual(3);
+});
+
+test("adding fifty candidates with their acknowledgements takes the statements adding one takes", async () => {
+  const inputs = (count: number) =>
+    Array.from({ length: count }, () => ({ jobId, candidate: fakeCandidate(), notify: true }));
+  const add = (count: number) =>
+    recordQueries(() => prisma.$transaction((tx) => createApplications(tx, inputs(count), recruiter.id)));
+  const single = await add(1);
+  const batch = await add(50);
+  expect(batch.result).toHaveLength(50);
+  expect(await prisma.message.count({ where: { applicationId: { in: batch.result.map((a) => a.id) } } })).toBe(50);
+  expect(batch.queries.length, batch.queries.join("\n\n")).toBe(single.queries.length);
 });
