@@ -47,16 +47,66 @@ export type ClockInputs = {
 
 const LOGGED_TYPES = sqlList([...CLOCK_EVENT_TYPES, "status_viewed"]);
 
-/** The fields of an event's data that clocks read. */
-const CLOCK_DATA = Prisma.raw(`json_build_object('toStageId', e.data->'toStageId', 'fromStageId', e.data->'fromStageId',
-  'automated', e.data->'automated', 'awaitsCandidate', e.data->'awaitsCandidate', 'outcome', e.data->'outcome')`);
+/** The fields of an event's data that clocks read, in this order, as elements of the event's array. */
+const CLOCK_DATA_FIELDS = ["toStageId", "fromStageId", "automated", "awaitsCandidate", "outcome"] as const;
+const CLOCK_DATA = Prisma.raw(CLOCK_DATA_FIELDS.map((field) => `e.data->'${field}'`).join(", "));
 
 type RawInputs = {
   subjects: [string, number, string, string][];
   jobs: [string, string | null, string | null, Record<string, number | null>][];
-  events: [string, string, number, number, string, string, Record<string, unknown>][];
-  clocks: StoredClockRow[];
+  events: [string, string, number, number, string, string, ...unknown[]][];
+  clocks: StoredClockTuple[];
 };
+
+/** A stored clock as the read sends it: compact arrays build and parse about twice as fast as objects. */
+type StoredClockTuple = [
+  string,
+  string,
+  StoredClockRow["metric"],
+  number,
+  StoredClockRow["state"],
+  number,
+  number | null,
+  number | null,
+  number | null,
+  boolean,
+  boolean,
+  number,
+  number | null,
+  string | null,
+  string | null,
+  number | null,
+];
+
+function storedClock(tuple: StoredClockTuple): StoredClockRow {
+  const [id, applicationId, metric, instance, state, startedAt, dueAt, warnAt, stoppedAt, breached] = tuple;
+  const [businessHours, targetMinutes, remainingMinutes, stageId, policyId, promiseShownAt] = tuple.slice(10) as [
+    boolean,
+    number,
+    number | null,
+    string | null,
+    string | null,
+    number | null,
+  ];
+  return {
+    id,
+    applicationId,
+    metric,
+    instance,
+    state,
+    startedAt,
+    dueAt,
+    warnAt,
+    stoppedAt,
+    breached,
+    businessHours,
+    targetMinutes,
+    remainingMinutes,
+    stageId,
+    policyId,
+    promiseShownAt,
+  };
+}
 
 /** Reads what a clock sync of these applications needs: the applications, their jobs with each stage's decision time,
  * their logs and their stored clocks, as one JSON document from one statement. */
@@ -73,18 +123,17 @@ export async function loadClockInputs(db: Db, applicationIds: string[]): Promise
                         ${epochMs(`e."recordedAt"`)}, e.id, e.visibility, ${CLOCK_DATA})
                         ORDER BY e."applicationId", e."occurredAt", e."recordedAt", e.id), '[]')
                    FROM "Event" e WHERE e."applicationId" = ANY(${ids}) AND e.type IN (${LOGGED_TYPES})),
-      'clocks', (SELECT coalesce(json_agg(json_build_object(
-                        'id', c.id, 'applicationId', c."applicationId", 'metric', c.metric, 'instance', c.instance,
-                        'state', c.state, 'startedAt', ${epochMs(`c."startedAt"`)}, 'dueAt', ${epochMs(`c."dueAt"`)},
-                        'warnAt', ${epochMs(`c."warnAt"`)}, 'stoppedAt', ${epochMs(`c."stoppedAt"`)},
-                        'breached', c.breached, 'businessHours', c."businessHours", 'targetMinutes', c."targetMinutes",
-                        'remainingMinutes', c."remainingMinutes", 'stageId', c."stageId", 'policyId', c."policyId",
-                        'promiseShownAt', ${epochMs(`c."promiseShownAt"`)})), '[]')
+      'clocks', (SELECT coalesce(json_agg(json_build_array(
+                        c.id, c."applicationId", c.metric, c.instance, c.state, ${epochMs(`c."startedAt"`)},
+                        ${epochMs(`c."dueAt"`)}, ${epochMs(`c."warnAt"`)}, ${epochMs(`c."stoppedAt"`)}, c.breached,
+                        c."businessHours", c."targetMinutes", c."remainingMinutes", c."stageId", c."policyId",
+                        ${epochMs(`c."promiseShownAt"`)})), '[]')
                    FROM "SlaClock" c WHERE c."applicationId" = ANY(${ids}))
     )::text AS inputs`;
   const raw = JSON.parse(result?.inputs ?? "{}") as RawInputs;
   const log = new Map<string, ClockLogEntry[]>();
-  for (const [applicationId, type, occurredAt, recordedAt, id, visibility, data] of raw.events) {
+  for (const [applicationId, type, occurredAt, recordedAt, id, visibility, ...fields] of raw.events) {
+    const data = Object.fromEntries(CLOCK_DATA_FIELDS.map((field, index) => [field, fields[index] ?? null]));
     let entries = log.get(applicationId);
     if (!entries) log.set(applicationId, (entries = []));
     entries.push({ applicationId, type, occurredAt, recordedAt, id, visibility, data });
@@ -103,7 +152,7 @@ export async function loadClockInputs(db: Db, applicationIds: string[]): Promise
       ]),
     ),
     log,
-    stored: raw.clocks,
+    stored: raw.clocks.map(storedClock),
   };
 }
 
