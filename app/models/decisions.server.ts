@@ -80,7 +80,7 @@ function decisionEvent(application: LockedApplication, input: DecisionInput, occ
  * is not active, or decided before it was made, refuses the batch with an ApplicationRefusal naming it. With notify
  * (the default) each candidate is told: a rejection at a humane time, a withdrawal confirmed at once; a hire is told
  * by the offer, which a person writes. A decision recorded after the fact (occurredAt given) is history: the candidate
- * was told back then.
+ * was told back then. Returns the decided applications in id order (the order they are locked in).
  */
 export async function decideApplications(
   tx: Tx,
