@@ -17,6 +17,7 @@ import { can } from "~/domain/permissions";
 import { prisma } from "~/platform/db.server";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/platform/errors.server";
 import { localOutboxDir, sentMail } from "~/platform/mail.server";
+import { lockApplications } from "./application-locks.server";
 import { recordAudit } from "./audit.server";
 import type { Actor } from "./scope.server";
 
@@ -182,7 +183,7 @@ export async function eraseCandidate(
       if (applicationIds.length > 0) {
         // The row locks every change to an application takes, in id order like the outbox's, so nothing is written
         // about them while they are erased.
-        await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id IN (${Prisma.join(applicationIds)}) ORDER BY id FOR UPDATE`;
+        await lockApplications(tx, applicationIds);
       }
       const email = candidate.email.toLowerCase();
       const placeholder = erasedEmailFor(candidateId);

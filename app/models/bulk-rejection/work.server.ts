@@ -11,6 +11,7 @@ import { database, prisma } from "~/platform/db.server";
 import { ConflictError } from "~/platform/errors.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
 import { ApplicationRefusal, decideApplications, reopenApplications } from "../decisions.server";
+import { lockApplications } from "../application-locks.server";
 import { recordAudit } from "../audit.server";
 import { applicationScope, type Actor } from "../scope.server";
 import { assertMayDecide, idsOf, skippedOf } from "./shared.server";
@@ -182,11 +183,6 @@ async function actorOf(tx: Db, userId: string | null | undefined, what: string):
     throw new LastingFailure(`the person who ${what} may no longer reject candidates`);
   }
   return user;
-}
-
-/** Locks a batch's applications in id order, the order every batch and decision takes them in. */
-async function lockApplications(tx: Db, ids: readonly string[]) {
-  await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ANY(${[...ids]}::text[]) ORDER BY id FOR UPDATE`;
 }
 
 async function rejectNext(tx: Db, row: ClaimedRow, size: number, now: () => Date): Promise<BatchReport> {

@@ -8,6 +8,7 @@ import { afterFailure, classifyDeliveryError } from "~/domain/messages/retry";
 import { prisma } from "~/platform/db.server";
 import { newId } from "~/platform/ids.server";
 import type { MailTransport, OutgoingMail } from "~/platform/mail.server";
+import { lockApplications } from "../application-locks.server";
 import { appendEvents } from "../event.server";
 
 /** Long enough for any SMTP exchange; a claim older than this belonged to a process that died. */
@@ -84,9 +85,7 @@ export async function markSent(messages: ClaimedMessage[], sentAt: Date): Promis
       ),
     ].sort();
     // The same row locks events take, in one order so two workers cannot deadlock.
-    if (applicationIds.length > 0) {
-      await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id IN (${Prisma.join(applicationIds)}) ORDER BY id FOR UPDATE`;
-    }
+    await lockApplications(tx, applicationIds);
     const marked = new Set(
       (
         await tx.$queryRaw<{ id: string }[]>`

@@ -4,6 +4,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/platform/db.server";
 import { loadSlaConfig, type Db } from "./config.server";
+import { lockApplications } from "../application-locks.server";
 import { syncClocks } from "./clocks.server";
 
 export const RECOMPUTE_BATCH_SIZE = 1_000;
@@ -95,7 +96,7 @@ async function recomputeBatch(tx: Db, now: () => Date): Promise<boolean> {
   if (ids.length > 0) {
     // The same row lock an event takes (app/models/application.server.ts): a touchpoint recorded meanwhile waits,
     // so its clocks are never overwritten by ones computed from the log without it.
-    await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
+    await lockApplications(tx, ids);
     await syncClocks(tx, ids, { now: now(), config: await loadSlaConfig(tx), keepBreaches: true });
   }
   const finished = ids.length < RECOMPUTE_BATCH_SIZE;
