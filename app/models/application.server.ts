@@ -65,10 +65,16 @@ export async function loadForChange(tx: Prisma.TransactionClient, applicationId:
   return (await loadManyForChange(tx, [applicationId], actor)).get(applicationId)!;
 }
 
+/** Why a closed application cannot be changed, or null while it is active. */
+export function notActiveRefusal(application: { status: string }): ConflictError | null {
+  return application.status === "active"
+    ? null
+    : new ConflictError(`This application is already ${application.status}; reopen it before changing it.`);
+}
+
 function assertActive(application: { status: string }) {
-  if (application.status !== "active") {
-    throw new ConflictError(`This application is already ${application.status}; reopen it before changing it.`);
-  }
+  const refusal = notActiveRefusal(application);
+  if (refusal) throw refusal;
 }
 
 export async function moveApplication(

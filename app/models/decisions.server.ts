@@ -9,7 +9,12 @@ import { REJECTION_KINDS, type TemplateKind } from "~/domain/templates/kinds";
 import { prisma } from "~/platform/db.server";
 import { ConflictError, InvalidInputError } from "~/platform/errors.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
-import { loadManyForChange, type ApplicationSummary, type LockedApplication } from "./application.server";
+import {
+  loadManyForChange,
+  notActiveRefusal,
+  type ApplicationSummary,
+  type LockedApplication,
+} from "./application.server";
 import { auditInsert } from "./audit.server";
 import { REJECTION_KIND_LIST } from "./metrics/outcome-told.server";
 import { appendEvents, type AppendedEvent, type NewEvent } from "./event.server";
@@ -31,12 +36,8 @@ export class ApplicationRefusal extends ConflictError {
 }
 
 function refusal(application: LockedApplication, occurredAt: Date): ApplicationRefusal | null {
-  if (application.status !== "active") {
-    return new ApplicationRefusal(
-      application.id,
-      new ConflictError(`This application is already ${application.status}; reopen it before changing it.`),
-    );
-  }
+  const notActive = notActiveRefusal(application);
+  if (notActive) return new ApplicationRefusal(application.id, notActive);
   if (occurredAt < application.appliedAt) {
     return new ApplicationRefusal(
       application.id,
