@@ -97,7 +97,12 @@ function lintErrorsOf(text: { kind: TemplateKind; locale: TemplateLocale; subjec
 
 type PreparedMessage = { queued: QueuedMessage; row: Prisma.MessageCreateManyInput };
 
-function prepareMessage(input: CandidateMessageInput, context: MessageContext, now: Date) {
+/** Checks, renders and lints one message; nothing is written. */
+async function prepareMessage(
+  input: CandidateMessageInput,
+  context: MessageContext,
+  now: Date,
+): Promise<PreparedMessage> {
   if (context.candidate.erased) {
     throw new ConflictError("This candidate's personal data was erased, so Hearback cannot write to them.");
   }
@@ -105,36 +110,34 @@ function prepareMessage(input: CandidateMessageInput, context: MessageContext, n
   if (issues.length > 0) throw new InvalidInputError("The message has errors; nothing was queued.", issues);
   // The send time depends on the candidate, and nextUpdateBy on the send time.
   const scheduledFor = sendTimeFor(input.timing, context, now);
-  return async (): Promise<PreparedMessage> => {
-    const values = await context.valuesAt(scheduledFor, { awaitsCandidate: input.awaitsCandidate });
-    const email = composeEmail(input.text, values, context.locale);
-    const id = newId();
-    return {
-      queued: { id, scheduledFor, subject: email.subject },
-      row: {
-        id,
-        applicationId: input.applicationId,
-        direction: "outbound",
-        audience: "candidate",
-        status: "queued",
-        kind: input.kind,
-        templateId: input.template?.id ?? null,
-        templateVersion: input.template?.version ?? null,
-        fromAddress: fromHeader(context),
-        toAddress: `"${context.candidate.name.replace(/["\\\r\n]/g, "")}" <${context.candidate.email}>`,
-        replyTo: replyAddress(input.applicationId),
-        subject: email.subject,
-        bodyText: email.text,
-        bodyHtml: email.html,
-        headerMessageId: messageIdHeader(id),
-        automated: input.automated,
-        awaitsCandidate: input.awaitsCandidate,
-        scheduledFor,
-        nextAttemptAt: scheduledFor,
-        bulkRejectionId: input.bulkRejectionId ?? null,
-        createdById: input.actorId,
-      },
-    };
+  const values = await context.valuesAt(scheduledFor, { awaitsCandidate: input.awaitsCandidate });
+  const email = composeEmail(input.text, values, context.locale);
+  const id = newId();
+  return {
+    queued: { id, scheduledFor, subject: email.subject },
+    row: {
+      id,
+      applicationId: input.applicationId,
+      direction: "outbound",
+      audience: "candidate",
+      status: "queued",
+      kind: input.kind,
+      templateId: input.template?.id ?? null,
+      templateVersion: input.template?.version ?? null,
+      fromAddress: fromHeader(context),
+      toAddress: `"${context.candidate.name.replace(/["\\\r\n]/g, "")}" <${context.candidate.email}>`,
+      replyTo: replyAddress(input.applicationId),
+      subject: email.subject,
+      bodyText: email.text,
+      bodyHtml: email.html,
+      headerMessageId: messageIdHeader(id),
+      automated: input.automated,
+      awaitsCandidate: input.awaitsCandidate,
+      scheduledFor,
+      nextAttemptAt: scheduledFor,
+      bulkRejectionId: input.bulkRejectionId ?? null,
+      createdById: input.actorId,
+    },
   };
 }
 
@@ -144,14 +147,14 @@ async function queueWithContexts(
   contexts: Map<string, MessageContext>,
 ): Promise<QueuedMessage[]> {
   if (inputs.length === 0) return [];
-  const prepared = inputs.map((input) => {
+  // Every message is checked and rendered before anything is written: one refused refuses the batch.
+  const messages: PreparedMessage[] = [];
+  for (const input of inputs) {
     const context = contexts.get(input.applicationId);
     if (!context) throw new NotFoundError("The application");
-    return { context, render: prepareMessage(input, context, input.now ?? new Date()) };
-  });
-  await adoptDerivedStatusTokens(db, [...new Set(prepared.map(({ context }) => context))]);
-  const messages: PreparedMessage[] = [];
-  for (const { render } of prepared) messages.push(await render());
+    messages.push(await prepareMessage(input, context, input.now ?? new Date()));
+  }
+  await adoptDerivedStatusTokens(db, [...new Set(inputs.map((input) => contexts.get(input.applicationId)!))]);
   await db.message.createMany({ data: messages.map((message) => message.row) });
   return messages.map((message) => message.queued);
 }
