@@ -78,16 +78,24 @@ type StoredClockTuple = [
   number | null,
 ];
 
-function storedClock(tuple: StoredClockTuple): StoredClockRow {
-  const [id, applicationId, metric, instance, state, startedAt, dueAt, warnAt, stoppedAt, breached] = tuple;
-  const [businessHours, targetMinutes, remainingMinutes, stageId, policyId, promiseShownAt] = tuple.slice(10) as [
-    boolean,
-    number,
-    number | null,
-    string | null,
-    string | null,
-    number | null,
-  ];
+function storedClock([
+  id,
+  applicationId,
+  metric,
+  instance,
+  state,
+  startedAt,
+  dueAt,
+  warnAt,
+  stoppedAt,
+  breached,
+  businessHours,
+  targetMinutes,
+  remainingMinutes,
+  stageId,
+  policyId,
+  promiseShownAt,
+]: StoredClockTuple): StoredClockRow {
   return {
     id,
     applicationId,
