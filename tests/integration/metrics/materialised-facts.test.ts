@@ -17,7 +17,7 @@ import { recordStatusView } from "~/models/status-page.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/platform/db.server";
 import { localOutboxTransport } from "~/platform/mail.server";
-import { pinClock } from "../../clock";
+import { clockNow, minutesFrom, pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";
 import { applyRoundTheClockPolicy, at } from "./dataset";
 
@@ -219,10 +219,14 @@ test("told: a rejection email sent before the rejection is recorded counts; for 
     const application = await createTestApplication({ jobId: job.id, appliedAt: new Date(NOW.getTime() - 5 * DAY) });
     const email = { subject: template.subject, body: template.body, templateId: template.id };
     await sendCandidateMessage(application.id, { ...email, awaitsCandidate: false, timing: { kind: "now" } }, admin);
-    await deliverDueMessages(localOutboxTransport(null));
-    const { sentAt } = await prisma.message.findFirstOrThrow({ where: { applicationId: application.id } });
-    await decideApplication(application.id, { outcome, notify: false }, admin); // now, after the email
-    return { toldAt: (await applicationFacts(application.id)).toldAt, sentAt: sentAt?.toISOString() };
+    // Explicit instants: the pinned clock moves in 20 ms steps, so two "now"s read apart can still be equal.
+    const sentAt = minutesFrom(clockNow(), 1);
+    await deliverDueMessages(localOutboxTransport(null), { now: () => sentAt });
+    const occurredAt = minutesFrom(sentAt, 1); // the decision, a minute after the email left
+    await decideApplication(application.id, { outcome, occurredAt, notify: false }, admin);
+    const message = await prisma.message.findFirstOrThrow({ where: { applicationId: application.id } });
+    expect(message.sentAt).toEqual(sentAt);
+    return { toldAt: (await applicationFacts(application.id)).toldAt, sentAt: sentAt.toISOString() };
   };
   const rejected = await tellFirst("rejected");
   expect(rejected.sentAt).toEqual(expect.any(String));
