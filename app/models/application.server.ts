@@ -1,16 +1,16 @@
 // Applications: moving them through stages, notes and recorded messages, reading them, and the row locks every change
 // takes (adding candidates is in application-intake.server.ts, decisions in decisions.server.ts). Each change writes
 // its touchpoint event and audit entry in the same transaction.
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import type { MessageInput } from "~/domain/applications";
 import type { StageKind } from "~/domain/jobs";
 import { ConflictError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
 import { prisma } from "~/platform/db.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
-import { recordAudit } from "./audit.server";
-import { appendEvent, timelineEventSelect } from "./event.server";
-import { queueAutomaticMessage } from "./outbox/automations.server";
-import { applicationScope, type Actor } from "./scope.server";
+import { auditInsert, recordAudit } from "./audit.server";
+import { appendEvent, appendEvents, timelineEventSelect } from "./event.server";
+import { queueAutomaticMessages } from "./outbox/automations.server";
+import { applicationScope, type Actor, type ChangeActor } from "./scope.server";
 
 export const applicationSummarySelect = {
   id: true,
@@ -36,7 +36,7 @@ type LockedRow = ApplicationSummary & { stageName: string; stageKind: StageKind 
 export async function loadManyForChange(
   tx: Prisma.TransactionClient,
   applicationIds: string[],
-  actor: Actor,
+  actor: ChangeActor,
 ): Promise<Map<string, LockedApplication>> {
   const ids = [...new Set(applicationIds)].sort();
   const rows = await tx.$queryRaw<LockedRow[]>`
@@ -77,56 +77,109 @@ function assertActive(application: { status: string }) {
   if (refusal) throw refusal;
 }
 
+export type StageMove = { applicationId: string; stageId: string; occurredAt?: Date };
+
+export type MoveOptions = {
+  now?: Date;
+  /** Send the new stage's entry email even though occurredAt is given: the move was made moments ago elsewhere (a
+   * connected ATS), not recorded after the fact. */
+  live?: boolean;
+  /** No entry emails at all (the ATS writes to candidates itself). */
+  silent?: boolean;
+};
+
+/**
+ * Moves applications to other stages of their jobs, in the caller's transaction: each move's touchpoint, audit entry
+ * and (unless recorded after the fact) the stage's entry email. All or nothing: a closed application or a stage of
+ * another job refuses the batch. A move to the stage it is already in changes nothing. Returns the applications in id
+ * order, and how many entry emails were queued.
+ */
+export async function moveApplications(
+  tx: Prisma.TransactionClient,
+  moves: StageMove[],
+  actor: ChangeActor,
+  options: MoveOptions = {},
+): Promise<{ moved: ApplicationSummary[]; emailsQueued: number }> {
+  const locked = await loadManyForChange(
+    tx,
+    moves.map((move) => move.applicationId),
+    actor,
+  );
+  const stages = await tx.stage.findMany({
+    where: { id: { in: [...new Set(moves.map((move) => move.stageId))] }, archivedAt: null },
+    select: { id: true, jobId: true, name: true, entryTemplateKind: true },
+  });
+  const stageOf = new Map(stages.map((stage) => [stage.id, stage]));
+  const changed = moves.filter((move) => {
+    const application = locked.get(move.applicationId)!;
+    assertActive(application);
+    if (stageOf.get(move.stageId)?.jobId !== application.jobId)
+      throw new InvalidInputError("That stage is not part of this job.", [
+        { path: "stageId", message: "Choose a stage of this job." },
+      ]);
+    return move.stageId !== application.stageId;
+  });
+  if (changed.length === 0) return { moved: [...locked.values()].map(summaryOf), emailsQueued: 0 };
+  const now = options.now ?? new Date();
+  const rows = JSON.stringify(changed.map((move) => [move.applicationId, move.stageId]));
+  const moving = Prisma.sql`
+    UPDATE "Application" a SET "stageId" = e->>1, "updatedAt" = ${now.toISOString()}::timestamp(3)
+      FROM jsonb_array_elements(${rows}::jsonb) AS e WHERE a.id = e->>0`;
+  const audits = auditInsert(
+    changed.map((move) => ({
+      actorId: actor.id,
+      action: "application.moved",
+      entityType: "Application",
+      entityId: move.applicationId,
+      data: { from: locked.get(move.applicationId)!.stageId, to: move.stageId },
+    })),
+    now,
+  );
+  await appendEvents(
+    tx,
+    changed.map((move) => {
+      const from = locked.get(move.applicationId)!.stage;
+      const to = stageOf.get(move.stageId)!;
+      return {
+        applicationId: move.applicationId,
+        type: "stage_changed" as const,
+        data: { fromStageId: from.id, fromStageName: from.name, toStageId: to.id, toStageName: to.name },
+        occurredAt: move.occurredAt,
+        actorId: actor.id,
+      };
+    }),
+    { now, alongside: [moving, audits] },
+  );
+  // A move recorded after the fact (occurredAt given) is history: nobody is written to about it now.
+  const emailed = changed.flatMap((move) => {
+    const kind = stageOf.get(move.stageId)!.entryTemplateKind;
+    const writes = kind && !options.silent && (!move.occurredAt || options.live);
+    return writes ? [{ applicationId: move.applicationId, kind, actorId: actor.id, now }] : [];
+  });
+  const queued = await queueAutomaticMessages(tx, emailed);
+  const movedTo = new Map(changed.map((move) => [move.applicationId, move.stageId]));
+  const moved = [...locked.values()].map((application) => ({
+    ...summaryOf(application),
+    stageId: movedTo.get(application.id) ?? application.stageId,
+  }));
+  return { moved, emailsQueued: queued.filter(Boolean).length };
+}
+
+function summaryOf({ stage: _stage, ...summary }: LockedApplication): ApplicationSummary {
+  return summary;
+}
+
+/** Moves one application in its own transaction (see moveApplications). */
 export async function moveApplication(
   applicationId: string,
   input: { stageId: string; occurredAt?: Date },
   actor: Actor,
 ) {
-  const result = await prisma.$transaction(async (tx) => {
-    const application = await loadForChange(tx, applicationId, actor);
-    assertActive(application);
-    const stage = await tx.stage.findFirst({
-      where: { id: input.stageId, jobId: application.jobId, archivedAt: null },
-      select: { id: true, name: true, entryTemplateKind: true },
-    });
-    if (!stage)
-      throw new InvalidInputError("That stage is not part of this job.", [
-        { path: "stageId", message: "Choose a stage of this job." },
-      ]);
-    if (stage.id === application.stageId) return { moved: application, entryMessage: null };
-    const moved = await tx.application.update({
-      where: { id: applicationId },
-      data: { stageId: stage.id },
-      select: applicationSummarySelect,
-    });
-    await appendEvent(tx, {
-      applicationId,
-      type: "stage_changed",
-      data: {
-        fromStageId: application.stage.id,
-        fromStageName: application.stage.name,
-        toStageId: stage.id,
-        toStageName: stage.name,
-      },
-      occurredAt: input.occurredAt,
-      actorId: actor.id,
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "application.moved",
-      entityType: "Application",
-      entityId: applicationId,
-      data: { from: application.stage.id, to: stage.id },
-    });
-    // A move recorded after the fact (occurredAt given) is history: nobody is written to about it now.
-    const entryMessage =
-      stage.entryTemplateKind && !input.occurredAt
-        ? await queueAutomaticMessage(tx, { applicationId, kind: stage.entryTemplateKind, actorId: actor.id })
-        : null;
-    return { moved, entryMessage };
-  });
-  if (result.entryMessage) wakeOutboxWorker();
-  return result.moved;
+  const { moved, emailsQueued } = await prisma.$transaction((tx) =>
+    moveApplications(tx, [{ applicationId, ...input }], actor),
+  );
+  if (emailsQueued > 0) wakeOutboxWorker();
+  return moved[0]!;
 }
 
 export async function addNote(applicationId: string, body: string, actor: Actor) {

@@ -20,7 +20,7 @@ import { REJECTION_KIND_LIST } from "./metrics/outcome-told.server";
 import { appendEvents, type AppendedEvent, type NewEvent } from "./event.server";
 import { queueAutomaticMessages } from "./outbox/automations.server";
 import type { QueuedMessage } from "./outbox/queue.server";
-import type { Actor } from "./scope.server";
+import type { Actor, ChangeActor } from "./scope.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -55,6 +55,9 @@ export type DecisionOptions = {
   bulkRejectionId?: string;
   /** The instant the decision is made (tests, replays); now by default. */
   now?: Date;
+  /** Tell the candidate even though occurredAt is given: the decision was made moments ago elsewhere (a connected
+   * ATS), not recorded after the fact. */
+  live?: boolean;
 };
 
 export type Decided = { decided: ApplicationSummary; event: AppendedEvent; message: QueuedMessage | null };
@@ -65,7 +68,12 @@ function automaticKindFor(outcome: DecisionInput["outcome"], stageKind: StageKin
   return null;
 }
 
-function decisionEvent(application: LockedApplication, input: DecisionInput, occurredAt: Date, actor: Actor): NewEvent {
+function decisionEvent(
+  application: LockedApplication,
+  input: DecisionInput,
+  occurredAt: Date,
+  actor: ChangeActor,
+): NewEvent {
   const base = { applicationId: application.id, occurredAt, actorId: actor.id };
   return input.outcome === "withdrawn"
     ? { ...base, type: "withdrawn", data: input.reason ? { reason: input.reason } : {} }
@@ -87,7 +95,7 @@ export async function decideApplications(
   tx: Tx,
   applicationIds: string[],
   input: DecisionInput,
-  actor: Actor,
+  actor: ChangeActor,
   options: DecisionOptions = {},
 ): Promise<Decided[]> {
   const locked = await loadManyForChange(tx, applicationIds, actor);
@@ -124,7 +132,10 @@ export async function decideApplications(
     { now, alongside: [closing, audits] },
   );
   const emailed = applications.flatMap((application) => {
-    const kind = !input.notify || input.occurredAt ? null : automaticKindFor(input.outcome, application.stage.kind);
+    const kind =
+      !input.notify || (input.occurredAt && !options.live)
+        ? null
+        : automaticKindFor(input.outcome, application.stage.kind);
     return kind ? [{ applicationId: application.id, kind: options.templateKind ?? kind }] : [];
   });
   const messages = await queueAutomaticMessages(
@@ -173,14 +184,15 @@ export async function decideApplication(
 /**
  * Undoes rejections while the candidates have not been told, in the caller's transaction: each rejection email still
  * waiting is cancelled and the application is active again in the stage it was in. All or nothing: one whose email
- * has gone out refuses the batch with an ApplicationRefusal naming it.
+ * has gone out refuses the batch with an ApplicationRefusal naming it, unless `evenIfTold` (the ATS reconsidered a
+ * rejection the candidate heard of: they are back in the process whatever they were told).
  */
 export async function reopenApplications(
   tx: Tx,
   applicationIds: string[],
-  actor: Actor,
+  actor: ChangeActor,
   data: { undoes?: string; reason?: string } = {},
-  options: { now?: Date } = {},
+  options: { now?: Date; evenIfTold?: boolean } = {},
 ): Promise<ApplicationSummary[]> {
   const applications = [...(await loadManyForChange(tx, applicationIds, actor)).values()];
   const ids = applications.map((application) => application.id);
@@ -195,7 +207,7 @@ export async function reopenApplications(
   });
   for (const application of applications) {
     const emails = rejectionEmails.filter((email) => email.applicationId === application.id);
-    const refused = reopenRefusal(application, emails);
+    const refused = reopenRefusal(application, options.evenIfTold ? [] : emails);
     if (refused) throw new ApplicationRefusal(application.id, new ConflictError(refused));
   }
   const now = options.now ?? new Date();

@@ -19,9 +19,20 @@ import { ConflictError, ForbiddenError, NotFoundError } from "~/platform/errors.
 import { localOutboxDir, sentMail } from "~/platform/mail.server";
 import { lockApplications } from "./application-locks.server";
 import { recordAudit } from "./audit.server";
-import type { Actor } from "./scope.server";
+import type { Actor, ChangeActor } from "./scope.server";
 
 type Db = Prisma.TransactionClient;
+
+/** What connected ATSs sent about the candidate: their id there, and the bodies of deliveries kept for a retry (which
+ * would bring them back). */
+async function dropConnectorCopies(db: Db, candidateId: string, email: string) {
+  await db.externalRecord.deleteMany({ where: { candidateId } });
+  await db.$executeRaw`
+    UPDATE "ConnectorDelivery"
+       SET status = 'ignored', body = NULL, headers = NULL, error = NULL,
+           summary = 'Dropped: the candidate''s data was erased.', "updatedAt" = now()
+     WHERE body IS NOT NULL AND strpos(lower(body), ${email}) > 0`;
+}
 
 /** A name shorter than this is too common to look for inside other records' text. */
 const MIN_SEARCHED_NAME_LENGTH = 4;
@@ -136,7 +147,7 @@ async function anonymiseAudit(
 }
 
 /** The local outbox keeps sent emails as .eml files (and in memory in tests): those go too, after the commit. */
-function removeLocalCopies(messageIds: string[]) {
+export function removeLocalCopies(messageIds: string[]) {
   const ids = new Set(messageIds);
   for (let index = sentMail.length - 1; index >= 0; index -= 1) {
     if (ids.has(sentMail[index]!.id)) sentMail.splice(index, 1);
@@ -163,80 +174,89 @@ export async function eraseCandidate(
   now: Date = new Date(),
 ): Promise<ErasureResult> {
   if (!can(actor.role, DATA_REQUEST_PERMISSION)) throw new ForbiddenError();
-  const result = await prisma.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT 1 FROM "Candidate" WHERE id = ${candidateId} FOR UPDATE`;
-      const candidate = await tx.candidate.findUnique({
-        where: { id: candidateId },
-        select: {
-          id: true,
-          name: true,
-          email: true,
-          erasedAt: true,
-          applications: { select: { id: true }, orderBy: { id: "asc" } },
-          dataRequests: { select: { id: true } },
-        },
-      });
-      if (!candidate) throw new NotFoundError("The candidate");
-      if (candidate.erasedAt) throw new ConflictError("This candidate's data was already erased.");
-      const applicationIds = candidate.applications.map((application) => application.id);
-      if (applicationIds.length > 0) {
-        // The row locks every change to an application takes, in id order like the outbox's, so nothing is written
-        // about them while they are erased.
-        await lockApplications(tx, applicationIds);
-      }
-      const email = candidate.email.toLowerCase();
-      const placeholder = erasedEmailFor(candidateId);
-
-      const events = applicationIds.length > 0 ? await anonymiseEvents(tx, applicationIds) : 0;
-      const messageIds = await anonymiseMessages(tx, applicationIds, email, placeholder);
-      await anonymiseNotifications(tx, applicationIds, candidate.name, email, placeholder);
-      await tx.surveyResponse.updateMany({ where: { applicationId: { in: applicationIds } }, data: { comment: null } });
-      await tx.application.updateMany({
-        where: { id: { in: applicationIds } },
-        data: { outcomeReason: null, source: null },
-      });
-      const auditEntries = await anonymiseAudit(
-        tx,
-        {
-          candidateId,
-          applicationIds,
-          messageIds,
-          requestIds: candidate.dataRequests.map((request) => request.id),
-        },
-        candidate.name,
-        email,
-      );
-      // Their own words in earlier requests go; the staff's notes on them stay.
-      await tx.dataRequest.updateMany({ where: { candidateId }, data: { reason: null } });
-      const completed = await tx.dataRequest.updateMany({
-        where: { candidateId, status: "open" },
-        data: { status: "completed", closedAt: now, closedById: actor.id },
-      });
-      await tx.candidate.update({
-        where: { id: candidateId },
-        data: { name: ERASED_NAME, email: placeholder, emailKey: placeholder, phone: null, erasedAt: now },
-      });
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: "candidate.erased",
-        entityType: "Candidate",
-        entityId: candidateId,
-        data: { applications: applicationIds.length, events, messages: messageIds.length },
-      });
-      return {
-        candidateId,
-        applications: applicationIds.length,
-        events,
-        messages: messageIds.length,
-        messageIds,
-        auditEntries,
-        completedRequests: completed.count,
-      };
-    },
-    { timeout: 60_000 },
-  );
+  const result = await prisma.$transaction((tx) => eraseInTransaction(tx, candidateId, actor, now), {
+    timeout: 60_000,
+  });
   const { messageIds, ...summary } = result;
   removeLocalCopies(messageIds);
   return summary;
+}
+
+/** eraseCandidate in the caller's transaction, for whoever already decided it must happen (a connected ATS deleted
+ * the candidate). The caller removes the local copies of `messageIds` once it has committed. */
+export async function eraseInTransaction(
+  tx: Prisma.TransactionClient,
+  candidateId: string,
+  actor: ChangeActor,
+  now: Date,
+): Promise<ErasureResult & { messageIds: string[] }> {
+  await tx.$executeRaw`SELECT 1 FROM "Candidate" WHERE id = ${candidateId} FOR UPDATE`;
+  const candidate = await tx.candidate.findUnique({
+    where: { id: candidateId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      erasedAt: true,
+      applications: { select: { id: true }, orderBy: { id: "asc" } },
+      dataRequests: { select: { id: true } },
+    },
+  });
+  if (!candidate) throw new NotFoundError("The candidate");
+  if (candidate.erasedAt) throw new ConflictError("This candidate's data was already erased.");
+  const applicationIds = candidate.applications.map((application) => application.id);
+  if (applicationIds.length > 0) {
+    // The row locks every change to an application takes, in id order like the outbox's, so nothing is written
+    // about them while they are erased.
+    await lockApplications(tx, applicationIds);
+  }
+  const email = candidate.email.toLowerCase();
+  const placeholder = erasedEmailFor(candidateId);
+
+  const events = applicationIds.length > 0 ? await anonymiseEvents(tx, applicationIds) : 0;
+  const messageIds = await anonymiseMessages(tx, applicationIds, email, placeholder);
+  await anonymiseNotifications(tx, applicationIds, candidate.name, email, placeholder);
+  await dropConnectorCopies(tx, candidateId, email);
+  await tx.surveyResponse.updateMany({ where: { applicationId: { in: applicationIds } }, data: { comment: null } });
+  await tx.application.updateMany({
+    where: { id: { in: applicationIds } },
+    data: { outcomeReason: null, source: null },
+  });
+  const auditEntries = await anonymiseAudit(
+    tx,
+    {
+      candidateId,
+      applicationIds,
+      messageIds,
+      requestIds: candidate.dataRequests.map((request) => request.id),
+    },
+    candidate.name,
+    email,
+  );
+  // Their own words in earlier requests go; the staff's notes on them stay.
+  await tx.dataRequest.updateMany({ where: { candidateId }, data: { reason: null } });
+  const completed = await tx.dataRequest.updateMany({
+    where: { candidateId, status: "open" },
+    data: { status: "completed", closedAt: now, closedById: actor.id },
+  });
+  await tx.candidate.update({
+    where: { id: candidateId },
+    data: { name: ERASED_NAME, email: placeholder, emailKey: placeholder, phone: null, erasedAt: now },
+  });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: "candidate.erased",
+    entityType: "Candidate",
+    entityId: candidateId,
+    data: { applications: applicationIds.length, events, messages: messageIds.length },
+  });
+  return {
+    candidateId,
+    applications: applicationIds.length,
+    events,
+    messages: messageIds.length,
+    messageIds,
+    auditEntries,
+    completedRequests: completed.count,
+  };
 }

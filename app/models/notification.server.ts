@@ -7,9 +7,10 @@ import { scheduleDefinition, type Db } from "./sla/config.server";
 
 export type NewNotification = {
   userId: string;
-  kind: "sla_warning" | "sla_breach";
-  applicationId: string;
-  clockId: string;
+  kind: "sla_warning" | "sla_breach" | "connector_failing";
+  /** SLA notices name their application and clock; a connector's failures name neither. */
+  applicationId?: string;
+  clockId?: string;
   title: string;
   body: string;
 };
@@ -35,7 +36,8 @@ export function emailTimeFor(
   }
 }
 
-/** Creates notifications once per clock, kind and person (a second sweep finds them already there). */
+/** Creates notifications, those about a clock once per clock, kind and person (a second sweep finds them already
+ * there). */
 export async function createNotifications(db: Db, notices: NewNotification[], now: Date): Promise<number> {
   if (notices.length === 0) return 0;
   const recipients = await db.user.findMany({

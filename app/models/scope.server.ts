@@ -4,6 +4,11 @@ import type { UserSummary } from "./user.server";
 
 export type Actor = Pick<UserSummary, "id" | "role">;
 
+/** Who makes a change: a person, or Hearback itself applying what a connected ATS reported (no user behind it, and
+ * every application in scope, like an admin's). */
+export type ChangeActor = Actor | typeof ATS_ACTOR;
+export const ATS_ACTOR = { id: null, role: "admin" } as const;
+
 export function jobScope(actor: Actor): Prisma.JobWhereInput {
   switch (actor.role) {
     case "admin":
@@ -16,7 +21,7 @@ export function jobScope(actor: Actor): Prisma.JobWhereInput {
   }
 }
 
-export function applicationScope(actor: Actor): Prisma.ApplicationWhereInput {
+export function applicationScope(actor: ChangeActor): Prisma.ApplicationWhereInput {
   switch (actor.role) {
     case "admin":
     case "recruiter":

@@ -29,7 +29,7 @@ const CLOSED_STATUSES = ["rejected", "hired", "withdrawn"] as const;
  * not asking to be, no survey email yet (in any state: once means once) and no answer. Rejected and withdrawn ones
  * only once the candidate was told the outcome by an email sent after it — a survey must never be how someone learns
  * they were rejected, nor go to someone whose withdrawal was only recorded (no contact) — and it would also stop the
- * closure clock that should be breaching.
+ * closure clock that should be breaching. Nor to candidates of a connected ATS that writes to them itself.
  */
 async function dueSurveyApplicationIds(now: Date, limit: number): Promise<string[]> {
   const { daysAfterOutcome } = await getStatusLinkSettings();
@@ -48,6 +48,8 @@ async function dueSurveyApplicationIds(now: Date, limit: number): Promise<string
        AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."applicationId" = a.id AND m.kind = 'survey')
        AND NOT EXISTS (SELECT 1 FROM "SurveyResponse" s WHERE s."applicationId" = a.id)
        AND NOT EXISTS (SELECT 1 FROM "DataRequest" d WHERE d."candidateId" = c.id AND d.status = 'open')
+       AND NOT EXISTS (SELECT 1 FROM "ExternalRecord" x JOIN "Connector" k ON k.id = x."connectorId"
+                        WHERE x."applicationId" = a.id AND k.emails = 'ats')
        AND (a.status = 'hired' OR EXISTS (
              SELECT 1 FROM "Event" e
               WHERE e."applicationId" = a.id AND e.type = 'message_out' AND e.visibility = 'candidate'

@@ -8,6 +8,9 @@ import * as applicationSlaRoute from "~/routes/api.v1.applications.$applicationI
 import * as applicationStageRoute from "~/routes/api.v1.applications.$applicationId.stage";
 import * as applicationRoute from "~/routes/api.v1.applications.$applicationId";
 import * as applicationsRoute from "~/routes/api.v1.applications";
+import * as connectorRoute from "~/routes/api.v1.connectors.$connectorId";
+import * as connectorRetryRoute from "~/routes/api.v1.connectors.$connectorId.deliveries.$deliveryId.retry";
+import * as connectorsRoute from "~/routes/api.v1.connectors";
 import * as inboundEmailRoute from "~/routes/api.v1.inbound.email";
 import * as jobRoute from "~/routes/api.v1.jobs.$jobId";
 import * as jobsRoute from "~/routes/api.v1.jobs";
@@ -56,6 +59,9 @@ const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   slaPolicyRoute,
   templatesLintRoute,
   inboundEmailRoute,
+  connectorsRoute,
+  connectorRoute,
+  connectorRetryRoute,
   applicationSlaRoute,
   queueRoute,
   metricsRoute,

@@ -18,6 +18,7 @@ import {
   listNotifications,
   markNotificationsRead,
   setNotifyOutsideHours,
+  type NotificationItem,
 } from "~/models/notification.server";
 import notificationsStyles from "~/styles/notifications.css?url";
 import { requireUser } from "~/web/auth.server";
@@ -78,6 +79,13 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
+const KIND_PILLS: Record<NotificationItem["kind"], { risk: "breached" | "warning"; label: string }> = {
+  sla_breach: { risk: "breached", label: "Overdue" },
+  sla_warning: { risk: "warning", label: "Due soon" },
+  message_failed: { risk: "breached", label: "Email failed" },
+  connector_failing: { risk: "breached", label: "Connector failing" },
+};
+
 export default function NotificationsPage() {
   const { notifications, notifyOutsideHours, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -117,10 +125,7 @@ export default function NotificationsPage() {
               className={notification.readAt ? "notification card" : "notification notification--unread card"}
             >
               <div className="notification__head">
-                <RiskPill
-                  risk={notification.kind === "sla_breach" ? "breached" : "warning"}
-                  label={notification.kind === "sla_breach" ? "Overdue" : "Due soon"}
-                />
+                <RiskPill {...KIND_PILLS[notification.kind]} />
                 {notification.readAt ? null : <span className="badge badge--primary">Unread</span>}
                 <span className="muted small">
                   <DateTime value={notification.createdAt} timeZone={timeZone} />
@@ -129,6 +134,8 @@ export default function NotificationsPage() {
               <h2 className="notification__title">
                 {notification.applicationId ? (
                   <Link to={`/applications/${notification.applicationId}`}>{notification.title}</Link>
+                ) : notification.kind === "connector_failing" ? (
+                  <Link to="/settings/connectors">{notification.title}</Link>
                 ) : (
                   notification.title
                 )}

@@ -4,8 +4,9 @@
 import { env, publicUrl } from "~/platform/env.server";
 
 // The JSON API (/api/*) is exempt: it authenticates with bearer tokens, which browsers never attach on their own.
-// So is the CLI's endpoint (/internal/cli/*): it needs the secret from the data folder, never a cookie.
-const EXEMPT_PREFIXES = ["/api/", "/internal/cli/"];
+// So is the CLI's endpoint (/internal/cli/*): it needs the secret from the data folder, never a cookie, and so are
+// connectors' webhooks (/hooks/*): each is verified by its sender's signature, and no session is read.
+const EXEMPT_PREFIXES = ["/api/", "/internal/cli/", "/hooks/"];
 // Candidates' pages (/s/<token>/…) use no cookie: the secret is the token in the address. They send no Referer
 // (Referrer-Policy: no-referrer), so browsers post their forms with "Origin: null", which is accepted; a named
 // foreign origin is not.

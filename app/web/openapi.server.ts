@@ -55,6 +55,10 @@ const TAGS = [
   { name: "Templates", description: "Messages to candidates: the compassion lint." },
   { name: "Metrics", description: "How fast candidates hear back: the dashboard's figures (docs/metrics.md)." },
   { name: "Inbound email", description: "Candidate replies, posted as raw email by a mail provider's webhook." },
+  {
+    name: "Connectors",
+    description: "Connected ATSs (Greenhouse, Ashby, Lever) and generic signed webhooks: docs/connectors.md.",
+  },
 ] as const;
 
 function toJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {

@@ -4,6 +4,7 @@
 import { queueStaffEmail } from "~/models/outbox/queue.server";
 import { failRecompute, processRecomputeBatch, requestRecompute } from "~/models/sla/recompute.server";
 import { claimNotificationEmails, sweepClocks } from "~/models/sla/sweep.server";
+import { pruneDeliveries } from "~/models/connectors/deliveries.server";
 import { queueDueSurveys } from "~/models/survey.server";
 import { prisma } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
@@ -75,6 +76,8 @@ export async function runSlaWorkOnce(now: Date = new Date()): Promise<void> {
   // Candidate surveys due after an outcome (app/models/survey.server.ts): cheap when none are due.
   await queueDueSurveys(now);
   await workRecomputes();
+  // Connector deliveries past their 30 days (an indexed delete, usually of nothing).
+  await pruneDeliveries(now);
 }
 
 /** Starts the loop; returns a function that stops it. */

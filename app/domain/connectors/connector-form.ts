@@ -1,0 +1,52 @@
+// Adding a connector (Settings → Connectors and POST /api/v1/connectors): one schema for the form and the API.
+import { z } from "zod";
+import { STAGE_KINDS } from "~/domain/jobs";
+import { optionalText, trimmedText } from "~/domain/validation";
+import { CONNECTOR_EMAIL_MODES, CONNECTOR_KINDS, type ConnectorKind } from "./events";
+
+export const LEVER_API_BASE_URL = "https://api.lever.co/v1";
+
+/** What each ATS calls itself, for labels and messages. */
+export const CONNECTOR_LABELS: Record<ConnectorKind, string> = {
+  greenhouse: "Greenhouse",
+  ashby: "Ashby",
+  lever: "Lever",
+  webhook: "Generic webhook (Standard Webhooks)",
+};
+
+const STANDARD_SECRET = /^whsec_[A-Za-z0-9+/]{32,}={0,2}$/;
+
+export const connectorInputSchema = z
+  .object({
+    kind: z.enum(CONNECTOR_KINDS, { error: `Kind must be one of ${CONNECTOR_KINDS.join(", ")}.` }),
+    name: trimmedText("Name", 80),
+    secret: optionalText("Secret", 300),
+    emails: z.enum(CONNECTOR_EMAIL_MODES, { error: "emails must be hearback or ats." }).default("hearback"),
+    apiKey: optionalText("API key", 300),
+    apiBaseUrl: optionalText("API base URL", 300),
+  })
+  .superRefine((input, context) => {
+    const issue = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
+    if (input.secret !== undefined && input.secret.length < 16) {
+      issue("secret", "The secret must be at least 16 characters.");
+    }
+    if (input.kind === "webhook" && input.secret !== undefined && !STANDARD_SECRET.test(input.secret)) {
+      issue("secret", "A Standard Webhooks secret is whsec_ followed by at least 24 bytes in base64.");
+    }
+    if (input.kind === "lever") {
+      if (!input.secret) issue("secret", "Paste the signature token Lever shows for this webhook.");
+      if (!input.apiKey) issue("apiKey", "Lever sends ids only: give an API key with read access to opportunities.");
+      if (input.apiBaseUrl !== undefined && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(input.apiBaseUrl)) {
+        issue("apiBaseUrl", "Enter an http(s) URL, such as https://api.lever.co/v1.");
+      }
+    } else if (input.apiKey || input.apiBaseUrl) {
+      issue("apiKey", "Only Lever needs an API key.");
+    }
+  });
+export type ConnectorInput = z.output<typeof connectorInputSchema>;
+
+/** Correcting what kind of stage an ATS stage is (the guess from its name may be wrong). */
+export const stageKindCorrectionSchema = z.object({
+  stageId: z.string().min(1, "Choose a stage."),
+  kind: z.enum(STAGE_KINDS, { error: `Stage kind must be one of ${STAGE_KINDS.join(", ")}.` }),
+});
