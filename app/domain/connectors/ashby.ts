@@ -3,9 +3,8 @@
 // Payload Data" (webhookActionId, action, data). Ashby has no unarchive webhook: moving an archived application back
 // into the pipeline is a stage change, so it arrives as stage_changed.
 import { z } from "zod";
-import { emailField } from "~/domain/validation";
 import { type AtsApplicationEvent, type AtsChange, type MappedDelivery } from "./events";
-import { readPayload } from "./webhook";
+import { readPayload, usableEmail } from "./webhook";
 
 const id = z.string().min(1);
 const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
@@ -18,7 +17,7 @@ const applicationSchema = z.object({
   candidate: z.object({
     id,
     name: z.string(),
-    primaryEmailAddress: z.object({ value: emailField }).nullish(),
+    primaryEmailAddress: z.object({ value: z.string() }).nullish(),
     primaryPhoneNumber: z.object({ value: z.string() }).nullish(),
   }),
   currentInterviewStage: z.object({ id, title: z.string() }).nullish(),
@@ -55,8 +54,8 @@ function occurredAt(change: AtsChange, app: Application): Date {
 }
 
 function applicationEvent(change: AtsChange, app: Application): AtsApplicationEvent | string {
-  const email = app.candidate.primaryEmailAddress?.value;
-  if (!email) return "The candidate has no email address, so Hearback cannot write to them.";
+  const email = usableEmail(app.candidate.primaryEmailAddress?.value);
+  if (!email) return "The candidate has no usable email address, so Hearback cannot write to them.";
   const stage = app.currentInterviewStage;
   return {
     change,

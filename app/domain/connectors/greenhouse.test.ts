@@ -194,17 +194,29 @@ describe("mapGreenhouse", () => {
     expect(keyOf("ping")).toBe("ping:184420");
   });
 
-  it("ignores prospects, applications without a job, and candidates without an email address", () => {
+  it("takes the personal address only if it is usable, and skips addresses nobody can write to", () => {
+    const body = payload("candidate_stage_change");
+    body.payload.application.candidate.email_addresses = [
+      { value: "n/a", type: "other" },
+      { value: "mariam at example", type: "personal" },
+      { value: " m.haddad@lagerwerk.example ", type: "work" },
+    ];
+    expect(mapGreenhouse(body, headers(), receivedAt)).toMatchObject({
+      events: [{ application: { candidate: { email: "m.haddad@lagerwerk.example" } } }],
+    });
+  });
+
+  it("ignores prospects, applications without a job, and candidates without a usable email address", () => {
     const prospect = payload("candidate_stage_change");
     prospect.payload.application.prospect = true;
     const jobless = payload("candidate_stage_change");
     jobless.payload.application.jobs = [];
     const unreachable = payload("candidate_stage_change");
-    unreachable.payload.application.candidate.email_addresses = [];
+    unreachable.payload.application.candidate.email_addresses = [{ value: "unknown", type: "personal" }];
     for (const [body, why] of [
       [prospect, "A prospect, not an applicant."],
       [jobless, "The application has no job."],
-      [unreachable, "The candidate has no email address, so Hearback cannot write to them."],
+      [unreachable, "The candidate has no usable email address, so Hearback cannot write to them."],
     ] as const) {
       expect(mapGreenhouse(body, headers(), receivedAt)).toEqual({
         outcome: "ignored",
@@ -233,15 +245,8 @@ describe("mapGreenhouse", () => {
     expect(bad((body) => (body.payload.application.id = { id: 1 }))).toThrow(
       new UnreadablePayload("payload.application.id: Expected a number or a string id."),
     );
-    expect(
-      bad(
-        (body) =>
-          (body.payload.application.candidate.email_addresses = [{ value: "mariam at example", type: "personal" }]),
-      ),
-    ).toThrow(
-      new UnreadablePayload(
-        "payload.application.candidate.email_addresses[0].value: Enter a valid email address, like name@example.com.",
-      ),
+    expect(bad((body) => (body.payload.application.candidate.email_addresses = [{ type: "personal" }]))).toThrow(
+      new UnreadablePayload("payload.application.candidate.email_addresses[0].value: Required."),
     );
     expect(bad((body) => (body.payload.application.applied_at = "last Tuesday"))).toThrow(UnreadablePayload);
   });

@@ -2,9 +2,8 @@
 // github.com/grnhse/greenhouse-api-docs, source/includes/webhooks/). Every candidate event carries the whole
 // application, so each maps on its own; Greenhouse sends no "from" stage and no time of the change itself.
 import { z } from "zod";
-import { emailField } from "~/domain/validation";
 import { type AtsApplicationEvent, type AtsChange, type MappedDelivery } from "./events";
-import { readPayload } from "./webhook";
+import { readPayload, usableEmail } from "./webhook";
 
 /** The documented header with Greenhouse's unique id for a delivery (reserved: customers cannot override it). */
 export const GREENHOUSE_EVENT_ID_HEADER = "Greenhouse-Event-ID";
@@ -34,7 +33,7 @@ const applicationSchema = z.object({
     id: ghId,
     first_name: z.string().nullish(),
     last_name: z.string().nullish(),
-    email_addresses: z.array(z.object({ value: emailField, type: z.string().nullish() })).default([]),
+    email_addresses: z.array(z.object({ value: z.string(), type: z.string().nullish() })).default([]),
     phone_numbers: z.array(z.object({ value: z.string() })).default([]),
   }),
 });
@@ -50,8 +49,11 @@ const CHANGES: Record<string, AtsChange> = {
 
 /** The personal address first: an applicant rarely wants news of a new job in their current employer's inbox. */
 function emailOf(candidate: Application["candidate"]): string | undefined {
-  const addresses = candidate.email_addresses;
-  return (addresses.find((address) => address.type === "personal") ?? addresses[0])?.value;
+  const usable = candidate.email_addresses.flatMap(({ value, type }) => {
+    const email = usableEmail(value);
+    return email ? [{ email, type }] : [];
+  });
+  return (usable.find((address) => address.type === "personal") ?? usable[0])?.email;
 }
 
 /** When it happened: the payload's own time where Greenhouse gives one (applied_at, rejected_at, the accepted offer's
@@ -75,7 +77,7 @@ function applicationEvent(change: AtsChange, app: Application, receivedAt: Date)
   // A prospect never applied: Hearback has nothing to acknowledge and no decision to tell them.
   if (app.prospect) return "A prospect, not an applicant.";
   if (!job) return "The application has no job.";
-  if (!email) return "The candidate has no email address, so Hearback cannot write to them.";
+  if (!email) return "The candidate has no usable email address, so Hearback cannot write to them.";
   const { candidate, current_stage: stage, rejection_reason: reason } = app;
   return {
     // Greenhouse's fixed rejection reason types include "They rejected us": the candidate withdrew.

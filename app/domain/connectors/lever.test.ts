@@ -192,7 +192,15 @@ describe("mapLever", () => {
     });
   });
 
-  it("ignores other events, opportunities without a posting, and candidates without an email address", () => {
+  it("takes the first address Hearback can write to", () => {
+    const { data } = api("opportunity-new-applicant") as { data: Record<string, unknown> };
+    const emails = ["aiyana@", "a.redcloud@northwind.example"];
+    expect(mapLever(webhook("applicationCreated"), { ...data, emails }, posting)).toMatchObject({
+      events: [{ application: { candidate: { email: "a.redcloud@northwind.example" } } }],
+    });
+  });
+
+  it("ignores other events, opportunities without a posting, and candidates without a usable email address", () => {
     expect(mapLever(webhook("interviewCreated"), null)).toEqual({
       outcome: "ignored",
       deliveryId: "interviewCreated:1ae6d8e9e2bf4a7d8f5e3c2b1d0a9f8e:1772791323000",
@@ -204,9 +212,9 @@ describe("mapLever", () => {
       outcome: "ignored",
       why: "The opportunity is not applied to a posting.",
     });
-    expect(mapLever(webhook("applicationCreated"), { ...data, emails: [] }, posting)).toMatchObject({
+    expect(mapLever(webhook("applicationCreated"), { ...data, emails: ["aiyana at example"] }, posting)).toMatchObject({
       outcome: "ignored",
-      why: "The candidate has no email address, so Hearback cannot write to them.",
+      why: "The candidate has no usable email address, so Hearback cannot write to them.",
     });
   });
 
@@ -222,8 +230,8 @@ describe("mapLever", () => {
     expect(() => mapLever(webhook("applicationCreated"), { ...data, stage: "applicant-new" }, posting)).toThrow(
       new UnreadablePayload("opportunity.stage: Expected object, got string."),
     );
-    expect(() => mapLever(webhook("applicationCreated"), { ...data, emails: ["aiyana at example"] }, posting)).toThrow(
-      new UnreadablePayload("opportunity.emails[0]: Enter a valid email address, like name@example.com."),
+    expect(() => mapLever(webhook("applicationCreated"), { ...data, emails: [42] }, posting)).toThrow(
+      new UnreadablePayload("opportunity.emails[0]: Expected string, got number."),
     );
   });
 });

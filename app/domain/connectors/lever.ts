@@ -3,9 +3,8 @@
 // https://api.lever.co/v1): the opportunity with its applications and stage expanded, then the application's
 // posting (its title) and, for an archive, the archive reason (its text, and whether it is the hire).
 import { z } from "zod";
-import { emailField } from "~/domain/validation";
 import { type AtsApplicationEvent, type AtsChange, type MappedDelivery } from "./events";
-import { readPayload } from "./webhook";
+import { readPayload, usableEmail } from "./webhook";
 
 const id = z.string().min(1);
 const archived = z.object({ archivedAt: z.number(), reason: id });
@@ -62,7 +61,7 @@ const opportunitySchema = z.object({
   id,
   name: z.string(),
   contact: id,
-  emails: z.array(emailField).default([]),
+  emails: z.array(z.string()).default([]),
   phones: z.array(z.object({ value: z.string() })).default([]),
   sources: z.array(z.string()).default([]),
   stage: z.object({ id, text: z.string() }),
@@ -141,14 +140,14 @@ export function mapLever(
     opportunity: unwrap(opportunity),
   }).opportunity;
   const application = opp.applications[0];
-  const email = opp.emails[0];
+  const email = opp.emails.map(usableEmail).find(Boolean); // the first address Hearback can write to
   if (!application?.posting)
     return { outcome: "ignored", ...base, why: "The opportunity is not applied to a posting." };
   if (!email)
     return {
       outcome: "ignored",
       ...base,
-      why: "The candidate has no email address, so Hearback cannot write to them.",
+      why: "The candidate has no usable email address, so Hearback cannot write to them.",
     };
   if (posting === undefined)
     throw new Error(`mapLever needs the posting: GET ${leverPostingPath(application.posting)}.`);

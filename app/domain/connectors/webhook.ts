@@ -30,6 +30,13 @@ export function readPayload<S extends z.ZodType>(schema: S, value: unknown): z.o
   throw new UnreadablePayload(`${fieldPath(issue.path) || "body"}: ${issue.message}`);
 }
 
+/** `value` as a usable email address (trimmed), or undefined. A vendor's record may hold anything in an email field;
+ * an address Hearback cannot write to is treated like no address, not as an unreadable payload. */
+export function usableEmail(value: string | null | undefined): string | undefined {
+  const result = emailField.safeParse(value);
+  return result.success ? result.data : undefined;
+}
+
 /** A language tag as an ATS sends it ("de-AT", "fr"), reduced to a language Hearback writes in. One it does not write in
  * is dropped rather than refused: the candidate then reads the fallback language, and the event still applies. */
 const atsLocale = z
