@@ -147,6 +147,11 @@ describe("mapGreenhouse", () => {
     });
   });
 
+  it("takes no action name for a change it is not, even one every object answers to", () => {
+    const mapped = mapGreenhouse({ action: "constructor", payload: {} }, headers(), receivedAt);
+    expect(mapped).toMatchObject({ outcome: "ignored", eventType: "constructor" });
+  });
+
   it("reads a body exactly as Greenhouse escapes it: the name and the titles come out unescaped", () => {
     const raw = readFixture("greenhouse", "candidate_stage_change_unicode_escaped");
     expect(raw).toContain('"first_name":"Zo\\u00eb","last_name":"\\u00c5ngstr\\u00f6m"');

@@ -39,13 +39,13 @@ const applicationSchema = z.object({
 });
 type Application = z.output<typeof applicationSchema>;
 
-const CHANGES: Record<string, AtsChange> = {
-  new_candidate_application: "created",
-  candidate_stage_change: "stage_changed",
-  reject_candidate: "rejected",
-  unreject_candidate: "unrejected",
-  hire_candidate: "hired",
-};
+const CHANGES = new Map<string, AtsChange>([
+  ["new_candidate_application", "created"],
+  ["candidate_stage_change", "stage_changed"],
+  ["reject_candidate", "rejected"],
+  ["unreject_candidate", "unrejected"],
+  ["hire_candidate", "hired"],
+]);
 
 /** The personal address first: an applicant rarely wants news of a new job in their current employer's inbox. */
 function emailOf(candidate: Application["candidate"]): string | undefined {
@@ -118,7 +118,7 @@ export function mapGreenhouse(body: unknown, headers: Headers, receivedAt: Date)
     const event = { change: "candidate_deleted" as const, occurredAt: receivedAt, candidateExternalId: person.id };
     return { outcome: "events", deliveryId: eventId ?? `${action}:${person.id}`, eventType, events: [event] };
   }
-  const change = CHANGES[action];
+  const change = CHANGES.get(action);
   if (!change) {
     const deliveryId = eventId ?? `${action}:${receivedAt.toISOString()}`;
     return { outcome: "ignored", deliveryId, eventType, why: `Hearback does not act on "${action}".` };

@@ -207,6 +207,8 @@ describe("mapLever", () => {
       eventType: "interviewCreated",
       why: 'Hearback does not act on "interviewCreated".',
     });
+    const toString = readLeverWebhook({ ...(api("interviewCreated") as object), event: "toString" });
+    expect(mapLever(toString, null)).toMatchObject({ outcome: "ignored", eventType: "toString" });
     const { data } = api("opportunity-new-applicant") as { data: Record<string, unknown> };
     expect(mapLever(webhook("applicationCreated"), { ...data, applications: [] })).toMatchObject({
       outcome: "ignored",

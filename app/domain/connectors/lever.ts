@@ -22,24 +22,24 @@ const dataSchema = z.object({
 export type LeverWebhook = z.output<typeof envelope> & { data: Partial<z.output<typeof dataSchema>> };
 
 /** The events Hearback reads, and what each means. */
-const CHANGES: Record<string, AtsChange> = {
-  applicationCreated: "created",
-  candidateStageChange: "stage_changed",
-  candidateArchiveChange: "rejected",
-  candidateHired: "hired",
-};
+const CHANGES = new Map<string, AtsChange>([
+  ["applicationCreated", "created"],
+  ["candidateStageChange", "stage_changed"],
+  ["candidateArchiveChange", "rejected"],
+  ["candidateHired", "hired"],
+]);
 
 /** A Lever webhook body, typed. The data of events Hearback reads is checked (they all name an opportunity); other
  * events' data is not read at all. */
 export function readLeverWebhook(body: unknown): LeverWebhook {
   const webhook = readPayload(envelope.extend({ data: z.record(z.string(), z.unknown()) }), body);
-  const read = webhook.event in CHANGES || webhook.event === "candidateDeleted";
+  const read = CHANGES.has(webhook.event) || webhook.event === "candidateDeleted";
   return { ...webhook, data: read ? readPayload(z.object({ data: dataSchema }), webhook).data : {} };
 }
 
 /** Whether mapLever needs the opportunity: not for a deletion (Lever no longer has it) nor for events it ignores. */
 export function leverNeedsOpportunity(webhook: LeverWebhook): boolean {
-  return webhook.event in CHANGES;
+  return CHANGES.has(webhook.event);
 }
 
 /** GET this for the opportunity, with what mapLever reads expanded (Lever repeats `expand` per field). */
@@ -99,7 +99,7 @@ type Meaning = { change: AtsChange; reason?: string } | { why: string };
  * (every Lever account has the "Hired" reason, type "hired"), which candidateHired reports; an unarchive reopens.
  * Lever has no structured "the candidate withdrew": its "Withdrew" reason arrives as a rejection with that text. */
 function meaningOf(webhook: LeverWebhook, stageId: string, reason?: z.output<typeof reasonSchema>): Meaning {
-  const change = CHANGES[webhook.event]!;
+  const change = CHANGES.get(webhook.event)!;
   if (change === "stage_changed" && webhook.data.toStageId !== stageId) {
     return { why: "The opportunity has moved on since: the webhook for its current stage reports that." };
   }
@@ -132,7 +132,7 @@ export function mapLever(
       events: [{ change: "candidate_deleted", occurredAt, candidateExternalId: contactId }],
     };
   }
-  if (!(webhook.event in CHANGES))
+  if (!CHANGES.has(webhook.event))
     return { outcome: "ignored", ...base, why: `Hearback does not act on "${webhook.event}".` };
   if (opportunity === null || opportunity === undefined)
     throw new Error(`mapLever needs the opportunity for ${webhook.event}.`);
