@@ -94,6 +94,7 @@ export async function recordDelivery(
         await tx.$executeRaw`
           WITH delivery AS (
             UPDATE "ConnectorDelivery" SET status = ${status}::"ConnectorDeliveryStatus", summary = ${summary},
+                   "eventType" = ${mapped.eventType.slice(0, 100)},
                    error = NULL, body = NULL, headers = NULL, "updatedAt" = ${now.toISOString()}::timestamp(3),
                    attempts = attempts + ${claimed.status === "new" ? 0 : 1}
              WHERE id = ${claimed.id} RETURNING 1)

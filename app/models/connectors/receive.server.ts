@@ -5,7 +5,13 @@ import { mapAshby } from "~/domain/connectors/ashby";
 import type { ConnectorKind, MappedDelivery } from "~/domain/connectors/events";
 import { UnreadablePayload } from "~/domain/connectors/events";
 import { mapGreenhouse } from "~/domain/connectors/greenhouse";
-import { leverOpportunityPath, mapLever, readLeverWebhook } from "~/domain/connectors/lever";
+import {
+  leverFollowUpPaths,
+  leverNeedsOpportunity,
+  leverOpportunityPath,
+  mapLever,
+  readLeverWebhook,
+} from "~/domain/connectors/lever";
 import { mapGenericWebhook } from "~/domain/connectors/webhook";
 import { prisma } from "~/platform/db.server";
 import { NotFoundError } from "~/platform/errors.server";
@@ -86,17 +92,23 @@ function verify(connector: Connector, raw: Buffer, headers: Headers): SignatureC
   }
 }
 
-/** Lever's payloads name the opportunity; what it is now comes from Lever's API, with the connector's key. */
+/** Lever's payloads name the opportunity; what it is now (its stage, the posting's title, an archive reason's text)
+ * comes from Lever's API, with the connector's key. */
 async function readLever(connector: Connector, body: unknown): Promise<MappedDelivery> {
   const webhook = readLeverWebhook(body);
+  if (!leverNeedsOpportunity(webhook) || !webhook.data.opportunityId) return mapLever(webhook, null);
   const key = connector.apiKeyCipher ? openSecret(connector.apiKeyCipher) : "";
-  const opportunityId = webhook.data.opportunityId;
-  const opportunity = opportunityId
-    ? await fetchJson(`${connector.apiBaseUrl}${leverOpportunityPath(opportunityId)}`, {
-        headers: { authorization: `Basic ${Buffer.from(`${key}:`).toString("base64")}` },
-      })
-    : null;
-  return mapLever(webhook, opportunity);
+  const get = (path: string) =>
+    fetchJson(`${connector.apiBaseUrl}${path}`, {
+      headers: { authorization: `Basic ${Buffer.from(`${key}:`).toString("base64")}` },
+    });
+  const opportunity = await get(leverOpportunityPath(webhook.data.opportunityId));
+  const followUp = leverFollowUpPaths(webhook, opportunity);
+  const [posting, archiveReason] = await Promise.all([
+    followUp.posting ? get(followUp.posting) : undefined,
+    followUp.archiveReason ? get(followUp.archiveReason) : undefined,
+  ]);
+  return mapLever(webhook, opportunity, posting, archiveReason);
 }
 
 /** Reads a verified body into what it means. Throws UnreadablePayload for a body that cannot be read, HttpFetchError
@@ -120,12 +132,19 @@ async function readDelivery(
   }
 }
 
-/** The key a delivery that could not be read from the ATS's API is logged under, so its retry finds it. */
-function fallbackKey(connector: Connector, body: string, headers: Headers, receivedAt: Date): string {
+/** The key (and event) a delivery that could not be read from the ATS's API is logged under, so that the vendor's
+ * retry and the retry button find it; the same key the mapping gives it once it can be read. */
+function unreadDelivery(connector: Connector, body: string, headers: Headers, receivedAt: Date) {
   const json = parseJson(body) as { token?: unknown; triggeredAt?: unknown; event?: unknown };
-  return connector.kind === "lever"
-    ? `${String(json.event)}:${String(json.token)}:${String(json.triggeredAt)}`
-    : (headers.get("webhook-id") ?? headers.get("greenhouse-event-id") ?? `unread:${receivedAt.getTime()}`);
+  if (connector.kind === "lever") {
+    return {
+      deliveryId: `${String(json.event)}:${String(json.token)}:${String(json.triggeredAt)}`,
+      eventType: String(json.event),
+    };
+  }
+  const deliveryId =
+    headers.get("webhook-id") ?? headers.get("greenhouse-event-id") ?? `unread:${receivedAt.getTime()}`;
+  return { deliveryId, eventType: "unread" };
 }
 
 async function readAndRecord(
@@ -144,8 +163,8 @@ async function readAndRecord(
   } catch (error) {
     if (error instanceof UnreadablePayload) return { outcome: "unreadable", message: error.message };
     if (!(error instanceof HttpFetchError || error instanceof UnreadableSecretError)) throw error;
-    const key = { deliveryId: fallbackKey(connector, body, headers, receivedAt), eventType: "unread" };
-    const deliveryId = await recordFailure(connector, key, { body, headers: kept }, receivedAt, error.message, now);
+    const unread = unreadDelivery(connector, body, headers, receivedAt);
+    const deliveryId = await recordFailure(connector, unread, { body, headers: kept }, receivedAt, error.message, now);
     return { outcome: "failed", deliveryId, error: error.message, refused: false };
   }
   return recordDelivery(connector, mapped, { body, headers: kept }, receivedAt, now);
