@@ -21,7 +21,7 @@ const candidate = {
   email: "tomas.ferreira@example.pt",
   phone: "+351 912 345 678",
 };
-const application = (stage: { externalId: string; name: string }) => ({
+const application = (stage: { externalId: string; name: string } | undefined) => ({
   externalId: "e7a1c9d2-4b3f-4f6a-8c2d-9e0b1a7f3c58",
   candidate,
   job: { externalId: "4071538b-3cac-4fbf-ac76-f78ed250ffdd", title: "Staff Frontend Engineer" },
@@ -34,9 +34,7 @@ const stage = (n: number, name: string) => ({ externalId: `3f2d7a10-6c1b-4e8f-9a
 const hire = {
   outcome: "events",
   deliveryId: "e0f4a6b8-3c5d-4e7f-a091-b2c3d4e5f6a7",
-  events: [
-    { change: "hired", occurredAt: new Date("2026-04-10T12:00:05.118Z"), application: application(stage(6, "Hired")) },
-  ],
+  events: [{ change: "hired", occurredAt: new Date("2026-04-10T12:00:05.118Z"), application: application(undefined) }],
 };
 
 describe("mapAshby", () => {
@@ -65,6 +63,8 @@ describe("mapAshby", () => {
           change: "stage_changed",
           occurredAt: new Date("2026-03-05T15:02:10.877Z"),
           application: application(stage(3, "Technical Interview")),
+          // Active in Ashby: were it rejected here, this is how Ashby reports taking it back.
+          activeInAts: true,
         },
       ],
     });
@@ -90,7 +90,8 @@ describe("mapAshby", () => {
         {
           change: "rejected",
           occurredAt: new Date("2026-03-09T08:44:51.203Z"),
-          application: application(stage(7, "Archived")),
+          // Ashby's "Archived" stage is the outcome, not a step: the application stays where it was decided.
+          application: application(undefined),
           reason: "Not enough frontend architecture experience",
         },
       ],

@@ -20,7 +20,7 @@ const applicationSchema = z.object({
     primaryEmailAddress: z.object({ value: z.string() }).nullish(),
     primaryPhoneNumber: z.object({ value: z.string() }).nullish(),
   }),
-  currentInterviewStage: z.object({ id, title: z.string() }).nullish(),
+  currentInterviewStage: z.object({ id, title: z.string(), type: z.string().nullish() }).nullish(),
   source: z.object({ title: z.string() }).nullish(),
   archiveReason: z.object({ text: z.string(), reasonType: z.string().nullish() }).nullish(),
   archivedAt: instant.nullish(),
@@ -56,7 +56,10 @@ function occurredAt(change: AtsChange, app: Application): Date {
 function applicationEvent(change: AtsChange, app: Application): AtsApplicationEvent | string {
   const email = usableEmail(app.candidate.primaryEmailAddress?.value);
   if (!email) return "The candidate has no usable email address, so Hearback cannot write to them.";
-  const stage = app.currentInterviewStage;
+  // Ashby parks archived and hired applications in stages of those types: outcomes, not steps of the pipeline. The
+  // application stays in the stage it was decided in.
+  const current = app.currentInterviewStage;
+  const stage = current && !["Archived", "Hired"].includes(current.type ?? "") ? current : undefined;
   return {
     change,
     occurredAt: occurredAt(change, app),
@@ -74,6 +77,7 @@ function applicationEvent(change: AtsChange, app: Application): AtsApplicationEv
       source: app.source?.title,
     },
     reason: change === "rejected" || change === "withdrawn" ? app.archiveReason?.text : undefined,
+    ...(change === "stage_changed" && app.status === "Active" ? { activeInAts: true } : {}),
   };
 }
 

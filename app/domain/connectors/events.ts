@@ -47,6 +47,9 @@ export type AtsApplicationEvent = {
   application: AtsApplication;
   /** Rejection or withdrawal reason, as the ATS words it. */
   reason?: string;
+  /** The ATS says the application is active in its pipeline now. A stage change of an application rejected here then
+   * means the ATS took it back (Ashby reports an unarchive only this way), so it is reopened. */
+  activeInAts?: boolean;
 };
 
 /** The candidate was deleted in the ATS: Hearback erases them too. */

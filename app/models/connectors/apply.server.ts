@@ -290,9 +290,20 @@ async function applyChange(
     );
     if (decided?.message) context.applied.emailsQueued = true;
   };
+  const reopen = async (what: string) => {
+    await reopenApplications(
+      tx,
+      [current.id],
+      ATS_ACTOR,
+      { reason: "Taken back in the ATS" },
+      { now, evenIfTold: true },
+    );
+    return (await moveTo("active")) ? `${what}, moved.` : `${what}.`;
+  };
   switch (event.change) {
     case "created":
     case "stage_changed":
+      if (event.activeInAts && current.status === "rejected") return reopen("reopened (active in the ATS again)");
       if (current.status !== "active") return `not moved: it is ${current.status} here.`;
       return (await moveTo(current.status)) ? "moved." : "already in that stage.";
     case "rejected":
@@ -306,15 +317,7 @@ async function applyChange(
     }
     case "unrejected":
       if (current.status !== "rejected") return `not reopened: it is ${current.status} here.`;
-      await reopenApplications(
-        tx,
-        [current.id],
-        ATS_ACTOR,
-        { reason: "Unrejected in the ATS" },
-        { now, evenIfTold: true },
-      );
-      await moveTo("active");
-      return "reopened.";
+      return reopen("reopened");
   }
 }
 
