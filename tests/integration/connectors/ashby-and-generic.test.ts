@@ -2,7 +2,7 @@
 // applies once, an archive is a rejection told once, an unarchive (reported as a stage change) reopens; the generic
 // format, signed by the standardwebhooks package itself, creates, moves, records a withdrawal and erases.
 import { beforeAll, expect, test } from "vitest";
-import { createConnector, type CreatedConnector } from "~/models/connectors/connectors.server";
+import { createConnector } from "~/models/connectors/connectors.server";
 import { receiveWebhook } from "~/models/connectors/receive.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/platform/db.server";
