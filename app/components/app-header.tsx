@@ -89,6 +89,9 @@ export function AppHeader({ user, unreadNotifications = 0 }: { user: HeaderUser;
                     <li>
                       <NavLink to="/settings/customer-benchmarks">Customer benchmarks</NavLink>
                     </li>
+                    <li>
+                      <NavLink to="/settings/connectors">Connectors</NavLink>
+                    </li>
                   </>
                 ) : null}
               </ul>

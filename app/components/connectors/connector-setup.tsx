@@ -1,0 +1,180 @@
+// What an admin does in their ATS to connect it, per kind: where to click, how to send a test, and which of the ATS's
+// own candidate emails to switch off for the emails mode chosen. Text only; the connector page lays it out.
+import type { ReactNode } from "react";
+import { Field } from "~/components/ui/field";
+import type { ConnectorEmailMode, ConnectorKind } from "~/domain/connectors/events";
+
+type Steps = { where: ReactNode; steps: ReactNode[] };
+
+const SECRET_SHOWN_ONCE = "the secret Hearback showed when you added this connector";
+
+function setupSteps(kind: ConnectorKind, url: ReactNode): Steps {
+  switch (kind) {
+    case "greenhouse":
+      return {
+        where: "In Greenhouse, as a user who may manage the Dev Center:",
+        steps: [
+          <>
+            Open <b>Configure</b> (the gear) → <b>Dev Center</b> → <b>Web Hooks</b>.
+          </>,
+          <>
+            Create one web hook for each of these events: <b>Candidate or Prospect has applied</b>, <b>changed stage</b>
+            , <b>rejected</b>, <b>unrejected</b>, <b>hired</b> and <b>deleted</b>.
+          </>,
+          <>
+            In each, set <b>Endpoint URL</b> to {url} and <b>Secret key</b> to {SECRET_SHOWN_ONCE}.
+          </>,
+          "Save each web hook. Greenhouse sends nothing from before the web hook existed.",
+        ],
+      };
+    case "ashby":
+      return {
+        where: "In Ashby, as an admin:",
+        steps: [
+          <>
+            Open <b>Admin</b> → <b>Integrations</b> → <b>Webhooks</b>.
+          </>,
+          <>
+            Add a webhook for each type: <code>applicationSubmit</code>, <code>candidateStageChange</code>,{" "}
+            <code>candidateHire</code>, <code>applicationUpdate</code> and <code>candidateDelete</code>.
+          </>,
+          <>
+            In each, set the URL to {url} and the <b>secret token</b> to {SECRET_SHOWN_ONCE}.
+          </>,
+          "Save: Ashby sends a ping first, which appears below as a delivery.",
+        ],
+      };
+    case "lever":
+      return {
+        where: "In Lever, as a super admin:",
+        steps: [
+          <>
+            Open <b>Settings</b> → <b>Integrations and API</b> → <b>Webhooks</b>.
+          </>,
+          <>
+            Enable <b>Application created</b>, <b>Candidate stage change</b>, <b>Candidate archive state change</b>,{" "}
+            <b>Candidate hired</b> and <b>Candidate deleted</b>, each with the URL {url}.
+          </>,
+          "Copy the signature token Lever shows there: it is the secret you pasted into Hearback when adding this connector.",
+          <>
+            Under <b>API credentials</b>, the API key you gave Hearback needs read access to <b>Opportunities</b>:
+            Lever’s webhooks carry ids only, and Hearback reads the rest from its API.
+          </>,
+        ],
+      };
+    case "webhook":
+      return {
+        where: "From your own system, or a Zapier, Make or n8n scenario:",
+        steps: [
+          <>
+            POST JSON to {url}, signed per <a href="https://www.standardwebhooks.com/">Standard Webhooks</a> with{" "}
+            {SECRET_SHOWN_ONCE}.
+          </>,
+          <>
+            Send the headers <code>webhook-id</code> (unique per event: a repeat is applied once),{" "}
+            <code>webhook-timestamp</code> (seconds; within 5 minutes of now) and <code>webhook-signature</code> (
+            <code>v1,</code> and the base64 HMAC).
+          </>,
+          <>
+            Name the event in <code>type</code>: <code>application.created</code>, <code>.stage_changed</code>,{" "}
+            <code>.rejected</code>, <code>.unrejected</code>, <code>.hired</code>, <code>.withdrawn</code>, or{" "}
+            <code>candidate.deleted</code>. Every field is described in <code>docs/connectors.md</code> in Hearback’s
+            source; the body looks like the example below.
+          </>,
+        ],
+      };
+  }
+}
+
+/** A generic webhook's body, for the example under the steps. */
+const GENERIC_EXAMPLE = JSON.stringify(
+  {
+    type: "application.created",
+    data: {
+      externalId: "a-1",
+      candidate: { name: "Ada Lovelace", email: "ada@example.com" },
+      job: { externalId: "j-1", title: "Engineer" },
+      stage: { externalId: "s-1", name: "Applied" },
+      occurredAt: "2026-12-01T09:00:00Z",
+    },
+  },
+  null,
+  2,
+);
+
+/** The heading over the steps. */
+export function setupHeading(kind: ConnectorKind, label: string): string {
+  return kind === "webhook" ? "Set up your sender" : `Set up ${label}`;
+}
+
+/** The numbered steps to take in the ATS; they point at the webhook URL shown above them. */
+export function SetupSteps({ kind }: { kind: ConnectorKind }) {
+  const { where, steps } = setupSteps(kind, <b>the webhook URL above</b>);
+  return (
+    <>
+      <p>{where}</p>
+      <ol>
+        {steps.map((step, index) => (
+          <li key={index}>{step}</li>
+        ))}
+      </ol>
+      {kind === "webhook" ? (
+        <Field label="An example body" hint="Read-only: copy it as a start.">
+          <textarea
+            readOnly
+            className="connector-example"
+            rows={GENERIC_EXAMPLE.split("\n").length + 2}
+            value={GENERIC_EXAMPLE}
+            spellCheck={false}
+          />
+        </Field>
+      ) : null}
+    </>
+  );
+}
+
+const TEST_HINTS: Record<ConnectorKind, ReactNode> = {
+  greenhouse: (
+    <>
+      On the web hook in Greenhouse, press <b>Ping</b> (the test button): a ping shows below as applied.
+    </>
+  ),
+  ashby: "Ashby pings the URL when you save the webhook: the ping shows below as applied.",
+  lever: (
+    <>
+      Press <b>Verify connection</b> next to the webhook in Lever.
+    </>
+  ),
+  webhook: (
+    <>
+      Send one event with the curl example in <code>docs/connectors.md</code> (or your tool’s test run): it shows below
+      with what it did.
+    </>
+  ),
+};
+
+export function TestHint({ kind }: { kind: ConnectorKind }) {
+  return <p>{TEST_HINTS[kind]}</p>;
+}
+
+const ATS_OWN_EMAILS: Record<ConnectorKind, ReactNode> = {
+  greenhouse: "the auto-reply on your job posts and the rejection email templates",
+  ashby: "the application-received and rejection email automations",
+  lever: "the auto-confirmation email and the emails sent on archiving",
+  webhook: "whatever your system sends candidates when they apply or are turned down",
+};
+
+/** Which candidate emails to switch off where, for the connector's emails mode. */
+export function EmailsAdvice({ kind, emails }: { kind: ConnectorKind; emails: ConnectorEmailMode }) {
+  return emails === "hearback" ? (
+    <p>
+      Hearback writes to candidates. In the ATS, switch off {ATS_OWN_EMAILS[kind]}, so no candidate gets two emails
+      about one thing.
+    </p>
+  ) : (
+    <p>
+      The ATS writes to candidates: keep its emails on. Hearback sends nothing on its own, but its clocks still run, so
+      when you write to a candidate from the ATS, log the contact on the application’s page in Hearback.
+    </p>
+  );
+}
