@@ -31,7 +31,6 @@ import {
 import { FAILURES_BEFORE_NOTICE, listDeliveries } from "~/models/connectors/deliveries.server";
 import { retryDelivery } from "~/models/connectors/receive.server";
 import { NotFoundError } from "~/platform/errors.server";
-import { presentRetry } from "~/web/api-connector-resources.server";
 import connectorStyles from "~/styles/connectors.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { defineIntent, dispatchIntent } from "~/web/intents.server";
@@ -82,10 +81,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       retry: defineIntent({
         schema: retrySchema,
         run: async ({ input }) => {
-          const result = await retryDelivery(connectorId, input.deliveryId).catch(notFound);
-          if (result.outcome === "unknown_connector")
-            throw new Response("The connector was not found.", { status: 404 });
-          return data({ intent: "retry" as const, retried: presentRetry(result) });
+          const retried = await retryDelivery(connectorId, input.deliveryId).catch(notFound);
+          return data({ intent: "retry" as const, retried });
         },
       }),
       "stage-kind": defineIntent({
@@ -188,7 +185,8 @@ export default function ConnectorPage() {
         <section aria-labelledby="deliveries-heading" className="card">
           <h2 id="deliveries-heading">Latest deliveries</h2>
           <p className="small muted">
-            The last 50, kept 30 days. A failed one keeps what was sent, so it can be retried.
+            The last 50, kept 30 days. A waiting one is applied within seconds; a failed one keeps what was sent, so it
+            can be retried.
           </p>
           <DeliveryLog
             deliveries={deliveries}

@@ -1,44 +1,40 @@
-// A connector's latest deliveries (newest first) with a Retry button on each failed one that kept its body, and what
-// the last retry did.
+// A connector's latest deliveries (newest first; a received one waits for the connector worker, which applies it
+// within seconds) with a Retry button on each failed one that kept its body, and what the last retry did.
 import { Form } from "@remix-run/react";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { DateTime } from "~/components/ui/date-time";
 import type { DeliveryLogEntry } from "~/models/connectors/deliveries.server";
+import type { WorkOutcome } from "~/models/connectors/work.server";
 
 type Delivery = Pick<
   DeliveryLogEntry,
   "id" | "eventType" | "status" | "summary" | "error" | "attempts" | "receivedAt" | "retryable"
 >;
 
-export type RetryAnswer = {
-  outcome: "applied" | "ignored" | "ping" | "duplicate" | "failed" | "unverified" | "unreadable";
-  message: string | null;
-};
-
 const STATUS_BADGES = {
+  received: <Badge tone="primary">Waiting</Badge>,
   applied: <Badge tone="success">Applied</Badge>,
   ignored: <Badge>Ignored</Badge>,
   failed: <Badge tone="danger">Failed</Badge>,
 } as const;
 
 /** What the retry did, in an alert. */
-export function RetryOutcome({ retried }: { retried: RetryAnswer }) {
-  const message = retried.message ?? "";
+export function RetryOutcome({ retried }: { retried: WorkOutcome }) {
   switch (retried.outcome) {
     case "applied":
-    case "ping":
-      return <Alert tone="success">Retried: applied. {message}</Alert>;
+      return <Alert tone="success">Retried: applied. {retried.summary}</Alert>;
     case "ignored":
-      return <Alert tone="info">Retried: ignored. {message}</Alert>;
-    case "duplicate":
-      return <Alert tone="info">That delivery had already been applied; nothing changed.</Alert>;
+      return <Alert tone="info">Retried: ignored. {retried.summary}</Alert>;
     case "failed":
-      return <Alert tone="error">Retried, and it failed again: {message}</Alert>;
-    case "unreadable":
-      return <Alert tone="error">Retried, but its body cannot be read: {message}</Alert>;
-    case "unverified":
-      return <Alert tone="error">Retried, but its signature was not accepted: {message}</Alert>;
+      return <Alert tone="error">Retried, and it failed again: {retried.error}</Alert>;
+    case "received":
+      return (
+        <Alert tone="info">
+          Retried: it waits for this connector’s other deliveries to be applied, within seconds. Reload to see how it
+          went.
+        </Alert>
+      );
   }
 }
 

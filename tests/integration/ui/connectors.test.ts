@@ -3,6 +3,7 @@
 import { Webhook } from "standardwebhooks";
 import { expect, test } from "vitest";
 import { receiveWebhook } from "~/models/connectors/receive.server";
+import { applyReceivedDeliveries } from "~/models/connectors/work.server";
 import { prisma } from "~/platform/db.server";
 import * as connectorPage from "~/routes/settings.connectors.$connectorId";
 import * as connectors from "~/routes/settings.connectors._index";
@@ -17,7 +18,7 @@ type CreateAnswer = {
   values?: Record<string, string>;
   created?: { id: string; name: string; kind: string; webhookUrl: string; secret: string };
 };
-type RetryAnswer = { intent: "retry"; retried: { outcome: string; deliveryId: string | null; message: string | null } };
+type RetryAnswer = { intent: "retry"; retried: Record<string, unknown> };
 
 const LIST = "/settings/connectors";
 const EMPTY_FIELDS = { secret: "", apiKey: "", apiBaseUrl: "" };
@@ -31,7 +32,8 @@ async function addGenericConnector(admin: SignedIn, name: string, emails = "hear
   return answer.data.created!;
 }
 
-/** Posts a generic webhook for application a-1 (Ada) on job j-1, signed as a sender would, at the pinned time. */
+/** Receives a generic webhook for application a-1 (Ada) on job j-1, signed as a sender would at `occurredAt` (the clock
+ * is pinned there), and applies it as the connector worker would. */
 async function deliver(
   connector: { id: string; secret: string },
   messageId: string,
@@ -56,7 +58,11 @@ async function deliver(
     "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
     "webhook-signature": new Webhook(connector.secret).sign(messageId, sentAt, body),
   });
-  return receiveWebhook(connector.id, Buffer.from(body), headers);
+  const received = await receiveWebhook(connector.id, Buffer.from(body), headers);
+  if (received.outcome !== "received") return received;
+  // What the connector worker does within seconds of the delivery.
+  const applied = await applyReceivedDeliveries({ connectorId: connector.id, only: [received.deliveryId] });
+  return applied.find((outcome) => outcome.deliveryId === received.deliveryId);
 }
 
 const pagePath = (connectorId: string) => `${LIST}/${connectorId}`;
@@ -186,7 +192,7 @@ test("a failed delivery is retried from the connector page, failing with its err
     status: 200,
     data: {
       intent: "retry",
-      retried: { outcome: "failed", deliveryId, message: "That stage is not part of this job." },
+      retried: { outcome: "failed", deliveryId, error: "That stage is not part of this job.", refused: true },
     },
   });
   const stillFailed = await loadPage(admin, connector.id);
@@ -195,7 +201,7 @@ test("a failed delivery is retried from the connector page, failing with its err
 
   await prisma.stage.update({ where: { id: phoneScreen.stageId }, data: { archivedAt: null } });
   const fixed = await retry();
-  expect(fixed.data.retried).toEqual({ outcome: "applied", deliveryId, message: "Application a-1: moved." });
+  expect(fixed.data.retried).toEqual({ outcome: "applied", deliveryId, summary: "Application a-1: moved." });
   const after = await loadPage(admin, connector.id);
   expect(after.deliveries[0]).toMatchObject({ id: deliveryId, status: "applied", error: null, retryable: false });
   expect(after.connector.consecutiveFailures).toBe(0);
