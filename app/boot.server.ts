@@ -1,6 +1,7 @@
 // Start-up: migrate the database, seed the demo workspace on an empty embedded database, and hand server.mjs what it
 // needs to listen and shut down.
 import { startBulkRejectionWorker } from "~/workers/bulk-rejection-worker.server";
+import { startConnectorWorker } from "~/workers/connector-worker.server";
 import { startDigestWorker } from "~/workers/digest.server";
 import { startInboundSmtpFromEnv } from "~/workers/inbound-smtp.server";
 import { startOutboxWorker } from "~/workers/outbox-worker.server";
@@ -31,6 +32,7 @@ export async function boot(): Promise<Started> {
   const stopOutboxWorker = startOutboxWorker();
   const stopDigestWorker = startDigestWorker();
   const stopBulkRejectionWorker = startBulkRejectionWorker();
+  const stopConnectorWorker = startConnectorWorker();
   return {
     port: env.PORT,
     host: env.HOST,
@@ -45,6 +47,7 @@ export async function boot(): Promise<Started> {
       stopPlannerStatistics();
       stopSlaWorker();
       stopDigestWorker();
+      stopConnectorWorker();
       await stopBulkRejectionWorker(); // lets the batch in hand commit
       await stopInboundSmtp();
       stopOutboxWorker();

@@ -21,10 +21,11 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   inbound: async () => (await import("./inbound.bench")).inboundBenchmark,
   "bulk-rejection": async () => (await import("./bulk-rejection.bench")).bulkRejectionBenchmark,
   writes: async () => (await import("./writes.bench")).writesBenchmark,
+  connectors: async () => (await import("./connectors.bench")).connectorsBenchmark,
 };
 
 /** Benchmarks that count the SQL statements of what they measure: Prisma's query events are turned on for them. */
-const COUNTS_STATEMENTS = new Set(["writes"]);
+const COUNTS_STATEMENTS = new Set(["writes", "connectors"]);
 
 const RUNS = 50;
 const WARM_UP_RUNS = 5;

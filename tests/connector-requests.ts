@@ -2,6 +2,8 @@
 // with the connector's secret in the vendor's scheme (Standard Webhooks by its own package).
 import { createHmac } from "node:crypto";
 import { Webhook } from "standardwebhooks";
+import { receiveWebhook } from "~/models/connectors/receive.server";
+import { applyReceivedDeliveries } from "~/models/connectors/work.server";
 import { action as hookAction } from "~/routes/hooks.$connectorId";
 import { readFixture, type FixtureVendor } from "./connector-fixtures";
 
@@ -50,7 +52,10 @@ export function fixtureBody(vendor: FixtureVendor, name: string): string {
 }
 
 /** POSTs a signed request to the connector's webhook route, as the ATS would; returns the status and JSON answer. */
-export async function postHook(connectorId: string, request: SignedRequest): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function postHook(
+  connectorId: string,
+  request: SignedRequest,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await hookAction({
     request: new Request(`http://localhost/hooks/${connectorId}`, {
       method: "POST",
@@ -61,4 +66,13 @@ export async function postHook(connectorId: string, request: SignedRequest): Pro
     context: {},
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Receives a signed request as the webhook route does, then lets the connector worker apply it at the same instant;
+ * answers what became of the delivery (applied, failed) or why it was not queued (duplicate, ignored, ping, …). */
+export async function receiveAndApply(connectorId: string, request: SignedRequest, receivedAt: Date) {
+  const received = await receiveWebhook(connectorId, request.raw, request.headers, receivedAt);
+  if (received.outcome !== "received") return received;
+  const outcomes = await applyReceivedDeliveries({ connectorId, now: receivedAt });
+  return outcomes.find((outcome) => outcome.deliveryId === received.deliveryId) ?? received;
 }

@@ -1,7 +1,6 @@
 // POST /api/v1/connectors/:id/deliveries/:deliveryId/retry: apply a failed delivery again from its kept body.
 import { getConnector } from "~/models/connectors/connectors.server";
 import { retryDelivery } from "~/models/connectors/receive.server";
-import { NotFoundError } from "~/platform/errors.server";
 import { retryResultResource, presentRetry } from "~/web/api-connector-resources.server";
 import { apiJson, apiRoute, requireApiPermission } from "~/web/api.server";
 import type { ApiOperation } from "~/web/openapi.server";
@@ -10,9 +9,7 @@ const handle = apiRoute({
   async POST({ params, principal }) {
     requireApiPermission(principal, "manage_settings");
     const connector = await getConnector(params.connectorId ?? "");
-    const result = await retryDelivery(connector.id, params.deliveryId ?? "");
-    if (result.outcome === "unknown_connector") throw new NotFoundError("The connector");
-    return apiJson(presentRetry(result));
+    return apiJson(presentRetry(await retryDelivery(connector.id, params.deliveryId ?? "")));
   },
 });
 

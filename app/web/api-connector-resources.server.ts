@@ -4,7 +4,7 @@ import { z } from "zod";
 import { CONNECTOR_EMAIL_MODES, CONNECTOR_KINDS } from "~/domain/connectors/events";
 import type { ConnectorSummary, CreatedConnector } from "~/models/connectors/connectors.server";
 import type { DeliveryLogEntry } from "~/models/connectors/deliveries.server";
-import type { ReceiveResult } from "~/models/connectors/receive.server";
+import type { WorkOutcome } from "~/models/connectors/work.server";
 
 const id = z.string().describe("Opaque identifier.");
 const timestamp = z.iso.datetime().describe("ISO 8601 instant in UTC.");
@@ -34,7 +34,7 @@ export const connectorListResource = z.object({ connectors: z.array(connectorRes
 export const deliveryResource = z.object({
   id,
   eventType: z.string(),
-  status: z.enum(["applied", "ignored", "failed"]),
+  status: z.enum(["received", "applied", "ignored", "failed"]),
   summary: z.string().nullable().describe("What it changed, by ATS ids and stage names."),
   error: z.string().nullable(),
   attempts: z.number().int(),
@@ -76,18 +76,14 @@ export function presentDelivery(delivery: DeliveryLogEntry): z.output<typeof del
 }
 
 export const retryResultResource = z.object({
-  outcome: z.enum(["applied", "ignored", "ping", "duplicate", "failed", "unverified", "unreadable"]),
-  deliveryId: id.nullable(),
+  deliveryId: id,
+  outcome: z
+    .enum(["applied", "ignored", "failed", "received"])
+    .describe("received: another instance is applying this connector's deliveries; it applies within seconds."),
   message: z.string().nullable().describe("What it changed, or why it failed again."),
 });
 
-export function presentRetry(result: Exclude<ReceiveResult, { outcome: "unknown_connector" }>) {
-  const deliveryId = "deliveryId" in result ? result.deliveryId : null;
-  const message =
-    "summary" in result ? result.summary : "error" in result ? result.error : "reason" in result ? result.reason : null;
-  return {
-    outcome: result.outcome,
-    deliveryId,
-    message: message ?? ("message" in result ? result.message : null),
-  } satisfies z.output<typeof retryResultResource>;
+export function presentRetry(result: WorkOutcome): z.output<typeof retryResultResource> {
+  const message = "summary" in result ? result.summary : "error" in result ? result.error : null;
+  return { deliveryId: result.deliveryId, outcome: result.outcome, message };
 }

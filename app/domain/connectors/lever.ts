@@ -111,6 +111,11 @@ function meaningOf(webhook: LeverWebhook, stageId: string, reason?: z.output<typ
   return { change, reason: reason.text };
 }
 
+/** A Lever delivery's key: the fields Lever's signature covers, the same when Lever retries the body. */
+export function leverDeliveryId(webhook: LeverWebhook): string {
+  return `${webhook.event}:${webhook.token}:${webhook.triggeredAt}`;
+}
+
 /** One Lever delivery, from the webhook and what Lever's API says now (each the response or its `data`). The delivery
  * id is `<event>:<token>:<triggeredAt>`: the fields Lever's signature covers, the same when Lever retries the body. */
 export function mapLever(
@@ -119,8 +124,7 @@ export function mapLever(
   posting?: unknown,
   archiveReason?: unknown,
 ): MappedDelivery {
-  const deliveryId = `${webhook.event}:${webhook.token}:${webhook.triggeredAt}`;
-  const base = { deliveryId, eventType: webhook.event };
+  const base = { deliveryId: leverDeliveryId(webhook), eventType: webhook.event };
   const occurredAt = new Date(webhook.triggeredAt);
   if (webhook.event === "candidateDeleted") {
     // Hearback knows a Lever candidate by their contact, the person across all their opportunities.

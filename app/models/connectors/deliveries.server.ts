@@ -1,17 +1,14 @@
-// The delivery log: every verified webhook a connector received, applied exactly once (a replay finds its key and
-// changes nothing), kept 30 days. A delivery that fails to apply keeps its body for a retry, from the vendor or the
-// connector page; three failures in a row tell the admins.
+// The delivery log: every verified webhook a connector received, logged once by its key (a replay finds it and changes
+// nothing) and kept 30 days. A delivery waits as received until the connector worker applies it; one that fails to
+// apply keeps its body for a retry, from the vendor or the connector page; three failures in a row tell the admins.
 import type { Prisma } from "~/generated/prisma/client";
-import type { AtsEvent, ConnectorEmailMode, MappedDelivery } from "~/domain/connectors/events";
+import type { ConnectorEmailMode } from "~/domain/connectors/events";
 import { prisma } from "~/platform/db.server";
 import { ConflictError, InvalidInputError } from "~/platform/errors.server";
 import { newId } from "~/platform/ids.server";
-import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
 import { IntakeRefusal } from "../application-intake.server";
 import { ApplicationRefusal } from "../decisions.server";
-import { removeLocalCopies } from "../erasure.server";
 import { createNotifications } from "../notification.server";
-import { applyAtsEvents } from "./apply.server";
 
 export const DELIVERY_RETENTION_DAYS = 30;
 /** Failures in a row after which the admins are told the connector needs them. */
@@ -22,17 +19,8 @@ export type DeliveryConnector = { id: string; name: string; emails: ConnectorEma
 /** The request as it may be replayed: its body and the headers the mapping reads. */
 export type DeliveryRequest = { body: string; headers: Record<string, string> };
 
-export type DeliveryResult =
-  | { outcome: "applied"; deliveryId: string; summary: string }
-  | { outcome: "ignored"; deliveryId: string; summary: string }
-  /** A connectivity check, logged and answered. */
-  | { outcome: "ping"; deliveryId: string; summary: string }
-  | { outcome: "duplicate"; deliveryId: string }
-  /** `refused`: the change cannot be made as reported (a candidate without an email address, say), so the sender
-   * retrying it will not help; otherwise it may (a database hiccup, the ATS's API down). */
-  | { outcome: "failed"; deliveryId: string; error: string; refused: boolean };
-
-function isRefusal(error: unknown): boolean {
+/** A refusal: the change cannot be made as reported, so retrying it as it is will not help. */
+export function isRefusal(error: unknown): boolean {
   return (
     error instanceof IntakeRefusal ||
     error instanceof ApplicationRefusal ||
@@ -41,116 +29,79 @@ function isRefusal(error: unknown): boolean {
   );
 }
 
-type Claim = { id: string; status: "new" | "applied" | "ignored" | "failed" };
+const iso = (date: Date) => date.toISOString();
 
-/** Takes the delivery's key: a new row, or the existing one locked (a concurrent duplicate waits here for the first to
- * commit, then finds it). */
-async function claim(
+/**
+ * Logs a verified delivery. One with changes waits as received (with its body, for the worker); a ping or an event
+ * Hearback ignores is logged as done. A key seen before is a duplicate — unless that delivery failed, when the
+ * vendor's retry is taken as a retry: it waits again. Returns the row's id, or null for a duplicate.
+ */
+export async function logDelivery(
+  connectorId: string,
+  delivery: { key: string; eventType: string; summary?: string; pending: boolean },
+  request: DeliveryRequest,
+  receivedAt: Date,
+): Promise<string | null> {
+  const status = delivery.pending ? "received" : "ignored";
+  const [row] = await prisma.$queryRaw<{ id: string }[]>`
+    INSERT INTO "ConnectorDelivery" (id, "connectorId", "deliveryKey", "eventType", status, summary, body, headers,
+                                     "receivedAt", "updatedAt")
+    VALUES (${newId()}, ${connectorId}, ${delivery.key}, ${delivery.eventType.slice(0, 100)},
+            ${status}::"ConnectorDeliveryStatus", ${delivery.summary ?? null},
+            ${delivery.pending ? request.body : null}, ${delivery.pending ? JSON.stringify(request.headers) : null}::jsonb,
+            ${iso(receivedAt)}::timestamp(3), ${iso(receivedAt)}::timestamp(3))
+    ON CONFLICT ("connectorId", "deliveryKey") DO UPDATE
+       SET status = 'received', attempts = "ConnectorDelivery".attempts + 1, "updatedAt" = EXCLUDED."updatedAt"
+     WHERE "ConnectorDelivery".status = 'failed' AND "ConnectorDelivery".body IS NOT NULL
+    RETURNING id`;
+  return row?.id ?? null;
+}
+
+/** Marks applied deliveries done (their bodies dropped, their summaries kept) and the connector healthy, in the
+ * applying transaction. */
+export async function markApplied(
   tx: Prisma.TransactionClient,
   connectorId: string,
-  mapped: MappedDelivery,
-  receivedAt: Date,
-): Promise<Claim> {
-  const id = newId();
-  const inserted = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "ConnectorDelivery" (id, "connectorId", "deliveryKey", "eventType", status, "receivedAt", "updatedAt")
-    VALUES (${id}, ${connectorId}, ${mapped.deliveryId}, ${mapped.eventType.slice(0, 100)}, 'failed',
-            ${receivedAt.toISOString()}::timestamp(3), ${receivedAt.toISOString()}::timestamp(3))
-    ON CONFLICT ("connectorId", "deliveryKey") DO NOTHING RETURNING id`;
-  if (inserted.length > 0) return { id, status: "new" };
-  const [existing] = await tx.$queryRaw<Claim[]>`
-    SELECT id, status::text AS status FROM "ConnectorDelivery"
-     WHERE "connectorId" = ${connectorId} AND "deliveryKey" = ${mapped.deliveryId} FOR UPDATE`;
-  return existing!;
+  applied: { id: string; eventType: string; summary: string }[],
+  now: Date,
+): Promise<void> {
+  const rows = JSON.stringify(applied.map((row) => [row.id, row.eventType.slice(0, 100), row.summary.slice(0, 2000)]));
+  await tx.$executeRaw`
+    WITH done AS (
+      UPDATE "ConnectorDelivery" d SET status = 'applied', "eventType" = e->>1, summary = e->>2, error = NULL,
+             body = NULL, headers = NULL, "updatedAt" = ${iso(now)}::timestamp(3)
+        FROM jsonb_array_elements(${rows}::jsonb) AS e WHERE d.id = e->>0 RETURNING 1)
+    UPDATE "Connector" SET "lastDeliveryAt" = ${iso(now)}::timestamp(3), "consecutiveFailures" = 0
+     WHERE id = ${connectorId}`;
 }
 
-function summaryOf(mapped: MappedDelivery, summaries: string[]): string {
-  if (mapped.outcome === "ping") return "Ping: the connection works.";
-  if (mapped.outcome === "ignored") return `Ignored: ${mapped.why}`;
-  return summaries.join(" ").slice(0, 2000) || "Nothing to change.";
+/** Marks a received delivery done without a change: read in full (a Lever delivery, from Lever's API), it asked for
+ * nothing Hearback acts on. */
+export async function markIgnored(deliveryId: string, summary: string, now: Date): Promise<void> {
+  await prisma.$executeRaw`
+    UPDATE "ConnectorDelivery" SET status = 'ignored', summary = ${summary.slice(0, 2000)}, error = NULL, body = NULL,
+           headers = NULL, "updatedAt" = ${iso(now)}::timestamp(3)
+     WHERE id = ${deliveryId} AND status = 'received'`;
 }
 
-/** Applies a verified, mapped delivery once. `events` are the mapped delivery's, read before (they may have needed
- * the ATS's API). */
-export async function recordDelivery(
-  connector: DeliveryConnector,
-  mapped: MappedDelivery,
-  request: DeliveryRequest,
-  receivedAt: Date,
-  now: Date = receivedAt,
-): Promise<DeliveryResult> {
-  let claimed: Claim | null = null;
-  try {
-    const result = await prisma.$transaction(
-      async (tx) => {
-        claimed = await claim(tx, connector.id, mapped, receivedAt);
-        if (claimed.status === "applied" || claimed.status === "ignored") {
-          return { outcome: "duplicate" as const, deliveryId: claimed.id, emailsQueued: false, erased: [] };
-        }
-        const events: AtsEvent[] = mapped.outcome === "events" ? mapped.events : [];
-        const applied = await applyAtsEvents(tx, connector, events, now);
-        const summary = summaryOf(mapped, applied.summaries);
-        const status: "applied" | "ignored" = mapped.outcome === "ignored" ? "ignored" : "applied";
-        await tx.$executeRaw`
-          WITH delivery AS (
-            UPDATE "ConnectorDelivery" SET status = ${status}::"ConnectorDeliveryStatus", summary = ${summary},
-                   "eventType" = ${mapped.eventType.slice(0, 100)},
-                   error = NULL, body = NULL, headers = NULL, "updatedAt" = ${now.toISOString()}::timestamp(3),
-                   attempts = attempts + ${claimed.status === "new" ? 0 : 1}
-             WHERE id = ${claimed.id} RETURNING 1)
-          UPDATE "Connector" SET "lastDeliveryAt" = ${receivedAt.toISOString()}::timestamp(3),
-                 "consecutiveFailures" = 0
-           WHERE id = ${connector.id}`;
-        return {
-          outcome: mapped.outcome === "ping" ? ("ping" as const) : status,
-          deliveryId: claimed.id,
-          summary,
-          emailsQueued: applied.emailsQueued,
-          erased: applied.erasedMessageIds,
-        };
-      },
-      { timeout: 30_000 },
-    );
-    if (result.emailsQueued) wakeOutboxWorker();
-    removeLocalCopies(result.erased);
-    const { emailsQueued: _emails, erased: _erased, ...answer } = result;
-    return answer;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const deliveryId = await recordFailure(connector, mapped, request, receivedAt, message.slice(0, 2000), now);
-    if (!isRefusal(error)) console.error(`Connector ${connector.id}: delivery ${mapped.deliveryId} failed:`, error);
-    return { outcome: "failed", deliveryId, error: message, refused: isRefusal(error) };
-  }
-}
-
-/** Records a failed attempt in its own transaction (the change's was rolled back) and counts it against the
- * connector; the third failure in a row notifies every admin. */
+/** Records a failed attempt at a logged delivery (its change was rolled back; its body stays for a retry) and counts
+ * it against the connector; the third failure in a row notifies every admin. */
 export async function recordFailure(
   connector: DeliveryConnector,
-  mapped: Pick<MappedDelivery, "deliveryId" | "eventType">,
-  request: DeliveryRequest,
-  receivedAt: Date,
+  deliveryId: string,
   error: string,
   now: Date,
-): Promise<string> {
-  return prisma.$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO "ConnectorDelivery" (id, "connectorId", "deliveryKey", "eventType", status, error, body, headers,
-                                       "receivedAt", "updatedAt")
-      VALUES (${newId()}, ${connector.id}, ${mapped.deliveryId}, ${mapped.eventType.slice(0, 100)}, 'failed', ${error},
-              ${request.body}, ${JSON.stringify(request.headers)}::jsonb, ${receivedAt.toISOString()}::timestamp(3),
-              ${now.toISOString()}::timestamp(3))
-      ON CONFLICT ("connectorId", "deliveryKey") DO UPDATE
-         SET status = 'failed', error = EXCLUDED.error, body = EXCLUDED.body, headers = EXCLUDED.headers,
-             attempts = "ConnectorDelivery".attempts + 1, "updatedAt" = EXCLUDED."updatedAt"
-       WHERE "ConnectorDelivery".status = 'failed'
-      RETURNING id`;
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      UPDATE "ConnectorDelivery" SET status = 'failed', error = ${error.slice(0, 2000)},
+             "updatedAt" = ${iso(now)}::timestamp(3)
+       WHERE id = ${deliveryId}`;
     const [counted] = await tx.$queryRaw<{ consecutiveFailures: number }[]>`
       UPDATE "Connector" SET "consecutiveFailures" = "consecutiveFailures" + 1,
-             "lastDeliveryAt" = ${receivedAt.toISOString()}::timestamp(3)
+             "lastDeliveryAt" = ${iso(now)}::timestamp(3)
        WHERE id = ${connector.id} RETURNING "consecutiveFailures"`;
     if (counted?.consecutiveFailures === FAILURES_BEFORE_NOTICE) await noticeAdmins(tx, connector, error, now);
-    return row?.id ?? "";
   });
 }
 
@@ -195,18 +146,12 @@ export async function listDeliveries(connectorId: string, limit = 50): Promise<D
   return rows.map(({ body, ...row }) => ({ ...row, retryable: row.status === "failed" && body !== null }));
 }
 
-/** What a retry needs: the stored request of a failed delivery. */
-export async function loadFailedDelivery(deliveryId: string) {
-  const row = await prisma.connectorDelivery.findUnique({
-    where: { id: deliveryId },
-    select: { id: true, connectorId: true, status: true, body: true, headers: true, receivedAt: true },
-  });
-  if (!row || row.status !== "failed" || row.body === null) return null;
-  return {
-    ...row,
-    body: row.body,
-    headers: (row.headers ?? {}) as Record<string, string>,
-  };
+/** Puts a failed delivery (its body kept) back in the worker's queue; false when there is no such delivery. */
+export async function requeueFailedDelivery(connectorId: string, deliveryId: string, now: Date): Promise<boolean> {
+  const count = await prisma.$executeRaw`
+    UPDATE "ConnectorDelivery" SET status = 'received', attempts = attempts + 1, "updatedAt" = ${iso(now)}::timestamp(3)
+     WHERE id = ${deliveryId} AND "connectorId" = ${connectorId} AND status = 'failed' AND body IS NOT NULL`;
+  return count > 0;
 }
 
 /** Deletes deliveries older than the retention period. */

@@ -3,10 +3,9 @@
 // format, signed by the standardwebhooks package itself, creates, moves, records a withdrawal and erases.
 import { beforeAll, expect, test } from "vitest";
 import { createConnector } from "~/models/connectors/connectors.server";
-import { receiveWebhook } from "~/models/connectors/receive.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/platform/db.server";
-import { fixtureBody, signAshby, signStandard } from "../../connector-requests";
+import { fixtureBody, receiveAndApply, signAshby, signStandard } from "../../connector-requests";
 import { clockNow, pinClock } from "../../clock";
 import { createTestUser } from "../../factories";
 
@@ -36,8 +35,7 @@ async function linked(connectorId: string) {
 test("Ashby: a fan-out applies once, an archive rejects with one email, an unarchive reopens", async () => {
   const ashby = await createConnector({ kind: "ashby", name: "Ashby", emails: "hearback" }, adminId);
   const deliver = (body: string, at: string) => {
-    const { raw, headers } = signAshby(body, ashby.secret);
-    return receiveWebhook(ashby.id, raw, headers, new Date(at));
+    return receiveAndApply(ashby.id, signAshby(body, ashby.secret), new Date(at));
   };
   expect(await deliver(fixtureBody("ashby", "applicationSubmit"), "2026-03-02T10:21:40Z")).toMatchObject({
     outcome: "applied",
@@ -86,7 +84,7 @@ test("generic: signed with standardwebhooks, creates, moves and records a withdr
   let sequence = 0;
   const deliver = (fixture: string, at: string) => {
     const signed = signStandard(fixtureBody("webhook", fixture), zapier.secret, `msg_${(sequence += 1)}`, clockNow());
-    return receiveWebhook(zapier.id, signed.raw, signed.headers, new Date(at));
+    return receiveAndApply(zapier.id, signed, new Date(at));
   };
   expect(await deliver("application.created", "2026-03-02T08:15:05Z")).toMatchObject({ outcome: "applied" });
   let application = await linked(zapier.id);

@@ -4,10 +4,9 @@
 // out-of-order arrivals end in the right state.
 import { beforeAll, expect, test } from "vitest";
 import { createConnector } from "~/models/connectors/connectors.server";
-import { receiveWebhook } from "~/models/connectors/receive.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/platform/db.server";
-import { fixtureBody, signGreenhouse } from "../../connector-requests";
+import { fixtureBody, receiveAndApply, signGreenhouse } from "../../connector-requests";
 import { pinClock } from "../../clock";
 import { createTestJob, createTestApplication, createTestUser } from "../../factories";
 
@@ -28,8 +27,11 @@ async function greenhouse(emails: "hearback" | "ats" = "hearback") {
   const connector = await createConnector({ kind: "greenhouse", name: `Greenhouse ${emails}`, emails }, adminId);
   let sequence = 0;
   const deliver = (fixture: string, at: Date, eventId = `evt-${connector.id}-${(sequence += 1)}`) => {
-    const { raw, headers } = signGreenhouse(fixtureBody("greenhouse", fixture), connector.secret, eventId);
-    return receiveWebhook(connector.id, raw, headers, at);
+    return receiveAndApply(
+      connector.id,
+      signGreenhouse(fixtureBody("greenhouse", fixture), connector.secret, eventId),
+      at,
+    );
   };
   return { connector, deliver };
 }

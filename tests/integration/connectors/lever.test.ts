@@ -6,9 +6,9 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createConnector, type CreatedConnector } from "~/models/connectors/connectors.server";
 import { listDeliveries } from "~/models/connectors/deliveries.server";
-import { receiveWebhook, retryDelivery } from "~/models/connectors/receive.server";
+import { retryDelivery } from "~/models/connectors/receive.server";
 import { prisma } from "~/platform/db.server";
-import { fixtureBody, signLever } from "../../connector-requests";
+import { fixtureBody, receiveAndApply, signLever } from "../../connector-requests";
 import { fixtureJson } from "../../connector-fixtures";
 import { pinClock } from "../../clock";
 import { createTestUser } from "../../factories";
@@ -63,9 +63,9 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function deliver(fixture: string, opportunity: string) {
   lever.opportunity = opportunity;
-  const { raw, headers } = signLever(fixtureBody("lever", fixture), TOKEN);
-  const { triggeredAt } = JSON.parse(raw.toString("utf8")) as { triggeredAt: number };
-  return receiveWebhook(connector.id, raw, headers, new Date(triggeredAt + 2_000));
+  const signed = signLever(fixtureBody("lever", fixture), TOKEN);
+  const { triggeredAt } = JSON.parse(signed.raw.toString("utf8")) as { triggeredAt: number };
+  return receiveAndApply(connector.id, signed, new Date(triggeredAt + 2_000));
 }
 
 async function application() {

@@ -8,7 +8,7 @@ CREATE TYPE "ConnectorEmailMode" AS ENUM ('hearback', 'ats');
 CREATE TYPE "ExternalRecordKind" AS ENUM ('job', 'stage', 'candidate', 'application');
 
 -- CreateEnum
-CREATE TYPE "ConnectorDeliveryStatus" AS ENUM ('applied', 'ignored', 'failed');
+CREATE TYPE "ConnectorDeliveryStatus" AS ENUM ('received', 'applied', 'ignored', 'failed');
 
 -- AlterEnum
 ALTER TYPE "NotificationKind" ADD VALUE 'connector_failing';
@@ -84,6 +84,9 @@ CREATE INDEX "ConnectorDelivery_connectorId_receivedAt_idx" ON "ConnectorDeliver
 
 -- CreateIndex
 CREATE INDEX "ConnectorDelivery_receivedAt_idx" ON "ConnectorDelivery"("receivedAt");
+
+-- CreateIndex
+CREATE INDEX "ConnectorDelivery_status_receivedAt_idx" ON "ConnectorDelivery"("status", "receivedAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ConnectorDelivery_connectorId_deliveryKey_key" ON "ConnectorDelivery"("connectorId", "deliveryKey");
