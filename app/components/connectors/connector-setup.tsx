@@ -12,19 +12,19 @@ function setupSteps(kind: ConnectorKind, url: ReactNode): Steps {
   switch (kind) {
     case "greenhouse":
       return {
-        where: "In Greenhouse, as a user who may manage the Dev Center:",
+        where: "In Greenhouse, as a user who may use the Dev Center:",
         steps: [
           <>
-            Open <b>Configure</b> (the gear) → <b>Dev Center</b> → <b>Web Hooks</b>.
+            Open <b>Configure</b> (the gear) → <b>Dev Center</b> → <b>Web Hooks</b> → <b>Web Hooks</b>.
           </>,
           <>
-            Create one web hook for each of these events: <b>Candidate or Prospect has applied</b>, <b>changed stage</b>
-            , <b>rejected</b>, <b>unrejected</b>, <b>hired</b> and <b>deleted</b>.
+            Create one web hook for each event: <b>Candidate or Prospect applied</b>, <b>Candidate stage change</b>,{" "}
+            <b>Reject candidate</b>, <b>Unreject candidate</b>, <b>Candidate hired</b> and <b>Delete candidate</b>.
           </>,
           <>
             In each, set <b>Endpoint URL</b> to {url} and <b>Secret key</b> to {SECRET_SHOWN_ONCE}.
           </>,
-          "Save each web hook. Greenhouse sends nothing from before the web hook existed.",
+          "Save each web hook. Greenhouse sends nothing about what happened before the web hook existed.",
         ],
       };
     case "ashby":
@@ -35,13 +35,13 @@ function setupSteps(kind: ConnectorKind, url: ReactNode): Steps {
             Open <b>Admin</b> → <b>Integrations</b> → <b>Webhooks</b>.
           </>,
           <>
-            Add a webhook for each type: <code>applicationSubmit</code>, <code>candidateStageChange</code>,{" "}
+            Add a <b>New webhook</b> for each type: <code>applicationSubmit</code>, <code>candidateStageChange</code>,{" "}
             <code>candidateHire</code>, <code>applicationUpdate</code> and <code>candidateDelete</code>.
           </>,
           <>
-            In each, set the URL to {url} and the <b>secret token</b> to {SECRET_SHOWN_ONCE}.
+            In each, set <b>Request URL</b> to {url} and <b>Secret token</b> to {SECRET_SHOWN_ONCE}.
           </>,
-          "Save: Ashby sends a ping first, which appears below as a delivery.",
+          "Save each webhook.",
         ],
       };
     case "lever":
@@ -49,16 +49,18 @@ function setupSteps(kind: ConnectorKind, url: ReactNode): Steps {
         where: "In Lever, as a super admin:",
         steps: [
           <>
-            Open <b>Settings</b> → <b>Integrations and API</b> → <b>Webhooks</b>.
+            <b>Settings</b> → <b>Integrations and API</b> → <b>API credentials</b>: the API key you gave Hearback needs
+            read access to <b>opportunities</b>, <b>postings</b> and <b>archive reasons</b> (Lever’s webhooks carry ids
+            only; Hearback reads the rest from its API).
+          </>,
+          <>
+            <b>Settings</b> → <b>Integrations and API</b> → <b>Webhooks</b>: the <b>signature token</b> Lever shows
+            there is the secret you pasted into Hearback. Hearback keeps one token per connector: every webhook must
+            verify with it.
           </>,
           <>
             Enable <b>Application created</b>, <b>Candidate stage change</b>, <b>Candidate archive state change</b>,{" "}
-            <b>Candidate hired</b> and <b>Candidate deleted</b>, each with the URL {url}.
-          </>,
-          "Copy the signature token Lever shows there: it is the secret you pasted into Hearback when adding this connector.",
-          <>
-            Under <b>API credentials</b>, the API key you gave Hearback needs read access to <b>Opportunities</b>:
-            Lever’s webhooks carry ids only, and Hearback reads the rest from its API.
+            <b>Candidate hired</b> and <b>Candidate deleted</b>, with {url} in each.
           </>,
         ],
       };
@@ -134,12 +136,8 @@ export function SetupSteps({ kind }: { kind: ConnectorKind }) {
 }
 
 const TEST_HINTS: Record<ConnectorKind, ReactNode> = {
-  greenhouse: (
-    <>
-      On the web hook in Greenhouse, press <b>Ping</b> (the test button): a ping shows below as applied.
-    </>
-  ),
-  ashby: "Ashby pings the URL when you save the webhook: the ping shows below as applied.",
+  greenhouse: "Greenhouse pings the endpoint when you create a web hook: the ping shows below.",
+  ashby: "Ashby pings the URL when you save a webhook: the ping shows below.",
   lever: (
     <>
       Press <b>Verify connection</b> next to the webhook in Lever.
@@ -158,9 +156,9 @@ export function TestHint({ kind }: { kind: ConnectorKind }) {
 }
 
 const ATS_OWN_EMAILS: Record<ConnectorKind, ReactNode> = {
-  greenhouse: "the auto-reply on your job posts and the rejection email templates",
-  ashby: "the application-received and rejection email automations",
-  lever: "the auto-confirmation email and the emails sent on archiving",
+  greenhouse: "the auto-reply on your job posts and the rejection email templates (and their sending on rejection)",
+  ashby: "the application confirmation and rejection email automations",
+  lever: "the application confirmation and the emails sent on archiving",
   webhook: "whatever your system sends candidates when they apply or are turned down",
 };
 
@@ -174,7 +172,8 @@ export function EmailsAdvice({ kind, emails }: { kind: ConnectorKind; emails: Co
   ) : (
     <p>
       The ATS writes to candidates: keep its emails on. Hearback sends nothing on its own, but its clocks still run, so
-      when you write to a candidate from the ATS, log the contact on the application’s page in Hearback.
+      when you write to a candidate from the ATS, log it on the application’s page in Hearback (
+      <b>Record a past message</b>), or its clocks breach.
     </p>
   );
 }
