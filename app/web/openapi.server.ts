@@ -8,7 +8,7 @@ type JsonSchema = Record<string, unknown>;
 
 /** One operation of the API, declared by the route module that implements it. */
 export type ApiOperation = {
-  method: "get" | "post" | "put" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   /** OpenAPI path, parameters in braces: /api/v1/jobs/{jobId}. */
   path: string;
   operationId: string;

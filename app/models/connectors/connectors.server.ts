@@ -2,12 +2,17 @@
 // Connectors, POST /api/v1/connectors); the signing secret is shown once and kept sealed, never in the clear.
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
-import { LEVER_API_BASE_URL, type ConnectorInput } from "~/domain/connectors/connector-form";
+import {
+  connectorSecretIssues,
+  LEVER_API_BASE_URL,
+  type ConnectorInput,
+  type ConnectorUpdate,
+} from "~/domain/connectors/connector-form";
 import type { ConnectorEmailMode } from "~/domain/connectors/events";
 import type { StageKind } from "~/domain/jobs";
 import { prisma } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
-import { NotFoundError } from "~/platform/errors.server";
+import { InvalidInputError, NotFoundError } from "~/platform/errors.server";
 import { sealSecret } from "~/platform/secret-box.server";
 import { generateSecret } from "~/platform/tokens.server";
 import { standardWebhookSecret } from "~/platform/webhook-signatures.server";
@@ -93,6 +98,39 @@ export async function deleteConnector(connectorId: string, actorId: string | nul
       entityType: "Connector",
       entityId: connectorId,
       data: { kind: row.kind, name: row.name },
+    });
+    return withUrl(row);
+  });
+}
+
+/** Renames a connector, changes who writes to candidates, or replaces its secrets (sealed like the first ones). */
+export async function updateConnector(
+  connectorId: string,
+  update: ConnectorUpdate,
+  actorId: string | null,
+): Promise<ConnectorSummary> {
+  return prisma.$transaction(async (tx) => {
+    const current = await tx.connector.findUnique({ where: { id: connectorId }, select: { kind: true } });
+    if (!current) throw new NotFoundError("The connector");
+    const issues = connectorSecretIssues(current.kind, update);
+    if (issues.length > 0) throw new InvalidInputError(issues[0]!.message, issues);
+    const row = await tx.connector.update({
+      where: { id: connectorId },
+      data: {
+        ...(update.name ? { name: update.name } : {}),
+        ...(update.emails ? { emails: update.emails } : {}),
+        ...(update.secret ? { secretCipher: sealSecret(update.secret) } : {}),
+        ...(update.apiKey ? { apiKeyCipher: sealSecret(update.apiKey) } : {}),
+      },
+      select: connectorSelect,
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "connector.updated",
+      entityType: "Connector",
+      entityId: connectorId,
+      // Which fields changed, never the secrets themselves.
+      data: { fields: Object.keys(update).filter((key) => update[key as keyof ConnectorUpdate] !== undefined) },
     });
     return withUrl(row);
   });

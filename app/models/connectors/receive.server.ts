@@ -14,6 +14,7 @@ import {
   verifyStandardWebhook,
   type SignatureCheck,
 } from "~/platform/webhook-signatures.server";
+import { leverTokens } from "~/domain/connectors/connector-form";
 import { logDelivery, requeueFailedDelivery } from "./deliveries.server";
 import { loadConnector, readDelivery, type ConnectorForReading } from "./read.server";
 import { applyReceivedDeliveries, type WorkOutcome } from "./work.server";
@@ -45,7 +46,10 @@ function verify(connector: ConnectorForReading, raw: Buffer, headers: Headers): 
       } catch {
         return { ok: false, reason: "The body is not JSON, so its signature cannot be read." };
       }
-      return verifyLever(typeof body === "object" && body !== null ? body : {}, secret);
+      // Lever shows a signature token per webhook: the connector keeps each (one per line), and any may sign.
+      const signed = typeof body === "object" && body !== null ? body : {};
+      const checks = leverTokens(secret).map((token) => verifyLever(signed, token));
+      return checks.find((check) => check.ok) ?? checks[0] ?? { ok: false, reason: "No signature token is set." };
     }
   }
 }

@@ -114,6 +114,18 @@ test("Lever: the body's signature is HMAC(token + triggeredAt) under the signatu
   await writesNothing(lever.id, { ...signed, raw: Buffer.from("not json") });
 });
 
+test("Lever: a token per webhook — any of the connector's tokens may sign", async () => {
+  const admin = await createTestUser({ role: "admin" });
+  const tokens = ["lever-token-application-created", "lever-token-stage-change-000"];
+  const several = await createConnector(
+    { kind: "lever", name: "Lever, two hooks", emails: "ats", secret: tokens.join("\n"), apiKey: "key" },
+    admin.id,
+  );
+  const body = fixtureBody("lever", "candidateDeleted");
+  expect(await postHook(several.id, signLever(body, tokens[1]!))).toMatchObject({ status: 202 });
+  await writesNothing(several.id, signLever(body, "lever-token-of-another-account"));
+});
+
 test("generic: the Standard Webhooks scheme, signed by its own package; a stale timestamp is refused", async () => {
   const body = fixtureBody("webhook", "application.created");
   const now = clockNow();
