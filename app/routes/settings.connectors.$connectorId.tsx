@@ -13,13 +13,14 @@ import { z } from "zod";
 import { EmailsAdvice, setupHeading, SetupSteps, TestHint } from "~/components/connectors/connector-setup";
 import { EmailModeChoices } from "~/components/connectors/email-modes";
 import { DeliveryLog, RetryOutcome } from "~/components/connectors/delivery-log";
+import { ReplaceSecret } from "~/components/connectors/replace-secret";
 import { StageMapping } from "~/components/connectors/stage-mapping";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
 import { DateTime } from "~/components/ui/date-time";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
-import { CONNECTOR_LABELS, stageKindCorrectionSchema } from "~/domain/connectors/connector-form";
+import { CONNECTOR_LABELS, connectorUpdateSchema, stageKindCorrectionSchema } from "~/domain/connectors/connector-form";
 import { CONNECTOR_EMAIL_MODES } from "~/domain/connectors/events";
 import {
   correctStageKind,
@@ -27,10 +28,11 @@ import {
   getConnector,
   listMappedStages,
   setConnectorEmails,
+  updateConnector,
 } from "~/models/connectors/connectors.server";
 import { FAILURES_BEFORE_NOTICE, listDeliveries } from "~/models/connectors/deliveries.server";
 import { retryDelivery } from "~/models/connectors/receive.server";
-import { NotFoundError } from "~/platform/errors.server";
+import { InvalidInputError, NotFoundError } from "~/platform/errors.server";
 import connectorStyles from "~/styles/connectors.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { defineIntent, dispatchIntent } from "~/web/intents.server";
@@ -101,6 +103,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
           return redirect(`${here}?done=stage`);
         },
       }),
+      secrets: defineIntent({
+        schema: connectorUpdateSchema.pick({ secret: true, apiKey: true }),
+        invalid: ({ errors }) => data({ intent: "secrets" as const, errors }, { status: 400 }),
+        run: async ({ input }) => {
+          try {
+            await updateConnector(connectorId, input, admin.id);
+          } catch (error) {
+            if (!(error instanceof InvalidInputError)) return notFound(error);
+            const errors = Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message]));
+            return data({ intent: "secrets" as const, errors }, { status: 400 });
+          }
+          return redirect(`${here}?done=secrets`);
+        },
+      }),
       delete: defineIntent({
         run: async () => {
           const connector = await deleteConnector(connectorId, admin.id).catch(notFound);
@@ -114,6 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const DONE: Record<string, string> = {
   emails: "Saved who writes to candidates.",
   stage: "Saved the stage’s kind. The job’s clocks are being rebuilt.",
+  secrets: "Saved the new secret. Deliveries signed with the old one are refused from now on.",
 };
 
 export default function ConnectorPage() {
@@ -207,7 +224,13 @@ export default function ConnectorPage() {
           />
         </section>
         <section aria-labelledby="disconnect-heading" className="card">
-          <h2 id="disconnect-heading">Disconnect</h2>
+          <h2 id="disconnect-heading">Secret and disconnecting</h2>
+          <ReplaceSecret
+            kind={connector.kind}
+            name={connector.name}
+            errors={answer?.intent === "secrets" ? answer.errors : undefined}
+            busy={posting?.get("intent") === "secrets"}
+          />
           <details>
             <summary>Disconnect {connector.name}…</summary>
             <Form method="post">

@@ -54,9 +54,9 @@ function setupSteps(kind: ConnectorKind, url: ReactNode): Steps {
             only; Hearback reads the rest from its API).
           </>,
           <>
-            <b>Settings</b> → <b>Integrations and API</b> → <b>Webhooks</b>: the <b>signature token</b> Lever shows
-            there is the secret you pasted into Hearback. Hearback keeps one token per connector: every webhook must
-            verify with it.
+            <b>Settings</b> → <b>Integrations and API</b> → <b>Webhooks</b>: Lever shows a <b>signature token</b> for
+            each webhook. Paste all of them into Hearback, separated by spaces (a token added later: replace the secret
+            below with the full list).
           </>,
           <>
             Enable <b>Application created</b>, <b>Candidate stage change</b>, <b>Candidate archive state change</b>,{" "}

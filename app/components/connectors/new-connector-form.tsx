@@ -30,13 +30,13 @@ export const EMPTY_CONNECTOR_FORM: ConnectorFormValues = {
 const SECRET_HINTS: Record<ConnectorKind, string> = {
   greenhouse: "Optional: leave it empty and Hearback makes one for Greenhouse’s “Secret key”, or paste one you chose.",
   ashby: "Optional: leave it empty and Hearback makes one for Ashby’s secret token, or paste one you chose.",
-  lever: "Required: the signature token Lever shows on its Webhooks page.",
+  lever: "Required: the signature token Lever shows for each webhook on its Webhooks page, separated by spaces.",
   webhook: "Optional: leave it empty and Hearback makes one, or paste your own whsec_… secret.",
 };
 
 const SECRET_HINT_WITHOUT_SCRIPT =
   "Greenhouse, Ashby and generic webhooks: optional, leave it empty and Hearback makes one. " +
-  "Lever: required, the signature token Lever shows on its Webhooks page.";
+  "Lever: required, the signature token Lever shows for each webhook, separated by spaces.";
 
 const isKind = (value: string): value is ConnectorKind => (CONNECTOR_KINDS as readonly string[]).includes(value);
 

@@ -218,7 +218,7 @@ export async function correctStageKind(
       data: { connectorId, from: mapped.stage.kind, to: kind },
     });
     await requestRecompute(tx, {
-      reason: `Stage “${mapped.stage.name}” is now a ${kind} stage`,
+      reason: `Stage “${mapped.stage.name}” is now of kind ${kind}`,
       jobIds: [mapped.stage.jobId],
     });
   });

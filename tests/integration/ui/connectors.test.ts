@@ -270,3 +270,27 @@ test("disconnecting removes the connector, not what it brought", async () => {
   );
   expect(twice.status).toBe(404);
 });
+
+test("replacing the secret: a malformed one is refused on the page, a new one is what verifies from then on", async () => {
+  const start = pinClock();
+  const admin = await signIn("admin");
+  const connector = await addGenericConnector(admin, "Rotated sender", "ats");
+  const params = { connectorId: connector.id };
+  const replace = (secret: string) =>
+    run<{ errors: Record<string, string> }>(
+      connectorPage.action,
+      postRequest(pagePath(connector.id), admin, { intent: "secrets", secret }),
+      params,
+    );
+  const malformed = await replace("not-a-standard-webhooks-secret");
+  expect(malformed).toMatchObject({ status: 400, data: { errors: { secret: expect.stringContaining("whsec_") } } });
+
+  const fresh = `whsec_${Buffer.from("a brand new signing secret, 32 bytes!").toString("base64")}`;
+  expect(await replace(fresh)).toMatchObject({ status: 302, location: `${pagePath(connector.id)}?done=secrets` });
+  const stage = { externalId: "s-1", name: "Applied" };
+  expect(await deliver(connector, "msg-30", "application.created", stage, start)).toMatchObject({
+    outcome: "unverified",
+  });
+  await deliver({ id: connector.id, secret: fresh }, "msg-31", "application.created", stage, start);
+  expect((await loadPage(admin, connector.id)).deliveries).toMatchObject([{ status: "applied" }]);
+});
