@@ -132,6 +132,10 @@ beforeAll(async () => {
     match: { departments: ["Fuzzing"] },
     targets: [{ metric: "first_response", minutes: 60, businessHours: true }],
   });
+  const connector = await created(routes.get("/api/v1/connectors")!, "/api/v1/connectors", admin, {
+    kind: "webhook",
+    name: "Fuzz sender",
+  });
   const userIds = [recruiter, hiringManager, admin].map((who) => who.user!.id);
   fixtures = {
     admin,
@@ -142,6 +146,9 @@ beforeAll(async () => {
       stageId: job.stages!.map((stage) => stage.id),
       scheduleId: [schedule.id, "default-schedule"],
       policyId: [policy.id],
+      connectorId: [connector.id],
+      // No delivery has failed: a retry of any is a 404, which is what the cases check.
+      deliveryId: ["no-such-delivery"],
       recruiterId: userIds,
       hiringManagerId: userIds,
     },
