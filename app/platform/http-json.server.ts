@@ -1,5 +1,6 @@
 // Reading JSON from another system's API (an ATS's, for payloads that carry ids only), bounded in time and size so a
 // slow or huge answer can never hold a delivery up: 10 s and 1 MB by default, redirects not followed.
+import { readBounded } from "./bounded-read.server";
 
 export class HttpFetchError extends Error {
   constructor(message: string) {
@@ -9,24 +10,6 @@ export class HttpFetchError extends Error {
 }
 
 export type FetchJsonOptions = { headers?: Record<string, string>; timeoutMs?: number; maxBytes?: number };
-
-async function readBounded(response: Response, maxBytes: number): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new HttpFetchError(`The answer is larger than ${Math.round(maxBytes / 1024)} KB.`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 export async function fetchJson(url: string, options: FetchJsonOptions = {}): Promise<unknown> {
   const { timeoutMs = 10_000, maxBytes = 1024 * 1024 } = options;
@@ -49,9 +32,10 @@ export async function fetchJson(url: string, options: FetchJsonOptions = {}): Pr
     await response.body?.cancel();
     throw new HttpFetchError(`${name} answered ${response.status} ${response.statusText}`.trim() + ".");
   }
-  const text = await readBounded(response, maxBytes);
+  const bytes = await readBounded(response.body, maxBytes);
+  if (!bytes) throw new HttpFetchError(`${name} answered with more than ${Math.round(maxBytes / 1024)} KB.`);
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(bytes.toString("utf8")) as unknown;
   } catch {
     throw new HttpFetchError(`${name} did not answer with JSON.`);
   }

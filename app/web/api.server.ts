@@ -7,6 +7,7 @@ import { authenticateApiToken } from "~/models/api-token.server";
 import { withApiTokenAudit } from "~/models/audit.server";
 import type { Actor } from "~/models/scope.server";
 import type { UserSummary } from "~/models/user.server";
+import { readBounded } from "~/platform/bounded-read.server";
 import {
   ConflictError,
   ForbiddenError,
@@ -104,27 +105,9 @@ function tooLarge(maxBytes: number): ApiError {
 export async function readRawBody(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declaredLength = Number(request.headers.get("Content-Length") ?? "");
   if (Number.isFinite(declaredLength) && declaredLength > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  const bytes = await readBounded(request.body, maxBytes);
+  if (!bytes) throw tooLarge(maxBytes);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** How deeply objects and arrays may nest in a JSON body: far beyond any schema of ours, far below a stack's limit. */

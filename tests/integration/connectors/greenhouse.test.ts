@@ -139,6 +139,21 @@ test("out of order: a rejection before its application, then the older deliverie
   expect(application).toMatchObject({ status: "rejected", stage: { name: "Preliminary Phone Screen" } });
   // Arriving days late, the application is history: no acknowledgement; the rejection was live and is told.
   expect(application.messages.map((message) => message.kind)).toEqual(["rejection_after_screen"]);
+  // The stage first seen last is placed by its kind: the pipeline reads in order.
+  const stages = await prisma.stage.findMany({
+    where: { jobId: application.job.id },
+    orderBy: { position: "asc" },
+    select: { name: true, position: true },
+  });
+  expect(stages).toEqual([
+    { name: "Application Review", position: 0 },
+    { name: "Preliminary Phone Screen", position: 1 },
+  ]);
+  const furthest = await prisma.application.findUniqueOrThrow({
+    where: { id: application.id },
+    select: { furthestPosition: true },
+  });
+  expect(furthest.furthestPosition).toBe(1); // moved down with its stage
 });
 
 test("unrejected in Greenhouse reopens the application, even once the candidate was told; then hired", async () => {
