@@ -68,6 +68,9 @@ async function readAll(connector: ConnectorForReading, deliveries: Received[], n
       if (!known) throw error;
       await recordFailure(connector, delivery.id, error.message, now);
       done.push({ deliveryId: delivery.id, outcome: "failed", error: error.message, refused: false });
+      // The ATS's API is down or slow: the rest wait for the next round rather than each waiting out its timeout now,
+      // holding up every other connector.
+      if (error instanceof HttpFetchError) break;
     }
   }
   return { read, done };
