@@ -146,6 +146,7 @@ async function createMissingApplications(context: Context, items: Item<AtsApplic
       stageId: application.stageId,
       appliedAt: application.appliedAt,
       erased: false,
+      fresh: true,
     });
     say(context, item, `Application ${externalId}: ${adopted ? "linked to the one entered here" : "created"}.`);
     links.push({ kind: "application", externalId, applicationId: application.id });
@@ -244,7 +245,8 @@ async function applyWave(context: Context, items: Item<AtsApplicationEvent>[]) {
       : null;
     const plan = planChange(item, linked, stageId, now);
     if (typeof plan === "string") {
-      say(context, item, `${label} ${plan}`);
+      // An application created in the stage the ATS named needs no second line saying so.
+      if (!(linked.fresh && event.change === "created")) say(context, item, `${label} ${plan}`);
       continue;
     }
     if (plan.reopen) reopens.push(linked.id);

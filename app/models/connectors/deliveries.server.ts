@@ -46,7 +46,7 @@ export async function logDelivery(
   const [row] = await prisma.$queryRaw<{ id: string }[]>`
     INSERT INTO "ConnectorDelivery" (id, "connectorId", "deliveryKey", "eventType", status, summary, body, headers,
                                      "receivedAt", "updatedAt")
-    VALUES (${newId()}, ${connectorId}, ${delivery.key}, ${delivery.eventType.slice(0, 100)},
+    VALUES (${newId()}, ${connectorId}, ${delivery.key.slice(0, 500)}, ${delivery.eventType.slice(0, 100)},
             ${status}::"ConnectorDeliveryStatus", ${delivery.summary ?? null},
             ${delivery.pending ? request.body : null}, ${delivery.pending ? JSON.stringify(request.headers) : null}::jsonb,
             ${iso(receivedAt)}::timestamp(3), ${iso(receivedAt)}::timestamp(3))

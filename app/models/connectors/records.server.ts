@@ -19,6 +19,8 @@ export type LinkedApplication = {
   stageId: string;
   appliedAt: Date;
   erased: boolean;
+  /** Created (or linked) by this batch. */
+  fresh?: boolean;
 };
 
 export type Records = {
