@@ -107,6 +107,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         schema: connectorUpdateSchema.pick({ secret: true, apiKey: true }),
         invalid: ({ errors }) => data({ intent: "secrets" as const, errors }, { status: 400 }),
         run: async ({ input }) => {
+          if (!input.secret && !input.apiKey) {
+            const errors = { secret: "Enter the new secret." };
+            return data({ intent: "secrets" as const, errors }, { status: 400 });
+          }
           try {
             await updateConnector(connectorId, input, admin.id);
           } catch (error) {

@@ -282,6 +282,7 @@ test("replacing the secret: a malformed one is refused on the page, a new one is
       postRequest(pagePath(connector.id), admin, { intent: "secrets", secret }),
       params,
     );
+  expect(await replace("")).toMatchObject({ status: 400, data: { errors: { secret: "Enter the new secret." } } });
   const malformed = await replace("not-a-standard-webhooks-secret");
   expect(malformed).toMatchObject({ status: 400, data: { errors: { secret: expect.stringContaining("whsec_") } } });
 
