@@ -28,7 +28,14 @@ export type ApplicationSummary = Prisma.ApplicationGetPayload<{ select: typeof a
 
 export type LockedApplication = ApplicationSummary & { stage: { id: string; name: string; kind: StageKind } };
 
-type LockedRow = ApplicationSummary & { stageName: string; stageKind: StageKind };
+/** Instants come as epoch milliseconds: the embedded database's driver would read a raw timestamp column in the
+ * process's time zone. */
+type LockedRow = Omit<ApplicationSummary, "appliedAt" | "closedAt"> & {
+  appliedAtMs: number;
+  closedAtMs: number | null;
+  stageName: string;
+  stageKind: StageKind;
+};
 
 /** Row-locks the applications (in id order, so two batches cannot deadlock) and loads them, in one statement; then,
  * for roles that see only some applications, checks that the actor may see them all. Two people changing the same
@@ -40,8 +47,10 @@ export async function loadManyForChange(
 ): Promise<Map<string, LockedApplication>> {
   const ids = [...new Set(applicationIds)].sort();
   const rows = await tx.$queryRaw<LockedRow[]>`
-    SELECT a.id, a."jobId", a."candidateId", a."stageId", a.status::text AS status, a.source, a."appliedAt",
-           a."closedAt", a."outcomeReason", s.name AS "stageName", s.kind::text AS "stageKind"
+    SELECT a.id, a."jobId", a."candidateId", a."stageId", a.status::text AS status, a.source,
+           round(extract(epoch from a."appliedAt") * 1000)::float8 AS "appliedAtMs",
+           round(extract(epoch from a."closedAt") * 1000)::float8 AS "closedAtMs", a."outcomeReason",
+           s.name AS "stageName", s.kind::text AS "stageKind"
       FROM "Application" a JOIN "Stage" s ON s.id = a."stageId"
      WHERE a.id = ANY(${ids}::text[])
      ORDER BY a.id
@@ -53,9 +62,14 @@ export async function loadManyForChange(
       : await tx.application.count({ where: { id: { in: ids }, ...scope } });
   if (rows.length < ids.length || visible < ids.length) throw new NotFoundError("The application");
   return new Map(
-    rows.map(({ stageName, stageKind, ...application }) => [
+    rows.map(({ stageName, stageKind, appliedAtMs, closedAtMs, ...application }) => [
       application.id,
-      { ...application, stage: { id: application.stageId, name: stageName, kind: stageKind } },
+      {
+        ...application,
+        appliedAt: new Date(appliedAtMs),
+        closedAt: closedAtMs === null ? null : new Date(closedAtMs),
+        stage: { id: application.stageId, name: stageName, kind: stageKind },
+      },
     ]),
   );
 }

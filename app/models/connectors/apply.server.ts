@@ -118,10 +118,12 @@ async function createMissingApplications(context: Context, items: Item<AtsApplic
       notify: writes(connector) && receivedAt.getTime() - appliedAt.getTime() <= LIVE_WITHIN_MS,
     };
   });
+  // Its appliedAt as epoch milliseconds: see RecordRow in records.server.ts.
   const adoptable = await tx.$queryRaw<
-    { id: string; candidateId: string; jobId: string; emailKey: string; stageId: string; appliedAt: Date }[]
+    { id: string; candidateId: string; jobId: string; emailKey: string; stageId: string; appliedAtMs: number }[]
   >`
-    SELECT a.id, a."candidateId", a."jobId", c."emailKey", a."stageId", a."appliedAt"
+    SELECT a.id, a."candidateId", a."jobId", c."emailKey", a."stageId",
+           round(extract(epoch from a."appliedAt") * 1000)::float8 AS "appliedAtMs"
       FROM "Application" a JOIN "Candidate" c ON c.id = a."candidateId"
      WHERE a.status = 'active' AND a."jobId" = ANY(${inputs.map((input) => input.jobId)}::text[])
        AND c."emailKey" = ANY(${inputs.map((input) => input.candidate.email.toLowerCase())}::text[])`;
@@ -135,9 +137,9 @@ async function createMissingApplications(context: Context, items: Item<AtsApplic
   const links: NewLink[] = [];
   let next = 0;
   fresh.forEach((item, index) => {
-    const adopted = adoptedOf(index);
-    const made = adopted ? null : created[next++]!;
-    const application = adopted ?? made!;
+    const found = adoptedOf(index);
+    const adopted = found ? { ...found, appliedAt: new Date(found.appliedAtMs) } : null;
+    const application = adopted ?? created[next++]!;
     const { externalId, candidate } = item.event.application;
     records.applications.set(externalId, {
       id: application.id,

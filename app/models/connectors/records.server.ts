@@ -29,16 +29,18 @@ export type Records = {
   applications: Map<string, LinkedApplication>;
 };
 
+/** Instants come as epoch milliseconds: a raw read of a timestamp column would be taken in the process's time zone
+ * by the embedded database's driver. */
 type RecordRow = {
   kind: "job" | "stage" | "application";
   externalId: string;
   jobId: string | null;
   stageId: string | null;
   applicationId: string | null;
-  syncedAt: Date | null;
+  syncedAt: number | null;
   status: string | null;
   currentStageId: string | null;
-  appliedAt: Date | null;
+  appliedAt: number | null;
   erased: boolean | null;
 };
 
@@ -55,8 +57,10 @@ export async function readRecords(tx: Tx, connectorId: string, events: AtsApplic
   ];
   const applications = [...new Set(events.map((event) => event.application.externalId))];
   const rows = await tx.$queryRaw<RecordRow[]>`
-    SELECT x.kind::text AS kind, x."externalId", x."jobId", x."stageId", x."applicationId", x."syncedAt",
-           a.status::text AS status, a."stageId" AS "currentStageId", a."appliedAt", c."erasedAt" IS NOT NULL AS erased
+    SELECT x.kind::text AS kind, x."externalId", x."jobId", x."stageId", x."applicationId",
+           round(extract(epoch from x."syncedAt") * 1000)::float8 AS "syncedAt", a.status::text AS status,
+           a."stageId" AS "currentStageId", round(extract(epoch from a."appliedAt") * 1000)::float8 AS "appliedAt",
+           c."erasedAt" IS NOT NULL AS erased
       FROM "ExternalRecord" x
       LEFT JOIN "Application" a ON a.id = x."applicationId"
       LEFT JOIN "Candidate" c ON c.id = a."candidateId"
@@ -71,10 +75,10 @@ export async function readRecords(tx: Tx, connectorId: string, events: AtsApplic
     if (row.kind === "application" && row.applicationId && row.status && row.currentStageId && row.appliedAt) {
       records.applications.set(row.externalId, {
         id: row.applicationId,
-        syncedAt: row.syncedAt,
+        syncedAt: row.syncedAt === null ? null : new Date(row.syncedAt),
         status: row.status,
         stageId: row.currentStageId,
-        appliedAt: row.appliedAt,
+        appliedAt: new Date(row.appliedAt),
         erased: row.erased ?? false,
       });
     }
