@@ -1,15 +1,8 @@
-// A nudge from the webhook receiver to this instance's connector worker, so a delivery is applied at once rather than
-// at the worker's next poll. Call it after the delivery has been logged.
-import { singleton } from "./singleton.server";
+// A nudge from the webhook receiver to this instance's connector worker, so a delivery is applied within moments
+// rather than at the worker's next poll. Call it after the delivery has been logged.
+import { wakeSignal } from "./wake-signal.server";
 
-const listeners = singleton<Set<() => void>>("connector-signal", () => new Set());
+const connectors = wakeSignal("connector");
 
-export function wakeConnectorWorker(): void {
-  for (const listener of listeners) listener();
-}
-
-/** Registers the worker; returns a function that unregisters it. */
-export function onConnectorWake(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const wakeConnectorWorker = connectors.wake;
+export const onConnectorWake = connectors.onWake;

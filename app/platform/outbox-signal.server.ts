@@ -1,15 +1,8 @@
 // A nudge from the code that queues messages to this instance's outbox worker, so mail due now goes out at once
 // rather than at the worker's next poll. Call it after the transaction that queued the message has committed.
-import { singleton } from "./singleton.server";
+import { wakeSignal } from "./wake-signal.server";
 
-const listeners = singleton<Set<() => void>>("outbox-signal", () => new Set());
+const outbox = wakeSignal("outbox");
 
-export function wakeOutboxWorker(): void {
-  for (const listener of listeners) listener();
-}
-
-/** Registers the worker; returns a function that unregisters it. */
-export function onOutboxWake(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const wakeOutboxWorker = outbox.wake;
+export const onOutboxWake = outbox.onWake;

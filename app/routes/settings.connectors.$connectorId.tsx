@@ -27,7 +27,6 @@ import {
   deleteConnector,
   getConnector,
   listMappedStages,
-  setConnectorEmails,
   updateConnector,
 } from "~/models/connectors/connectors.server";
 import { FAILURES_BEFORE_NOTICE, listDeliveries } from "~/models/connectors/deliveries.server";
@@ -76,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         schema: emailsSchema,
         invalid: ({ errors }) => data({ intent: "emails" as const, error: errors.emails ?? "" }, { status: 400 }),
         run: async ({ input }) => {
-          await setConnectorEmails(connectorId, input.emails, admin.id).catch(notFound);
+          await updateConnector(connectorId, { emails: input.emails }, admin.id).catch(notFound);
           return redirect(`${here}?done=emails`);
         },
       }),

@@ -8,7 +8,6 @@ import {
   type ConnectorInput,
   type ConnectorUpdate,
 } from "~/domain/connectors/connector-form";
-import type { ConnectorEmailMode } from "~/domain/connectors/events";
 import type { StageKind } from "~/domain/jobs";
 import { prisma } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
@@ -133,24 +132,6 @@ export async function updateConnector(
       data: { fields: Object.keys(update).filter((key) => update[key as keyof ConnectorUpdate] !== undefined) },
     });
     return withUrl(row);
-  });
-}
-
-export async function setConnectorEmails(
-  connectorId: string,
-  emails: ConnectorEmailMode,
-  actorId: string | null,
-): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    const { count } = await tx.connector.updateMany({ where: { id: connectorId }, data: { emails } });
-    if (count === 0) throw new NotFoundError("The connector");
-    await recordAudit(tx, {
-      actorId,
-      action: "connector.emails_changed",
-      entityType: "Connector",
-      entityId: connectorId,
-      data: { emails },
-    });
   });
 }
 
