@@ -84,12 +84,12 @@ function decisionEvent(
       };
 }
 
+/** One application's decision in a batch of different ones (decideEach). */
+export type EachDecision = { applicationId: string; input: DecisionInput };
+
 /**
- * Decides these applications the same way (`input`), in the caller's transaction. All or nothing: an application that
- * is not active, or decided before it was made, refuses the batch with an ApplicationRefusal naming it. With notify
- * (the default) each candidate is told: a rejection at a humane time, a withdrawal confirmed at once; a hire is told
- * by the offer, which a person writes. A decision recorded after the fact (occurredAt given) is history: the candidate
- * was told back then. Returns the decided applications in id order (the order they are locked in).
+ * Decides these applications the same way (`input`), in the caller's transaction: decideEach with one input. Returns
+ * the decided applications in id order (the order they are locked in).
  */
 export async function decideApplications(
   tx: Tx,
@@ -98,22 +98,58 @@ export async function decideApplications(
   actor: ChangeActor,
   options: DecisionOptions = {},
 ): Promise<Decided[]> {
-  const locked = await loadManyForChange(tx, applicationIds, actor);
+  return decideEach(
+    tx,
+    applicationIds.map((applicationId) => ({ applicationId, input })),
+    actor,
+    options,
+  );
+}
+
+/**
+ * Decides each application its own way (an import's rows each carry their outcome, reason and date), in the caller's
+ * transaction, set-based. All or nothing: an application that is not active, or decided before it was made, refuses
+ * the batch with an ApplicationRefusal naming it. With notify (the default) each candidate is told: a rejection at a
+ * humane time, a withdrawal confirmed at once; a hire is told by the offer, which a person writes. A decision recorded
+ * after the fact (occurredAt given) is history: the candidate was told back then. Returns the decided applications in
+ * id order (the order they are locked in).
+ */
+export async function decideEach(
+  tx: Tx,
+  decisions: EachDecision[],
+  actor: ChangeActor,
+  options: DecisionOptions = {},
+): Promise<Decided[]> {
+  const locked = await loadManyForChange(
+    tx,
+    decisions.map((decision) => decision.applicationId),
+    actor,
+  );
   const applications = [...locked.values()];
   const now = options.now ?? new Date();
-  const occurredAt = input.occurredAt ?? now;
-  for (const application of applications) {
+  const inputOf = new Map(decisions.map((decision) => [decision.applicationId, decision.input]));
+  const decided = applications.map((application) => {
+    const input = inputOf.get(application.id)!;
+    return { application, input, occurredAt: input.occurredAt ?? now, reason: input.reason ?? null };
+  });
+  for (const { application, occurredAt } of decided) {
     const refused = refusal(application, occurredAt);
     if (refused) throw refused;
   }
-  const ids = applications.map((application) => application.id);
-  const reason = input.reason ?? null;
+  const rows = JSON.stringify(
+    decided.map(({ application, input, occurredAt, reason }) => [
+      application.id,
+      input.outcome,
+      occurredAt.toISOString(),
+      reason,
+    ]),
+  );
   const closing = Prisma.sql`
-    UPDATE "Application" SET status = ${input.outcome}::"ApplicationStatus", "closedAt" = ${occurredAt.toISOString()}::timestamp(3),
-           "outcomeReason" = ${reason}, "updatedAt" = ${now.toISOString()}::timestamp(3)
-     WHERE id = ANY(${ids}::text[])`;
+    UPDATE "Application" a SET status = (e->>1)::"ApplicationStatus", "closedAt" = (e->>2)::timestamp(3),
+           "outcomeReason" = e->>3, "updatedAt" = ${now.toISOString()}::timestamp(3)
+      FROM jsonb_array_elements(${rows}::jsonb) AS e WHERE a.id = e->>0`;
   const audits = auditInsert(
-    applications.map((application) => ({
+    decided.map(({ application, input, reason }) => ({
       actorId: actor.id,
       action: `application.${input.outcome}`,
       entityType: "Application",
@@ -128,10 +164,10 @@ export async function decideApplications(
   );
   const events = await appendEvents(
     tx,
-    applications.map((application) => decisionEvent(application, input, occurredAt, actor)),
+    decided.map(({ application, input, occurredAt }) => decisionEvent(application, input, occurredAt, actor)),
     { now, alongside: [closing, audits] },
   );
-  const emailed = applications.flatMap((application) => {
+  const emailed = decided.flatMap(({ application, input }) => {
     const kind =
       !input.notify || (input.occurredAt && !options.live)
         ? null
@@ -143,7 +179,7 @@ export async function decideApplications(
     emailed.map((email) => ({ ...email, actorId: actor.id, bulkRejectionId: options.bulkRejectionId, now })),
   );
   const messageOf = new Map(emailed.map((email, index) => [email.applicationId, messages[index] ?? null]));
-  return applications.map((application, index) => {
+  return decided.map(({ application, input, occurredAt, reason }, index) => {
     const { stage: _stage, ...summary } = application;
     return {
       decided: { ...summary, status: input.outcome, closedAt: occurredAt, outcomeReason: reason },

@@ -1,6 +1,6 @@
 // Applying what a connected ATS reported, a batch of deliveries in one transaction: jobs, stages and applications
 // found by their ATS ids (or created on first sight), then each change made through the batch forms of the write path
-// (createApplications, reopenApplications, moveApplications, decideApplications), so clocks, stays, audit entries
+// (createApplications, reopenApplications, moveApplications, decideEach), so clocks, stays, audit entries
 // and candidate emails follow as they do for a change made here, in a few statements however large the batch.
 // Events are applied in waves in which no application appears twice, so each wave's changes commute and its order
 // within an application is kept. One delivery is the batch of one.
@@ -15,7 +15,7 @@ import type {
 import { InvalidInputError } from "~/platform/errors.server";
 import { createApplications } from "../application-intake.server";
 import { moveApplications, type StageMove } from "../application.server";
-import { decideApplications, reopenApplications } from "../decisions.server";
+import { decideEach, reopenApplications, type EachDecision } from "../decisions.server";
 import { eraseInTransaction } from "../erasure.server";
 import { ATS_ACTOR } from "../scope.server";
 import {
@@ -230,7 +230,7 @@ async function applyWave(context: Context, items: Item<AtsApplicationEvent>[]) {
 
   const reopens: string[] = [];
   const moves = { live: [] as StageMove[], history: [] as StageMove[] };
-  const decisions = new Map<string, { ids: string[]; input: Parameters<typeof decideApplications>[2] }>();
+  const decisions: EachDecision[] = [];
   const synced: { externalId: string; at: Date }[] = [];
   for (const item of current) {
     const { event } = item;
@@ -261,10 +261,7 @@ async function applyWave(context: Context, items: Item<AtsApplicationEvent>[]) {
         occurredAt: latest(earliest(event.occurredAt, now), linked.appliedAt),
         notify,
       };
-      const key = JSON.stringify(input);
-      const group = decisions.get(key) ?? { ids: [], input };
-      group.ids.push(linked.id);
-      decisions.set(key, group);
+      decisions.push({ applicationId: linked.id, input });
     }
     say(context, item, `${label} ${describe(plan, event, notify)}`);
   }
@@ -280,8 +277,8 @@ async function applyWave(context: Context, items: Item<AtsApplicationEvent>[]) {
     const { emailsQueued } = await moveApplications(tx, batch, ATS_ACTOR, { now, live, silent: !writes(connector) });
     if (emailsQueued > 0) context.applied.emailsQueued = true;
   }
-  for (const { ids, input } of decisions.values()) {
-    const decided = await decideApplications(tx, ids, input, ATS_ACTOR, { now, live: true });
+  if (decisions.length > 0) {
+    const decided = await decideEach(tx, decisions, ATS_ACTOR, { now, live: true });
     if (decided.some((one) => one.message)) context.applied.emailsQueued = true;
   }
   await markSynced(tx, connector.id, synced);
