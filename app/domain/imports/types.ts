@@ -24,8 +24,11 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-/** The file as a grid of text cells: the first non-empty row is the header; `rows[i]` is file row `i + 2`. */
-export type Sheet = { headers: string[]; rows: string[][] };
+/**
+ * The file as a grid of text cells: the first non-empty row is the header; `rows[i]` is file row `rowNumbers[i]`
+ * (blank rows are left out, so the numbers may skip), or row `i + 2` when `rowNumbers` is absent.
+ */
+export type Sheet = { headers: string[]; rows: string[][]; rowNumbers?: number[] };
 
 /** Column index (0-based, as a string key for JSON) → the field it holds; a column mapped to nothing is ignored. */
 export type ColumnMapping = Record<string, ImportField>;
@@ -38,6 +41,8 @@ export type ReadOptions = {
   dateOrder: DateOrder;
   /** The IANA zone a date without a time is taken in (the workspace's default schedule's zone). */
   timeZone: string;
+  /** The time of the import: a date more than a day after it is refused. Absent: dates are not checked against it. */
+  now?: Date;
 };
 
 export const IMPORT_OUTCOMES = ["active", "rejected", "hired", "withdrawn"] as const;
