@@ -104,6 +104,8 @@ const HEADER_NAMES: Record<ImportField, string[]> = {
     "lastinteraction",
     "updatedat",
     "lastupdated",
+    "lastupdate",
+    "lastmodified",
     "updated",
     "letzteaktivitat",
   ],

@@ -251,9 +251,11 @@ class RowReader {
     };
   }
 
-  /** The first address of the cell ("a@x.com; b@x.com" holds two), lower-cased, checked as the app's forms check it. */
+  /** The cell's first address ("a@x.com; b@x.com" holds two), lower-cased, checked as the app's forms check it. */
   private readEmail(text: string, fail: (message: string) => void): string | undefined {
-    const first = text.split(/[;,\s]+/).find((part) => part !== "") ?? "";
+    // Separated by semicolons, commas or spaces before another address; "Ana Ruiz <ana@example.com>" is its address.
+    const part = text.split(/[;,]|\s+(?=\S+@)/).find((candidate) => candidate.trim() !== "") ?? "";
+    const first = (/<([^<>]+)>/.exec(part)?.[1] ?? part).trim();
     if (first === "") {
       fail("Email is empty.");
       return undefined;
