@@ -2,10 +2,11 @@
 // takes (adding candidates is in application-intake.server.ts, decisions in decisions.server.ts). Each change writes
 // its touchpoint event and audit entry in the same transaction.
 import { Prisma } from "~/generated/prisma/client";
-import type { MessageInput } from "~/domain/applications";
+import type { EventData, MessageInput } from "~/domain/applications";
 import type { StageKind } from "~/domain/jobs";
 import { ConflictError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
 import { prisma } from "~/platform/db.server";
+import { newId } from "~/platform/ids.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
 import { auditInsert, recordAudit } from "./audit.server";
 import { appendEvent, appendEvents, timelineEventSelect } from "./event.server";
@@ -220,41 +221,75 @@ export async function addNote(applicationId: string, body: string, actor: Actor)
 /** Records a message that already happened (history, imports). Sending new messages is the outbox's job. */
 export async function recordMessage(applicationId: string, input: MessageInput & { occurredAt: Date }, actor: Actor) {
   return prisma.$transaction(async (tx) => {
-    const application = await loadForChange(tx, applicationId, actor);
-    if (input.occurredAt < application.appliedAt) {
+    const locked = await loadManyForChange(tx, [applicationId], actor);
+    const [event] = await recordMessagesOn(tx, locked, [{ ...input, applicationId }], actor);
+    return event!;
+  });
+}
+
+export type RecordedMessage = MessageInput & {
+  applicationId: string;
+  occurredAt: Date;
+  /** The Message row that holds the email, when there is one (a captured email), named in the touchpoint. */
+  messageId?: string;
+};
+
+/**
+ * Records messages that already happened on applications the caller has locked (loadManyForChange), in the caller's
+ * transaction: one touchpoint each — which moves the SLA clocks as an email sent from Hearback would — and its audit
+ * entry, appended together. `audit` is added to each audit entry (how the message came in).
+ */
+export async function recordMessagesOn(
+  tx: Prisma.TransactionClient,
+  locked: Map<string, LockedApplication>,
+  messages: RecordedMessage[],
+  actor: ChangeActor,
+  audit: Record<string, string> = {},
+) {
+  for (const message of messages) {
+    const application = locked.get(message.applicationId);
+    if (!application) throw new NotFoundError("The application");
+    if (message.occurredAt < application.appliedAt) {
       throw new InvalidInputError("A message cannot come before the application.", [
         { path: "occurredAt", message: "Must be after the application date." },
       ]);
     }
-    const event =
-      input.direction === "outbound"
-        ? await appendEvent(tx, {
-            applicationId,
-            type: "message_out",
-            data: {
-              ...(input.subject ? { subject: input.subject } : {}),
-              body: input.body,
-              automated: input.automated,
-              awaitsCandidate: input.awaitsCandidate,
-            },
-            occurredAt: input.occurredAt,
-            actorId: actor.id,
-          })
-        : await appendEvent(tx, {
-            applicationId,
-            type: "message_in",
-            data: { ...(input.subject ? { subject: input.subject } : {}), body: input.body },
-            occurredAt: input.occurredAt,
-          });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "application.message_recorded",
-      entityType: "Application",
-      entityId: applicationId,
-      data: { eventId: event.id, direction: input.direction },
-    });
-    return event;
-  });
+  }
+  const events = messages.map((input) =>
+    input.direction === "outbound"
+      ? {
+          id: newId(),
+          applicationId: input.applicationId,
+          type: "message_out" as const,
+          data: {
+            ...(input.subject ? { subject: input.subject } : {}),
+            body: input.body,
+            automated: input.automated,
+            awaitsCandidate: input.awaitsCandidate,
+            ...(input.messageId ? { messageId: input.messageId } : {}),
+          } satisfies EventData["message_out"],
+          occurredAt: input.occurredAt,
+          actorId: actor.id,
+        }
+      : {
+          id: newId(),
+          applicationId: input.applicationId,
+          type: "message_in" as const,
+          data: {
+            ...(input.subject ? { subject: input.subject } : {}),
+            body: input.body,
+          } satisfies EventData["message_in"],
+          occurredAt: input.occurredAt,
+        },
+  );
+  const audits = messages.map((input, index) => ({
+    actorId: actor.id,
+    action: "application.message_recorded",
+    entityType: "Application",
+    entityId: input.applicationId,
+    data: { eventId: events[index]!.id, direction: input.direction, ...audit },
+  }));
+  return appendEvents(tx, events, { alongside: [auditInsert(audits)] });
 }
 
 export const applicationDetailSelect = {

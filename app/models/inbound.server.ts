@@ -1,7 +1,8 @@
 // Candidate replies coming in: filed on their application (found by our signed reply address, or by the Message-IDs
 // the email answers when the candidate sent it) with a message_in touchpoint that starts next_response, or kept in
 // the staff inbox until someone files or discards them. Each email is stored once: posting it again answers with what
-// happened the first time.
+// happened the first time. Mail to the workspace's capture address is a staff member's own email instead, filed as
+// sent (inbound-capture.server.ts) or, when it cannot be, kept in the inbox like any other.
 import type { Prisma } from "~/generated/prisma/client";
 import { parseInboundEmail, type InboundEmail, type InboundParseError } from "~/domain/inbound/parse";
 import type { InboundReceipt } from "~/domain/inbound/receipt";
@@ -11,7 +12,9 @@ import { ConflictError, NotFoundError } from "~/platform/errors.server";
 import { newId } from "~/platform/ids.server";
 import { applicationIdForReplyAddress } from "~/platform/mail-addresses.server";
 import { recordAudit } from "./audit.server";
+import { captureAddressAmong } from "./email-capture.server";
 import { appendEvent } from "./event.server";
+import { capturedAgainReceipt, fileCapturedEmail, type CaptureRefusal } from "./inbound-capture.server";
 import { applicationScope, type Actor } from "./scope.server";
 
 export type ReceiveResult = { ok: true; receipt: InboundReceipt } | { ok: false; error: InboundParseError };
@@ -26,13 +29,23 @@ type UnmatchedReason =
   | "sender_not_candidate"
   | "automated"
   | "no_text"
-  | "own_message";
+  | "own_message"
+  /** Sent to a capture address with an old or wrong secret. */
+  | "capture_address_unknown"
+  | CaptureRefusal;
 
 const EMPTY_BODY = "(This email had no text.)";
 
 function receiptOf(message: { id: string; status: string; applicationId: string | null }, duplicate: boolean) {
   const status: InboundReceipt["status"] = message.status === "received" ? "received" : "unmatched";
-  return { id: message.id, status, applicationId: message.applicationId, duplicate } satisfies InboundReceipt;
+  const { applicationId } = message;
+  return {
+    id: message.id,
+    status,
+    applicationId,
+    applicationIds: applicationId ? [applicationId] : [],
+    duplicate,
+  } satisfies InboundReceipt;
 }
 
 /** A unique index refused the insert: Prisma's P2002, or PostgreSQL's 23505 as the embedded adapter reports it. */
@@ -93,43 +106,63 @@ export async function receiveInboundEmail(
   const parsed = await parseInboundEmail(raw);
   if (!parsed.ok) return parsed;
   const { email } = parsed;
-  let headerMessageId = email.messageId ?? derivedMessageId(email);
-  let ownMessage = false;
-  const existing = await existingInbound(headerMessageId);
-  if (existing?.direction === "inbound") return { ok: true, receipt: receiptOf(existing, true) };
-  if (existing) {
-    // One of our own emails came back (a forward or a loop): never file it as the candidate's words.
-    ownMessage = true;
-    headerMessageId = derivedMessageId(email);
-    const copy = await existingInbound(headerMessageId);
-    if (copy) return { ok: true, receipt: receiptOf(copy, true) };
-  }
   const recipients = [
     ...new Set([...(options.envelopeRecipients ?? []).map((address) => address.toLowerCase()), ...email.recipients]),
   ];
-  const match = await findMatch(email, recipients);
+  let headerMessageId = email.messageId ?? derivedMessageId(email);
   try {
-    const receipt = await storeInbound(email, { headerMessageId, match, recipients, ownMessage });
+    const existing = await existingInbound(headerMessageId);
+    if (existing?.direction === "inbound") return { ok: true, receipt: receiptOf(existing, true) };
+    const capture = await captureAddressAmong(recipients);
+    if (capture === "current") {
+      // The first copy of a captured email keeps its Message-ID: delivered again, it is found here.
+      if (existing) return { ok: true, receipt: await capturedAgainReceipt(existing) };
+      const receivedAt = new Date();
+      const outcome = await fileCapturedEmail(email, { headerMessageId, receivedAt });
+      if (outcome.filed) return { ok: true, receipt: outcome.receipt };
+      const context = { headerMessageId, match: null, recipients, ownMessage: false, reason: outcome.reason };
+      return { ok: true, receipt: await storeInbound(email, context) };
+    }
+    let ownMessage = false;
+    if (existing) {
+      // One of our own emails came back (a forward or a loop): never file it as the candidate's words.
+      ownMessage = true;
+      headerMessageId = derivedMessageId(email);
+      const copy = await existingInbound(headerMessageId);
+      if (copy) return { ok: true, receipt: receiptOf(copy, true) };
+    }
+    // An old or mistyped capture address proves nothing: the email waits in the inbox whatever else it names.
+    const match = capture === "unknown" ? null : await findMatch(email, recipients);
+    const reason = capture === "unknown" ? "capture_address_unknown" : undefined;
+    const receipt = await storeInbound(email, { headerMessageId, match, recipients, ownMessage, reason });
     return { ok: true, receipt };
   } catch (error) {
     // The same email posted twice at once: the later insert meets the unique Message-ID and answers as a repeat.
     if (!isUniqueViolation(error)) throw error;
     const stored = await existingInbound(headerMessageId);
     if (!stored) throw error;
-    return { ok: true, receipt: receiptOf(stored, true) };
+    const receipt = stored.direction === "inbound" ? receiptOf(stored, true) : await capturedAgainReceipt(stored);
+    return { ok: true, receipt };
   }
 }
 
 async function storeInbound(
   email: InboundEmail,
-  context: { headerMessageId: string; match: Match | null; recipients: string[]; ownMessage: boolean },
+  context: {
+    headerMessageId: string;
+    match: Match | null;
+    recipients: string[];
+    ownMessage: boolean;
+    /** Why it goes to the inbox when there is no match to try (a captured email that could not be filed). */
+    reason?: UnmatchedReason;
+  },
 ): Promise<InboundReceipt> {
   const { match } = context;
   const body = inboundBody(email);
   const receivedAt = new Date();
   const id = newId();
   return prisma.$transaction(async (tx) => {
-    let reason: UnmatchedReason | null = match ? null : "no_match";
+    let reason: UnmatchedReason | null = match ? null : (context.reason ?? "no_match");
     if (match) {
       // Row lock: the reply and a staff change to the same application are applied one after the other.
       await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ${match.applicationId} FOR UPDATE`;

@@ -54,7 +54,11 @@ const TAGS = [
   { name: "SLA clocks", description: "Clocks per application, as of any instant, and the “waiting on us” queue." },
   { name: "Templates", description: "Messages to candidates: the compassion lint." },
   { name: "Metrics", description: "How fast candidates hear back: the dashboard's figures (docs/metrics.md)." },
-  { name: "Inbound email", description: "Candidate replies, posted as raw email by a mail provider's webhook." },
+  {
+    name: "Inbound email",
+    description:
+      "Candidate replies and staff email sent to the BCC capture address, posted as raw email by a mail provider's webhook.",
+  },
   {
     name: "Connectors",
     description: "Connected ATSs (Greenhouse, Ashby, Lever) and generic signed webhooks: docs/connectors.md.",

@@ -1,5 +1,6 @@
-// The built-in SMTP receiver for candidate replies (INBOUND_SMTP_PORT): takes mail for the reply domain and files it
-// the way POST /api/v1/inbound/email does. It sits behind the organisation's mail server or on loopback, so it asks
+// The built-in SMTP receiver for candidate replies and captured staff email (INBOUND_SMTP_PORT): takes mail for the
+// reply domain and files it the way POST /api/v1/inbound/email does, with the envelope recipients (RCPT TO) it was
+// delivered to, since a Bcc recipient such as the capture address appears in no header. It sits behind the organisation's mail server or on loopback, so it asks
 // for no AUTH and offers no TLS; it relays nothing, it only stores.
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from "smtp-server";
 import { MAX_INBOUND_BYTES } from "~/domain/inbound/parse";

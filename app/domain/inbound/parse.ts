@@ -31,8 +31,10 @@ export type InboundEmail = {
   from: InboundSender | null;
   /** Where answers should go, when the sender asked (Reply-To). */
   replyTo: string | null;
-  /** Bare, lower-cased addresses from To, Cc, Delivered-To, X-Original-To and Envelope-To, without repeats. */
+  /** Bare, lower-cased addresses from To, Cc, Bcc, Delivered-To, X-Original-To and Envelope-To, without repeats. */
   recipients: string[];
+  /** Whom the sender wrote to: the To and Cc mailboxes with their display names, without repeats. */
+  sentTo: InboundSender[];
   subject: string;
   /** The Date header. The sender's clock: informative only. */
   sentAt: Date | null;
@@ -127,6 +129,8 @@ function recipientsOf(email: Email): string[] {
   const addresses = [
     ...mailboxes(email.to).map((mailbox) => mailbox.address),
     ...mailboxes(email.cc).map((mailbox) => mailbox.address),
+    // A Bcc header survives only in the sender's own copy (a forward of it, or a relay that keeps it).
+    ...mailboxes(email.bcc).map((mailbox) => mailbox.address),
     ...(email.deliveredTo ? [email.deliveredTo] : []),
     ...headerValues(email, "delivered-to"),
     ...headerValues(email, "x-original-to"),
@@ -136,6 +140,19 @@ function recipientsOf(email: Email): string[] {
     .map((address) => storableText(bareAddress(address)))
     .filter((address) => address.includes("@") && address.length <= 320);
   return [...new Set(bare)].slice(0, MAX_RECIPIENTS);
+}
+
+function sentToOf(email: Email): InboundSender[] {
+  const seen = new Set<string>();
+  const sentTo: InboundSender[] = [];
+  for (const mailbox of [...mailboxes(email.to), ...mailboxes(email.cc)]) {
+    const address = storableText(bareAddress(mailbox.address ?? ""));
+    if (!address.includes("@") || address.length > 320 || seen.has(address)) continue;
+    seen.add(address);
+    sentTo.push({ name: storableText(mailbox.name ?? "").slice(0, 200), address });
+    if (sentTo.length === MAX_RECIPIENTS) break;
+  }
+  return sentTo;
 }
 
 function referencesOf(email: Email): string[] {
@@ -229,6 +246,7 @@ export async function parseInboundEmail(raw: Uint8Array | string): Promise<Inbou
       from,
       replyTo: replyTo ? storableText(bareAddress(replyTo)).slice(0, 320) : null,
       recipients: recipientsOf(email),
+      sentTo: sentToOf(email),
       subject: storableText(email.subject ?? "")
         .replace(/\s+/g, " ")
         .trim()

@@ -34,6 +34,20 @@ export function applicationIdFromReplyAddress(address: string, secret: string): 
   return given!.toLowerCase() === signature(applicationId!, secret) ? applicationId! : null;
 }
 
+/** The workspace's capture address: staff add it as Bcc to mail they write from their own mailbox, and Hearback files
+ * the copy on the candidates' applications. The secret is the whole proof, so it is long and random; it is lower-case
+ * because mail systems may change the case of an address (and Hearback compares addresses lower-cased). */
+export function captureAddressFor(secret: string, domain: string): string {
+  return `bcc+${secret}@${domain}`;
+}
+
+/** The secret an address carries when it is shaped like a capture address ("bcc+<secret>@…"), else null. Whether the
+ * secret is the workspace's is for the caller to check. */
+export function captureSecretOf(address: string): string | null {
+  const match = /^bcc\+([^@\s]{1,200})@/i.exec(bareAddress(address));
+  return match ? match[1]!.toLowerCase() : null;
+}
+
 /** The RFC 5322 Message-ID of one of our messages: stable across retries, so a resent copy is recognisable. */
 export function headerMessageIdFor(messageId: string, domain: string): string {
   return `<hb.${messageId}@${domain}>`;
