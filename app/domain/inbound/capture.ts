@@ -45,9 +45,14 @@ export function candidateAddressesOf(sentTo: readonly InboundSender[], sender: s
   return [...new Set(addresses)];
 }
 
-/** "Ana Ruiz <ana.ruiz@example.com>" as the sender wrote it, or the bare address. */
+/** "Ana Ruiz <ana.ruiz@example.com>" as the sender wrote it, or the bare address; a name with a comma or another
+ * special character ("Ruiz, Ana", as Outlook writes names) is quoted, so the address reads back the same. */
 export function recipientLabel(recipient: InboundSender): string {
-  return recipient.name ? `${recipient.name} <${recipient.address}>` : recipient.address;
+  if (!recipient.name) return recipient.address;
+  const name = /[()<>[\]:;@\\,."]/.test(recipient.name)
+    ? `"${recipient.name.replace(/["\\]/g, (character) => `\\${character}`)}"`
+    : recipient.name;
+  return `${name} <${recipient.address}>`;
 }
 
 /**
