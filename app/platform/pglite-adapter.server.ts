@@ -70,6 +70,23 @@ function transactionTakingTurns(transaction: Transaction): Transaction {
 function afterTurn(target: SqlDriverAdapter | Transaction, method: StatementMethod) {
   return async (query: SqlQuery) => {
     await nextTurnOfTheEventLoop();
-    return runStatement(target, method, query);
+    return runStatement(target, method, withBytes(query));
   };
+}
+
+/**
+ * Prisma 6.19 sends a `Bytes` value as base64 text (or a list of byte values) and says so in `argTypes`, as
+ * @prisma/adapter-pg expects; pglite-prisma-adapter 0.6 passes it on as it is, and PGlite refuses anything but a
+ * Uint8Array for a bytea parameter. So the bytes are decoded here, as adapter-pg does.
+ */
+function withBytes(query: SqlQuery): SqlQuery {
+  const bytes = query.argTypes.some((type) => type?.scalarType === "bytes");
+  if (!bytes) return query;
+  const args = query.args.map((arg, index) => {
+    if (query.argTypes[index]?.scalarType !== "bytes") return arg;
+    if (typeof arg === "string") return Buffer.from(arg, "base64");
+    if (Array.isArray(arg) && arg.every((value) => typeof value === "number")) return Buffer.from(arg as number[]);
+    return arg;
+  });
+  return { ...query, args };
 }
