@@ -1,7 +1,6 @@
 // Turns a sheet's rows into ImportRows under a column mapping, checking each one: a row with any problem is reported
 // (RowError, naming the file's row and column) and not read. Statuses from ATS exports and trackers become outcomes.
-import { DateTime } from "luxon";
-import { readDate } from "./dates";
+import { readDate, zonedDay } from "./dates";
 import { FIELD_LABELS } from "./mapping";
 import type { ColumnMapping, ImportField, ImportOutcome, ImportRow, ReadOptions, RowError, Sheet } from "./types";
 import { emailField } from "../validation";
@@ -119,6 +118,8 @@ type TextField = Exclude<ImportField, "appliedAt" | "lastActivityAt" | "rejected
 
 class RowReader {
   private readonly futureLimit: number | undefined;
+  /** Dates read so far by their text: a file repeats its days, and a Date is never changed once read. */
+  private readonly dates = new Map<string, Date | null | "unreadable">();
 
   constructor(
     private readonly headerCount: number,
@@ -253,9 +254,10 @@ class RowReader {
 
   /** The cell's first address ("a@x.com; b@x.com" holds two), lower-cased, checked as the app's forms check it. */
   private readEmail(text: string, fail: (message: string) => void): string | undefined {
-    // Separated by semicolons, commas or spaces before another address; "Ana Ruiz <ana@example.com>" is its address.
-    const part = text.split(/[;,]|\s+(?=\S+@)/).find((candidate) => candidate.trim() !== "") ?? "";
-    const first = (/<([^<>]+)>/.exec(part)?.[1] ?? part).trim();
+    // Several addresses are separated by semicolons, commas or spaces; "Ana Ruiz <ana@example.com>" is one address.
+    const part = text.split(/[;,]/).find((candidate) => candidate.trim() !== "") ?? "";
+    const inAngles = /<([^<>]+)>/.exec(part)?.[1];
+    const first = (inAngles ?? part.trim().split(/\s+(?=\S*@)/)[0] ?? "").trim();
     if (first === "") {
       fail("Email is empty.");
       return undefined;
@@ -276,7 +278,12 @@ class RowReader {
     text: string,
     fail: (field: ImportField, message: string) => void,
   ): Date | undefined {
-    const date = readDate(text, this.options);
+    if (text === "") return undefined;
+    let date = this.dates.get(text);
+    if (date === undefined) {
+      date = readDate(text, this.options);
+      this.dates.set(text, date);
+    }
     if (date === null) return undefined;
     const column = this.columnName(field);
     if (date === "unreadable") {
@@ -297,7 +304,7 @@ class RowReader {
    */
   private notBefore(earlier: Date, later: Date): Date | "before" {
     if (later.getTime() >= earlier.getTime()) return later;
-    const day = (date: Date) => DateTime.fromJSDate(date, { zone: this.options.timeZone }).toISODate();
-    return day(later) === day(earlier) ? earlier : "before";
+    const { timeZone } = this.options;
+    return zonedDay(later, timeZone) === zonedDay(earlier, timeZone) ? earlier : "before";
   }
 }
