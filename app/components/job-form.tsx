@@ -31,6 +31,8 @@ type JobFormProps = {
   /** Business schedules for the SLA clocks; without them the job keeps its schedule in a hidden field. */
   schedules?: ScheduleOption[];
   submitLabel: string;
+  /** The job's careers-page address once it has one (it keeps it while unpublished). */
+  careersUrl?: string | null;
 };
 
 export function JobForm({
@@ -43,6 +45,7 @@ export function JobForm({
   occupancy = {},
   schedules,
   submitLabel,
+  careersUrl,
 }: JobFormProps) {
   const form = useValidatedForm<JobFormValues>({ schema: jobFormSchema, defaultValues: values, serverErrors: errors });
   const { register, control, errorFor, getValues } = form;
@@ -155,6 +158,39 @@ export function JobForm({
               </select>
             </Field>
           ) : null}
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="careers-heading">
+        <h2 id="careers-heading">Careers page</h2>
+        <div className="stack">
+          <div className="checkbox-field">
+            <input
+              type="checkbox"
+              id="job-published"
+              {...register("published")}
+              defaultChecked={values.published}
+              aria-describedby="job-published-hint"
+            />
+            <label htmlFor="job-published">Publish on the careers page</label>
+          </div>
+          <p className="muted small" id="job-published-hint">
+            {careersUrl ? (
+              <>
+                Its apply page: <a href={careersUrl}>{careersUrl}</a> (listed while published and open; the address
+                stays the same).
+              </>
+            ) : (
+              "An open, published job is listed on the public careers page, where people apply with their CV. Its address is made from the title when you first publish it."
+            )}
+          </p>
+          <Field
+            label="Description (optional)"
+            hint="Shown on the apply page. Plain text; leave a blank line between paragraphs."
+            error={errorFor("description")}
+          >
+            <textarea {...register("description")} defaultValue={values.description} rows={8} />
+          </Field>
         </div>
       </section>
 

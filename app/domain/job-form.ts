@@ -1,7 +1,15 @@
 // The job form (create and edit, with its stage editor): one schema for the browser and the server, and the
 // stage-editor steps (add, remove, move) that the server applies when the page runs without JavaScript.
 import { z } from "zod";
-import { JOB_STATUSES, jobInputSchema, stagesSchema, STAGE_KINDS, type StageKind } from "./jobs";
+import {
+  JOB_DESCRIPTION_MAX_LENGTH,
+  JOB_STATUSES,
+  jobInputSchema,
+  stagesSchema,
+  STAGE_KINDS,
+  type StageKind,
+} from "./jobs";
+import { checkboxField } from "./validation";
 
 /** What the form holds: every control is a string, as the browser posts it ("" = no decision time, no email). */
 export type StageFormValues = {
@@ -19,6 +27,9 @@ export type JobFormValues = {
   hiringManagerId: string;
   recruiterId: string;
   scheduleId: string;
+  /** Listed on the public careers page. */
+  published: boolean;
+  description: string;
   stages: StageFormValues[];
 };
 
@@ -63,6 +74,14 @@ function stagesFromForm(value: unknown): unknown {
 
 export const jobFormSchema = jobInputSchema.extend({
   stages: z.preprocess(stagesFromForm, stagesSchema),
+  published: checkboxField,
+  // The form always posts its description: empty clears it.
+  description: z
+    .string()
+    .trim()
+    .max(JOB_DESCRIPTION_MAX_LENGTH, `Description must be at most ${JOB_DESCRIPTION_MAX_LENGTH} characters.`)
+    .optional()
+    .transform((value) => value || null),
 });
 
 export function emptyStage(): StageFormValues {
@@ -85,6 +104,8 @@ export function jobFormValues(job?: {
   hiringManager: { id: string } | null;
   recruiter: { id: string } | null;
   scheduleId: string | null;
+  publishedAt?: Date | null;
+  description?: string | null;
   stages: StageSource[];
 }): JobFormValues {
   if (!job) {
@@ -96,6 +117,8 @@ export function jobFormValues(job?: {
       hiringManagerId: "",
       recruiterId: "",
       scheduleId: "",
+      published: false,
+      description: "",
       // No entry emails by default: the invitation templates ask for {{interview.when}} and {{interview.where}},
       // which are still empty when a card merely moves into Screen or Interview, and an automatic email to
       // candidates should be something the team chooses, not something a new job does unasked.
@@ -115,6 +138,8 @@ export function jobFormValues(job?: {
     hiringManagerId: job.hiringManager?.id ?? "",
     recruiterId: job.recruiter?.id ?? "",
     scheduleId: job.scheduleId ?? "",
+    published: Boolean(job.publishedAt),
+    description: job.description ?? "",
     stages: job.stages.map((stage) => ({
       id: stage.id,
       name: stage.name,
@@ -141,6 +166,8 @@ export function jobFormValuesFromPost(posted: Record<string, unknown>): JobFormV
     hiringManagerId: text(posted.hiringManagerId),
     recruiterId: text(posted.recruiterId),
     scheduleId: text(posted.scheduleId),
+    published: posted.published === "on" || posted.published === "true",
+    description: text(posted.description),
     stages: (Array.isArray(stages) ? stages : []).map((raw) => {
       const stage = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
       const kind = text(stage.kind);

@@ -118,7 +118,15 @@ export const jobInputSchema = z.object({
     .transform((value) => value || null),
   stages: stagesSchema.optional(),
 });
-export type JobInput = Omit<z.output<typeof jobInputSchema>, "stages"> & { stages?: StageInput[] };
+export type JobInput = Omit<z.output<typeof jobInputSchema>, "stages"> & {
+  stages?: StageInput[];
+  /** Listed on the careers page (true), taken off it (false), or left as it is (absent). */
+  published?: boolean;
+  /** What the job is, shown on its apply page: null clears it, absent leaves it as it is. */
+  description?: string | null;
+};
+
+export const JOB_DESCRIPTION_MAX_LENGTH = 10_000;
 
 export const jobIdSchema = idField("Job");
 

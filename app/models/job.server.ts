@@ -1,5 +1,6 @@
 // Jobs and their stages (the pipeline). Writes audit entries in the same transaction as the change.
 import type { Prisma } from "~/generated/prisma/client";
+import { slugFromTitle, uniqueSlug } from "~/domain/careers/slug";
 import { DEFAULT_STAGES, type JobInput, type StageInput } from "~/domain/jobs";
 import { ConflictError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
 import { prisma } from "~/platform/db.server";
@@ -24,6 +25,9 @@ export const jobDetailSelect = {
   location: true,
   status: true,
   scheduleId: true,
+  publishedAt: true,
+  slug: true,
+  description: true,
   createdAt: true,
   hiringManager: { select: { id: true, name: true } },
   recruiter: { select: { id: true, name: true } },
@@ -80,6 +84,52 @@ function jobColumns(input: JobInput) {
   };
 }
 
+type Publication = { publishedAt: Date | null; slug: string | null };
+
+/** The first of `base`, `base-2`, `base-3`… that no job has. */
+async function freeSlug(tx: Prisma.TransactionClient, base: string): Promise<string> {
+  const rows = await tx.job.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
+  return uniqueSlug(base, new Set(rows.map((row) => row.slug!)));
+}
+
+/**
+ * The careers-page columns a save changes: the description when given, and publishing. The first publication gives
+ * the job its slug from the title; the slug stays through later title changes and republishing, so shared links keep
+ * working. `published` absent (the API) leaves the job as it is.
+ */
+async function publicationColumns(
+  tx: Prisma.TransactionClient,
+  input: Pick<JobInput, "title" | "published" | "description">,
+  current: Publication | null,
+  now: Date,
+): Promise<Partial<Publication> & { description?: string | null }> {
+  const columns: Partial<Publication> & { description?: string | null } = {};
+  if (input.description !== undefined) columns.description = input.description;
+  if (input.published === true && !current?.publishedAt) {
+    columns.publishedAt = now;
+    if (!current?.slug) columns.slug = await freeSlug(tx, slugFromTitle(input.title));
+  } else if (input.published === false && current?.publishedAt) {
+    columns.publishedAt = null;
+  }
+  return columns;
+}
+
+async function auditPublication(
+  tx: Prisma.TransactionClient,
+  jobId: string,
+  columns: Partial<Publication>,
+  actorId: string | null,
+) {
+  if (columns.publishedAt === undefined) return;
+  await recordAudit(tx, {
+    actorId,
+    action: columns.publishedAt ? "job.published" : "job.unpublished",
+    entityType: "Job",
+    entityId: jobId,
+    data: columns.slug ? { slug: columns.slug } : {},
+  });
+}
+
 /** Creates a job with its stages; in `db` when the caller has a transaction (the demo seed), else in its own. */
 export async function createJob(
   input: JobInput,
@@ -89,9 +139,11 @@ export async function createJob(
   const stages: StageInput[] = input.stages ?? DEFAULT_STAGES.map((stage) => ({ ...stage, decisionMinutes: null }));
   const create = async (tx: Prisma.TransactionClient) => {
     await assertPeople(tx, input);
+    const publication = await publicationColumns(tx, input, null, new Date());
     const job = await tx.job.create({
       data: {
         ...jobColumns(input),
+        ...publication,
         stages: {
           create: stages.map((stage, position) => ({
             name: stage.name,
@@ -111,6 +163,7 @@ export async function createJob(
       entityId: job.id,
       data: { title: job.title },
     });
+    await auditPublication(tx, job.id, publication, actorId);
     return job;
   };
   return db ? create(db) : prisma.$transaction(create);
@@ -126,12 +179,17 @@ const slaInputsSelect = {
 
 export async function updateJob(jobId: string, input: JobInput, actor: Actor): Promise<JobDetail> {
   return prisma.$transaction(async (tx) => {
-    const existing = await tx.job.findFirst({ where: { id: jobId, ...jobScope(actor) }, select: slaInputsSelect });
-    if (!existing) throw new NotFoundError("The job");
+    const found = await tx.job.findFirst({
+      where: { id: jobId, ...jobScope(actor) },
+      select: { ...slaInputsSelect, publishedAt: true, slug: true },
+    });
+    if (!found) throw new NotFoundError("The job");
+    const { publishedAt, slug, ...existing } = found;
     await assertPeople(tx, input);
+    const publication = await publicationColumns(tx, input, { publishedAt, slug }, new Date());
     await tx.job.update({
       where: { id: jobId },
-      data: jobColumns(input),
+      data: { ...jobColumns(input), ...publication },
     });
     if (input.stages) await replaceStages(tx, jobId, input.stages);
     const after = await tx.job.findUniqueOrThrow({ where: { id: jobId }, select: slaInputsSelect });
@@ -145,6 +203,7 @@ export async function updateJob(jobId: string, input: JobInput, actor: Actor): P
       entityId: jobId,
       data: { title: input.title },
     });
+    await auditPublication(tx, jobId, publication, actor.id);
     return tx.job.findUniqueOrThrow({ where: { id: jobId }, select: jobDetailSelect });
   });
 }
@@ -248,4 +307,30 @@ export async function countActiveByStage(jobId: string): Promise<Record<string, 
     _count: { _all: true },
   });
   return Object.fromEntries(rows.map((row) => [row.stageId, row._count._all]));
+}
+
+/** Publishes a job on the careers page with its description (the demo seed); in `db` when the caller has a
+ * transaction. The job form publishes through updateJob. */
+export async function publishJob(
+  jobId: string,
+  description: string | null,
+  actorId: string | null,
+  db?: Prisma.TransactionClient,
+): Promise<{ slug: string }> {
+  const publish = async (tx: Prisma.TransactionClient) => {
+    const current = await tx.job.findUniqueOrThrow({
+      where: { id: jobId },
+      select: { title: true, publishedAt: true, slug: true },
+    });
+    const columns = await publicationColumns(
+      tx,
+      { title: current.title, published: true, description },
+      current,
+      new Date(),
+    );
+    const job = await tx.job.update({ where: { id: jobId }, data: columns, select: { slug: true } });
+    await auditPublication(tx, jobId, columns, actorId);
+    return { slug: job.slug! };
+  };
+  return db ? publish(db) : prisma.$transaction(publish);
 }

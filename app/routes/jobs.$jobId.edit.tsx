@@ -9,6 +9,7 @@ import { JobForm } from "~/components/job-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { jobFormValues } from "~/domain/job-form";
 import { countActiveByStage, getJob, updateJob } from "~/models/job.server";
+import { careersJobUrl } from "~/models/careers.server";
 import { scheduleOptions } from "~/models/sla/schedules.server";
 import jobFormStyles from "~/styles/job-form.css?url";
 import { requirePermission } from "~/web/auth.server";
@@ -29,7 +30,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     countActiveByStage(job.id),
     scheduleOptions(),
   ]);
-  return { jobId: job.id, title: job.title, values: jobFormValues(job), occupancy, schedules, ...choices };
+  return {
+    jobId: job.id,
+    title: job.title,
+    values: jobFormValues(job),
+    careersUrl: job.slug ? careersJobUrl(job.slug) : null,
+    occupancy,
+    schedules,
+    ...choices,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditJobPage() {
-  const { jobId, title, values, occupancy, hiringManagers, recruiters, departments, schedules } =
+  const { jobId, title, values, careersUrl, occupancy, hiringManagers, recruiters, departments, schedules } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
@@ -57,6 +66,7 @@ export default function EditJobPage() {
         recruiters={recruiters}
         departments={departments}
         schedules={schedules}
+        careersUrl={careersUrl}
         submitLabel="Save job"
       />
     </>
