@@ -51,6 +51,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const LARGER_BODIES = [
   [/^\/api\/v1\/inbound\/email$/, 10 * 1024 * 1024],
   [/^\/settings\/schedules\/[^/]+$/, 3 * 1024 * 1024],
+  // An application from the careers page with its CV of up to 10 MB (app/web/careers-form.server.ts).
+  [/^\/careers\/[^/]+$/, 11 * 1024 * 1024],
 ];
 function bodyLimitFor(path) {
   return LARGER_BODIES.find(([pattern]) => pattern.test(path))?.[1] ?? MAX_BODY_BYTES;

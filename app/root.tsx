@@ -29,14 +29,17 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  // Candidates have no account: their pages never look at the staff session.
-  if (new URL(request.url).pathname.startsWith("/s/")) return { user: null, unreadNotifications: 0 };
+  // Candidates have no account: their pages (and the public careers pages) never look at the staff session.
+  const { pathname } = new URL(request.url);
+  if (pathname.startsWith("/s/") || pathname === "/careers" || pathname.startsWith("/careers/")) {
+    return { user: null, unreadNotifications: 0 };
+  }
   const user = await getUser(request);
   // One cheap count for the header's badge.
   return { user, unreadNotifications: user ? await countUnreadNotifications(user.id) : 0 };
 }
 
-/** Candidate pages (/s/…) mark themselves with `handle: { candidatePage: true }` and return their `locale`. A page
+/** Candidate pages (/s/… and /careers…) mark themselves with `handle: { candidatePage: true }` and return their `locale`. A page
  * that needs no JavaScript at all adds `scripts: false`: it ships none, and its policy allows none. */
 export type CandidatePageHandle = { candidatePage: true; scripts?: false };
 

@@ -2,6 +2,8 @@
 // tests (tests/factories.ts), so every application has the events and audit entries the models write. Runs at first
 // start on an empty database (app/models/workspace.server.ts) unless HEARBACK_DEMO=0; `npm run db:seed`
 // (prisma/seed-cli.ts) seeds one by hand. The whole workspace is written in one transaction under the start-up lock.
+import { saveCareersSettings } from "~/models/careers.server";
+import { publishJob } from "~/models/job.server";
 import { saveMailSettings } from "~/models/outbox/mail-settings.server";
 import type { Prisma, PrismaClient, Role } from "~/generated/prisma/client";
 import type { StageKind } from "~/domain/jobs";
@@ -64,6 +66,8 @@ type DemoJob = {
   /** Days before now (or before the stop) of the applications that end in a hire. */
   hires: number[];
   stages: DemoStage[];
+  /** Published on the careers page with this description. */
+  careersDescription?: string;
 };
 
 const JOBS: DemoJob[] = [
@@ -71,6 +75,10 @@ const JOBS: DemoJob[] = [
     title: "Senior Backend Engineer",
     department: "Engineering",
     location: "Berlin or remote (EU)",
+    careersDescription:
+      "You will build the services behind Lindenwerk's booking platform: TypeScript on Node.js, PostgreSQL, and a few queues.\n\n" +
+      "You care about clear code, good tests and calm on-call weeks. You have shipped and run backend systems for several years.\n\n" +
+      "We work in small teams, mostly asynchronously, with two office days a month in Berlin for those who like them.",
     hiringManager: "daniel",
     recruiter: "jonas",
     pace: "steady",
@@ -88,6 +96,9 @@ const JOBS: DemoJob[] = [
   {
     title: "Frontend Engineer",
     department: "Engineering",
+    careersDescription:
+      "You will shape the pages our customers use every day: React, accessible HTML first, and fast on a slow phone.\n\n" +
+      "You enjoy working closely with design and like to see what people do with what you built.",
     location: "Remote (Europe)",
     hiringManager: "daniel",
     recruiter: "priya",
@@ -295,6 +306,16 @@ async function writeDemoWorkspace(tx: Tx, options: SeedOptions): Promise<void> {
   await configureDemoSla(tx, now, admin.id);
   // The name candidates read in the demo's emails ("Priya Raman at Lindenwerk").
   await saveMailSettings({ companyName: "Lindenwerk", minimumDelayHours: 24 }, admin.id, tx);
+  await saveCareersSettings(
+    {
+      companyName: "Lindenwerk",
+      howWeHire:
+        "A person reads every application within a week. Then a 30-minute call with the recruiter, one interview with the team, and a conversation about the offer.\n\n" +
+        "Every candidate hears back from us, whatever the news. Your status page shows where you are at any time.",
+    },
+    admin.id,
+    tx,
+  );
 
   const plans: ApplicationPlan[] = [];
   const earlierCandidates: CandidateData[] = [];
@@ -310,6 +331,7 @@ async function writeDemoWorkspace(tx: Tx, options: SeedOptions): Promise<void> {
       actorId: admin.id,
       db: tx,
     });
+    if (demoJob.careersDescription) await publishJob(job.id, demoJob.careersDescription, admin.id, tx);
     const openedAt = now.getTime() - demoJob.openedDaysAgo * DAY;
     const lastApplication = now.getTime() - (demoJob.stopped?.daysAgo ?? 0) * DAY - 2 * 60 * 60 * 1000;
     const appliedTimes = [

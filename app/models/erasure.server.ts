@@ -1,6 +1,7 @@
 // Erasing a candidate (GDPR Art. 17): one transaction removes the person from everything Hearback stores — their
-// record, the text of their touchpoints, their emails, the notices staff got about them, their survey comment and the
-// audit trail — while the facts the SLA clocks and metrics are computed from stay, so no figure changes.
+// record, the text of their touchpoints, the files they sent, their emails, the notices staff got about them, their
+// survey comment and the audit trail — while the facts the SLA clocks and metrics are computed from stay, so no figure
+// changes.
 import fs from "node:fs";
 import path from "node:path";
 import { Prisma } from "~/generated/prisma/client";
@@ -218,6 +219,8 @@ export async function eraseInTransaction(
   await anonymiseNotifications(tx, applicationIds, candidate.name, email, placeholder);
   await dropConnectorCopies(tx, candidateId, email);
   await tx.surveyResponse.updateMany({ where: { applicationId: { in: applicationIds } }, data: { comment: null } });
+  // The files they sent (their CV) are nothing but their data: they go whole.
+  const files = await tx.applicationFile.deleteMany({ where: { applicationId: { in: applicationIds } } });
   await tx.application.updateMany({
     where: { id: { in: applicationIds } },
     data: { outcomeReason: null, source: null },
@@ -248,7 +251,7 @@ export async function eraseInTransaction(
     action: "candidate.erased",
     entityType: "Candidate",
     entityId: candidateId,
-    data: { applications: applicationIds.length, events, messages: messageIds.length },
+    data: { applications: applicationIds.length, events, messages: messageIds.length, files: files.count },
   });
   return {
     candidateId,

@@ -3,11 +3,16 @@
 // (app/platform/status-link-tokens.server.ts, docs/decisions/012). A wrong, expired or erased link all look the
 // same: null.
 import { z } from "zod";
+import { textFor, type Localized } from "~/domain/i18n";
+import type { TemplateSource } from "~/domain/templates/render";
 import { prisma } from "~/platform/db.server";
 import { NotFoundError } from "~/platform/errors.server";
 import { statusTokenHashFor, statusUrlOf } from "~/platform/status-link-tokens.server";
+import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
 import { hashSecret } from "~/platform/tokens.server";
+import { lockApplications } from "./application-locks.server";
 import { recordAudit } from "./audit.server";
+import { queueCandidateMessage } from "./outbox/queue.server";
 import { applicationScope, type Actor } from "./scope.server";
 import { readSetting, saveSetting } from "./setting.server";
 
@@ -75,4 +80,60 @@ export async function rotateStatusLink(applicationId: string, actor: Actor): Pro
     });
     return statusUrlOf({ id: applicationId, statusTokenRotation: rotation });
   });
+}
+
+/** However often someone asks, one application's link is emailed again at most once in this many minutes. */
+export const STATUS_LINK_RESEND_MINUTES = 10;
+const STATUS_LINK_RESENT = "application.status_link_resent";
+
+/**
+ * Emails the candidate their current status link again, in a message of its own (`text`, in their language, with
+ * {{statusUrl}} in it), queued in the outbox like every candidate email and linted like a one-off message. Someone who
+ * is not the candidate can set this off (anyone may type an address into a public form), so it goes only to the
+ * candidate's own address, tells nobody else anything, and is sent at most once every STATUS_LINK_RESEND_MINUTES per
+ * application. Returns whether a message was queued. Nothing is sent to an erased candidate.
+ */
+export async function emailStatusLinkAgain(
+  applicationId: string,
+  text: Localized<TemplateSource>,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const queued = await prisma.$transaction(async (tx) => {
+    await lockApplications(tx, [applicationId]);
+    const application = await tx.application.findUnique({
+      where: { id: applicationId },
+      select: { candidate: { select: { locale: true, erasedAt: true } } },
+    });
+    if (!application || application.candidate.erasedAt) return false;
+    const recent = await tx.auditLog.findFirst({
+      where: {
+        entityType: "Application",
+        entityId: applicationId,
+        action: STATUS_LINK_RESENT,
+        createdAt: { gt: new Date(now.getTime() - STATUS_LINK_RESEND_MINUTES * 60_000) },
+      },
+      select: { id: true },
+    });
+    if (recent) return false;
+    const message = await queueCandidateMessage(tx, {
+      applicationId,
+      kind: "custom",
+      text: textFor(text, application.candidate.locale),
+      automated: true,
+      awaitsCandidate: false,
+      timing: { kind: "now" },
+      actorId: null,
+      now,
+    });
+    await recordAudit(tx, {
+      actorId: null,
+      action: STATUS_LINK_RESENT,
+      entityType: "Application",
+      entityId: applicationId,
+      data: { messageId: message.id },
+    });
+    return true;
+  });
+  if (queued) wakeOutboxWorker();
+  return queued;
 }

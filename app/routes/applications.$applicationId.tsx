@@ -14,6 +14,7 @@ import {
   RejectForm,
 } from "~/components/application/action-forms";
 import { EmailList } from "~/components/application/email-list";
+import { FilesCard } from "~/components/application/files-card";
 import { Timeline } from "~/components/application/timeline";
 import { StatusLinkCard } from "~/components/candidate/status-link-card";
 import { SlaClocksPanel } from "~/components/sla/sla-clocks-panel";
@@ -26,6 +27,7 @@ import { canReopen } from "~/domain/reopening";
 import { hearBackBy } from "~/domain/sla/clocks";
 import { isLocale, LOCALE_LABELS } from "~/domain/i18n";
 import { getApplicationWithTimeline } from "~/models/application.server";
+import { listApplicationFiles } from "~/models/application-file.server";
 import { listInterviewers } from "~/models/interviewer.server";
 import { listApplicationMessages } from "~/models/outbox/compose.server";
 import { clocksOfApplication } from "~/models/sla/queue.server";
@@ -47,12 +49,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!application) throw new Response("This application does not exist, or you cannot see it.", { status: 404 });
   const allowed = (intent: ApplicationIntent) => can(user.role, APPLICATION_INTENT_PERMISSIONS[intent]);
   const canAssign = allowed("assign-interviewer");
-  const [interviewers, team, clocks, messages, statusUrl] = await Promise.all([
+  const [interviewers, team, clocks, messages, statusUrl, files] = await Promise.all([
     listInterviewers(application.id),
     canAssign ? listUsersByRole(["interviewer", "hiring_manager", "recruiter", "admin"]) : Promise.resolve([]),
     clocksOfApplication(application.id),
     listApplicationMessages(application.id),
     statusLinkForStaff(application.id, user),
+    listApplicationFiles(application.id, user),
   ]);
   const now = new Date();
   return {
@@ -63,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     messages,
     hearBackBy: hearBackBy(clocks.map((clock) => ({ ...clock, stageId: null }))),
     statusUrl,
+    files,
     now,
     timeZone: user.timeZone,
     nowLocal: instantToZonedLocal(now, user.timeZone),
@@ -118,8 +122,20 @@ function doneMessage(done: string | null, stageName: string): string {
 }
 
 export default function ApplicationPage() {
-  const { application, interviewers, team, clocks, messages, hearBackBy, statusUrl, now, timeZone, nowLocal, can } =
-    useLoaderData<typeof loader>();
+  const {
+    application,
+    interviewers,
+    team,
+    clocks,
+    messages,
+    hearBackBy,
+    statusUrl,
+    files,
+    now,
+    timeZone,
+    nowLocal,
+    can,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const stateFor = (intent: ApplicationIntent) =>
@@ -210,6 +226,8 @@ export default function ApplicationPage() {
               <MoveForm stages={job.stages} currentStageId={stage.id} {...stateFor("move")} />
             ) : null}
           </section>
+
+          {files.length > 0 ? <FilesCard applicationId={application.id} files={files} timeZone={timeZone} /> : null}
 
           <SlaClocksPanel
             clocks={clocks}
