@@ -36,9 +36,14 @@ export default function JobsPage() {
         description={seesBoards ? "Every pipeline you work on." : "Jobs with applications you interview for."}
         actions={
           canManageJobs ? (
-            <Link className="button" to="/jobs/new">
-              New job
-            </Link>
+            <>
+              <Link className="button button--secondary" to="/jobs/import">
+                Import candidates
+              </Link>
+              <Link className="button" to="/jobs/new">
+                New job
+              </Link>
+            </>
           ) : null
         }
       />

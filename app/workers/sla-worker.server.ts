@@ -5,6 +5,7 @@ import { queueStaffEmail } from "~/models/outbox/queue.server";
 import { failRecompute, processRecomputeBatch, requestRecompute } from "~/models/sla/recompute.server";
 import { claimNotificationEmails, sweepClocks } from "~/models/sla/sweep.server";
 import { pruneDeliveries } from "~/models/connectors/deliveries.server";
+import { pruneImportPreviews } from "~/models/imports/imports.server";
 import { queueDueSurveys } from "~/models/survey.server";
 import { prisma } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
@@ -78,6 +79,8 @@ export async function runSlaWorkOnce(now: Date = new Date()): Promise<void> {
   await workRecomputes();
   // Connector deliveries past their 30 days (an indexed delete, usually of nothing).
   await pruneDeliveries(now);
+  // Import previews nobody confirmed within a day, with their uploaded files.
+  await pruneImportPreviews(now);
 }
 
 /** Starts the loop; returns a function that stops it. */
