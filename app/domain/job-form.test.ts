@@ -136,10 +136,16 @@ test("posted values are turned back into form values, whatever arrives", () => {
       hiringManagerId: "",
       recruiterId: "",
       scheduleId: "",
+      published: false,
+      description: "",
       stages: [{ id: "", name: "A", kind: "interview", decisionMinutes: "", entryTemplateKind: "" }],
     },
   );
   expect(jobFormValuesFromPost({}).stages).toEqual([]);
+  expect(jobFormValuesFromPost({ published: "on", description: "About it" })).toMatchObject({
+    published: true,
+    description: "About it",
+  });
   expect(
     jobFormValuesFromPost({ stages: { "0": { name: "A", kind: "screen", entryTemplateKind: "screen_invite" } } })
       .stages[0]!.entryTemplateKind,
