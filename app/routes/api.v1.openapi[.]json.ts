@@ -11,6 +11,7 @@ import * as applicationsRoute from "~/routes/api.v1.applications";
 import * as connectorRoute from "~/routes/api.v1.connectors.$connectorId";
 import * as connectorRetryRoute from "~/routes/api.v1.connectors.$connectorId.deliveries.$deliveryId.retry";
 import * as connectorsRoute from "~/routes/api.v1.connectors";
+import * as importsRoute from "~/routes/api.v1.imports";
 import * as inboundEmailRoute from "~/routes/api.v1.inbound.email";
 import * as jobRoute from "~/routes/api.v1.jobs.$jobId";
 import * as jobsRoute from "~/routes/api.v1.jobs";
@@ -59,6 +60,7 @@ const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   slaPolicyRoute,
   templatesLintRoute,
   inboundEmailRoute,
+  importsRoute,
   connectorsRoute,
   connectorRoute,
   connectorRetryRoute,

@@ -60,6 +60,10 @@ const TAGS = [
       "Candidate replies and staff email sent to the BCC capture address, posted as raw email by a mail provider's webhook.",
   },
   {
+    name: "Imports",
+    description: "Candidates and their history from a spreadsheet: ATS exports and trackers (docs/imports.md).",
+  },
+  {
     name: "Connectors",
     description: "Connected ATSs (Greenhouse, Ashby, Lever) and generic signed webhooks: docs/connectors.md.",
   },

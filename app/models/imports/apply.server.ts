@@ -12,13 +12,13 @@ import { auditInsert } from "../audit.server";
 import { decideEach, type EachDecision } from "../decisions.server";
 import { appendEvents } from "../event.server";
 import { lockApplications } from "../application-locks.server";
-import type { Actor } from "../scope.server";
+import type { ChangeActor } from "../scope.server";
 import { placeStage } from "../stage-placement.server";
 import { countPlan, nameKey, planRows, type Plan, type PlanCounts, type PlannedJob } from "./plan.server";
 
 type Tx = Prisma.TransactionClient;
 
-export type ApplyOptions = { actor: Actor; acknowledge: boolean; now: Date; importId?: string };
+export type ApplyOptions = { actor: ChangeActor; acknowledge: boolean; now: Date; importId?: string };
 
 /** What a batch did. */
 export type AppliedRows = { created: number; updated: number; skipped: number; emailsQueued: boolean };

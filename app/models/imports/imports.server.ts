@@ -3,7 +3,7 @@
 // confirming stores the readable rows for the import worker (work.server.ts) and forgets the file. docs/imports.md.
 import type { Prisma } from "~/generated/prisma/client";
 import { can } from "~/domain/permissions";
-import { guessMapping, mappingIssues } from "~/domain/imports/mapping";
+import { columnMappingSchema, guessMapping, mappingIssues } from "~/domain/imports/mapping";
 import { guessDateOrder } from "~/domain/imports/dates";
 import { readRows } from "~/domain/imports/rows";
 import { MAX_IMPORT_BYTES, readSheet } from "~/domain/imports/sheet";
@@ -317,4 +317,39 @@ export async function pruneImportPreviews(now: Date): Promise<number> {
     where: { status: "preview", createdAt: { lt: new Date(now.getTime() - PREVIEW_KEPT_MS) } },
   });
   return pruned.count;
+}
+
+/** Corrections to the guessed mapping, keyed by a column's header (as the file writes it) or its index: a field, or
+ * "" to leave the column out. */
+export type MappingOverrides = Record<string, string>;
+
+/** The guessed mapping with the caller's corrections; refused with the reason when a correction is not usable. */
+export function mappingWith(sheet: Sheet, overrides: MappingOverrides | undefined): ColumnMapping {
+  const { mapping } = guessReading(sheet);
+  if (!overrides) return mapping;
+  const posted: Record<string, string> = Object.fromEntries(
+    Object.entries(mapping).map(([column, field]) => [column, field]),
+  );
+  for (const [key, field] of Object.entries(overrides)) {
+    const column = /^\d+$/.test(key)
+      ? Number(key)
+      : sheet.headers.findIndex((header) => header.trim().toLowerCase() === key.trim().toLowerCase());
+    if (column < 0)
+      throw new InvalidInputError(`The file has no column “${key}”.`, [
+        { path: `mapping.${key}`, message: "No such column." },
+      ]);
+    // A field chosen for this column is taken from the column the guess gave it to.
+    for (const [other, guessed] of Object.entries(posted))
+      if (guessed === field && Number(other) !== column) delete posted[other];
+    posted[String(column)] = field;
+  }
+  const parsed = columnMappingSchema(sheet.headers.length).safeParse(posted);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      path: `mapping.${issue.path.join(".")}`,
+      message: issue.message,
+    }));
+    throw new InvalidInputError(issues[0]!.message, issues);
+  }
+  return parsed.data;
 }

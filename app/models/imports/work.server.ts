@@ -10,7 +10,7 @@ import { ConflictError, InvalidInputError } from "~/platform/errors.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
 import { IntakeRefusal } from "../application-intake.server";
 import { recordAudit } from "../audit.server";
-import type { Actor } from "../scope.server";
+import { ATS_ACTOR, type Actor, type ChangeActor } from "../scope.server";
 import { applyRows, type AppliedRows } from "./apply.server";
 import { rowErrorsOf } from "./imports.server";
 
@@ -88,6 +88,10 @@ async function claim(tx: Tx, now: Date, options: ImportBatchOptions): Promise<Cl
   });
 }
 
+/** Who the rows are applied as: the person who confirmed the import; an API token without an owner (or a person whose
+ * account was deleted since) as the workspace, with an admin's reach, like a connected ATS. */
+const actorOf = (claimed: Claimed): ChangeActor => claimed.createdBy ?? ATS_ACTOR;
+
 const rowsOf = (stored: { data: Prisma.JsonValue }[]) => stored.map((one) => one.data as unknown as ImportRow);
 
 /** Applies the rows one transaction each, after their batch as a whole was refused: only the rows refused fail. */
@@ -133,9 +137,8 @@ export async function processImportBatch(options: ImportBatchOptions = {}): Prom
         select: { row: true, data: true },
       });
       pending = rowsOf(stored);
-      if (!claimed.createdBy) throw new ConflictError("The person who started this import no longer has an account.");
       const applyOptions = {
-        actor: claimed.createdBy,
+        actor: actorOf(claimed),
         acknowledge: (claimed.options as { acknowledge?: boolean }).acknowledge === true,
         now: now(),
         importId: claimed.id,
@@ -175,7 +178,7 @@ export async function processImportBatch(options: ImportBatchOptions = {}): Prom
 /** The batch again, a row per transaction, then its counts and errors recorded. */
 async function splitBatch(claimed: Claimed, rows: ImportRow[], now: () => Date): Promise<ImportBatchReport> {
   const options = {
-    actor: claimed.createdBy!,
+    actor: actorOf(claimed),
     acknowledge: (claimed.options as { acknowledge?: boolean }).acknowledge === true,
     now: now(),
     importId: claimed.id,
