@@ -68,8 +68,9 @@ async function people(tag: string, options: { staff?: boolean } = {}) {
   const anaBackend = await apply(backend.id, "Ana Ruiz", ana);
   const anaPlatform = await apply(platform.id, "Ana Ruiz", ana);
   const anaSupport = await apply(support.id, "Ana Ruiz", ana);
+  const decider = await createTestUser({ role: "admin" });
   await applyHistory(anaSupport.id, [
-    { type: "decision", at: new Date("2027-01-06T09:00:00Z"), by: { id: null, role: "admin" }, outcome: "rejected" },
+    { type: "decision", at: new Date("2027-01-06T09:00:00Z"), by: decider, outcome: "rejected" },
   ]);
   const ben = await apply(backend.id, "Ben Okafor", at("ben.okafor", "example.net"));
   const chen = await apply(platform.id, "Chen Wei", at("chen.wei", "example.org"));
