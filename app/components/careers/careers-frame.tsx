@@ -2,7 +2,7 @@
 // to the same page in the other language. The page's language is set on <html> by the root from the route's data.
 import type { ReactNode } from "react";
 import { CandidatePage } from "~/components/candidate/candidate-page";
-import { SUPPORTED_LOCALES, type Locale } from "~/domain/i18n";
+import { LOCALE_NATIVE_NAMES, SUPPORTED_LOCALES, type Locale } from "~/domain/i18n";
 import { CAREERS_TEXTS } from "~/domain/careers/texts";
 
 export function CareersFrame({
@@ -25,7 +25,7 @@ export function CareersFrame({
           {SUPPORTED_LOCALES.filter((other) => other !== locale).map((other) => (
             <li key={other}>
               <a href={`${path}?lang=${other}`} lang={other} hrefLang={other}>
-                {CAREERS_TEXTS[other].switchTo}
+                {LOCALE_NATIVE_NAMES[other]}
               </a>
             </li>
           ))}

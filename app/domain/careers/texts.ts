@@ -9,8 +9,6 @@ export type CareersTexts = {
   howWeHireHeading: string;
   openingsHeading: string;
   noOpenings: string;
-  /** The other language's link, in that language's own words. */
-  switchTo: string;
   languageNav: string;
   allJobs: string;
   jobTitle: (job: string, company: string) => string;
@@ -81,7 +79,6 @@ const en: CareersTexts = {
   howWeHireHeading: "How we hire",
   openingsHeading: "Open positions",
   noOpenings: "There are no open positions right now. Please look again soon.",
-  switchTo: "Deutsch",
   languageNav: "Language",
   allJobs: "All open positions",
   jobTitle: (job, company) => `${job} · ${company}`,
@@ -170,7 +167,6 @@ const de: CareersTexts = {
   howWeHireHeading: "So stellen wir ein",
   openingsHeading: "Offene Stellen",
   noOpenings: "Im Moment gibt es keine offenen Stellen. Schauen Sie bald wieder vorbei.",
-  switchTo: "English",
   languageNav: "Sprache",
   allJobs: "Alle offenen Stellen",
   jobTitle: (job, company) => `${job} · ${company}`,

@@ -119,7 +119,7 @@ function applicationFields(overrides: Fields = {}): Fields {
 function applyRequest(slug: string, fields: Fields, file: { name: string; bytes: Uint8Array } | null, lang = "en") {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
-  body.append("cv", new Blob(file ? [file.bytes] : []), file?.name ?? "");
+  body.append("cv", new Blob(file ? [Uint8Array.from(file.bytes)] : []), file?.name ?? "");
   return new Request(`${ORIGIN}/careers/${slug}?lang=${lang}`, {
     method: "POST",
     headers: { Origin: ORIGIN, "X-Hearback-Client-Ip": visitor() },
