@@ -22,6 +22,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   "bulk-rejection": async () => (await import("./bulk-rejection.bench")).bulkRejectionBenchmark,
   writes: async () => (await import("./writes.bench")).writesBenchmark,
   connectors: async () => (await import("./connectors.bench")).connectorsBenchmark,
+  imports: async () => (await import("./imports.bench")).importsBenchmark,
 };
 
 /** Benchmarks that count the SQL statements of what they measure: Prisma's query events are turned on for them. */

@@ -67,7 +67,7 @@ const handle = apiRoute({
       if (error instanceof UploadTooLarge) throw new ApiError("payload_too_large", error.message);
       throw error;
     }
-    const sheet = sheetOf(upload.content, upload.fileName);
+    const sheet = await sheetOf(upload.content, upload.fileName);
     const posted = upload.form?.get("mapping");
     const mapping = mappingWith(sheet, overridesFrom(typeof posted === "string" ? posted : query.mapping));
     const options = { dateOrder: query.dateOrder ?? guessReading(sheet).dateOrder, acknowledge: query.acknowledge };

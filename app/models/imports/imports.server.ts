@@ -6,7 +6,7 @@ import { can } from "~/domain/permissions";
 import { columnMappingSchema, guessMapping, mappingIssues } from "~/domain/imports/mapping";
 import { guessDateOrder } from "~/domain/imports/dates";
 import { readRows } from "~/domain/imports/rows";
-import { MAX_IMPORT_BYTES, readSheet } from "~/domain/imports/sheet";
+import { MAX_IMPORT_BYTES } from "~/domain/imports/sheet";
 import {
   DATE_ORDERS,
   UnreadableFile,
@@ -18,6 +18,7 @@ import {
   type Sheet,
 } from "~/domain/imports/types";
 import { prisma } from "~/platform/db.server";
+import { readUploadedSheet } from "~/platform/sheet-reader.server";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
 import { recordAudit } from "../audit.server";
 import type { Actor } from "../scope.server";
@@ -53,7 +54,7 @@ async function workspaceTimeZone(db: Prisma.TransactionClient = prisma): Promise
 }
 
 /** Reads an uploaded file, refusing one that is too large or not a spreadsheet with the reason. */
-export function sheetOf(content: Uint8Array, fileName: string): Sheet {
+export async function sheetOf(content: Uint8Array, fileName: string): Promise<Sheet> {
   if (content.byteLength === 0)
     throw new InvalidInputError("Choose a file to import.", [{ path: "file", message: "Choose a file." }]);
   if (content.byteLength > MAX_IMPORT_BYTES) {
@@ -61,7 +62,7 @@ export function sheetOf(content: Uint8Array, fileName: string): Sheet {
     throw new InvalidInputError(message, [{ path: "file", message }]);
   }
   try {
-    return readSheet(content, fileName);
+    return await readUploadedSheet(content, fileName);
   } catch (error) {
     if (error instanceof UnreadableFile)
       throw new InvalidInputError(error.message, [{ path: "file", message: error.message }]);
@@ -88,7 +89,7 @@ export function guessReading(sheet: Sheet): { mapping: ColumnMapping; dateOrder:
 /** Starts an import from an uploaded file: kept for its preview, nothing imported yet. Returns its id. */
 export async function startImport(upload: { fileName: string; content: Uint8Array }, actor: Actor): Promise<string> {
   assertMayImport(actor);
-  const sheet = sheetOf(upload.content, upload.fileName);
+  const sheet = await sheetOf(upload.content, upload.fileName);
   const { mapping, dateOrder } = guessReading(sheet);
   const created = await prisma.import.create({
     data: {
@@ -129,7 +130,7 @@ export async function previewImport(id: string, actor: Actor, now: Date = new Da
   });
   if (!found) throw new NotFoundError("No import has this id.");
   if (found.status !== "preview" || !found.content) throw new InvalidInputError("This import has already started.");
-  return previewOf(found.id, found.fileName, sheetOf(found.content, found.fileName), {
+  return previewOf(found.id, found.fileName, await sheetOf(found.content, found.fileName), {
     mapping: mappingOf(found.mapping),
     options: optionsOf(found.options),
     now,
@@ -193,7 +194,12 @@ export async function confirmImport(id: string, actor: Actor, now: Date = new Da
   const mapping = mappingOf(found.mapping);
   const issues = mappingIssues(mapping);
   if (issues.length > 0) throw new InvalidInputError(issues.join(" "), [{ path: "mapping", message: issues[0]! }]);
-  const read = await readImportRows(sheetOf(found.content, found.fileName), mapping, optionsOf(found.options), now);
+  const read = await readImportRows(
+    await sheetOf(found.content, found.fileName),
+    mapping,
+    optionsOf(found.options),
+    now,
+  );
   await queueRows(id, read.rows, read.errors, actor, found.fileName);
   wakeImportWorker();
 }
