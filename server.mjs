@@ -53,6 +53,9 @@ const LARGER_BODIES = [
   [/^\/settings\/schedules\/[^/]+$/, 3 * 1024 * 1024],
   // An application from the careers page with its CV of up to 10 MB (app/web/careers-form.server.ts).
   [/^\/careers\/[^/]+$/, 11 * 1024 * 1024],
+  // A spreadsheet to import, up to 20 MB, on the Import page or through the API (app/web/import-upload.server.ts).
+  [/^\/jobs\/import$/, 21 * 1024 * 1024],
+  [/^\/api\/v1\/imports$/, 21 * 1024 * 1024],
 ];
 function bodyLimitFor(path) {
   return LARGER_BODIES.find(([pattern]) => pattern.test(path))?.[1] ?? MAX_BODY_BYTES;

@@ -1,7 +1,7 @@
 // The staff header: brand, main navigation for the user's role (with the unread notification count), and sign-out.
 import { Form, NavLink } from "@remix-run/react";
 import { DATA_REQUEST_PERMISSION } from "~/domain/data-requests";
-import { can, ROLE_LABELS, type Role } from "~/domain/permissions";
+import { can, EMAIL_CAPTURE_PERMISSION, ROLE_LABELS, type Role } from "~/domain/permissions";
 
 type HeaderUser = { name: string; role: Role } | null;
 
@@ -75,6 +75,11 @@ export function AppHeader({ user, unreadNotifications = 0 }: { user: HeaderUser;
                     <NavLink to="/settings/tokens">API tokens</NavLink>
                   </li>
                 ) : null}
+                {can(user.role, EMAIL_CAPTURE_PERMISSION) ? (
+                  <li>
+                    <NavLink to="/settings/email-capture">Email capture</NavLink>
+                  </li>
+                ) : null}
                 {can(user.role, "manage_settings") ? (
                   <>
                     <li>
@@ -91,6 +96,9 @@ export function AppHeader({ user, unreadNotifications = 0 }: { user: HeaderUser;
                     </li>
                     <li>
                       <NavLink to="/settings/connectors">Connectors</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/settings/careers">Careers page</NavLink>
                     </li>
                   </>
                 ) : null}

@@ -46,6 +46,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   interviewer: ["add_notes"],
 };
 
+/** Who sees the workspace's BCC capture address and may replace it: the staff who see every job (admins and
+ * recruiters), as the inbox (docs/email.md, "BCC capture"). */
+export const EMAIL_CAPTURE_PERMISSION: Permission = "view_all_jobs";
+
 export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].includes(permission);
 }

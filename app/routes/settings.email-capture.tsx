@@ -13,7 +13,7 @@ import { Alert } from "~/components/ui/alert";
 import { DateTime } from "~/components/ui/date-time";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
-import { EMAIL_CAPTURE_PERMISSION } from "~/domain/inbound/capture";
+import { EMAIL_CAPTURE_PERMISSION } from "~/domain/permissions";
 import { getEmailCapture, rotateEmailCapture } from "~/models/email-capture.server";
 import captureStyles from "~/styles/email-capture.css?url";
 import { requirePermission } from "~/web/auth.server";

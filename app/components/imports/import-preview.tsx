@@ -84,7 +84,7 @@ export function ImportPreview({
           <h3>
             The first {rows.length} of {readable.toLocaleString("en")} rows, as Hearback reads them
           </h3>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="The first rows as read">
             <table className="import-rows">
               <thead>
                 <tr>

@@ -11,7 +11,7 @@ export function RowErrors({ errors, intro }: { errors: RowError[]; intro: string
         {errors.length.toLocaleString("en")} {errors.length === 1 ? "row" : "rows"} with errors
       </h3>
       <p>{intro}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="group" aria-label="Rows with errors">
         <table className="row-errors">
           <thead>
             <tr>

@@ -3,11 +3,7 @@
 // database: the stored secret's shape, when the message counts as sent, and whom it was written to.
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { Permission } from "~/domain/permissions";
 import type { InboundSender } from "./parse";
-
-/** Who sees the capture address and may change it: the staff who see every job (admins and recruiters), as the inbox. */
-export const EMAIL_CAPTURE_PERMISSION: Permission = "view_all_jobs";
 
 /** The Setting row that holds the capture address's secret. */
 export const EMAIL_CAPTURE_SETTING_KEY = "email_capture";
