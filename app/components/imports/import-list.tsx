@@ -14,7 +14,7 @@ export function ImportList({ imports }: { imports: Listed[] }) {
   return (
     <section className="stack" aria-labelledby="imports-heading">
       <h2 id="imports-heading">Recent imports</h2>
-      <div className="table-wrap" tabIndex={0} role="group" aria-label="Recent imports">
+      <div className="table-wrap">
         <table>
           <thead>
             <tr>

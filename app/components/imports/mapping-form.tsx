@@ -35,7 +35,7 @@ export function MappingForm(props: MappingFormProps) {
         Each column of the file, with a few of its values, and what Hearback reads it as. Correct any that are wrong;
         columns set to “Don’t import” are left out.
       </p>
-      <div className="table-wrap" tabIndex={0} role="group" aria-label="Columns of the file">
+      <div className="table-wrap">
         <table className="mapping-table">
           <thead>
             <tr>
