@@ -69,6 +69,13 @@ async function applicationsOf(domain: string) {
   });
 }
 
+const closureClockOf = (email: string) =>
+  prisma.slaClock.findFirst({
+    where: { metric: "closure", application: { candidate: { emailKey: email } } },
+    orderBy: { instance: "desc" },
+    select: { state: true, startedAt: true, stoppedAt: true },
+  });
+
 test("a Greenhouse candidate report: previewed without writing, then imported as history with its broken rows reported", async () => {
   const content = uniqueFile("greenhouse-candidates.csv", "gh1");
   const id = await startImport({ fileName: "greenhouse-candidates.csv", content }, recruiter);
@@ -101,6 +108,8 @@ test("a Greenhouse candidate report: previewed without writing, then imported as
     source: "Referral",
   });
   expect(ben.closedAt!.toISOString().slice(0, 10)).toBe("2026-09-18");
+  // The closure clock runs from the rejection: the dashboard shows Ben still waiting to hear.
+  expect(await closureClockOf(ben.candidate.email)).toMatchObject({ state: "running" });
   expect(ben.appliedAt.toISOString().slice(0, 10)).toBe("2026-09-02");
   expect(applications.find((one) => one.candidate.email.startsWith("li.chen"))).toMatchObject({
     status: "hired",
@@ -156,6 +165,9 @@ test("the same file again changes nothing, and a newer export moves stages and r
   expect(after.find((one) => one.candidate.email.startsWith("ana.ruiz"))!.stage.name).toBe("Phone Screen");
   const emeka = after.find((one) => one.candidate.email.startsWith("emeka"))!;
   expect(emeka.outcomeToldAt!.toISOString().slice(0, 10)).toBe("2026-10-14");
+  const closure = await closureClockOf(emeka.candidate.email);
+  expect(closure).toMatchObject({ state: "stopped" });
+  expect(closure!.stoppedAt!.toISOString().slice(0, 10)).toBe("2026-10-14");
   expect(emeka.messages).toEqual([]); // recorded, not sent
 });
 
