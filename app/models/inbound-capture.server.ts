@@ -1,6 +1,7 @@
 // Captured email: a message a staff member wrote from their own mailbox (Gmail, Outlook) with the workspace's capture
 // address in Bcc. It is filed as sent — a message_out by that person, as of the message's Date — on every active
-// application of each candidate it was written to that the sender may see, through the same write path as a message
+// application of each candidate it was written to that the sender may see (for a candidate with none, on those
+// rejected or withdrawn whose outcome they were not yet told: the email is telling them), through the same write path as a message
 // recorded by hand, so the SLA clocks follow as for an email sent from Hearback. Each copy is kept as a sent Message
 // on its application (never queued, so never sent again). Whatever cannot be filed goes back to the caller for the
 // staff inbox.
@@ -60,21 +61,30 @@ export async function fileCapturedEmail(
   const body = inboundBody(email).text || EMPTY_BODY;
   const receipt = await prisma.$transaction(async (tx) => {
     const found = await tx.application.findMany({
-      where: { candidateId: { in: [...addressOf.keys()] }, status: "active", ...applicationScope(staff) },
-      select: { id: true },
+      where: {
+        candidateId: { in: [...addressOf.keys()] },
+        OR: [{ status: "active" }, { status: { in: ["rejected", "withdrawn"] }, outcomeToldAt: null }],
+        ...applicationScope(staff),
+      },
+      select: { id: true, candidateId: true, status: true },
       orderBy: { id: "asc" },
       take: MAX_CAPTURE_APPLICATIONS,
     });
+    // A candidate's active applications; one with none may be being told the outcome of those closed untold.
+    const withActive = new Set(found.filter((one) => one.status === "active").map((one) => one.candidateId));
+    const untold = new Set(found.filter((one) => !withActive.has(one.candidateId)).map((one) => one.id));
     if (found.length === 0) return null;
     const locked = await loadManyForChange(
       tx,
       found.map((application) => application.id),
       staff,
     );
-    // Read again under the locks: one decided meanwhile is no longer waiting, and a message sent before someone
-    // applied was not about that application.
-    const applications = [...locked.values()].filter(
-      (application) => application.status === "active" && application.appliedAt <= sentAt,
+    // Read again under the locks: one decided meanwhile is no longer waiting, a message sent before someone applied was
+    // not about that application, and one sent before a decision did not tell it.
+    const applications = [...locked.values()].filter((application) =>
+      untold.has(application.id)
+        ? application.status !== "active" && application.closedAt !== null && application.closedAt <= sentAt
+        : application.status === "active" && application.appliedAt <= sentAt,
     );
     if (applications.length === 0) return null;
     const copies = applications.map((application, index) => ({

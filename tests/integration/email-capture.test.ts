@@ -365,3 +365,29 @@ test("candidate replies are filed as before, by reply address and by the capture
   expect(event.data).toMatchObject({ body: "Tuesday works for me." });
   expect([anaBackend.id, anaPlatform.id]).toContain(captured.applicationId);
 });
+
+test("a candidate with no active application is told the outcome of the one rejected and not yet told", async () => {
+  const tag = uniqueTag();
+  const { ben, anaSupport } = await people(tag);
+  const decider = await createTestUser({ role: "admin" });
+  // Ben was turned down on 10 January and nobody has told him; Ana, too, for Support, but she has open applications.
+  await applyHistory(ben.id, [
+    { type: "decision", at: new Date("2027-01-10T09:00:00Z"), by: decider, outcome: "rejected" },
+  ]);
+  const before = await prisma.application.findUniqueOrThrow({ where: { id: ben.id }, select: { outcomeToldAt: true } });
+  expect(before.outcomeToldAt).toBeNull();
+
+  const receipt = await post(fixture("gmail-outbound", tag), await captureAddress());
+  expect(receipt.applicationIds).toContain(ben.id);
+  expect(receipt.applicationIds).not.toContain(anaSupport.id);
+  const told = await prisma.application.findUniqueOrThrow({
+    where: { id: ben.id },
+    select: { status: true, outcomeToldAt: true },
+  });
+  expect(told).toEqual({ status: "rejected", outcomeToldAt: GMAIL_SENT_AT });
+  const closure = await prisma.slaClock.findFirst({
+    where: { applicationId: ben.id, metric: "closure" },
+    select: { state: true, stoppedAt: true },
+  });
+  expect(closure).toEqual({ state: "stopped", stoppedAt: GMAIL_SENT_AT });
+});
