@@ -23,6 +23,7 @@ import {
   cancelImport,
   confirmImport,
   getImportProgress,
+  importColumns,
   previewImport,
   updateImportReading,
 } from "~/models/imports/imports.server";
@@ -56,13 +57,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(outcome === "forgotten" ? "/jobs/import" : here);
     }
     if (intent !== "remap" && intent !== "confirm") throw new Response("Unknown action.", { status: 400 });
-    const preview = await previewImport(id, user);
-    const parsed = columnMappingSchema(preview.headers.length).safeParse(Object.fromEntries(form));
+    const columns = await importColumns(id, user);
+    const parsed = columnMappingSchema(columns.headers.length).safeParse(Object.fromEntries(form));
     if (!parsed.success) {
       const fieldErrors = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message]));
       return data<ActionAnswer>({ error: "Some columns need another choice.", fieldErrors }, { status: 400 });
     }
-    const dateOrder = DATE_ORDERS.find((order) => order === form.get("dateOrder")) ?? preview.options.dateOrder;
+    const dateOrder = DATE_ORDERS.find((order) => order === form.get("dateOrder")) ?? columns.options.dateOrder;
     const options = { dateOrder, acknowledge: form.get("acknowledge") === "on" };
     await updateImportReading(id, { mapping: parsed.data, options }, user);
     if (intent === "confirm") await confirmImport(id, user);

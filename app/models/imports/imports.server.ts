@@ -121,8 +121,8 @@ export type ImportPreview = {
   errors: RowError[];
 };
 
-/** The preview of an import not yet confirmed: the mapping, the first rows as read, the counts and every row error. */
-export async function previewImport(id: string, actor: Actor, now: Date = new Date()): Promise<ImportPreview> {
+/** An import still in preview: its file read again, with the mapping and options saved so far. */
+async function inPreview(id: string, actor: Actor) {
   assertMayImport(actor);
   const found = await prisma.import.findUnique({
     where: { id },
@@ -130,11 +130,20 @@ export async function previewImport(id: string, actor: Actor, now: Date = new Da
   });
   if (!found) throw new NotFoundError("No import has this id.");
   if (found.status !== "preview" || !found.content) throw new InvalidInputError("This import has already started.");
-  return previewOf(found.id, found.fileName, await sheetOf(found.content, found.fileName), {
-    mapping: mappingOf(found.mapping),
-    options: optionsOf(found.options),
-    now,
-  });
+  const sheet = await sheetOf(found.content, found.fileName);
+  return { ...found, sheet, mapping: mappingOf(found.mapping), options: optionsOf(found.options) };
+}
+
+/** The columns of an import in preview and its options: what a corrected mapping is checked against. */
+export async function importColumns(id: string, actor: Actor): Promise<{ headers: string[]; options: ImportOptions }> {
+  const found = await inPreview(id, actor);
+  return { headers: found.sheet.headers, options: found.options };
+}
+
+/** The preview of an import not yet confirmed: the mapping, the first rows as read, the counts and every row error. */
+export async function previewImport(id: string, actor: Actor, now: Date = new Date()): Promise<ImportPreview> {
+  const found = await inPreview(id, actor);
+  return previewOf(found.id, found.fileName, found.sheet, { mapping: found.mapping, options: found.options, now });
 }
 
 /** The dry run of a sheet read with a mapping: nothing is written. */
