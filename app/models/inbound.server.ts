@@ -247,7 +247,16 @@ function senderAddress(fromAddress: string): string {
   return (match ? match[1]! : fromAddress).trim().toLowerCase();
 }
 
-/** The unmatched inbound emails, newest first, with the sender's applications when the sender is a candidate. */
+/** The addresses an inbox email was sent to, bare and lower-cased. */
+function recipientAddresses(toAddress: string): string[] {
+  return toAddress
+    .split(",")
+    .map((recipient) => senderAddress(recipient))
+    .filter(Boolean);
+}
+
+/** The unmatched inbound emails, newest first, with the applications of the candidate who sent it — or, for a staff
+ * member's own email (sent to the capture address), of the first candidate it was sent to. */
 export async function listInbox(limit = 100): Promise<{ messages: InboxMessage[]; total: number }> {
   const where = { direction: "inbound", status: "unmatched" } satisfies Prisma.MessageWhereInput;
   const [total, messages] = await Promise.all([
@@ -259,7 +268,13 @@ export async function listInbox(limit = 100): Promise<{ messages: InboxMessage[]
       select: inboxMessageSelect,
     }),
   ]);
-  const senders = [...new Set(messages.map((message) => senderAddress(message.fromAddress)).filter(Boolean))];
+  const senders = [
+    ...new Set(
+      messages
+        .flatMap((message) => [senderAddress(message.fromAddress), ...recipientAddresses(message.toAddress)])
+        .filter(Boolean),
+    ),
+  ];
   const candidates = senders.length
     ? await prisma.candidate.findMany({
         where: { emailKey: { in: senders }, erasedAt: null },
@@ -278,7 +293,11 @@ export async function listInbox(limit = 100): Promise<{ messages: InboxMessage[]
   return {
     total,
     messages: messages.map((message) => {
-      const candidate = bySender.get(senderAddress(message.fromAddress));
+      const candidate =
+        bySender.get(senderAddress(message.fromAddress)) ??
+        recipientAddresses(message.toAddress)
+          .map((address) => bySender.get(address))
+          .find(Boolean);
       return {
         ...message,
         candidateApplications:
@@ -302,6 +321,7 @@ async function lockUnmatched(tx: Prisma.TransactionClient, messageId: string) {
       id: true,
       direction: true,
       status: true,
+      fromAddress: true,
       subject: true,
       bodyText: true,
       receivedAt: true,
@@ -315,10 +335,19 @@ async function lockUnmatched(tx: Prisma.TransactionClient, messageId: string) {
   return message;
 }
 
-/** Staff file an inbox email on an application: it becomes a message_in as of when it reached us. */
+/** The active staff member an inbox email comes from (a staff member's own email to the capture address), if any. */
+async function staffAuthor(tx: Prisma.TransactionClient, fromAddress: string) {
+  const address = senderAddress(fromAddress);
+  if (!address) return null;
+  return tx.user.findFirst({ where: { email: address, active: true }, select: { id: true } });
+}
+
+/** Staff file an inbox email on an application: a candidate's email becomes a message_in as of when it reached us; a
+ * staff member's own (captured but not filed by itself) becomes what it is, a message_out they sent. */
 export async function fileInboundMessage(messageId: string, applicationId: string, actor: Actor) {
   return prisma.$transaction(async (tx) => {
     const message = await lockUnmatched(tx, messageId);
+    const author = await staffAuthor(tx, message.fromAddress);
     await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ${applicationId} FOR UPDATE`;
     const application = await tx.application.findFirst({
       where: { id: applicationId, ...applicationScope(actor) },
@@ -328,22 +357,37 @@ export async function fileInboundMessage(messageId: string, applicationId: strin
     if (application.candidate.erasedAt) {
       throw new ConflictError("This candidate's data was erased, so emails cannot be filed on the application.");
     }
-    const event = await appendEvent(tx, {
-      applicationId,
-      type: "message_in",
-      data: { ...(message.subject ? { subject: message.subject } : {}), body: message.bodyText || EMPTY_BODY },
-      occurredAt: message.receivedAt ?? message.createdAt,
-    });
+    const subject = message.subject ? { subject: message.subject } : {};
+    const body = message.bodyText || EMPTY_BODY;
+    const occurredAt = message.receivedAt ?? message.createdAt;
+    const event = author
+      ? await appendEvent(tx, {
+          applicationId,
+          type: "message_out",
+          data: { ...subject, body, automated: false, awaitsCandidate: false, messageId },
+          occurredAt,
+          actorId: author.id,
+        })
+      : await appendEvent(tx, { applicationId, type: "message_in", data: { ...subject, body }, occurredAt });
     await tx.message.update({
       where: { id: messageId },
-      data: { status: "received", applicationId, eventId: event.id },
+      data: author
+        ? {
+            direction: "outbound",
+            status: "sent",
+            sentAt: occurredAt,
+            createdById: author.id,
+            applicationId,
+            eventId: event.id,
+          }
+        : { status: "received", applicationId, eventId: event.id },
     });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "message.filed",
       entityType: "Message",
       entityId: messageId,
-      data: { applicationId, eventId: event.id },
+      data: { applicationId, eventId: event.id, ...(author ? { asSentBy: author.id } : {}) },
     });
     return { messageId, applicationId, candidateName: application.candidate.name };
   });

@@ -10,7 +10,7 @@ import nodemailer from "nodemailer";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { inboundReceiptResource, type InboundReceipt } from "~/domain/inbound/receipt";
 import { getEmailCapture, rotateEmailCapture } from "~/models/email-capture.server";
-import { listInbox } from "~/models/inbound.server";
+import { fileInboundMessage, listInbox } from "~/models/inbound.server";
 import * as inboundRoute from "~/routes/api.v1.inbound.email";
 import { prisma } from "~/platform/db.server";
 import { newId } from "~/platform/ids.server";
@@ -390,4 +390,32 @@ test("a candidate with no active application is told the outcome of the one reje
     select: { state: true, stoppedAt: true },
   });
   expect(closure).toEqual({ state: "stopped", stoppedAt: GMAIL_SENT_AT });
+});
+
+test("a captured email left in the inbox is suggested by its recipient and, filed by hand, is recorded as sent", async () => {
+  const tag = uniqueTag();
+  const { maria, ben } = await people(tag);
+  const decider = await createTestUser({ role: "admin" });
+  // Ben was hired: nothing waits on an email to him, so it is not filed by itself.
+  await applyHistory(ben.id, [
+    { type: "decision", at: new Date("2027-01-10T09:00:00Z"), by: decider, outcome: "hired" },
+  ]);
+  const raw = fixture("gmail-outbound", tag)
+    .replace(/^To:.*$/m, "To: Ben Okafor <ben.okafor@" + tag + ".example.net>")
+    .replace(/^Cc:.*$/m, "Cc: Dana Fischer <dana.fischer@" + tag + ".acme.example>");
+  const receipt = await post(raw, await captureAddress());
+  expect(receipt).toMatchObject({ status: "unmatched", applicationIds: [] });
+  const listed = (await listInbox(500)).messages.find((message) => message.id === receipt.id)!;
+  expect(listed.candidateApplications.map((application) => application.id)).toContain(ben.id);
+
+  await fileInboundMessage(receipt.id, ben.id, { id: decider.id, role: "admin" });
+  const events = await messageOuts([ben.id]);
+  expect(events).toHaveLength(1);
+  expect(events[0]).toMatchObject({ actorId: maria!.id, visibility: "candidate" });
+  const message = await prisma.message.findUniqueOrThrow({
+    where: { id: receipt.id },
+    select: { direction: true, status: true, applicationId: true, createdById: true },
+  });
+  expect(message).toEqual({ direction: "outbound", status: "sent", applicationId: ben.id, createdById: maria!.id });
+  expect(await prisma.event.count({ where: { applicationId: ben.id, type: "message_in" } })).toBe(0);
 });
