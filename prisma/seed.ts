@@ -3,7 +3,7 @@
 // start on an empty database (app/models/workspace.server.ts) unless HEARBACK_DEMO=0; `npm run db:seed`
 // (prisma/seed-cli.ts) seeds one by hand. The whole workspace is written in one transaction under the start-up lock.
 import { saveCareersSettings } from "~/models/careers.server";
-import { publishJob } from "~/models/job.server";
+import { changePublication } from "~/models/job.server";
 import { saveMailSettings } from "~/models/outbox/mail-settings.server";
 import type { Prisma, PrismaClient, Role } from "~/generated/prisma/client";
 import type { StageKind } from "~/domain/jobs";
@@ -331,7 +331,9 @@ async function writeDemoWorkspace(tx: Tx, options: SeedOptions): Promise<void> {
       actorId: admin.id,
       db: tx,
     });
-    if (demoJob.careersDescription) await publishJob(job.id, demoJob.careersDescription, admin.id, tx);
+    if (demoJob.careersDescription) {
+      await changePublication(job.id, { published: true, description: demoJob.careersDescription }, admin, tx);
+    }
     const openedAt = now.getTime() - demoJob.openedDaysAgo * DAY;
     const lastApplication = now.getTime() - (demoJob.stopped?.daysAgo ?? 0) * DAY - 2 * 60 * 60 * 1000;
     const appliedTimes = [

@@ -309,28 +309,31 @@ export async function countActiveByStage(jobId: string): Promise<Record<string, 
   return Object.fromEntries(rows.map((row) => [row.stageId, row._count._all]));
 }
 
-/** Publishes a job on the careers page with its description (the demo seed); in `db` when the caller has a
- * transaction. The job form publishes through updateJob. */
-export async function publishJob(
+/** A change to how a job shows on the careers page: listed or not, and its description (null clears it); absent
+ * fields stay as they are. */
+export type PublicationChange = { published?: boolean; description?: string | null };
+
+/**
+ * Lists a job on the careers page or takes it off, and sets its description: the API's PATCH and the demo seed (the
+ * job form publishes through updateJob). In `db` when the caller has a transaction; `actor` null is the workspace
+ * itself (the seed).
+ */
+export async function changePublication(
   jobId: string,
-  description: string | null,
-  actorId: string | null,
+  change: PublicationChange,
+  actor: Actor | null,
   db?: Prisma.TransactionClient,
-): Promise<{ slug: string }> {
+): Promise<JobDetail> {
   const publish = async (tx: Prisma.TransactionClient) => {
-    const current = await tx.job.findUniqueOrThrow({
-      where: { id: jobId },
+    const current = await tx.job.findFirst({
+      where: { id: jobId, ...(actor ? jobScope(actor) : {}) },
       select: { title: true, publishedAt: true, slug: true },
     });
-    const columns = await publicationColumns(
-      tx,
-      { title: current.title, published: true, description },
-      current,
-      new Date(),
-    );
-    const job = await tx.job.update({ where: { id: jobId }, data: columns, select: { slug: true } });
-    await auditPublication(tx, jobId, columns, actorId);
-    return { slug: job.slug! };
+    if (!current) throw new NotFoundError("The job");
+    const columns = await publicationColumns(tx, { title: current.title, ...change }, current, new Date());
+    const job = await tx.job.update({ where: { id: jobId }, data: columns, select: jobDetailSelect });
+    await auditPublication(tx, jobId, columns, actor?.id ?? null);
+    return job;
   };
   return db ? publish(db) : prisma.$transaction(publish);
 }

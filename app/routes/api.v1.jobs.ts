@@ -1,8 +1,8 @@
 // GET /api/v1/jobs: the jobs the caller may see. POST /api/v1/jobs: a new job with its pipeline (default stages
 // Applied, Screen, Interview, Offer).
-import { jobInputSchema } from "~/domain/jobs";
 import { createJob, listJobs } from "~/models/job.server";
 import {
+  jobCreateSchema,
   jobListQuerySchema,
   presentJob,
   presentJobList,
@@ -19,7 +19,7 @@ const handle = apiRoute({
   },
   async POST({ request, principal }) {
     requireApiPermission(principal, "manage_jobs");
-    const input = await parseJsonBody(request, jobInputSchema);
+    const input = await parseJsonBody(request, jobCreateSchema);
     const job = await createJob(input, principal.user?.id ?? null);
     return apiJson(presentJob(job), { status: 201, headers: { Location: `/api/v1/jobs/${job.id}` } });
   },
@@ -49,7 +49,7 @@ export const openapi: ApiOperation[] = [
       "Needs the manage_jobs permission (admins, recruiters). Without `stages` the job gets Applied, Screen, " +
       "Interview and Offer. The first stage must be of kind `applied`.",
     tag: "Jobs",
-    body: jobInputSchema,
+    body: jobCreateSchema,
     success: { status: 201, description: "The job with its stages.", schema: jobResource },
     errors: [...BODY_ERRORS, 403],
   },

@@ -2,12 +2,13 @@
 // against) and the function that turns a model's result into it. Timestamps are ISO 8601 UTC strings.
 import { z } from "zod";
 import { APPLICATION_STATUSES } from "~/domain/applications";
-import { JOB_STATUSES, STAGE_KINDS } from "~/domain/jobs";
+import { JOB_DESCRIPTION_MAX_LENGTH, jobInputSchema, JOB_STATUSES, STAGE_KINDS } from "~/domain/jobs";
 import { TEMPLATE_KINDS } from "~/domain/templates/kinds";
 import type { ApiTokenSummary } from "~/models/api-token.server";
 import type { ApplicationSummary, applicationDetailSelect } from "~/models/application.server";
 import type { JobDetail, JobListItem } from "~/models/job.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { publicUrl } from "~/platform/env.server";
 import { API_ERROR_STATUS } from "./api.server";
 
 const id = z.string().describe("Opaque identifier.");
@@ -63,9 +64,33 @@ export const jobResource = z.object({
   scheduleId: z.string().nullable(),
   hiringManager: person.nullable(),
   recruiter: person.nullable(),
+  published: z.boolean().describe("Listed on the public careers page (/careers)."),
+  careersUrl: z.string().nullable().describe("Its apply page while it is published."),
+  description: z.string().nullable().describe("What the job is, shown on its apply page."),
   createdAt: timestamp,
   stages: z.array(stageResource),
 });
+
+const publicationFields = {
+  published: z
+    .boolean({ error: "published must be true or false." })
+    .optional()
+    .describe("List the job on the public careers page (true) or take it off (false); absent leaves it as it is."),
+  description: z
+    .string()
+    .trim()
+    .max(JOB_DESCRIPTION_MAX_LENGTH, `description must be at most ${JOB_DESCRIPTION_MAX_LENGTH} characters.`)
+    .nullable()
+    .optional()
+    .transform((value) => (value === "" ? null : value))
+    .describe("What the job is, shown on its apply page (plain text; null or empty clears it)."),
+};
+
+/** A new job through the API: the job form's fields, and whether it is listed on the careers page. */
+export const jobCreateSchema = jobInputSchema.extend(publicationFields);
+
+/** PATCH /api/v1/jobs/:id: the careers-page fields of a job. */
+export const jobPublicationSchema = z.strictObject(publicationFields);
 
 export function presentJob(job: JobDetail): z.output<typeof jobResource> {
   return {
@@ -77,6 +102,9 @@ export function presentJob(job: JobDetail): z.output<typeof jobResource> {
     scheduleId: job.scheduleId,
     hiringManager: job.hiringManager,
     recruiter: job.recruiter,
+    published: job.publishedAt !== null,
+    careersUrl: job.publishedAt && job.slug ? `${publicUrl()}/careers/${job.slug}` : null,
+    description: job.description,
     createdAt: iso(job.createdAt),
     stages: job.stages.map((stage) => ({
       id: stage.id,

@@ -213,3 +213,43 @@ test("GET /jobs/:id returns the job, or 404 for unknown ids and jobs the account
   });
   expect(hidden.status).toBe(404);
 });
+
+test("a job is published on the careers page through the API, keeps its address, and is taken off again", async () => {
+  const recruiter = await caller("recruiter");
+  const created = await send(
+    jobsRoute,
+    apiRequest("POST", "/api/v1/jobs", recruiter, {
+      body: { title: "Night Porter", published: true, description: "Welcome guests after dark." },
+    }),
+  );
+  expect(created.status).toBe(201);
+  const job = expectShape(jobResource, created.body);
+  expect(job).toMatchObject({ published: true, description: "Welcome guests after dark." });
+  expect(job.careersUrl).toMatch(/\/careers\/night-porter(-\d+)?$/);
+
+  const path = `/api/v1/jobs/${job.id}`;
+  const params = { jobId: job.id };
+  const off = await send(jobRoute, apiRequest("PATCH", path, recruiter, { body: { published: false } }), params);
+  expect(off.status).toBe(200);
+  expect(off.body).toMatchObject({ published: false, careersUrl: null, description: "Welcome guests after dark." });
+  const back = await send(
+    jobRoute,
+    apiRequest("PATCH", path, recruiter, { body: { published: true, description: "" } }),
+    params,
+  );
+  expect(back.body).toMatchObject({ published: true, careersUrl: job.careersUrl, description: null });
+
+  const unknown = await send(jobRoute, apiRequest("PATCH", path, recruiter, { body: { title: "Renamed" } }), params);
+  expect(unknown.status).toBe(400);
+  const manager = await send(
+    jobRoute,
+    apiRequest("PATCH", path, await caller("hiring_manager"), { body: { published: false } }),
+    params,
+  );
+  expect(manager.status).toBe(403);
+  const missing = await send(
+    jobRoute,
+    apiRequest("PATCH", "/api/v1/jobs/nope", recruiter, { body: { published: true } }),
+  );
+  expect((missing.body as ErrorBody).error.code).toBe("not_found");
+});
