@@ -4,7 +4,8 @@
 // it reports after each batch, and the same file imported again (every row unchanged). The rival: the same kind of rows
 // applied one row per transaction (what an import without the batch write path would do), on 200 rows, without the worker's pauses.
 // Target: the 10,000 rows imported in under 60 s on the embedded database; rows/s reported beside the rival's.
-import { confirmImport, getImportProgress, previewImport, startImport } from "~/models/imports/imports.server";
+import { confirmImport, previewImport, startImport } from "~/models/imports/imports.server";
+import { getImportProgress } from "~/models/imports/progress.server";
 import { importBatchSize, pauseBetweenImportBatchesMs, processImportBatch } from "~/models/imports/work.server";
 import { prisma } from "~/platform/db.server";
 import { rng } from "../tests/factories";

@@ -1,7 +1,7 @@
 // Where an import stands, as JSON: what its page polls every second while the worker applies it
 // (app/components/imports/import-progress.tsx). One small query; the page itself reloads once the import is done.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getImportProgress } from "~/models/imports/imports.server";
+import { getImportProgress } from "~/models/imports/progress.server";
 import { requirePermission } from "~/web/auth.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

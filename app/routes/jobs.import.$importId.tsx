@@ -22,11 +22,11 @@ import { DATE_ORDERS } from "~/domain/imports/types";
 import {
   cancelImport,
   confirmImport,
-  getImportProgress,
   importColumns,
   previewImport,
   updateImportReading,
 } from "~/models/imports/imports.server";
+import { getImportProgress } from "~/models/imports/progress.server";
 import { InvalidInputError, NotFoundError } from "~/platform/errors.server";
 import { requirePermission } from "~/web/auth.server";
 import importStyles from "~/styles/imports.css?url";

@@ -1,7 +1,7 @@
 // The latest confirmed imports with where each stands, on the Import page.
 import { Link } from "@remix-run/react";
 import { DateTime } from "~/components/ui/date-time";
-import type { ImportProgress } from "~/models/imports/imports.server";
+import type { ImportProgress } from "~/models/imports/progress.server";
 import { IMPORT_STATUS_LABELS } from "./import-status";
 
 type Listed = Omit<ImportProgress, "createdAt" | "finishedAt" | "errors"> & {

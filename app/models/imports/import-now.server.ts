@@ -5,7 +5,8 @@ import { mappingIssues } from "~/domain/imports/mapping";
 import { prisma } from "~/platform/db.server";
 import { InvalidInputError } from "~/platform/errors.server";
 import type { Actor } from "../scope.server";
-import { assertMayImport, queueRows, readImportRows, rowErrorsOf, type ImportOptions } from "./imports.server";
+import { queueRows } from "./imports.server";
+import { assertMayImport, readImportRows, rowErrorsOf, type ImportOptions } from "./reading.server";
 import { runImportsNow } from "./work.server";
 
 export type ImportedNow = { importId: string; created: number; updated: number; skipped: number; errors: RowError[] };

@@ -12,7 +12,7 @@ import { IntakeRefusal } from "../application-intake.server";
 import { recordAudit } from "../audit.server";
 import { ATS_ACTOR, type Actor, type ChangeActor } from "../scope.server";
 import { applyRows, type AppliedRows } from "./apply.server";
-import { rowErrorsOf } from "./imports.server";
+import { rowErrorsOf } from "./reading.server";
 
 type Tx = Prisma.TransactionClient;
 

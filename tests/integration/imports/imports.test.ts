@@ -8,11 +8,11 @@ import { beforeAll, expect, test } from "vitest";
 import {
   cancelImport,
   confirmImport,
-  getImportProgress,
   previewImport,
   startImport,
   updateImportReading,
 } from "~/models/imports/imports.server";
+import { getImportProgress } from "~/models/imports/progress.server";
 import { processImportBatch, runImportsNow } from "~/models/imports/work.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/platform/db.server";
