@@ -95,6 +95,10 @@ export default function EmailCapturePage() {
               </li>
               <li>Several candidates in one email: filed for each of them. Other recipients are ignored.</li>
               <li>
+                To a candidate with no open application whose rejection they were not yet told: filed on that
+                application, so it counts as telling them.
+              </li>
+              <li>
                 From an address that is not a team member’s, or to nobody who is a candidate: kept in the{" "}
                 <Link to="/inbox">Inbox</Link>, not filed.
               </li>
