@@ -6,7 +6,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { ImportRow, RowError } from "~/domain/imports/types";
 import { database, prisma } from "~/platform/db.server";
-import { ConflictError, InvalidInputError } from "~/platform/errors.server";
+import { ConflictError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
 import { IntakeRefusal } from "../application-intake.server";
 import { recordAudit } from "../audit.server";
@@ -58,7 +58,10 @@ class SplitBatch extends Error {}
 
 /** A refusal that concerns one row only (the write path said no to its change), as opposed to a failure of the batch. */
 const isRowRefusal = (error: unknown) =>
-  error instanceof IntakeRefusal || error instanceof ConflictError || error instanceof InvalidInputError;
+  error instanceof IntakeRefusal ||
+  error instanceof ConflictError ||
+  error instanceof InvalidInputError ||
+  error instanceof NotFoundError;
 
 async function claim(tx: Tx, now: Date, options: ImportBatchOptions): Promise<Claimed | null> {
   const { importId, wait } = options;
