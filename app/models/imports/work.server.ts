@@ -206,12 +206,15 @@ async function finishBatch(
 ) {
   await tx.importRow.deleteMany({ where: { importId: claimed.id, row: { in: rows.map((row) => row.row) } } });
   const left = await tx.importRow.count({ where: { importId: claimed.id } });
-  const finished = left === 0;
+  // Cancelled while a split batch was applied row by row (outside the claim's lock): the rows count, it stays cancelled.
+  const { status } = await tx.import.findUniqueOrThrow({ where: { id: claimed.id }, select: { status: true } });
+  const cancelled = status === "cancelled";
+  const finished = left === 0 && !cancelled;
   const errors = [...rowErrorsOf(claimed.errors), ...refused];
   const updated = await tx.import.update({
     where: { id: claimed.id },
     data: {
-      status: finished ? "done" : "running",
+      ...(cancelled ? {} : { status: finished ? "done" : "running" }),
       done: { increment: rows.length },
       created: { increment: applied.created },
       updated: { increment: applied.updated },
@@ -238,7 +241,7 @@ async function finishBatch(
       },
     });
   }
-  return { id: claimed.id, worked: rows.length, finished, emailsQueued: applied.emailsQueued };
+  return { id: claimed.id, worked: rows.length, finished: finished || cancelled, emailsQueued: applied.emailsQueued };
 }
 
 async function recordFailure(id: string, error: unknown, now: Date): Promise<ImportBatchReport> {
