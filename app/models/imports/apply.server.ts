@@ -80,7 +80,7 @@ async function createJobsAndStages(tx: Tx, plan: Plan, now: Date): Promise<Map<s
 }
 
 /**
- * Plans and applies these rows in the caller's transaction, which must hold the import lock (importLock). All or
+ * Plans and applies these rows in the caller's transaction, which must hold the import lock (work.server.ts). All or
  * nothing: a row the write path refuses (an application that changed meanwhile) throws, and the caller then applies
  * the batch a row at a time so that only that row fails.
  */
