@@ -49,6 +49,8 @@ test("sign in, create a job, add a candidate, move them and reject them with a r
   await page.getByLabel("Move Noor Haddad to").press("Tab");
   await page.keyboard.press("Enter");
   await expect(column(page, "Screen").getByRole("link", { name: "Noor Haddad" })).toBeVisible();
+  // The board shows the move at once; the reload must wait for the move's post to finish, or it cancels it.
+  await page.waitForLoadState("networkidle");
   await page.reload();
   await expect(column(page, "Screen").getByRole("link", { name: "Noor Haddad" })).toBeVisible();
 
