@@ -9,6 +9,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ImportFigures, type Figure } from "~/components/imports/import-figures";
 import { ImportPreview } from "~/components/imports/import-preview";
 import { ImportProgressBar, useLiveImport } from "~/components/imports/import-progress";
 import { IMPORT_STATUS_LABELS } from "~/components/imports/import-status";
@@ -77,11 +78,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function Result({ progress }: { progress: ReturnType<typeof useLoaderData<typeof loader>>["progress"] }) {
-  const figures: [string, number][] = [
-    ["created", progress.created],
-    ["updated", progress.updated],
-    ["unchanged", progress.skipped],
-    ["rows with errors", progress.errors.length],
+  const figures: Figure[] = [
+    { label: "created", value: progress.created },
+    { label: "updated", value: progress.updated },
+    { label: "unchanged", value: progress.skipped },
+    { label: "rows with errors", value: progress.errors.length },
   ];
   return (
     <section className="card stack" aria-labelledby="result-heading">
@@ -93,14 +94,7 @@ function Result({ progress }: { progress: ReturnType<typeof useLoaderData<typeof
         </p>
       ) : null}
       {progress.error ? <Alert tone="error">The import stopped: {progress.error}</Alert> : null}
-      <dl className="import-counts">
-        {figures.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value.toLocaleString("en")}</dd>
-          </div>
-        ))}
-      </dl>
+      <ImportFigures figures={figures} />
       <RowErrors
         errors={progress.errors}
         intro="Nothing was imported for these rows. Correct them and import the file again; rows already imported change nothing the second time."

@@ -3,6 +3,7 @@
 import type { PlanCounts } from "~/models/imports/plan.server";
 import type { PreviewRow } from "~/models/imports/imports.server";
 import type { RowError } from "~/domain/imports/types";
+import { ImportFigures } from "./import-figures";
 import { RowErrors } from "./row-errors";
 
 const OUTCOME_LABELS = { active: "Active", rejected: "Rejected", hired: "Hired", withdrawn: "Withdrew" } as const;
@@ -30,22 +31,16 @@ function changeText({ row, change }: PreviewRow): string {
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : "—");
 
 function Counts({ counts, errors }: { counts: PlanCounts; errors: number }) {
-  const figures: [string, number][] = [
-    ["new candidates", counts.newCandidates],
-    ["new applications", counts.newApplications],
-    ["updates", counts.updates],
-    ["unchanged", counts.skipped],
-    ["rows with errors", errors],
-  ];
   return (
-    <dl className="import-counts">
-      {figures.map(([label, value]) => (
-        <div key={label} className={label === "rows with errors" && value > 0 ? "import-counts__errors" : undefined}>
-          <dt>{label}</dt>
-          <dd>{value.toLocaleString("en")}</dd>
-        </div>
-      ))}
-    </dl>
+    <ImportFigures
+      figures={[
+        { label: "new candidates", value: counts.newCandidates },
+        { label: "new applications", value: counts.newApplications },
+        { label: "updates", value: counts.updates },
+        { label: "unchanged", value: counts.skipped },
+        { label: "rows with errors", value: errors, alarming: true },
+      ]}
+    />
   );
 }
 
