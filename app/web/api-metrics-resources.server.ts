@@ -30,6 +30,7 @@ const SLA_FIELDS = {
   periodic_update: "periodicUpdate",
   stage_decision: "stageDecision",
   closure: "closure",
+  interviewer_feedback: "interviewerFeedback",
 } as const satisfies Record<SlaMetric, string>;
 type SlaField = (typeof SLA_FIELDS)[SlaMetric];
 

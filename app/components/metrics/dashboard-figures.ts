@@ -24,6 +24,7 @@ const LATE_CLOCK_TITLES: Record<SlaMetric, string> = {
   periodic_update: "Regular updates later than promised",
   stage_decision: "Stage decisions later than promised",
   closure: "Rejected candidates told later than promised",
+  interviewer_feedback: "Interview feedback later than promised",
 };
 
 const FIGURE_TITLES: Record<FigureDrillDownKind, string> = {

@@ -18,6 +18,8 @@ export const SLA_METRIC_EXPLANATIONS: Record<SlaMetric, string> = {
     "The longest silence while an application is open: any message to the candidate restarts it; it pauses while we wait on the candidate.",
   stage_decision: "How long an application may sit in a stage before someone moves it on or decides.",
   closure: "After a rejection, how long until the candidate is told.",
+  interviewer_feedback:
+    "After an interview ends, how long until every interviewer has recorded their feedback (the stage decision waits on it).",
 };
 
 /** "2 business days", "4 h", "90 min": a target for people. */

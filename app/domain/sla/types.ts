@@ -9,7 +9,14 @@ export type TimeLine = {
   minutesBetween(from: number, to: number): number;
 };
 
-export const SLA_METRICS = ["first_response", "next_response", "periodic_update", "stage_decision", "closure"] as const;
+export const SLA_METRICS = [
+  "first_response",
+  "next_response",
+  "periodic_update",
+  "stage_decision",
+  "closure",
+  "interviewer_feedback",
+] as const;
 export type SlaMetric = (typeof SLA_METRICS)[number];
 
 /** One value per SLA metric, made in SLA_METRICS order; typed so that a metric without a value cannot compile. */
@@ -23,6 +30,7 @@ export const SLA_METRIC_LABELS: Record<SlaMetric, string> = {
   periodic_update: "Regular update",
   stage_decision: "Stage decision",
   closure: "Tell rejected candidate",
+  interviewer_feedback: "Interviewer feedback",
 };
 
 export type SlaTarget = {

@@ -15,6 +15,9 @@ export const TEMPLATE_KINDS = [
   "withdrawal_ack",
   "survey",
   "custom",
+  "interview_rescheduled",
+  "interview_cancelled",
+  "interview_reminder",
 ] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
@@ -32,6 +35,9 @@ export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
   withdrawal_ack: "Withdrawal confirmed",
   survey: "Candidate survey",
   custom: "One-off message",
+  interview_rescheduled: "Interview moved",
+  interview_cancelled: "Interview cancelled",
+  interview_reminder: "Interview reminder",
 };
 
 /** Templates exist in every language candidates can choose. */

@@ -49,6 +49,7 @@ const METRIC_LABELS: Record<SlaMetric, string> = {
   periodic_update: "update",
   stage_decision: "stage decision",
   closure: "rejection email",
+  interviewer_feedback: "interview feedback",
 };
 
 const APPS = Prisma.sql`"Application" a JOIN "Job" j ON j.id = a."jobId"`;
