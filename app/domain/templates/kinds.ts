@@ -18,6 +18,7 @@ export const TEMPLATE_KINDS = [
   "interview_rescheduled",
   "interview_cancelled",
   "interview_reminder",
+  "interview_offer",
 ] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
@@ -38,6 +39,7 @@ export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = {
   interview_rescheduled: "Interview moved",
   interview_cancelled: "Interview cancelled",
   interview_reminder: "Interview reminder",
+  interview_offer: "Interview times to choose from",
 };
 
 /** Templates exist in every language candidates can choose. */

@@ -24,6 +24,7 @@ ALTER TYPE "SlaMetric" ADD VALUE 'interviewer_feedback';
 ALTER TYPE "TemplateKind" ADD VALUE 'interview_rescheduled';
 ALTER TYPE "TemplateKind" ADD VALUE 'interview_cancelled';
 ALTER TYPE "TemplateKind" ADD VALUE 'interview_reminder';
+ALTER TYPE "TemplateKind" ADD VALUE 'interview_offer';
 
 -- AlterTable
 ALTER TABLE "SlaClock" ADD COLUMN     "interviewId" TEXT;
