@@ -80,8 +80,13 @@ export const MERGE_TOKENS = {
     description: "The date the candidate will hear from us by, in their time zone and language.",
     sample: "Friday, 4 December",
   },
-  "interview.when": { description: "When the interview is, in the candidate's time zone.", sample: "Tuesday at 10:00" },
+  "interview.when": {
+    description: "When the interview starts, in the candidate's time zone.",
+    sample: "Tuesday 8 December, 14:00 (Berlin time)",
+  },
   "interview.where": { description: "Where the interview is, or its video link.", sample: "our Berlin office" },
+  "interview.duration": { description: "How long the interview takes.", sample: "45 minutes" },
+  "interview.with": { description: "The people the candidate meets.", sample: "Priya Raman and Tom Becker" },
 } as const satisfies Record<string, { description: string; sample: string }>;
 export type MergeToken = keyof typeof MERGE_TOKENS;
 

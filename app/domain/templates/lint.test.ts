@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { lintTemplate, proseOf, type LintInput } from "./lint";
+import { lintMessage, lintTemplate, proseOf, type LintInput } from "./lint";
 
 const kindRejection = `Hi {{candidate.firstName}},
 
@@ -100,4 +100,33 @@ test("Markdown is read as prose: link texts, no marks", () => {
   expect(proseOf("## Next\n- **Check** [your status](https://x.example/s/1) at https://x.example")).toBe(
     "Next\nCheck your status at the link",
   );
+});
+
+test("a message whose merge fields would be empty for this candidate is an error, not a full score", () => {
+  const invitation = {
+    kind: "interview_invite" as const,
+    subject: "Your interview on {{interview.when}}",
+    body: `Hi {{candidate.firstName}},\n\nWhen: {{interview.when}}\nWhere: {{interview.where}}\n\n{{recruiter.name}}`,
+  };
+  const values = { "candidate.firstName": "Sam", "recruiter.name": "Priya Raman", "interview.where": " " };
+  const result = lintMessage(invitation, values);
+  expect(result.score).toBe(0);
+  expect(result.findings.filter((finding) => finding.rule === "empty_field")).toEqual([
+    expect.objectContaining({
+      severity: "error",
+      field: "subject",
+      message: expect.stringContaining("interview.when"),
+    }),
+    expect.objectContaining({ severity: "error", field: "body", message: expect.stringContaining("interview.when") }),
+    expect.objectContaining({ severity: "error", field: "body", message: expect.stringContaining("interview.where") }),
+  ]);
+  // The same template read with sample values (the editor's lint) has nothing empty.
+  expect(lintTemplate(invitation).findings.some((finding) => finding.rule === "empty_field")).toBe(false);
+  const filled = lintMessage(invitation, {
+    ...values,
+    "interview.when": "Tuesday 8 December, 14:00 (Berlin time)",
+    "interview.where": "Room 3",
+  });
+  expect(filled.findings.some((finding) => finding.severity === "error")).toBe(false);
+  expect(filled.score).toBe(lintTemplate(invitation).score);
 });

@@ -9,8 +9,16 @@ import retextPassive from "retext-passive";
 import { syllable } from "syllable";
 import { unified } from "unified";
 import { VFile } from "vfile";
-import { REJECTION_KINDS, STATUS_UPDATE_KINDS, type TemplateKind, type TemplateLocale } from "./kinds";
-import { renderTemplate, sampleValues, templateProblems, usedTokens, type TemplateSource } from "./render";
+import { REJECTION_KINDS, STATUS_UPDATE_KINDS, type MergeToken, type TemplateKind, type TemplateLocale } from "./kinds";
+import {
+  emptyFields,
+  renderTemplate,
+  sampleValues,
+  templateProblems,
+  usedTokens,
+  type MergeValues,
+  type TemplateSource,
+} from "./render";
 
 export type LintSeverity = "error" | "warning";
 export type LintFinding = {
@@ -242,4 +250,35 @@ function scoreOf(findings: LintFinding[]): number {
     spent.set(rule, Math.min(total, CAP[rule] ?? PENALTY[rule]));
   }
   return Math.max(0, 100 - [...spent.values()].reduce((sum, cost) => sum + cost, 0));
+}
+
+/** Why a field can be empty for a real candidate, and what to do about it. */
+const EMPTY_FIELD_HINTS: Partial<Record<MergeToken, string>> = {
+  "interview.when": "no interview is scheduled for this application. Schedule it first, or take the field out",
+  "interview.where": "the interview has no place or video link. Add one, or take the field out",
+  "interview.duration": "no interview is scheduled for this application. Schedule it first, or take the field out",
+  "interview.with": "the interview has no interviewers. Add them, or take the field out",
+  "recruiter.email": "the job names no recruiter or hiring manager. Name one, or take the field out",
+};
+
+/** An error for each merge field the template uses that has no value for this candidate: a message never goes out
+ * with a blank where a date, place or name should be. */
+export function emptyFieldFindings(source: TemplateSource, values: MergeValues): LintFinding[] {
+  return emptyFields(source, values).map(({ token, field }) => ({
+    rule: "empty_field",
+    severity: "error",
+    message: `{{${token}}} in ${field === "subject" ? "the subject" : "the body"} would be empty: ${
+      EMPTY_FIELD_HINTS[token] ?? "there is nothing to fill it with for this candidate. Take the field out"
+    }.`,
+    field,
+  }));
+}
+
+/** The lint of a message to one candidate with their real values: the template's lint (read with sample values) and
+ * an error for every merge field that would be empty. The template editor lints with samples alone
+ * (lintTemplate), which are never empty. */
+export function lintMessage(input: LintInput, values: MergeValues): LintResult {
+  const result = lintTemplate(input);
+  const findings = [...emptyFieldFindings(input, values), ...result.findings];
+  return { ...result, score: scoreOf(findings), findings };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { renderTemplate, sampleValues, templateProblems, usedTokens } from "./render";
+import { emptyFields, renderTemplate, sampleValues, templateProblems, usedTokens } from "./render";
 
 test("merge fields are filled in, nested names included, and values are not HTML-escaped", () => {
   const rendered = renderTemplate(
@@ -41,4 +41,17 @@ test("a clean template has no problems, and its tokens are listed in order of fi
 
 test("every token has a sample value for previews", () => {
   for (const value of Object.values(sampleValues())) expect(value).not.toBe("");
+});
+
+test("emptyFields names each known field a template uses that the values leave blank", () => {
+  const source = {
+    subject: "{{interview.when}}",
+    body: "{{interview.when}} {{interview.where}} {{job.title}} {{nope}}",
+  };
+  expect(emptyFields(source, { "job.title": "Support Engineer", "interview.where": "  " })).toEqual([
+    { token: "interview.when", field: "subject" },
+    { token: "interview.when", field: "body" },
+    { token: "interview.where", field: "body" },
+  ]);
+  expect(emptyFields(source, sampleValues())).toEqual([]);
 });

@@ -82,6 +82,18 @@ export function renderTemplate(source: TemplateSource, values: MergeValues): Tem
   };
 }
 
+export type EmptyField = { token: MergeToken; field: "subject" | "body" };
+
+/** The known merge fields a template uses that `values` leave empty (missing or blank), once per field and token: for
+ * a real candidate, fields that would render as nothing ("When: " with no date). */
+export function emptyFields(source: TemplateSource, values: MergeValues): EmptyField[] {
+  return (["subject", "body"] as const).flatMap((field) =>
+    usedTokens(source[field])
+      .filter((token) => isMergeToken(token) && (values[token] ?? "").trim() === "")
+      .map((token) => ({ token: token as MergeToken, field })),
+  );
+}
+
 /** The sample value of every token, for previews and for linting prose. */
 export function sampleValues(): MergeValues {
   return Object.fromEntries(Object.entries(MERGE_TOKENS).map(([token, { sample }]) => [token, sample]));
