@@ -15,18 +15,10 @@ export type BadgeClock = {
 export function riskOf(clock: BadgeClock, now: Date) {
   return clockRisk(
     {
-      metric: clock.metric,
-      instance: 1,
       state: clock.state,
-      startedAt: now,
       dueAt: clock.dueAt ? new Date(clock.dueAt) : null,
       warnAt: clock.warnAt ? new Date(clock.warnAt) : null,
-      stoppedAt: null,
       breached: clock.breached,
-      businessHours: false,
-      targetMinutes: 0,
-      remainingMinutes: null,
-      stageId: null,
     },
     now,
   );

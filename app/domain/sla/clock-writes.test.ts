@@ -19,6 +19,7 @@ function row(overrides: Partial<ClockRow> = {}): ClockRow {
     targetMinutes: 960,
     remainingMinutes: null,
     stageId: null,
+    interviewId: null,
     policyId: "policy_default",
     promiseShownAt: null,
     ...overrides,
@@ -124,4 +125,16 @@ test("a finished clock keeps its row, but when its date was shown follows the lo
 test("a running clock follows a new promiseShownAt like any other field", () => {
   const writes = planClockWrites([stored()], [row({ promiseShownAt: T0 + HOUR })], false);
   expect(writes.updates).toEqual([stored({ promiseShownAt: T0 + HOUR })]);
+});
+
+test("a finished feedback clock whose instance now belongs to another interview is rewritten", () => {
+  // Two interviews that ended and were reviewed at the same instants: an end recorded late renumbers them.
+  const finished = { metric: "interviewer_feedback" as const, state: "stopped" as const, stoppedAt: T0 + HOUR };
+  const writes = planClockWrites(
+    [stored({ ...finished, interviewId: "interview_b", targetMinutes: 240 })],
+    [row({ ...finished, interviewId: "interview_a" })],
+    false,
+  );
+  expect(writes.updates).toEqual([stored({ ...finished, interviewId: "interview_a" })]);
+  expect(writes.deleteIds).toEqual([]);
 });

@@ -18,6 +18,8 @@ export type ClockRow = {
   targetMinutes: number;
   remainingMinutes: number | null;
   stageId: string | null;
+  /** interviewer_feedback only: the interview whose feedback is owed. */
+  interviewId: string | null;
   policyId: string | null;
   /** When its date was first shown to the candidate (app/domain/sla/promise-shown.ts). */
   promiseShownAt: number | null;
@@ -53,6 +55,7 @@ export function clockRow(
     targetMinutes: Math.round(clock.targetMinutes),
     remainingMinutes: clock.remainingMinutes,
     stageId: clock.stageId,
+    interviewId: clock.interviewId,
     policyId,
     promiseShownAt: promiseShownAt({ metric: clock.metric, startedAt, stoppedAt }, touchpoints),
   };
@@ -72,6 +75,7 @@ const FIELDS = [
   "targetMinutes",
   "remainingMinutes",
   "stageId",
+  "interviewId",
   "policyId",
   "promiseShownAt",
 ] as const satisfies ReadonlyArray<keyof ClockRow>;
@@ -84,7 +88,7 @@ function isFinished(state: ClockState) {
  * The writes that bring `stored` (the rows of some applications) in step with `computed` (every clock the log
  * produces for the same applications):
  * - a clock the log no longer produces is deleted; a new one is inserted;
- * - a finished clock whose state, start and stop are unchanged keeps its row as it was — the target, due date and
+ * - a finished clock whose state, start, stop and interview are unchanged keeps its row as it was — the target, due date and
  *   verdict of the policy it ran under — so changing a policy never rewrites history; only when its date was shown
  *   follows the log (a touchpoint recorded afterwards with an earlier date). Unless a clock-moving touchpoint being
  *   recorded now (`newEvents`, epoch ms by application) falls inside its run: then the log of that run changed (a
@@ -119,6 +123,7 @@ export function planClockWrites(
       existing.state === row.state &&
       sameRun &&
       existing.stoppedAt === row.stoppedAt &&
+      existing.interviewId === row.interviewId &&
       !runChanged
     ) {
       if (existing.promiseShownAt !== row.promiseShownAt) {

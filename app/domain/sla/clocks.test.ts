@@ -9,7 +9,17 @@ import {
   initialStageIdFromLog,
   ScheduleHasNoOpenHoursError,
 } from "./clocks";
-import type { ClockEvent, ClockInput, ClockInstance, SlaMetric, SlaTarget, TimeLine } from "./types";
+import {
+  SLA_METRICS,
+  STAGE_DECISION_RESTARTS,
+  type ClockEvent,
+  type ClockInput,
+  type ClockInstance,
+  type SlaMetric,
+  type SlaTarget,
+  type StageDecisionRestart,
+  type TimeLine,
+} from "./types";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -58,6 +68,25 @@ const move = (at: string, toStageId: string): ClockEvent => ({ type: "stage_chan
 const reject = (at: string): ClockEvent => ({ type: "decision", occurredAt: d(at), outcome: "rejected" });
 const hire = (at: string): ClockEvent => ({ type: "decision", occurredAt: d(at), outcome: "hired" });
 const withdraw = (at: string): ClockEvent => ({ type: "withdrawn", occurredAt: d(at) });
+const interviewEnded = (at: string, interviewId: string, interviewerIds: string[]): ClockEvent => ({
+  type: "interview",
+  occurredAt: d(at),
+  action: "ended",
+  interviewId,
+  interviewerIds,
+});
+const feedback = (at: string, interviewId: string, interviewerId: string): ClockEvent => ({
+  type: "interview_feedback",
+  occurredAt: d(at),
+  interviewId,
+  interviewerId,
+});
+const calledOff = (at: string, interviewId: string, action: "no_show" | "cancelled"): ClockEvent => ({
+  type: "interview",
+  occurredAt: d(at),
+  action,
+  interviewId,
+});
 
 function run(
   targets: SlaTarget[],
@@ -109,6 +138,7 @@ test("first_response runs from the application to the first reply", () => {
     targetMinutes: 120,
     remainingMinutes: null,
     stageId: null,
+    interviewId: null,
   });
 });
 
@@ -526,6 +556,23 @@ test("raw touchpoint events become clock events; other types and outcomes are dr
     { type: "message_out", occurredAt: at, visibility: "internal", data: { body: "FYI" } },
     { type: "message_in", occurredAt: at, visibility: "candidate", data: { body: "Thanks" } },
     { type: "interview", occurredAt: at, visibility: "candidate", data: {} },
+    { type: "interview", occurredAt: at, visibility: "internal", data: { action: "scheduled", interviewId: "i1" } },
+    {
+      type: "interview",
+      occurredAt: at,
+      visibility: "internal",
+      data: { action: "ended", interviewId: "i1", interviewerIds: ["priya", 7, "tom", "priya", ""] },
+    },
+    { type: "interview", occurredAt: at, visibility: "internal", data: { action: "ended", interviewId: "i2" } },
+    { type: "interview", occurredAt: at, visibility: "internal", data: { action: "no_show", interviewId: "i2" } },
+    { type: "interview", occurredAt: at, visibility: "internal", data: { action: "cancelled" } },
+    {
+      type: "interview_feedback",
+      occurredAt: at,
+      visibility: "internal",
+      data: { interviewId: "i1", interviewerId: "tom", recommendation: "yes" },
+    },
+    { type: "interview_feedback", occurredAt: at, visibility: "internal", data: { interviewId: "i1" } },
     { type: "decision", occurredAt: at, visibility: "candidate", data: { outcome: "rejected" } },
     { type: "decision", occurredAt: at, visibility: "candidate", data: { outcome: "withdrawn" } },
     { type: "decision", occurredAt: at, visibility: "candidate", data: { outcome: "hired" } },
@@ -538,6 +585,10 @@ test("raw touchpoint events become clock events; other types and outcomes are dr
     { type: "message_out", occurredAt: at, candidateVisible: true, automated: true, awaitsCandidate: true },
     { type: "message_out", occurredAt: at, candidateVisible: false, automated: false, awaitsCandidate: false },
     { type: "message_in", occurredAt: at },
+    { type: "interview", occurredAt: at, action: "ended", interviewId: "i1", interviewerIds: ["priya", "tom"] },
+    { type: "interview", occurredAt: at, action: "ended", interviewId: "i2", interviewerIds: [] },
+    { type: "interview", occurredAt: at, action: "no_show", interviewId: "i2" },
+    { type: "interview_feedback", occurredAt: at, interviewId: "i1", interviewerId: "tom" },
     { type: "decision", occurredAt: at, outcome: "rejected" },
     { type: "decision", occurredAt: at, outcome: "hired" },
     { type: "withdrawn", occurredAt: at },
@@ -553,6 +604,226 @@ test("the initial stage is where the first move came from, else the current stag
   expect(initialStageIdFromLog(moves, "offer")).toBe("applied");
   expect(initialStageIdFromLog([{ type: "applied", data: {} }], "screen")).toBe("screen");
   expect(initialStageIdFromLog([{ type: "stage_changed", data: { fromStageId: null } }], "screen")).toBe("screen");
+});
+
+const feedbackTarget = (stageDecisionRestartsAt?: StageDecisionRestart): SlaTarget => ({
+  metric: "interviewer_feedback",
+  minutes: 480,
+  businessHours: true,
+  warnBeforeMinutes: 120,
+  ...(stageDecisionRestartsAt ? { stageDecisionRestartsAt } : {}),
+});
+const stageDecision: SlaTarget = { metric: "stage_decision", minutes: 2400, businessHours: true };
+
+test("interviewer_feedback starts when an interview ends, one instance per interview, on the policy's target", () => {
+  const log = [interviewEnded("2026-03-03T11:00", "int_1", ["priya", "tom"])];
+  const [clock] = run([feedbackTarget()], log, "2026-03-03T12:00");
+  // Tue 11:00 + 480 business minutes: Tue 360 + Wed 120 → Wed 11:00; the warning at 360 → Tue 17:00.
+  expect(clock).toEqual({
+    metric: "interviewer_feedback",
+    instance: 1,
+    state: "running",
+    startedAt: d("2026-03-03T11:00"),
+    dueAt: d("2026-03-04T11:00"),
+    warnAt: d("2026-03-03T17:00"),
+    stoppedAt: null,
+    breached: false,
+    businessHours: true,
+    targetMinutes: 480,
+    remainingMinutes: null,
+    stageId: null,
+    interviewId: "int_1",
+  });
+  const second = [...log, interviewEnded("2026-03-04T15:00", "int_2", ["sam"])];
+  expect(run([feedbackTarget()], second, "2026-03-04T16:00").map((one) => [one.instance, one.interviewId])).toEqual([
+    [1, "int_1"],
+    [2, "int_2"],
+  ]);
+  // The same end recorded twice starts nothing new.
+  expect(run([feedbackTarget()], [...log, ...log], "2026-03-03T12:00")).toHaveLength(1);
+});
+
+test("interviewer_feedback: no clock without interviewers, without a policy target, or for other interview news", () => {
+  expect(run([feedbackTarget()], [interviewEnded("2026-03-03T11:00", "int_1", [])], "2026-03-03T12:00")).toEqual([]);
+  const log = [interviewEnded("2026-03-03T11:00", "int_1", ["priya"])];
+  expect(run([firstResponse(60)], log, "2026-03-03T12:00").map((clock) => clock.metric)).toEqual(["first_response"]);
+  const planned = clockEventsFromLog([
+    { type: "interview", occurredAt: d("2026-03-03T11:00"), visibility: "internal", data: { when: "tomorrow" } },
+    {
+      type: "interview",
+      occurredAt: d("2026-03-03T11:00"),
+      visibility: "internal",
+      data: { action: "rescheduled", interviewId: "int_1", interviewerIds: ["priya"] },
+    },
+  ]);
+  expect(run([feedbackTarget()], planned, "2026-03-03T12:00")).toEqual([]);
+});
+
+test("interviewer_feedback stops only when the last interviewer's feedback is in", () => {
+  const log = [
+    interviewEnded("2026-03-03T11:00", "int_1", ["priya", "tom", "ana"]),
+    feedback("2026-03-03T15:00", "int_1", "priya"),
+    feedback("2026-03-03T16:00", "int_1", "priya"),
+    feedback("2026-03-04T09:30", "int_1", "sam"),
+    feedback("2026-03-04T10:00", "int_1", "tom"),
+  ];
+  expect(brief(run([feedbackTarget()], log, "2026-03-04T10:30")[0])).toMatchObject({ state: "running" });
+  const done = [...log, feedback("2026-03-04T12:00", "int_1", "ana")];
+  expect(brief(run([feedbackTarget()], done, "2026-03-05T09:00")[0])).toEqual({
+    instance: 1,
+    state: "stopped",
+    startedAt: "2026-03-03T11:00:00.000Z",
+    dueAt: "2026-03-04T11:00:00.000Z",
+    stoppedAt: "2026-03-04T12:00:00.000Z",
+    breached: true,
+  });
+  // Feedback on another interview of the same application does not count for this one.
+  const elsewhere = [...log, feedback("2026-03-04T10:30", "int_2", "ana")];
+  expect(run([feedbackTarget()], elsewhere, "2026-03-04T10:45")[0]!.state).toBe("running");
+});
+
+test("interviewer_feedback: feedback written before the interview's end counts", () => {
+  const early = feedback("2026-03-03T10:45", "int_1", "priya");
+  const log = [early, interviewEnded("2026-03-03T11:00", "int_1", ["priya", "tom"])];
+  expect(run([feedbackTarget()], log, "2026-03-03T12:00")[0]!.state).toBe("running");
+  const [clock] = run([feedbackTarget()], [...log, feedback("2026-03-03T14:00", "int_1", "tom")], "2026-03-03T15:00");
+  expect(clock).toMatchObject({ state: "stopped", stoppedAt: d("2026-03-03T14:00"), breached: false });
+  // Everyone wrote theirs early: the promise is kept at the end itself.
+  const allEarly = [early, feedback("2026-03-03T10:50", "int_1", "tom"), ...log.slice(1)];
+  expect(brief(run([feedbackTarget()], allEarly, "2026-03-03T12:00")[0])).toMatchObject({
+    state: "stopped",
+    startedAt: "2026-03-03T11:00:00.000Z",
+    stoppedAt: "2026-03-03T11:00:00.000Z",
+    breached: false,
+  });
+});
+
+test("interviewer_feedback is cancelled by a no-show or a cancellation, and an interview called off starts none", () => {
+  for (const action of ["no_show", "cancelled"] as const) {
+    const log = [
+      interviewEnded("2026-03-03T11:00", "int_1", ["priya", "tom"]),
+      calledOff("2026-03-03T12:00", "int_1", action),
+      feedback("2026-03-03T13:00", "int_1", "priya"),
+      feedback("2026-03-03T13:00", "int_1", "tom"),
+    ];
+    expect(brief(run([feedbackTarget()], log, "2026-03-06T09:00")[0])).toMatchObject({
+      state: "cancelled",
+      stoppedAt: "2026-03-03T12:00:00.000Z",
+      breached: false,
+    });
+    const before = [calledOff("2026-03-03T10:00", "int_1", action), ...log.slice(0, 1)];
+    expect(run([feedbackTarget()], before, "2026-03-06T09:00")).toEqual([]);
+  }
+});
+
+test("a withdrawal cancels every running feedback clock; a rejection or a hire leaves them running", () => {
+  const log = [
+    interviewEnded("2026-03-03T11:00", "int_1", ["priya"]),
+    interviewEnded("2026-03-03T12:00", "int_2", ["tom"]),
+    feedback("2026-03-03T13:00", "int_1", "priya"),
+  ];
+  const withdrawn = run([feedbackTarget()], [...log, withdraw("2026-03-03T14:00")], "2026-03-06T09:00");
+  expect(withdrawn.map((clock) => [clock.interviewId, clock.state, clock.stoppedAt?.toISOString()])).toEqual([
+    ["int_1", "stopped", "2026-03-03T13:00:00.000Z"],
+    ["int_2", "cancelled", "2026-03-03T14:00:00.000Z"],
+  ]);
+  const after = [...log, withdraw("2026-03-03T14:00"), interviewEnded("2026-03-03T15:00", "int_3", ["ana"])];
+  expect(run([feedbackTarget()], after, "2026-03-06T09:00")).toHaveLength(2);
+  for (const decision of [reject("2026-03-03T14:00"), hire("2026-03-03T14:00")]) {
+    const decided = run([feedbackTarget()], [...log, decision], "2026-03-03T15:00");
+    expect(decided.map((clock) => clock.state)).toEqual(["stopped", "running"]);
+    // Feedback is owed for the record: it still stops the clock.
+    const reviewed = run(
+      [feedbackTarget()],
+      [...log, decision, feedback("2026-03-04T09:00", "int_2", "tom")],
+      "2026-03-04T10:00",
+    );
+    expect(reviewed[1]).toMatchObject({ state: "stopped", stoppedAt: d("2026-03-04T09:00") });
+  }
+});
+
+test("the stage decision starts again when the last feedback is in (the default), and promises a new date", () => {
+  const log = [
+    interviewEnded("2026-03-03T11:00", "int_1", ["priya", "tom"]),
+    feedback("2026-03-03T15:00", "int_1", "priya"),
+    feedback("2026-03-04T10:00", "int_1", "tom"),
+  ];
+  const targets = [stageDecision, feedbackTarget()];
+  const waiting = run(targets, log.slice(0, 2), "2026-03-03T16:00");
+  expect(only(waiting, "stage_decision").map(brief)).toEqual([
+    expect.objectContaining({ instance: 1, state: "running", dueAt: "2026-03-06T17:00:00.000Z" }),
+  ]);
+  const clocks = run(targets, log, "2026-03-04T11:00");
+  expect(only(clocks, "stage_decision").map((clock) => ({ ...brief(clock), stageId: clock.stageId }))).toEqual([
+    expect.objectContaining({
+      instance: 1,
+      state: "stopped",
+      stoppedAt: "2026-03-04T10:00:00.000Z",
+      stageId: "applied",
+    }),
+    // Wed 10:00 + 2400 business minutes (five days) → next Wed 10:00.
+    expect.objectContaining({
+      instance: 2,
+      state: "running",
+      startedAt: "2026-03-04T10:00:00.000Z",
+      dueAt: "2026-03-11T10:00:00.000Z",
+      stageId: "applied",
+    }),
+  ]);
+  expect(hearBackBy(clocks)).toEqual(d("2026-03-11T10:00"));
+  // The same log under a policy without a feedback target: the stage decision runs as before.
+  expect(only(run([stageDecision], log, "2026-03-04T11:00"), "stage_decision")).toHaveLength(1);
+  // A decided application gets no new stage promise.
+  const rejected = run(targets, [...log.slice(0, 2), reject("2026-03-03T16:00"), log[2]!], "2026-03-04T11:00");
+  expect(only(rejected, "stage_decision").map((clock) => [clock.instance, clock.state])).toEqual([[1, "stopped"]]);
+});
+
+test("the stage decision starts again at the interview's end when the policy says so", () => {
+  const log = [
+    interviewEnded("2026-03-03T11:00", "int_1", ["priya", "tom"]),
+    feedback("2026-03-03T15:00", "int_1", "priya"),
+    feedback("2026-03-04T10:00", "int_1", "tom"),
+  ];
+  const clocks = run([stageDecision, feedbackTarget("interview_end")], log, "2026-03-04T11:00");
+  expect(only(clocks, "stage_decision").map(brief)).toEqual([
+    expect.objectContaining({ instance: 1, state: "stopped", stoppedAt: "2026-03-03T11:00:00.000Z" }),
+    expect.objectContaining({
+      instance: 2,
+      state: "running",
+      startedAt: "2026-03-03T11:00:00.000Z",
+      dueAt: "2026-03-10T11:00:00.000Z",
+    }),
+  ]);
+  // The feedback clock itself is unchanged by the setting.
+  expect(only(clocks, "interviewer_feedback")[0]).toMatchObject({ state: "stopped", stoppedAt: d("2026-03-04T10:00") });
+  // An interview nobody sat on still ends: under either setting the decision can be made from then.
+  for (const setting of ["interview_end", "last_feedback"] as const) {
+    const alone = run(
+      [stageDecision, feedbackTarget(setting)],
+      [interviewEnded("2026-03-03T11:00", "int_1", [])],
+      "2026-03-03T12:00",
+    );
+    expect(alone.map((clock) => [clock.metric, clock.instance, clock.state])).toEqual([
+      ["stage_decision", 1, "stopped"],
+      ["stage_decision", 2, "running"],
+    ]);
+  }
+});
+
+test("interviewer_feedback on business time skips the weekend", () => {
+  // Fri 16:00 + 480 business minutes: Fri 60 + Mon 420 → Mon 16:00; the warning at 360: Fri 60 + Mon 300 → Mon 14:00.
+  const log = [interviewEnded("2026-03-06T16:00", "int_1", ["priya"])];
+  const [clock] = run([feedbackTarget()], log, "2026-03-07T12:00");
+  expect(clock).toMatchObject({ dueAt: d("2026-03-09T16:00"), warnAt: d("2026-03-09T14:00") });
+  expect(clockRisk(clock!, d("2026-03-08T23:00"))).toBe("fine");
+  expect(clockRisk(clock!, d("2026-03-09T14:00"))).toBe("warning");
+  expect(clockRisk(clock!, d("2026-03-09T16:01"))).toBe("breached");
+  const reviewed = run(
+    [feedbackTarget()],
+    [...log, feedback("2026-03-09T10:00", "int_1", "priya")],
+    "2026-03-09T12:00",
+  );
+  expect(reviewed[0]).toMatchObject({ state: "stopped", breached: false });
 });
 
 const berlin = compileCalendar({
@@ -597,6 +868,8 @@ test("through the real calendar: a schedule without open hours compiles to no ti
 });
 
 const STAGES = ["applied", "screen", "interview"];
+const INTERVIEWS = ["int_a", "int_b"];
+const INTERVIEWERS = ["priya", "tom", "ana"];
 const eventArbitrary = fc.tuple(
   fc.integer({ min: 0, max: 3 * 24 * 60 }),
   fc.oneof(
@@ -613,31 +886,60 @@ const eventArbitrary = fc.tuple(
       outcome: fc.constantFrom("rejected" as const, "hired" as const),
     }),
     fc.constant({ type: "withdrawn" as const }),
+    fc.record({
+      type: fc.constant("interview" as const),
+      action: fc.constant("ended" as const),
+      interviewId: fc.constantFrom(...INTERVIEWS),
+      interviewerIds: fc.subarray(INTERVIEWERS),
+    }),
+    fc.record({
+      type: fc.constant("interview_feedback" as const),
+      interviewId: fc.constantFrom(...INTERVIEWS),
+      interviewerId: fc.constantFrom(...INTERVIEWERS),
+    }),
+    fc.record({
+      type: fc.constant("interview" as const),
+      action: fc.constantFrom("no_show" as const, "cancelled" as const),
+      interviewId: fc.constantFrom(...INTERVIEWS),
+    }),
   ),
 );
-const targetArbitrary = fc.record({
-  metric: fc.constantFrom<SlaMetric>("first_response", "next_response", "periodic_update", "stage_decision", "closure"),
-  minutes: fc.integer({ min: 1, max: 3000 }),
-  businessHours: fc.boolean(),
-  warnBeforeMinutes: fc.option(fc.integer({ min: 1, max: 600 }), { nil: undefined }),
-});
+const targetArbitrary = fc
+  .record({
+    metric: fc.constantFrom<SlaMetric>(...SLA_METRICS),
+    minutes: fc.integer({ min: 1, max: 3000 }),
+    businessHours: fc.boolean(),
+    warnBeforeMinutes: fc.option(fc.integer({ min: 1, max: 600 }), { nil: undefined }),
+    stageDecisionRestartsAt: fc.option(fc.constantFrom<StageDecisionRestart>(...STAGE_DECISION_RESTARTS), {
+      nil: undefined,
+    }),
+  })
+  .map(({ stageDecisionRestartsAt, ...target }): SlaTarget =>
+    target.metric === "interviewer_feedback" ? { ...target, stageDecisionRestartsAt } : target,
+  );
+const APPLIED_AT = d("2026-03-02T07:30").getTime();
+
+/** Random steps as a log: each event some minutes after the one before, from the application on. */
+function logOf(steps: [number, Record<string, unknown>][]): { events: ClockEvent[]; end: number } {
+  let time = APPLIED_AT;
+  const events = steps.map(([gap, event]) => {
+    time += gap * MINUTE;
+    return { ...event, occurredAt: new Date(time) } as ClockEvent;
+  });
+  return { events, end: time };
+}
 
 test("property: deterministic, well-ordered, one open update clock, and stable once the log has ended", () => {
   fc.assert(
     fc.property(
       fc.array(eventArbitrary, { maxLength: 25 }),
-      fc.uniqueArray(targetArbitrary, { selector: (target) => target.metric, maxLength: 5 }),
+      fc.uniqueArray(targetArbitrary, { selector: (target) => target.metric, maxLength: SLA_METRICS.length }),
       fc.boolean(),
       fc.integer({ min: 1, max: 20 * 24 * 60 }),
       (steps, targets, countAutomatedReplies, laterMinutes) => {
-        const appliedAt = d("2026-03-02T07:30").getTime();
-        let time = appliedAt;
-        const events = steps.map(([gap, event]) => {
-          time += gap * MINUTE;
-          return { ...event, occurredAt: new Date(time) } as ClockEvent;
-        });
+        const { events, end: time } = logOf(steps);
         const input = (at: number): ClockInput => ({
-          appliedAt: new Date(appliedAt),
+          appliedAt: new Date(APPLIED_AT),
           initialStageId: "applied",
           events,
           policy: { targets, countAutomatedReplies },
@@ -655,6 +957,8 @@ test("property: deterministic, well-ordered, one open update clock, and stable o
           (clock) => clock.metric === "periodic_update" && (clock.state === "running" || clock.state === "paused"),
         );
         expect(openUpdates.length).toBeLessThanOrEqual(1);
+        const openDecisions = atEnd.filter((clock) => clock.metric === "stage_decision" && clock.state === "running");
+        expect(openDecisions.length).toBeLessThanOrEqual(1);
 
         const later = computeClocks(input(time + laterMinutes * MINUTE));
         const withoutJudgement = (clocks: ClockInstance[]) =>
@@ -666,5 +970,81 @@ test("property: deterministic, well-ordered, one open update clock, and stable o
       },
     ),
     { numRuns: 300 },
+  );
+});
+
+test("property: one feedback clock per ended interview, stopped by its last interviewer, cancelled by a withdrawal", () => {
+  const feedbackTarget: SlaTarget = { metric: "interviewer_feedback", minutes: 480, businessHours: true };
+  fc.assert(
+    fc.property(fc.array(eventArbitrary, { maxLength: 30 }), (steps) => {
+      const { events, end } = logOf(steps);
+      const clocks = computeClocks({
+        appliedAt: new Date(APPLIED_AT),
+        initialStageId: "applied",
+        events,
+        policy: { targets: [feedbackTarget, firstResponse(60)], countAutomatedReplies: false },
+        stageDecisionMinutes: {},
+        businessTime: officeHours,
+        at: new Date(end),
+      });
+      for (const clock of clocks) expect(clock.interviewId !== null).toBe(clock.metric === "interviewer_feedback");
+      const feedbackClocks = clocks.filter((clock) => clock.metric === "interviewer_feedback");
+      expect(new Set(feedbackClocks.map((clock) => clock.interviewId)).size).toBe(feedbackClocks.length);
+      const withdrawal = events.find((event) => event.type === "withdrawn")?.occurredAt.getTime() ?? null;
+
+      for (const interviewId of INTERVIEWS) {
+        const clock = feedbackClocks.find((candidate) => candidate.interviewId === interviewId);
+        const endIndex = events.findIndex(
+          (event) => event.type === "interview" && event.action === "ended" && event.interviewId === interviewId,
+        );
+        const ended = events[endIndex] as Extract<ClockEvent, { action: "ended" }> | undefined;
+        // Start: at the interview's first end, when it had interviewers and was neither called off nor the
+        // candidate gone before it.
+        const calledOffBefore = events
+          .slice(0, endIndex)
+          .some(
+            (event) =>
+              (event.type === "interview" && event.action !== "ended" && event.interviewId === interviewId) ||
+              event.type === "withdrawn",
+          );
+        const expectsClock = ended !== undefined && ended.interviewerIds.length > 0 && !calledOffBefore;
+        expect(clock !== undefined).toBe(expectsClock);
+        if (!clock || !ended) continue;
+        expect(clock.startedAt).toEqual(ended.occurredAt);
+
+        // Stop: when the last interviewer on the panel has given feedback, however many there are.
+        const firstFeedback = ended.interviewerIds.map((interviewerId) =>
+          events
+            .find(
+              (event) =>
+                event.type === "interview_feedback" &&
+                event.interviewId === interviewId &&
+                event.interviewerId === interviewerId,
+            )
+            ?.occurredAt.getTime(),
+        );
+        const allIn = firstFeedback.every((at) => at !== undefined);
+        const lastIn = allIn ? Math.max(clock.startedAt.getTime(), ...(firstFeedback as number[])) : null;
+        if (clock.state === "stopped") expect(clock.stoppedAt!.getTime()).toBe(lastIn);
+        if (clock.state === "running") expect(allIn).toBe(false);
+        if (clock.state === "cancelled") {
+          const cancelledAt = clock.stoppedAt!.getTime();
+          expect(lastIn === null || lastIn >= cancelledAt).toBe(true);
+          const cancels = events.filter(
+            (event) =>
+              event.type === "withdrawn" ||
+              (event.type === "interview" && event.action !== "ended" && event.interviewId === interviewId),
+          );
+          expect(cancels.map((event) => event.occurredAt.getTime())).toContain(cancelledAt);
+        }
+
+        // Cancel on withdrawal: nothing is chased after the candidate left.
+        if (withdrawal !== null) {
+          expect(clock.state).not.toBe("running");
+          expect(clock.stoppedAt!.getTime()).toBeLessThanOrEqual(withdrawal);
+        }
+      }
+    }),
+    { numRuns: 500 },
   );
 });

@@ -4,6 +4,7 @@ import { NoOpenHoursError } from "./calendar";
 import { PROMISE_METRICS } from "./promise-shown";
 import { realTime } from "./real-time";
 import {
+  DEFAULT_STAGE_DECISION_RESTART,
   SLA_METRICS,
   type ClockEvent,
   type ClockInput,
@@ -28,6 +29,7 @@ type Clock = {
   metric: SlaMetric;
   instance: number;
   stageId: string | null;
+  interviewId: string | null;
   target: Target;
   startedAt: number;
   /** Counted minutes of the finished running stretches (before a pause). */
@@ -41,6 +43,17 @@ type Clock = {
 };
 
 type Status = "active" | "rejected" | "hired" | "withdrawn";
+
+/** An interview as the feedback promise follows it. */
+type InterviewFeedback = {
+  /** Who gave feedback so far, before the interview ended too. */
+  given: Set<string>;
+  /** Set once it ended: who still owes feedback. */
+  owed: Set<string> | null;
+  clock: Clock | null;
+  /** A no-show or cancellation: nothing is owed any more, and a later end is ignored. */
+  called: boolean;
+};
 
 function dueFrom(clock: Clock, since: number): number {
   return clock.target.timeLine.addMinutes(since, Math.max(0, clock.target.minutes - clock.counted));
@@ -93,6 +106,7 @@ function toInstance(clock: Clock, at: number): ClockInstance {
     businessHours: clock.target.businessHours,
     targetMinutes: clock.target.minutes,
     stageId: clock.stageId,
+    interviewId: clock.interviewId,
   };
   if (clock.runningSince !== null) {
     const dueAt = clock.dueReachedAt ?? dueFrom(clock, clock.runningSince);
@@ -165,7 +179,13 @@ export function computeClocks(input: ClockInput): ClockInstance[] {
     return fromPolicy ? resolve(fromPolicy.minutes, fromPolicy.businessHours, fromPolicy.warnBeforeMinutes) : null;
   }
 
-  function start(metric: SlaMetric, target: Target | null, from: number, stageId: string | null = null) {
+  function start(
+    metric: SlaMetric,
+    target: Target | null,
+    from: number,
+    stageId: string | null = null,
+    interviewId: string | null = null,
+  ) {
     if (!target) return null;
     const instance = (instances.get(metric) ?? 0) + 1;
     instances.set(metric, instance);
@@ -173,6 +193,7 @@ export function computeClocks(input: ClockInput): ClockInstance[] {
       metric,
       instance,
       stageId,
+      interviewId,
       target,
       startedAt: from,
       counted: 0,
@@ -195,6 +216,12 @@ export function computeClocks(input: ClockInput): ClockInstance[] {
   let periodicUpdate = start("periodic_update", policyTarget("periodic_update"), appliedAt);
   let stageDecision = start("stage_decision", stageTarget(stageId), appliedAt, stageId);
   let closure: Clock | null = null;
+  let withdrawn = false;
+  const interviews = new Map<string, InterviewFeedback>();
+  // Without a feedback target the policy makes no promise about interviews, and stage decisions run as before.
+  const feedbackPolicy = policy.targets.find((candidate) => candidate.metric === "interviewer_feedback");
+  const feedbackTarget = policyTarget("interviewer_feedback");
+  const restartsAt = feedbackPolicy?.stageDecisionRestartsAt ?? DEFAULT_STAGE_DECISION_RESTART;
 
   function handleOutbound(event: Extract<ClockEvent, { type: "message_out" }>, when: number) {
     if (!event.candidateVisible) return;
@@ -240,6 +267,56 @@ export function computeClocks(input: ClockInput): ClockInstance[] {
     end(stageDecision, outcome === "hired" ? "stopped" : "cancelled", when);
   }
 
+  /** After an interview the decision can be made: the stage's promise starts again from this instant. */
+  function restartStageDecision(trigger: "last_feedback" | "interview_end", when: number) {
+    if (!feedbackPolicy || restartsAt !== trigger || status !== "active" || !isOpen(stageDecision)) return;
+    // A promise that started at this very instant is already the fresh one.
+    if (stageDecision.startedAt === when) return;
+    end(stageDecision, "stopped", when);
+    stageDecision = start("stage_decision", stageTarget(stageId), when, stageId);
+  }
+
+  function interview(interviewId: string): InterviewFeedback {
+    let known = interviews.get(interviewId);
+    if (!known) interviews.set(interviewId, (known = { given: new Set(), owed: null, clock: null, called: false }));
+    return known;
+  }
+
+  function interviewEnded(event: Extract<ClockEvent, { action: "ended" }>, when: number) {
+    const ended = interview(event.interviewId);
+    if (ended.owed || ended.called || withdrawn) return;
+    ended.owed = new Set(event.interviewerIds.filter((interviewerId) => !ended.given.has(interviewerId)));
+    if (event.interviewerIds.length > 0) {
+      ended.clock = start("interviewer_feedback", feedbackTarget, when, null, event.interviewId);
+      // Everyone wrote their feedback before the end: kept at once.
+      if (ended.owed.size === 0) end(ended.clock, "stopped", when);
+    }
+    restartStageDecision("interview_end", when);
+    if (ended.owed.size === 0) restartStageDecision("last_feedback", when);
+  }
+
+  function feedbackGiven(event: Extract<ClockEvent, { type: "interview_feedback" }>, when: number) {
+    const reviewed = interview(event.interviewId);
+    reviewed.given.add(event.interviewerId);
+    if (!reviewed.owed || reviewed.called || !reviewed.owed.delete(event.interviewerId)) return;
+    if (reviewed.owed.size > 0) return;
+    end(reviewed.clock, "stopped", when);
+    restartStageDecision("last_feedback", when);
+  }
+
+  function interviewCalledOff(interviewId: string, when: number) {
+    const called = interview(interviewId);
+    called.called = true;
+    end(called.clock, "cancelled", when);
+  }
+
+  /** The candidate left: nobody chases feedback on their interviews any more. */
+  function withdraw(when: number) {
+    withdrawn = true;
+    for (const { clock } of interviews.values()) end(clock, "cancelled", when);
+    if (status === "active") close("withdrawn", when);
+  }
+
   /** Undoing a rejection: nobody needs telling any more, and the running promises start again from now. */
   function reopen(when: number) {
     status = "active";
@@ -274,10 +351,17 @@ export function computeClocks(input: ClockInput): ClockInstance[] {
         if (status === "active") close(event.outcome, when);
         break;
       case "withdrawn":
-        if (status === "active") close("withdrawn", when);
+        withdraw(when);
         break;
       case "reopened":
         if ((status as Status) === "rejected") reopen(when);
+        break;
+      case "interview":
+        if (event.action === "ended") interviewEnded(event, when);
+        else interviewCalledOff(event.interviewId, when);
+        break;
+      case "interview_feedback":
+        feedbackGiven(event, when);
         break;
     }
   }
@@ -289,7 +373,7 @@ export function computeClocks(input: ClockInput): ClockInstance[] {
 
 /** The date the candidate is promised to hear back by: the earliest due date of the running update and stage decision
  * clocks, or null when nothing is promised (closed, or waiting on the candidate). */
-export function hearBackBy(clocks: ClockInstance[]): Date | null {
+export function hearBackBy(clocks: readonly Pick<ClockInstance, "metric" | "state" | "dueAt">[]): Date | null {
   let earliest: Date | null = null;
   for (const clock of clocks) {
     if (clock.state !== "running" || !PROMISE_METRICS.includes(clock.metric) || !clock.dueAt) continue;
@@ -301,7 +385,7 @@ export function hearBackBy(clocks: ClockInstance[]): Date | null {
 export type ClockRisk = "fine" | "warning" | "breached" | "paused" | "done";
 
 /** How a clock looks at `at` for the UI. A paused clock that was already late shows as breached. */
-export function clockRisk(clock: ClockInstance, at: Date): ClockRisk {
+export function clockRisk(clock: Pick<ClockInstance, "state" | "breached" | "dueAt" | "warnAt">, at: Date): ClockRisk {
   if (clock.state === "stopped" || clock.state === "cancelled") return "done";
   if (clock.breached || (clock.state === "running" && clock.dueAt !== null && at > clock.dueAt)) return "breached";
   if (clock.state === "paused") return "paused";
@@ -315,9 +399,23 @@ function field(data: unknown, name: string): unknown {
   return typeof data === "object" && data !== null ? (data as Record<string, unknown>)[name] : undefined;
 }
 
+function text(data: unknown, name: string): string | null {
+  const value = field(data, name);
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
+/** Interview actions that move the feedback clock; the others (scheduled, offered, booked, rescheduled, declined) and
+ * interview events written before actions existed move none. */
+const CLOCK_INTERVIEW_ACTIONS: ReadonlySet<unknown> = new Set(["ended", "no_show", "cancelled"]);
+
+/** Whether a logged interview event can move a clock. */
+export function interviewMovesClocks(data: unknown): boolean {
+  return CLOCK_INTERVIEW_ACTIONS.has(field(data, "action"));
+}
+
 /** The clock-relevant part of raw touchpoint events (app/domain/applications.ts EventData), in the same order. Notes,
- * interviews, surveys and the like are dropped, as are decisions other than rejected or hired (a withdrawal is
- * logged as its own `withdrawn` event). */
+ * surveys and the like are dropped, as are interview events other than an end, a no-show or a cancellation, and
+ * decisions other than rejected or hired (a withdrawal is logged as its own `withdrawn` event). */
 export function clockEventsFromLog(events: readonly LoggedEvent[]): ClockEvent[] {
   const clockEvents: ClockEvent[] = [];
   for (const { type, occurredAt, visibility, data } of events) {
@@ -345,6 +443,27 @@ export function clockEventsFromLog(events: readonly LoggedEvent[]): ClockEvent[]
       case "decision": {
         const outcome = field(data, "outcome");
         if (outcome === "rejected" || outcome === "hired") clockEvents.push({ type, occurredAt, outcome });
+        break;
+      }
+      case "interview": {
+        const action = field(data, "action");
+        const interviewId = text(data, "interviewId");
+        if (!interviewId) break;
+        if (action === "ended") {
+          const listed = field(data, "interviewerIds");
+          const interviewerIds = Array.isArray(listed)
+            ? [...new Set(listed.filter((id): id is string => typeof id === "string" && id !== ""))]
+            : [];
+          clockEvents.push({ type, occurredAt, action, interviewId, interviewerIds });
+        } else if (action === "no_show" || action === "cancelled") {
+          clockEvents.push({ type, occurredAt, action, interviewId });
+        }
+        break;
+      }
+      case "interview_feedback": {
+        const interviewId = text(data, "interviewId");
+        const interviewerId = text(data, "interviewerId");
+        if (interviewId && interviewerId) clockEvents.push({ type, occurredAt, interviewId, interviewerId });
         break;
       }
     }

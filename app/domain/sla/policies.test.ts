@@ -60,7 +60,8 @@ test("an unknown metric is refused with the list of metrics", () => {
   expect(issues({ name: "X", targets: [{ ...target, metric: "time_to_hire" }] })).toEqual([
     {
       path: "targets.0.metric",
-      message: "Metric must be one of first_response, next_response, periodic_update, stage_decision, closure.",
+      message:
+        "Metric must be one of first_response, next_response, periodic_update, stage_decision, closure, interviewer_feedback.",
     },
   ]);
 });
@@ -167,4 +168,25 @@ test("the default targets cover every metric once and are valid policy input", (
   expect(slaPolicyInputSchema.parse({ name: "Default", targets: DEFAULT_SLA_TARGETS }).targets).toEqual(
     DEFAULT_SLA_TARGETS,
   );
+});
+
+test("when the stage decision restarts after an interview is set on the interviewer_feedback target only", () => {
+  const feedback = { metric: "interviewer_feedback", minutes: 480, businessHours: true };
+  expect(
+    slaPolicyInputSchema.parse({ name: "X", targets: [{ ...feedback, stageDecisionRestartsAt: "interview_end" }] })
+      .targets,
+  ).toEqual([{ ...feedback, stageDecisionRestartsAt: "interview_end" }]);
+  expect(slaPolicyInputSchema.parse({ name: "X", targets: [feedback] }).targets).toEqual([feedback]);
+  expect(issues({ name: "X", targets: [{ ...feedback, stageDecisionRestartsAt: "later" }] })).toEqual([
+    {
+      path: "targets.0.stageDecisionRestartsAt",
+      message: "stageDecisionRestartsAt must be one of last_feedback, interview_end.",
+    },
+  ]);
+  expect(issues({ name: "X", targets: [{ ...target, stageDecisionRestartsAt: "last_feedback" }] })).toEqual([
+    {
+      path: "targets.0.stageDecisionRestartsAt",
+      message: "stageDecisionRestartsAt belongs to the interviewer_feedback target only.",
+    },
+  ]);
 });

@@ -2,7 +2,7 @@
 // schedule its clocks count on, and the targets a new workspace starts with. See docs/sla.md.
 import { z } from "zod";
 import { idField, trimmedText } from "../validation";
-import { SLA_METRICS, type SlaTarget } from "./types";
+import { SLA_METRICS, STAGE_DECISION_RESTARTS, type SlaTarget } from "./types";
 
 /** One year: a longer promise is no promise. */
 export const MAX_TARGET_MINUTES = 525_600;
@@ -19,9 +19,21 @@ export const slaTargetInputSchema = z
     minutes: wholeMinutes("Minutes").max(MAX_TARGET_MINUTES, "Minutes must be at most 525600 (one year)."),
     businessHours: z.boolean({ error: "businessHours must be true or false." }),
     warnBeforeMinutes: wholeMinutes("Warn before").nullish(),
+    stageDecisionRestartsAt: z
+      .enum(STAGE_DECISION_RESTARTS, {
+        error: `stageDecisionRestartsAt must be one of ${STAGE_DECISION_RESTARTS.join(", ")}.`,
+      })
+      .optional(),
   })
   .superRefine((target, context) => {
     const { minutes, warnBeforeMinutes } = target;
+    if (target.stageDecisionRestartsAt !== undefined && target.metric !== "interviewer_feedback") {
+      context.addIssue({
+        code: "custom",
+        path: ["stageDecisionRestartsAt"],
+        message: "stageDecisionRestartsAt belongs to the interviewer_feedback target only.",
+      });
+    }
     if (warnBeforeMinutes !== undefined && warnBeforeMinutes !== null && warnBeforeMinutes >= minutes) {
       context.addIssue({
         code: "custom",
@@ -114,11 +126,19 @@ export function scheduleIdFor(
 }
 
 // Grounded in what good employers manage (docs/product.md): a first answer within two business days, an update every
-// 2–3 business days, a decision within 3–5 days (award winners), and rejected candidates told the same business day.
+// 2–3 business days, a decision within 3–5 days (award winners), rejected candidates told the same business day, and
+// interviewers' feedback in within a business day of the interview (the decision waits on it).
 export const DEFAULT_SLA_TARGETS: SlaTarget[] = [
   { metric: "first_response", minutes: 960, businessHours: true, warnBeforeMinutes: 240 },
   { metric: "next_response", minutes: 480, businessHours: true, warnBeforeMinutes: 120 },
   { metric: "periodic_update", minutes: 1440, businessHours: true, warnBeforeMinutes: 240 },
   { metric: "stage_decision", minutes: 2400, businessHours: true, warnBeforeMinutes: 480 },
   { metric: "closure", minutes: 480, businessHours: true, warnBeforeMinutes: 120 },
+  {
+    metric: "interviewer_feedback",
+    minutes: 480,
+    businessHours: true,
+    warnBeforeMinutes: 120,
+    stageDecisionRestartsAt: "last_feedback",
+  },
 ];

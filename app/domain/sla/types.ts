@@ -33,12 +33,20 @@ export const SLA_METRIC_LABELS: Record<SlaMetric, string> = {
   interviewer_feedback: "Interviewer feedback",
 };
 
+/** When the stage decision starts again after an interview: when its last interviewer's feedback is in, or when it
+ * ends (docs/sla.md). */
+export const STAGE_DECISION_RESTARTS = ["last_feedback", "interview_end"] as const;
+export type StageDecisionRestart = (typeof STAGE_DECISION_RESTARTS)[number];
+export const DEFAULT_STAGE_DECISION_RESTART: StageDecisionRestart = "last_feedback";
+
 export type SlaTarget = {
   metric: SlaMetric;
   minutes: number;
   /** true: only open minutes of the schedule count; false: real elapsed time. */
   businessHours: boolean;
   warnBeforeMinutes?: number | null;
+  /** interviewer_feedback only; DEFAULT_STAGE_DECISION_RESTART when absent. */
+  stageDecisionRestartsAt?: StageDecisionRestart;
 };
 
 export type ClockPolicy = {
@@ -70,6 +78,8 @@ export type ClockInstance = {
   remainingMinutes: number | null;
   /** stage_decision only: the stage being decided. */
   stageId: string | null;
+  /** interviewer_feedback only: the interview whose feedback is owed. */
+  interviewId: string | null;
 };
 
 /** The parts of a touchpoint event the clocks read. Events are given in log order (occurredAt, then recording). */
@@ -87,7 +97,12 @@ export type ClockEvent =
   | { type: "decision"; occurredAt: Date; outcome: "rejected" | "hired" }
   | { type: "withdrawn"; occurredAt: Date }
   /** A rejection undone (before the candidate was told): the application is active again. */
-  | { type: "reopened"; occurredAt: Date };
+  | { type: "reopened"; occurredAt: Date }
+  /** An interview ended (occurredAt: its end); who sat on it owes feedback. */
+  | { type: "interview"; occurredAt: Date; action: "ended"; interviewId: string; interviewerIds: string[] }
+  /** An interview the candidate missed or that was called off: no feedback is owed. */
+  | { type: "interview"; occurredAt: Date; action: "no_show" | "cancelled"; interviewId: string }
+  | { type: "interview_feedback"; occurredAt: Date; interviewId: string; interviewerId: string };
 
 export type ClockInput = {
   appliedAt: Date;
