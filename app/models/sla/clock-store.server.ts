@@ -16,6 +16,8 @@ export const CLOCK_EVENT_TYPES = [
   "decision",
   "withdrawn",
   "reopened",
+  "interview",
+  "interview_feedback",
 ] as const;
 
 export type ClockSubject = { id: string; appliedAt: Date; stageId: string; jobId: string };
@@ -48,7 +50,17 @@ export type ClockInputs = {
 const LOGGED_TYPES = sqlList([...CLOCK_EVENT_TYPES, "status_viewed"]);
 
 /** The fields of an event's data that clocks read, in this order, as elements of the event's array. */
-const CLOCK_DATA_FIELDS = ["toStageId", "fromStageId", "automated", "awaitsCandidate", "outcome"] as const;
+const CLOCK_DATA_FIELDS = [
+  "toStageId",
+  "fromStageId",
+  "automated",
+  "awaitsCandidate",
+  "outcome",
+  "action",
+  "interviewId",
+  "interviewerIds",
+  "interviewerId",
+] as const;
 const CLOCK_DATA = Prisma.raw(CLOCK_DATA_FIELDS.map((field) => `e.data->'${field}'`).join(", "));
 
 type RawInputs = {
@@ -75,6 +87,7 @@ type StoredClockTuple = [
   number | null,
   string | null,
   string | null,
+  string | null,
   number | null,
 ];
 
@@ -93,6 +106,7 @@ function storedClock([
   targetMinutes,
   remainingMinutes,
   stageId,
+  interviewId,
   policyId,
   promiseShownAt,
 ]: StoredClockTuple): StoredClockRow {
@@ -111,6 +125,7 @@ function storedClock([
     targetMinutes,
     remainingMinutes,
     stageId,
+    interviewId,
     policyId,
     promiseShownAt,
   };
@@ -134,7 +149,7 @@ export async function loadClockInputs(db: Db, applicationIds: string[]): Promise
       'clocks', (SELECT coalesce(json_agg(json_build_array(
                         c.id, c."applicationId", c.metric, c.instance, c.state, ${epochMs(`c."startedAt"`)},
                         ${epochMs(`c."dueAt"`)}, ${epochMs(`c."warnAt"`)}, ${epochMs(`c."stoppedAt"`)}, c.breached,
-                        c."businessHours", c."targetMinutes", c."remainingMinutes", c."stageId", c."policyId",
+                        c."businessHours", c."targetMinutes", c."remainingMinutes", c."stageId", c."interviewId", c."policyId",
                         ${epochMs(`c."promiseShownAt"`)})), '[]')
                    FROM "SlaClock" c WHERE c."applicationId" = ANY(${ids}))
     )::text AS inputs`;
@@ -190,6 +205,7 @@ function compactRow(row: ClockRow | StoredClockRow): unknown[] {
     row.policyId,
     "id" in row ? row.id : newId(),
     row.promiseShownAt,
+    row.interviewId,
   ];
 }
 
@@ -204,7 +220,7 @@ const COMPACT_ROWS = Prisma.raw(`SELECT e->>0 AS "applicationId", (e->>1)::"SlaM
          ${timestampAt(5)} AS "dueAt", ${timestampAt(6)} AS "warnAt", ${timestampAt(7)} AS "stoppedAt",
          (e->>8)::boolean AS breached, (e->>9)::boolean AS "businessHours", (e->>10)::int AS "targetMinutes",
          (e->>11)::double precision AS "remainingMinutes", e->>12 AS "stageId", e->>13 AS "policyId", e->>14 AS id,
-         ${timestampAt(15)} AS "promiseShownAt"`);
+         ${timestampAt(15)} AS "promiseShownAt", e->>16 AS "interviewId"`);
 
 /** The statements that apply `writes`: each touches other rows, so they may run together. */
 export function clockWriteStatements(writes: ClockWrites): Prisma.Sql[] {
@@ -220,7 +236,7 @@ export function clockWriteStatements(writes: ClockWrites): Prisma.Sql[] {
         state = r.state, "startedAt" = r."startedAt", "dueAt" = r."dueAt", "warnAt" = r."warnAt",
         "stoppedAt" = r."stoppedAt", breached = r.breached, "businessHours" = r."businessHours",
         "targetMinutes" = r."targetMinutes", "remainingMinutes" = r."remainingMinutes", "stageId" = r."stageId",
-        "policyId" = r."policyId", "promiseShownAt" = r."promiseShownAt", "updatedAt" = CURRENT_TIMESTAMP
+        "interviewId" = r."interviewId", "policyId" = r."policyId", "promiseShownAt" = r."promiseShownAt", "updatedAt" = CURRENT_TIMESTAMP
         FROM (${COMPACT_ROWS} FROM jsonb_array_elements(${rows}::jsonb) AS e) AS r
        WHERE c.id = r.id`);
   }
@@ -229,10 +245,10 @@ export function clockWriteStatements(writes: ClockWrites): Prisma.Sql[] {
     statements.push(Prisma.sql`
       INSERT INTO "SlaClock" (id, "applicationId", "jobId", metric, instance, state, "startedAt", "dueAt", "warnAt",
                               "stoppedAt", breached, "businessHours", "targetMinutes", "remainingMinutes", "stageId",
-                              "policyId", "promiseShownAt", "updatedAt")
+                              "interviewId", "policyId", "promiseShownAt", "updatedAt")
       SELECT r.id, r."applicationId", a."jobId", r.metric, r.instance, r.state,
              r."startedAt", r."dueAt", r."warnAt", r."stoppedAt", r.breached, r."businessHours", r."targetMinutes",
-             r."remainingMinutes", r."stageId", r."policyId", r."promiseShownAt", CURRENT_TIMESTAMP
+             r."remainingMinutes", r."stageId", r."interviewId", r."policyId", r."promiseShownAt", CURRENT_TIMESTAMP
         FROM (${COMPACT_ROWS} FROM jsonb_array_elements(${rows}::jsonb) AS e) AS r
         JOIN "Application" a ON a.id = r."applicationId"`);
   }

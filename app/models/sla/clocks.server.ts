@@ -5,7 +5,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { NoOpenHoursError } from "~/domain/sla/calendar";
 import { PROMISE_METRICS } from "~/domain/sla/promise-shown";
-import { clockEventsFromLog, computeClocks, initialStageIdFromLog } from "~/domain/sla/clocks";
+import { clockEventsFromLog, computeClocks, initialStageIdFromLog, interviewMovesClocks } from "~/domain/sla/clocks";
 import { clockRow, planClockWrites } from "~/domain/sla/clock-writes";
 import type { ClockInstance } from "~/domain/sla/types";
 import { executeTogether } from "~/platform/sql-together.server";
@@ -27,8 +27,10 @@ const CLOCK_EVENT_TYPE_SET: ReadonlySet<string> = new Set(CLOCK_EVENT_TYPES);
 /** PROMISE_METRICS as an SQL list, for `metric IN (…)`. */
 export const PROMISE_METRIC_LIST = sqlList(PROMISE_METRICS);
 
-/** Whether an event of this type can start, stop or pause a clock (notes and status views cannot). */
-export function movesClocks(type: string): boolean {
+/** Whether an event of this type (with these data, when known) can start, stop or pause a clock: notes and status
+ * views cannot, nor can an interview being planned or moved (only its end, a no-show or a cancellation can). */
+export function movesClocks(type: string, data?: unknown): boolean {
+  if (type === "interview" && data !== undefined) return interviewMovesClocks(data);
   return CLOCK_EVENT_TYPE_SET.has(type);
 }
 
@@ -40,7 +42,7 @@ function applicationLog(entries: readonly ClockLogEntry[]): ApplicationLog {
   const log: ApplicationLog = { events: [], touchpoints: [] };
   for (const { type, occurredAt, visibility, data } of entries) {
     if (showsPromise(type, visibility)) log.touchpoints.push(occurredAt);
-    if (movesClocks(type)) log.events.push({ type, occurredAt: new Date(occurredAt), visibility, data });
+    if (movesClocks(type, data)) log.events.push({ type, occurredAt: new Date(occurredAt), visibility, data });
   }
   return log;
 }
@@ -164,7 +166,7 @@ export async function planClockSync(db: Db, applicationIds: string[], options: C
   );
   const newEvents = new Map<string, number[]>();
   for (const entry of options.pending ?? []) {
-    if (movesClocks(entry.type))
+    if (movesClocks(entry.type, entry.data))
       newEvents.set(entry.applicationId, [...(newEvents.get(entry.applicationId) ?? []), entry.occurredAt]);
   }
   return clockWriteStatements(planClockWrites(inputs.stored, rows, options.keepBreaches ?? false, newEvents));

@@ -7,7 +7,13 @@ import type { Prisma } from "~/generated/prisma/client";
 import { compileCalendar, NoOpenHoursError, type BusinessCalendar } from "~/domain/sla/calendar";
 import { scheduleIdFor, selectPolicy } from "~/domain/sla/policies";
 import { holidaySchema, openingHoursSchema, type ScheduleDefinition } from "~/domain/sla/schedule";
-import { SLA_METRICS, type ClockPolicy, type SlaTarget, type TimeLine } from "~/domain/sla/types";
+import {
+  SLA_METRICS,
+  STAGE_DECISION_RESTARTS,
+  type ClockPolicy,
+  type SlaTarget,
+  type TimeLine,
+} from "~/domain/sla/types";
 import { prisma } from "~/platform/db.server";
 import { singleton } from "~/platform/singleton.server";
 import {
@@ -51,6 +57,7 @@ const storedTargetsSchema = z.array(
     minutes: z.number().positive(),
     businessHours: z.boolean(),
     warnBeforeMinutes: z.number().positive().nullish(),
+    stageDecisionRestartsAt: z.enum(STAGE_DECISION_RESTARTS).optional(),
   }),
 );
 
