@@ -1,4 +1,5 @@
 // Applications: input schemas for adding candidates, moving them and deciding, plus the touchpoint event shapes.
+import type { InterviewAction } from "./interviews/types";
 import { z } from "zod";
 import { emailField, idField, isoInstant, localeField, optionalText, timeZoneField, trimmedText } from "./validation";
 
@@ -59,7 +60,23 @@ export type EventData = {
   message_out: { subject?: string; body: string; automated: boolean; awaitsCandidate: boolean; messageId?: string };
   message_in: { subject?: string; body: string };
   note: { body: string };
-  interview: { when?: string; where?: string; interviewerIds?: string[] };
+  /** An interview planned, moved, held or called off (older records carry only when, where and interviewerIds). */
+  interview: {
+    action?: InterviewAction;
+    interviewId?: string;
+    kind?: string;
+    /** Start and end, ISO instants. */
+    when?: string;
+    endsAt?: string;
+    where?: string;
+    interviewerIds?: string[];
+    /** offered: the times offered (ISO starts); cancelled: why; declined: the candidate's note. */
+    slots?: string[];
+    reason?: string;
+    note?: string;
+  };
+  /** An interviewer's feedback was recorded (the notes stay on the interview, never in the log). */
+  interview_feedback: { interviewId: string; interviewerId: string; recommendation: string };
   decision: { outcome: Outcome; reason?: string };
   withdrawn: { reason?: string };
   reopened: { undoes?: string; reason?: string };

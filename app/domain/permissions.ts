@@ -68,6 +68,12 @@ export const APPLICATION_INTENTS = [
   "retry-message",
   "reopen",
   "rotate-status-link",
+  "schedule-interview",
+  "offer-interview",
+  "reschedule-interview",
+  "cancel-interview",
+  "interview-no-show",
+  "interview-feedback",
 ] as const;
 export type ApplicationIntent = (typeof APPLICATION_INTENTS)[number];
 
@@ -86,4 +92,11 @@ export const APPLICATION_INTENT_PERMISSIONS: Record<ApplicationIntent, Permissio
   "retry-message": "move_applications",
   reopen: "decide_applications",
   "rotate-status-link": "move_applications",
+  // Planning interviews belongs to whoever runs the pipeline; feedback to each interviewer (the model checks the seat).
+  "schedule-interview": "move_applications",
+  "offer-interview": "move_applications",
+  "reschedule-interview": "move_applications",
+  "cancel-interview": "move_applications",
+  "interview-no-show": "move_applications",
+  "interview-feedback": "add_notes",
 };

@@ -16,7 +16,8 @@ const DAY_MS = 24 * 60 * 60_000;
 /** Questions from the status page carry Message-IDs of this shape, which is how they are counted. */
 const QUESTION_ID_PREFIX = "<question.";
 
-async function lockApplication(tx: Prisma.TransactionClient, applicationId: string) {
+/** Locks the application for a change the candidate makes (there is no staff scope to check). */
+export async function lockApplication(tx: Prisma.TransactionClient, applicationId: string) {
   // Row lock: a candidate's change and a staff change to the same application are applied one after the other.
   await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ${applicationId} FOR UPDATE`;
   const application = await tx.application.findUnique({
@@ -83,37 +84,53 @@ export async function askQuestion(
       },
     });
     if (askedToday >= QUESTIONS_PER_DAY) return { ok: false, reason: "too_many" } as const;
-    const event = await appendEvent(tx, {
-      applicationId,
-      type: "message_in",
-      data: { subject: input.subject, body: input.question },
-      occurredAt: now,
-      visibility: "candidate",
-    });
-    await tx.message.create({
-      data: {
-        id,
-        applicationId,
-        direction: "inbound",
-        audience: "candidate",
-        status: "received",
-        fromAddress: application.candidate.email,
-        toAddress: "",
-        subject: input.subject,
-        bodyText: input.question,
-        headerMessageId: `${QUESTION_ID_PREFIX}${id}@hearback.invalid>`,
-        receivedAt: now,
-        eventId: event.id,
-      },
-    });
-    await recordAudit(tx, {
-      actorId: null,
-      action: "message.received",
-      entityType: "Message",
-      entityId: id,
-      data: { applicationId, by: "candidate", via: "status_page" },
-    });
+    await fileCandidateMessage(
+      tx,
+      application,
+      { id, subject: input.subject, body: input.question, via: "status_page" },
+      now,
+    );
     return { ok: true, messageId: id } as const;
+  });
+}
+
+/** Files what the candidate wrote on their status link as an inbound message on the application, with the message_in
+ * touchpoint that starts the reply clock. `id` becomes the Message id. */
+export async function fileCandidateMessage(
+  tx: Prisma.TransactionClient,
+  application: { id: string; candidate: { email: string } },
+  message: { id: string; subject: string; body: string; via: string },
+  now: Date,
+): Promise<void> {
+  const event = await appendEvent(tx, {
+    applicationId: application.id,
+    type: "message_in",
+    data: { subject: message.subject, body: message.body },
+    occurredAt: now,
+    visibility: "candidate",
+  });
+  await tx.message.create({
+    data: {
+      id: message.id,
+      applicationId: application.id,
+      direction: "inbound",
+      audience: "candidate",
+      status: "received",
+      fromAddress: application.candidate.email,
+      toAddress: "",
+      subject: message.subject,
+      bodyText: message.body,
+      headerMessageId: `${QUESTION_ID_PREFIX}${message.id}@hearback.invalid>`,
+      receivedAt: now,
+      eventId: event.id,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: null,
+    action: "message.received",
+    entityType: "Message",
+    entityId: message.id,
+    data: { applicationId: application.id, by: "candidate", via: message.via },
   });
 }
 

@@ -2,6 +2,8 @@
 // module declares next to its handlers and generated from their zod schemas.
 import { z } from "zod";
 import { env, publicUrl } from "~/platform/env.server";
+import * as applicationInterviewOffersRoute from "~/routes/api.v1.applications.$applicationId.interview-offers";
+import * as applicationInterviewsRoute from "~/routes/api.v1.applications.$applicationId.interviews";
 import * as applicationDecisionRoute from "~/routes/api.v1.applications.$applicationId.decision";
 import * as applicationMessagesRoute from "~/routes/api.v1.applications.$applicationId.messages";
 import * as applicationSlaRoute from "~/routes/api.v1.applications.$applicationId.sla";
@@ -12,6 +14,9 @@ import * as connectorRoute from "~/routes/api.v1.connectors.$connectorId";
 import * as connectorRetryRoute from "~/routes/api.v1.connectors.$connectorId.deliveries.$deliveryId.retry";
 import * as connectorsRoute from "~/routes/api.v1.connectors";
 import * as importsRoute from "~/routes/api.v1.imports";
+import * as interviewCancelRoute from "~/routes/api.v1.interviews.$interviewId.cancel";
+import * as interviewFeedbackRoute from "~/routes/api.v1.interviews.$interviewId.feedback";
+import * as interviewRoute from "~/routes/api.v1.interviews.$interviewId";
 import * as inboundEmailRoute from "~/routes/api.v1.inbound.email";
 import * as jobRoute from "~/routes/api.v1.jobs.$jobId";
 import * as jobsRoute from "~/routes/api.v1.jobs";
@@ -52,6 +57,11 @@ const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   applicationStageRoute,
   applicationDecisionRoute,
   applicationMessagesRoute,
+  applicationInterviewsRoute,
+  applicationInterviewOffersRoute,
+  interviewRoute,
+  interviewCancelRoute,
+  interviewFeedbackRoute,
   schedulesRoute,
   scheduleRoute,
   scheduleDueRoute,

@@ -15,6 +15,7 @@ import {
 } from "~/components/application/action-forms";
 import { EmailList } from "~/components/application/email-list";
 import { FilesCard } from "~/components/application/files-card";
+import { InterviewsCard } from "~/components/application/interviews-card";
 import { Timeline } from "~/components/application/timeline";
 import { StatusLinkCard } from "~/components/candidate/status-link-card";
 import { SlaClocksPanel } from "~/components/sla/sla-clocks-panel";
@@ -29,6 +30,7 @@ import { isLocale, LOCALE_LABELS } from "~/domain/i18n";
 import { getApplicationWithTimeline } from "~/models/application.server";
 import { listApplicationFiles } from "~/models/application-file.server";
 import { listInterviewers } from "~/models/interviewer.server";
+import { listInterviews } from "~/models/interviews/read.server";
 import { listApplicationMessages } from "~/models/outbox/compose.server";
 import { clocksOfApplication } from "~/models/sla/queue.server";
 import { statusLinkForStaff } from "~/models/status-page.server";
@@ -49,15 +51,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!application) throw new Response("This application does not exist, or you cannot see it.", { status: 404 });
   const allowed = (intent: ApplicationIntent) => can(user.role, APPLICATION_INTENT_PERMISSIONS[intent]);
   const canAssign = allowed("assign-interviewer");
-  const [interviewers, team, clocks, messages, statusUrl, files] = await Promise.all([
+  const now = new Date();
+  const [interviewers, team, clocks, messages, statusUrl, files, interviews] = await Promise.all([
     listInterviewers(application.id),
-    canAssign ? listUsersByRole(["interviewer", "hiring_manager", "recruiter", "admin"]) : Promise.resolve([]),
+    canAssign || allowed("schedule-interview")
+      ? listUsersByRole(["interviewer", "hiring_manager", "recruiter", "admin"])
+      : Promise.resolve([]),
     clocksOfApplication(application.id),
     listApplicationMessages(application.id),
     statusLinkForStaff(application.id, user),
     listApplicationFiles(application.id, user),
+    listInterviews(application.id, user, now),
   ]);
-  const now = new Date();
   return {
     application,
     interviewers,
@@ -67,6 +72,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     hearBackBy: hearBackBy(clocks.map((clock) => ({ ...clock, stageId: null }))),
     statusUrl,
     files,
+    interviews: interviews.map((interview) => ({
+      ...interview,
+      startsLocal: interview.startsAt ? instantToZonedLocal(interview.startsAt, user.timeZone) : null,
+    })),
     now,
     timeZone: user.timeZone,
     nowLocal: instantToZonedLocal(now, user.timeZone),
@@ -76,6 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       decide: allowed("reject"),
       message: allowed("message"),
       assign: canAssign,
+      planInterviews: allowed("schedule-interview"),
       reopen: allowed("reopen") && canReopen(application, messages),
     },
   };
@@ -114,6 +124,20 @@ function doneMessage(done: string | null, stageName: string): string {
       return "Interviewer assigned.";
     case "interviewer-removed":
       return "Interviewer removed.";
+    case "interview-scheduled":
+      return "Interview scheduled. The candidate and the interviewers get an invitation with a calendar event.";
+    case "interview-recorded":
+      return "Interview scheduled. Nobody was emailed.";
+    case "interview-offered":
+      return "The times are on their way: the candidate picks one on their status page.";
+    case "interview-moved":
+      return "Interview moved. Everyone invited gets the new time.";
+    case "interview-cancelled":
+      return "Interview cancelled.";
+    case "interview-no-show":
+      return "Recorded as a no-show; nobody owes feedback on it.";
+    case "interview-feedback":
+      return "Thank you: your feedback is saved.";
     case "status-link-rotated":
       return "The candidate has a new status link; the old one no longer works.";
     default:
@@ -131,6 +155,7 @@ export default function ApplicationPage() {
     hearBackBy,
     statusUrl,
     files,
+    interviews,
     now,
     timeZone,
     nowLocal,
@@ -282,6 +307,16 @@ export default function ApplicationPage() {
           </section>
         </div>
         <div className="stack application-layout__note">
+          <InterviewsCard
+            interviews={interviews}
+            team={team}
+            timeZone={timeZone}
+            nowLocal={nowLocal}
+            now={now}
+            canPlan={can.planInterviews}
+            active={active}
+            actionData={actionData}
+          />
           <section className="card" aria-labelledby="emails-heading">
             <div className="row row--between">
               <h2 id="emails-heading">Emails</h2>

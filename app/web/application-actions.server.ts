@@ -20,6 +20,7 @@ import { rotateStatusLink } from "~/models/status-link.server";
 import type { UserSummary } from "~/models/user.server";
 import { modelFailure } from "./form-errors.server";
 import { defineIntent, dispatchIntent } from "./intents.server";
+import { interviewIntents } from "./interview-actions.server";
 import type { FieldErrors } from "~/domain/forms";
 
 export type ApplicationActionData = { intent: ApplicationIntent; errors: FieldErrors; values: Record<string, unknown> };
@@ -139,6 +140,7 @@ export async function handleApplicationAction(applicationId: string, user: UserS
         return done(applicationId, "status-link-rotated");
       },
     }),
+    ...interviewIntents(applicationId, user),
   } satisfies Record<ApplicationIntent, unknown>;
   try {
     return await dispatchIntent(formData, {

@@ -47,6 +47,10 @@ const TAGS = [
   { name: "Jobs", description: "Jobs and their pipelines of stages." },
   { name: "Applications", description: "Candidates applying to jobs, and what happens to them." },
   {
+    name: "Interviews",
+    description: "Interviews scheduled or offered as times to choose from, their calendar invitations and feedback.",
+  },
+  {
     name: "Schedules",
     description: "Business hours and holidays that business-time SLA targets count in, with due-date calculators.",
   },
