@@ -40,6 +40,13 @@ function assertAhead(spans: readonly TimeSpan[], now: Date, fieldOf: (index: num
   throw new InvalidInputError(message, [{ path: fieldOf(index), message }]);
 }
 
+/** The candidate is told where to go: an invitation without a place would leave them guessing. */
+function assertPlace(input: { location?: string | null; videoUrl?: string | null }) {
+  if (input.location || input.videoUrl) return;
+  const message = "Add a location or a video link: the candidate needs to know where to go.";
+  throw new InvalidInputError(message, [{ path: "location", message }]);
+}
+
 type Planned = {
   applicationId: string;
   kind: InterviewKind;
@@ -93,6 +100,7 @@ export async function scheduleInterview(
     const plan = await planFor(tx, applicationId, input, actor);
     const span = spanOf(input.startsAt, input.durationMinutes);
     assertAhead([span], now, () => "startsAt");
+    if (input.notify) assertPlace(input);
     const interviewers = await chooseInterviewers(tx, input.interviewerIds, "interviewerIds");
     await assertInterviewersFree(tx, interviewers, [span], { timeZone: plan.timeZone, fieldOf: () => "startsAt" });
     const interview = await tx.interview.create({
@@ -139,6 +147,7 @@ export async function offerInterview(
     const fieldOf = (index: number) =>
       `slots.${input.slots.findIndex((slot) => slot.startsAt === spans[index]!.startsAt)}.startsAt`;
     assertAhead(spans, now, fieldOf);
+    assertPlace(input);
     const overlapping = firstSelfOverlap(spans);
     if (overlapping !== -1) {
       const message = "Two of the times overlap; offer separate times.";
