@@ -339,3 +339,43 @@ async function logInterview(applicationId: string, step: Extract<HistoryStep, { 
     });
   });
 }
+
+export type TestInterviewOptions = {
+  applicationId: string;
+  /** Null while times are offered. */
+  startsAt: Date | null;
+  durationMinutes?: number;
+  kind?: "screen" | "interview" | "assessment" | "onsite" | "other";
+  status?: "offered" | "scheduled" | "cancelled" | "done" | "no_show";
+  timeZone?: string;
+  location?: string | null;
+  videoUrl?: string | null;
+  organizerId?: string | null;
+  interviewerIds?: string[];
+  sequence?: number;
+  bookedAt?: Date | null;
+};
+
+/** An interview row written directly (no messages, touchpoints or audit), for tests of what reads interviews. */
+export async function createTestInterview(options: TestInterviewOptions) {
+  const { startsAt } = options;
+  const duration = options.durationMinutes ?? 45;
+  return prisma.interview.create({
+    data: {
+      applicationId: options.applicationId,
+      kind: options.kind ?? "interview",
+      status: options.status ?? (startsAt ? "scheduled" : "offered"),
+      startsAt,
+      endsAt: startsAt ? new Date(startsAt.getTime() + duration * 60_000) : null,
+      timeZone: options.timeZone ?? "Europe/Berlin",
+      location: options.location === undefined ? null : options.location,
+      videoUrl: options.videoUrl === undefined ? "https://meet.example.com/abc-defg" : options.videoUrl,
+      calendarUid: `interview-${nextSequence()}-${rng.string.alphanumeric(12)}@hearback.test`,
+      sequence: options.sequence ?? 0,
+      organizerId: options.organizerId ?? null,
+      bookedAt: options.bookedAt ?? (startsAt ? startsAt : null),
+      seats: { create: (options.interviewerIds ?? []).map((userId) => ({ userId })) },
+    },
+    select: { id: true, calendarUid: true, startsAt: true, endsAt: true },
+  });
+}

@@ -20,6 +20,8 @@ export type OutgoingMail = {
   messageId: string;
   inReplyTo?: string | null;
   automated?: boolean;
+  /** An invitation's iCalendar part (iMIP): sent as a text/calendar alternative with this method. */
+  calendar?: { method: string; content: string } | null;
 };
 
 export type SentMail = OutgoingMail & { raw: string };
@@ -47,6 +49,10 @@ function nodemailerMessage(mail: OutgoingMail) {
     references: mail.inReplyTo ?? undefined,
     // RFC 3834: tells auto-responders not to answer automated mail.
     headers: mail.automated ? { "Auto-Submitted": "auto-generated" } : undefined,
+    // RFC 6047: calendars read the text/calendar alternative (method=REQUEST or CANCEL) as the invitation itself.
+    icalEvent: mail.calendar
+      ? { method: mail.calendar.method, content: mail.calendar.content, filename: "invite.ics" }
+      : undefined,
   };
 }
 

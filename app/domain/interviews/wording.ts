@@ -129,6 +129,17 @@ const KIND_WORDS: Localized<Record<InterviewKind, { inPerson: string; byVideo: s
   },
 };
 
+/** What the interview is, in a word or two: "Screening call", "Vorstellungsgespräch"; "Video call" when it is by
+ * video only (a link and no place) and its kind allows. */
+export function interviewTitle(
+  interview: Pick<InterviewSummaryInput, "kind" | "location" | "videoUrl">,
+  locale: Locale,
+): string {
+  const words = KIND_WORDS[locale][interview.kind];
+  const byVideo = Boolean(interview.videoUrl?.trim()) && !interview.location?.trim();
+  return byVideo ? words.byVideo : words.inPerson;
+}
+
 const SUMMARY_TEXTS: Localized<{ with: string; noTimeYet: string }> = {
   en: { with: "with", noTimeYet: "time not fixed yet" },
   de: { with: "mit", noTimeYet: "Termin noch offen" },
@@ -147,11 +158,9 @@ export type InterviewSummaryInput = {
 /** The timeline's line: "Video call with Priya, Tuesday 8 December, 14:00" — what, with whom, when on the reader's
  * clock. A video link with no place makes it a video call. */
 export function interviewSummary(interview: InterviewSummaryInput, locale: Locale, timeZone: string): string {
-  const words = KIND_WORDS[locale][interview.kind];
-  const byVideo = Boolean(interview.videoUrl?.trim()) && !interview.location?.trim();
   const texts = SUMMARY_TEXTS[locale];
   const people = interviewWith(interview.names, locale);
-  const what = `${byVideo ? words.byVideo : words.inPerson}${people ? ` ${texts.with} ${people}` : ""}`;
+  const what = `${interviewTitle(interview, locale)}${people ? ` ${texts.with} ${people}` : ""}`;
   const when = interview.startsAt ? dateAndTime(interview.startsAt, locale, timeZone) : texts.noTimeYet;
   return `${what}, ${when}`;
 }

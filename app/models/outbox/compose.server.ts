@@ -4,7 +4,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { composeEmail, type EmailParts } from "~/domain/templates/email";
 import { humaneSendTime } from "~/domain/templates/humane-timing";
 import type { TemplateKind } from "~/domain/templates/kinds";
-import { lintTemplate, type LintResult } from "~/domain/templates/lint";
+import { lintMessage, type LintResult } from "~/domain/templates/lint";
 import { templateProblems, type TemplateSource } from "~/domain/templates/render";
 import { prisma } from "~/platform/db.server";
 import { ConflictError, InvalidInputError, NotFoundError } from "~/platform/errors.server";
@@ -43,7 +43,8 @@ async function templateRef(db: Db, templateId: string | null | undefined) {
 
 export type ComposePreview = { lint: LintResult; email: EmailParts | null };
 
-/** The check and preview of a draft as this candidate would get it, sent by `actor` now. */
+/** The check and preview of a draft as this candidate would get it, sent by `actor` now: a merge field with nothing
+ * to fill it for this candidate is an error, as it is when sending. */
 export async function previewCandidateMessage(
   applicationId: string,
   draft: TemplateSource & { templateId?: string | null },
@@ -57,12 +58,10 @@ export async function previewCandidateMessage(
   const template = await templateRef(prisma, draft.templateId);
   const context = await loadMessageContext(prisma, applicationId, { sender: await senderOf(prisma, actor) });
   const kind: TemplateKind = template?.kind ?? "custom";
-  const lint = lintTemplate({ kind, locale: context.locale, subject: draft.subject, body: draft.body });
+  const values = await context.valuesAt(new Date());
+  const lint = lintMessage({ kind, locale: context.locale, subject: draft.subject, body: draft.body }, values);
   const renderable = templateProblems(draft).every((problem) => problem.kind !== "syntax");
-  return {
-    lint,
-    email: renderable ? composeEmail(draft, await context.valuesAt(new Date()), context.locale) : null,
-  };
+  return { lint, email: renderable ? composeEmail(draft, values, context.locale) : null };
 }
 
 /** Queues a message from `actor` (the named sender) to the candidate. Lint errors refuse it; nothing is written. */

@@ -26,6 +26,8 @@ const claimedSelect = {
   bodyHtml: true,
   headerMessageId: true,
   inReplyTo: true,
+  calendarMethod: true,
+  calendarIcs: true,
   automated: true,
   awaitsCandidate: true,
   attempts: true,
@@ -68,6 +70,10 @@ export function outgoingMail(message: ClaimedMessage): OutgoingMail {
     messageId: message.headerMessageId,
     inReplyTo: message.inReplyTo,
     automated: message.automated,
+    calendar:
+      message.calendarMethod && message.calendarIcs
+        ? { method: message.calendarMethod, content: message.calendarIcs }
+        : null,
   };
 }
 

@@ -3,7 +3,8 @@
 // applications in one statement (a batch of rejections costs what one does); the SLA configuration comes from memory.
 import { Prisma } from "~/generated/prisma/client";
 import { candidateLocale } from "~/domain/i18n";
-import { candidateDate, candidateDateTime } from "~/domain/messages/candidate-dates";
+import { interviewDuration, interviewWhen, interviewWhere, interviewWith } from "~/domain/interviews/wording";
+import { candidateDate } from "~/domain/messages/candidate-dates";
 import { SENDER_TEXTS } from "~/domain/messages/sender-names";
 import { realTime } from "~/domain/sla/real-time";
 import type { TemplateLocale } from "~/domain/templates/kinds";
@@ -35,11 +36,23 @@ export type MessageContext = {
   fromName: string;
   minimumDelayMinutes: number;
   /** The merge-field values for a message sent at `sendAt` (nextUpdateBy depends on it, and on whether the message
-   * waits for the candidate's answer). */
-  valuesAt(sendAt: Date, options?: { awaitsCandidate?: boolean }): Promise<MergeValues>;
+   * waits for the candidate's answer). The interview fields describe `interviewId` when given (it must have been
+   * requested with the context), else the next scheduled interview after `sendAt`, else they are empty. */
+  valuesAt(sendAt: Date, options?: { awaitsCandidate?: boolean; interviewId?: string | null }): Promise<MergeValues>;
 };
 
 type Person = { name: string; email: string } | null;
+
+type InterviewRow = {
+  id: string;
+  status: string;
+  startsAt: number | null;
+  endsAt: number | null;
+  location: string | null;
+  videoUrl: string | null;
+  organizerName: string | null;
+  interviewerNames: string[];
+};
 
 /** One application's row of the context statement. */
 type ContextRow = {
@@ -53,8 +66,8 @@ type ContextRow = {
   job: { id: string; title: string; department: string | null; scheduleId: string | null };
   recruiter: Person;
   hiringManager: Person;
-  /** The data of the latest interview touchpoint, if any. */
-  interview: { when?: unknown; where?: unknown } | null;
+  /** The interviews its messages may be about: those requested, and every scheduled one (soonest first). */
+  interviews: InterviewRow[];
   /** Due dates of the running stage-decision clocks (epoch ms). */
   stageDueAts: number[];
 };
@@ -62,7 +75,7 @@ type ContextRow = {
 const person = (alias: string) =>
   Prisma.raw(`(SELECT json_build_object('name', u.name, 'email', u.email) FROM "User" u WHERE u.id = ${alias})`);
 
-async function loadContextRows(db: Db, applicationIds: string[]) {
+async function loadContextRows(db: Db, applicationIds: string[], interviewIds: string[]) {
   const [result] = await db.$queryRaw<{ rows: string; mail: unknown }[]>`
     SELECT coalesce(json_agg(json_build_object(
              'id', a.id, 'status', a.status, 'appliedAt', ${epochMs(`a."appliedAt"`)},
@@ -74,8 +87,18 @@ async function loadContextRows(db: Db, applicationIds: string[]) {
                                       'scheduleId', j."scheduleId"),
              'recruiter', ${person(`j."recruiterId"`)},
              'hiringManager', ${person(`j."hiringManagerId"`)},
-             'interview', (SELECT e.data FROM "Event" e WHERE e."applicationId" = a.id AND e.type = 'interview'
-                            ORDER BY e."occurredAt" DESC LIMIT 1),
+             'interviews', (SELECT coalesce(json_agg(json_build_object(
+                                'id', i.id, 'status', i.status, 'startsAt', ${epochMs(`i."startsAt"`)},
+                                'endsAt', ${epochMs(`i."endsAt"`)}, 'location', i.location, 'videoUrl', i."videoUrl",
+                                'organizerName', (SELECT o.name FROM "User" o WHERE o.id = i."organizerId"),
+                                'interviewerNames', (SELECT coalesce(json_agg(u.name ORDER BY u.name), '[]')
+                                                       FROM "InterviewSeat" st JOIN "User" u ON u.id = st."userId"
+                                                      WHERE st."interviewId" = i.id))
+                              ORDER BY i."startsAt"), '[]')
+                             FROM "Interview" i
+                            WHERE i."applicationId" = a.id
+                              AND (i.id = ANY(${interviewIds}::text[])
+                                   OR (i.status = 'scheduled' AND i."startsAt" IS NOT NULL))),
              'stageDueAts', (SELECT coalesce(json_agg(${epochMs(`k."dueAt"`)}), '[]') FROM "SlaClock" k
                               WHERE k."applicationId" = a.id AND k.metric = 'stage_decision'
                                 AND k.state = 'running' AND k."dueAt" IS NOT NULL))), '[]')::text AS rows,
@@ -107,25 +130,46 @@ function promisedUpdateBy(inForce: PolicyInForce, stageDueAts: number[], sendAt:
   return new Date(candidates.length > 0 ? Math.min(...candidates) : sendAt.getTime() + FALLBACK_PROMISE_MS);
 }
 
-function interviewValues(interview: ContextRow["interview"], locale: TemplateLocale, timeZone: string, sendAt: Date) {
-  const when = typeof interview?.when === "string" ? interview.when : undefined;
-  const where = typeof interview?.where === "string" ? interview.where : "";
-  const instant = when ? new Date(when) : null;
+/** The interview a message is about: the one named, else the next scheduled one after it is sent. */
+function interviewFor(rows: InterviewRow[], sendAt: Date, interviewId: string | null | undefined) {
+  if (interviewId) return rows.find((row) => row.id === interviewId) ?? null;
+  return rows.find((row) => row.status === "scheduled" && row.startsAt !== null && row.startsAt > sendAt.getTime());
+}
+
+/** interview.when, .where, .duration and .with; each empty when there is nothing to say (the check refuses a message
+ * that uses an empty one). `with` is the interviewers, else the organiser. */
+function interviewValues(
+  interview: InterviewRow | null | undefined,
+  locale: TemplateLocale,
+  timeZone: string,
+  sendAt: Date,
+) {
+  const { startsAt, endsAt } = interview ?? {};
+  const names = interview?.interviewerNames.length
+    ? interview.interviewerNames
+    : interview?.organizerName
+      ? [interview.organizerName]
+      : [];
   return {
-    "interview.when":
-      instant && !Number.isNaN(instant.getTime()) ? candidateDateTime(instant, locale, timeZone, sendAt) : (when ?? ""),
-    "interview.where": where,
+    "interview.when": startsAt != null ? interviewWhen(new Date(startsAt), locale, timeZone, sendAt) : "",
+    "interview.where": interview ? interviewWhere(interview.location, interview.videoUrl, locale) : "",
+    "interview.duration":
+      startsAt != null && endsAt != null && endsAt > startsAt
+        ? interviewDuration((endsAt - startsAt) / 60_000, locale)
+        : "",
+    "interview.with": interviewWith(names, locale),
   };
 }
 
-export type ContextRequest = { applicationId: string; sender?: Sender | null };
+export type ContextRequest = { applicationId: string; sender?: Sender | null; interviewId?: string | null };
 
 /** Loads the contexts of messages to these applications' candidates, each sent by its `sender` (else the job's
  * recruiter or hiring manager), in one statement. */
 export async function loadMessageContexts(db: Db, requests: ContextRequest[]): Promise<Map<string, MessageContext>> {
   const ids = [...new Set(requests.map((request) => request.applicationId))];
   if (ids.length === 0) return new Map();
-  const { rows, settings } = await loadContextRows(db, ids);
+  const interviewIds = [...new Set(requests.flatMap((request) => (request.interviewId ? [request.interviewId] : [])))];
+  const { rows, settings } = await loadContextRows(db, ids, interviewIds);
   const config = await currentSlaConfig(db);
   const senders = new Map(requests.map((request) => [request.applicationId, request.sender]));
   const contexts = new Map<string, MessageContext>();
@@ -151,7 +195,7 @@ export async function loadMessageContexts(db: Db, requests: ContextRequest[]): P
       companyName: settings.companyName,
       fromName: sender ? texts.personAt(sender.name, settings.companyName) : settings.companyName,
       minimumDelayMinutes: settings.minimumDelayHours * 60,
-      valuesAt: async (sendAt, { awaitsCandidate = false } = {}) => ({
+      valuesAt: async (sendAt, { awaitsCandidate = false, interviewId = null } = {}) => ({
         "candidate.firstName": firstName(candidate.name),
         "candidate.name": candidate.name,
         "job.title": job.title,
@@ -166,7 +210,7 @@ export async function loadMessageContexts(db: Db, requests: ContextRequest[]): P
           candidate.timeZone,
           sendAt,
         ),
-        ...interviewValues(row.interview, locale, candidate.timeZone, sendAt),
+        ...interviewValues(interviewFor(row.interviews, sendAt, interviewId), locale, candidate.timeZone, sendAt),
       }),
     });
   }
@@ -177,9 +221,9 @@ export async function loadMessageContexts(db: Db, requests: ContextRequest[]): P
 export async function loadMessageContext(
   db: Db,
   applicationId: string,
-  options: { sender?: Sender | null } = {},
+  options: { sender?: Sender | null; interviewId?: string | null } = {},
 ): Promise<MessageContext> {
-  const context = (await loadMessageContexts(db, [{ applicationId, sender: options.sender }])).get(applicationId);
+  const context = (await loadMessageContexts(db, [{ applicationId, ...options }])).get(applicationId);
   if (!context) throw new NotFoundError("The application");
   return context;
 }

@@ -7,8 +7,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { FALLBACK_LOCALE } from "~/domain/i18n";
 import { composeEmail } from "~/domain/templates/email";
 import { humaneSendTime } from "~/domain/templates/humane-timing";
-import type { TemplateKind, TemplateLocale } from "~/domain/templates/kinds";
-import { lintTemplate } from "~/domain/templates/lint";
+import { TEMPLATE_KIND_LABELS, type TemplateKind, type TemplateLocale } from "~/domain/templates/kinds";
+import { emptyFieldFindings, lintTemplate } from "~/domain/templates/lint";
 import type { TemplateSource } from "~/domain/templates/render";
 import { bareAddress } from "~/domain/messages/addresses";
 import { env } from "~/platform/env.server";
@@ -16,6 +16,7 @@ import { ConflictError, InvalidInputError, NotFoundError, type FieldIssue } from
 import { newId } from "~/platform/ids.server";
 import { messageIdHeader, replyAddress } from "~/platform/mail-addresses.server";
 import { statusTokenHashFor } from "~/platform/status-link-tokens.server";
+import { recordAudits } from "../audit.server";
 import { LIBRARY_TEMPLATE_NAME, lintErrorIssues } from "../template.server";
 import { loadMessageContexts, type MessageContext, type Sender } from "./message-context.server";
 
@@ -37,8 +38,19 @@ export type CandidateMessageInput = {
   sender?: Sender | null;
   actorId: string | null;
   bulkRejectionId?: string | null;
+  /** The interview the message is about: its merge fields describe it (else the next scheduled interview). */
+  interviewId?: string | null;
+  /** An invitation's calendar part (iMIP), sent as text/calendar beside the text and HTML. */
+  calendar?: CalendarPart | null;
   now?: Date;
 };
+
+export type CalendarPart = { method: "REQUEST" | "CANCEL"; ics: string };
+
+/** What happens to a message whose merge fields would be empty for its candidate: refused (the caller's transaction
+ * fails with the reason, for a person who can fix it), or skipped (automatic messages: the change goes ahead without
+ * the email, and the job's recruiter is told). */
+export type IfFieldEmpty = "refuse" | "skip";
 
 export type QueuedMessage = { id: string; scheduledFor: Date; subject: string };
 
@@ -95,13 +107,16 @@ function lintErrorsOf(text: { kind: TemplateKind; locale: TemplateLocale; subjec
   return issues;
 }
 
-type PreparedMessage = { queued: QueuedMessage; row: Prisma.MessageCreateManyInput };
+type PreparedMessage =
+  | { queued: QueuedMessage; row: Prisma.MessageCreateManyInput }
+  | { skipped: { applicationId: string; kind: TemplateKind; actorId: string | null; problems: string[] } };
 
 /** Checks, renders and lints one message; nothing is written. */
 async function prepareMessage(
   input: CandidateMessageInput,
   context: MessageContext,
   now: Date,
+  ifFieldEmpty: IfFieldEmpty,
 ): Promise<PreparedMessage> {
   if (context.candidate.erased) {
     throw new ConflictError("This candidate's personal data was erased, so Hearback cannot write to them.");
@@ -110,7 +125,21 @@ async function prepareMessage(
   if (issues.length > 0) throw new InvalidInputError("The message has errors; nothing was queued.", issues);
   // The send time depends on the candidate, and nextUpdateBy on the send time.
   const scheduledFor = sendTimeFor(input.timing, context, now);
-  const values = await context.valuesAt(scheduledFor, { awaitsCandidate: input.awaitsCandidate });
+  const values = await context.valuesAt(scheduledFor, {
+    awaitsCandidate: input.awaitsCandidate,
+    interviewId: input.interviewId,
+  });
+  const empty = emptyFieldFindings(input.text, values);
+  if (empty.length > 0 && ifFieldEmpty === "skip") {
+    const problems = empty.map((finding) => finding.message);
+    return { skipped: { applicationId: input.applicationId, kind: input.kind, actorId: input.actorId, problems } };
+  }
+  if (empty.length > 0) {
+    throw new InvalidInputError(
+      "The message has merge fields with nothing to fill them for this candidate; nothing was queued.",
+      lintErrorIssues({ score: 0, readingGrade: null, findings: empty }),
+    );
+  }
   const email = composeEmail(input.text, values, context.locale);
   const id = newId();
   return {
@@ -136,34 +165,94 @@ async function prepareMessage(
       scheduledFor,
       nextAttemptAt: scheduledFor,
       bulkRejectionId: input.bulkRejectionId ?? null,
+      interviewId: input.interviewId ?? null,
+      calendarMethod: input.calendar?.method ?? null,
+      calendarIcs: input.calendar?.ics ?? null,
       createdById: input.actorId,
     },
   };
+}
+
+type Skipped = Extract<PreparedMessage, { skipped: unknown }>["skipped"];
+
+/** An automatic message left unsent because a merge field would be empty: the job's recruiter (else its hiring
+ * manager, else whoever caused it) gets a notification saying so, and the audit log records it. */
+async function reportSkipped(db: Db, skipped: Skipped[], now: Date): Promise<void> {
+  if (skipped.length === 0) return;
+  const applications = await db.application.findMany({
+    where: { id: { in: skipped.map((entry) => entry.applicationId) } },
+    select: {
+      id: true,
+      candidate: { select: { name: true } },
+      job: { select: { recruiterId: true, hiringManagerId: true } },
+    },
+  });
+  const byId = new Map(applications.map((application) => [application.id, application]));
+  const notices = skipped.flatMap((entry) => {
+    const application = byId.get(entry.applicationId);
+    const userId = application?.job.recruiterId ?? application?.job.hiringManagerId ?? entry.actorId;
+    if (!application || !userId) return [];
+    const label = TEMPLATE_KIND_LABELS[entry.kind];
+    return [
+      {
+        userId,
+        kind: "message_failed" as const,
+        applicationId: entry.applicationId,
+        title: `Email not sent: ${application.candidate.name}`,
+        body: `The automatic “${label}” email to ${application.candidate.name} was not sent, so that it would not go out with a blank: ${entry.problems.join(" ")} Write to them from the application page when you can.`,
+        createdAt: now,
+      },
+    ];
+  });
+  if (notices.length > 0) await db.notification.createMany({ data: notices });
+  await recordAudits(
+    db,
+    skipped.map((entry) => ({
+      actorId: entry.actorId,
+      action: "message.skipped",
+      entityType: "Application",
+      entityId: entry.applicationId,
+      data: { kind: entry.kind, reason: "empty_merge_field", problems: entry.problems },
+    })),
+  );
 }
 
 async function queueWithContexts(
   db: Db,
   inputs: CandidateMessageInput[],
   contexts: Map<string, MessageContext>,
-): Promise<QueuedMessage[]> {
+  ifFieldEmpty: IfFieldEmpty,
+): Promise<(QueuedMessage | null)[]> {
   if (inputs.length === 0) return [];
   // Every message is checked and rendered before anything is written: one refused refuses the batch.
   const messages: PreparedMessage[] = [];
   for (const input of inputs) {
     const context = contexts.get(input.applicationId);
     if (!context) throw new NotFoundError("The application");
-    messages.push(await prepareMessage(input, context, input.now ?? new Date()));
+    messages.push(await prepareMessage(input, context, input.now ?? new Date(), ifFieldEmpty));
   }
-  await adoptDerivedStatusTokens(db, [...new Set(inputs.map((input) => contexts.get(input.applicationId)!))]);
-  await db.message.createMany({ data: messages.map((message) => message.row) });
-  return messages.map((message) => message.queued);
+  const written = messages.filter((message) => "row" in message);
+  const writtenTo = new Set(written.map((message) => message.row.applicationId!));
+  await adoptDerivedStatusTokens(
+    db,
+    [...writtenTo].map((applicationId) => contexts.get(applicationId)!),
+  );
+  if (written.length > 0) await db.message.createMany({ data: written.map((message) => message.row) });
+  await reportSkipped(
+    db,
+    messages.flatMap((message) => ("skipped" in message ? [message.skipped] : [])),
+    inputs[0]!.now ?? new Date(),
+  );
+  return messages.map((message) => ("queued" in message ? message.queued : null));
 }
 
 /** Renders, lints and queues messages to candidates in the caller's transaction: one statement reads every
- * application's context, one writes the messages. All or nothing: one that cannot be sent refuses the batch. */
+ * application's context, one writes the messages. All or nothing: one that cannot be sent (lint errors, a merge field
+ * with nothing to fill it) refuses the batch. */
 export async function queueCandidateMessages(db: Db, inputs: CandidateMessageInput[]): Promise<QueuedMessage[]> {
   if (inputs.length === 0) return [];
-  return queueWithContexts(db, inputs, await loadMessageContexts(db, inputs));
+  const queued = await queueWithContexts(db, inputs, await loadMessageContexts(db, inputs), "refuse");
+  return queued.map((message) => message!);
 }
 
 /** Queues one message to a candidate (see queueCandidateMessages). */
@@ -202,8 +291,13 @@ export async function templateFor(db: Db, kind: TemplateKind, locale: TemplateLo
 export type TemplateMessageInput = Omit<CandidateMessageInput, "text" | "template">;
 
 /** Queues the workspace's template of each input's kind in its candidate's language; null for an input whose kind has
- * no template (the library is seeded at start, so this means a database without it). */
-export async function queueTemplateMessages(db: Db, inputs: TemplateMessageInput[]): Promise<(QueuedMessage | null)[]> {
+ * no template (the library is seeded at start, so this means a database without it), or, when `ifFieldEmpty` is
+ * "skip", whose merge fields would be empty (reported to the recruiter). */
+export async function queueTemplateMessages(
+  db: Db,
+  inputs: TemplateMessageInput[],
+  options: { ifFieldEmpty?: IfFieldEmpty } = {},
+): Promise<(QueuedMessage | null)[]> {
   if (inputs.length === 0) return [];
   const templates = await templatesOf(
     db,
@@ -226,14 +320,20 @@ export async function queueTemplateMessages(db: Db, inputs: TemplateMessageInput
     db,
     withText.filter((input) => input !== null),
     contexts,
+    options.ifFieldEmpty ?? "refuse",
   );
   let next = 0;
-  return withText.map((input) => (input ? queued[next++]! : null));
+  return withText.map((input) => (input ? (queued[next++] ?? null) : null));
 }
 
-/** Queues the workspace's template of `kind` in the candidate's language; null when no such template exists. */
-export async function queueTemplateMessage(db: Db, input: TemplateMessageInput): Promise<QueuedMessage | null> {
-  const [queued] = await queueTemplateMessages(db, [input]);
+/** Queues the workspace's template of `kind` in the candidate's language; null when no such template exists (or it
+ * was skipped, see queueTemplateMessages). */
+export async function queueTemplateMessage(
+  db: Db,
+  input: TemplateMessageInput,
+  options: { ifFieldEmpty?: IfFieldEmpty } = {},
+): Promise<QueuedMessage | null> {
+  const [queued] = await queueTemplateMessages(db, [input], options);
   return queued ?? null;
 }
 
@@ -243,6 +343,9 @@ export type StaffEmailInput = {
   text: string;
   /** The application it is about, for the outbox's links; the message never shows in the candidate's history. */
   applicationId?: string | null;
+  /** The interview it is about, and its calendar part for the interviewer's calendar. */
+  interviewId?: string | null;
+  calendar?: CalendarPart | null;
   now?: Date;
 };
 
@@ -262,6 +365,9 @@ export async function queueStaffEmail(db: Db, input: StaffEmailInput): Promise<s
       subject: input.subject,
       bodyText: input.text,
       headerMessageId: messageIdHeader(id),
+      interviewId: input.interviewId ?? null,
+      calendarMethod: input.calendar?.method ?? null,
+      calendarIcs: input.calendar?.ics ?? null,
       automated: true,
       scheduledFor: now,
       nextAttemptAt: now,

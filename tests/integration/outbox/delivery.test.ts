@@ -10,7 +10,7 @@ import { prisma } from "~/platform/db.server";
 import { statusTokenHashFor } from "~/platform/status-link-tokens.server";
 import { smtpTransport, type MailTransport } from "~/platform/mail.server";
 import { clockNow, pinClock } from "../../clock";
-import { createTestApplication, createTestJob, createTestUser } from "../../factories";
+import { createTestApplication, createTestInterview, createTestJob, createTestUser } from "../../factories";
 import { header, startSmtpSink, type SmtpSink } from "../../smtp-sink";
 
 const NOW = pinClock();
@@ -81,9 +81,16 @@ test("a reject decision queues the rejection for a humane time; a stage's entry 
     candidate: { timeZone: "America/New_York", locale: "de" },
     appliedAt: new Date(NOW.getTime() - 60_000),
   });
+  await createTestInterview({
+    applicationId: application.id,
+    kind: "screen",
+    startsAt: new Date(NOW.getTime() + 2 * 24 * 60 * 60_000),
+    organizerId: recruiter.id,
+  });
   await moveApplication(application.id, { stageId: stages[1]!.id }, recruiter);
   const invite = await prisma.message.findFirstOrThrow({ where: { applicationId: application.id } });
   expect(invite).toMatchObject({ kind: "screen_invite", status: "queued" });
+  expect(invite.bodyText).toContain("Donnerstag, 14. Januar, 05:00 (New Yorker Zeit)");
   expect(invite.subject).toMatch(/[äöüß]|Gespräch|Einladung/i); // the candidate's language
   expect(invite.scheduledFor!.getTime()).toBeLessThanOrEqual(clockNow().getTime());
 
