@@ -8,6 +8,7 @@ import { NotFoundError } from "~/platform/errors.server";
 import { newId } from "~/platform/ids.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
 import { recordAudit } from "./audit.server";
+import { cancelInterviewsOnClose } from "./interviews/closing.server";
 import { appendEvent } from "./event.server";
 import { getMailSettings } from "./outbox/mail-settings.server";
 import { queueAutomaticMessage } from "./outbox/automations.server";
@@ -166,6 +167,7 @@ export async function withdrawApplication(
       entityId: applicationId,
       data: { by: "candidate", reason: input.reason ?? null, notify: true },
     });
+    await cancelInterviewsOnClose(tx, [applicationId], { now, actorId: null, outcome: "withdrawn" });
     const message = await queueAutomaticMessage(tx, { applicationId, kind: "withdrawal_ack", actorId: null });
     return { ok: true, queued: message !== null } as const;
   });

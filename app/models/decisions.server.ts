@@ -21,6 +21,7 @@ import { appendEvents, type AppendedEvent, type NewEvent } from "./event.server"
 import { queueAutomaticMessages } from "./outbox/automations.server";
 import type { QueuedMessage } from "./outbox/queue.server";
 import type { Actor, ChangeActor } from "./scope.server";
+import { cancelInterviewsOnClose } from "./interviews/closing.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -167,6 +168,10 @@ export async function decideEach(
     decided.map(({ application, input, occurredAt }) => decisionEvent(application, input, occurredAt, actor)),
     { now, alongside: [closing, audits] },
   );
+  for (const outcome of new Set(decided.map(({ input }) => input.outcome))) {
+    const closed = decided.filter(({ input }) => input.outcome === outcome).map(({ application }) => application.id);
+    await cancelInterviewsOnClose(tx, closed, { now, actorId: actor.id, outcome });
+  }
   const emailed = decided.flatMap(({ application, input }) => {
     const kind =
       !input.notify || (input.occurredAt && !options.live)

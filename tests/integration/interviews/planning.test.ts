@@ -3,6 +3,7 @@
 // (with their calendar part) and its refusals.
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, test } from "vitest";
+import { decideApplication } from "~/models/decisions.server";
 import { answerInterviewOffer } from "~/models/interviews/booking.server";
 import { recordEndedInterviews, recordFeedback, recordNoShow } from "~/models/interviews/feedback.server";
 import { listInterviews } from "~/models/interviews/read.server";
@@ -500,4 +501,25 @@ describe("after the interview", () => {
     const last = (await eventsOf(application.id, "interview")).at(-1)!;
     expect(last).toMatchObject({ visibility: "internal", data: { action: "no_show" } });
   });
+});
+
+test("closing the application calls off its interviews ahead: interviewers get the cancellation, the candidate the decision", async () => {
+  const { recruiter, interviewer, application } = await setUp();
+  const interview = await scheduleInterview(
+    application.id,
+    {
+      startsAt: inHours(26),
+      durationMinutes: 60,
+      location: "Acme office",
+      interviewerIds: [interviewer.id],
+      notify: true,
+    },
+    recruiter,
+  );
+  await decideApplication(application.id, { outcome: "rejected", reason: "Experience", notify: true }, recruiter);
+  const [listed] = await listInterviews(application.id, recruiter);
+  expect(listed).toMatchObject({ status: "cancelled", sequence: 1, cancelReason: "The application was rejected." });
+  const cancellations = (await messagesOf(interview.id)).filter((message) => message.calendarMethod === "CANCEL");
+  expect(cancellations.map((message) => message.audience)).toEqual(["staff"]);
+  expect(parsedEvent(cancellations[0]!.calendarIcs!)).toMatchObject({ method: "CANCEL", sequence: 1 });
 });
