@@ -5,6 +5,7 @@ import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { useLoaderData } from "@remix-run/react";
 import { MetricsFilterForm } from "~/components/metrics/filter-form";
 import { ImportanceSection } from "~/components/metrics/importance-section";
+import { InterviewSection } from "~/components/metrics/interview-section";
 import { filterSearch, parseFilters } from "~/components/metrics/filters";
 import metricsStyles from "~/components/metrics/metrics.css?url";
 import {
@@ -19,6 +20,7 @@ import { StageFunnel } from "~/components/metrics/stage-funnel";
 import { WeeklyTrends } from "~/components/metrics/weekly-trends";
 import { RouteError } from "~/components/route-error";
 import { PageHeader } from "~/components/ui/page-header";
+import { interviewFigures } from "~/models/metrics/interview-figures.server";
 import { loadParity, PARITY_GROUPS, type ParityGroupBy } from "~/models/metrics/parity.server";
 import { loadMetricsReport } from "~/models/metrics/report.server";
 import { listMetricsFilterOptions } from "~/models/metrics-filter-options.server";
@@ -39,16 +41,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parityBy = parityGroup(searchParams.get("parityBy"));
   const options = await listMetricsFilterOptions(user);
   const page = { values: parsed.values, options, showHiringManager: user.role !== "hiring_manager", parityBy };
-  if (!parsed.ok) return data({ ...page, errors: parsed.errors, report: null, parity: null }, { status: 400 });
-  const [report, parity] = await Promise.all([
+  if (!parsed.ok) {
+    return data({ ...page, errors: parsed.errors, report: null, parity: null, interviews: null }, { status: 400 });
+  }
+  const [report, parity, interviews] = await Promise.all([
     loadMetricsReport(user, parsed.filters, now),
     loadParity(user, parsed.filters, parityBy, now),
+    interviewFigures(user, parsed.filters),
   ]);
-  return data({ ...page, errors: {}, report, parity });
+  return data({ ...page, errors: {}, report, parity, interviews });
 }
 
 export default function MetricsDashboard() {
-  const { values, options, showHiringManager, errors, report, parity, parityBy } = useLoaderData<typeof loader>();
+  const { values, options, showHiringManager, errors, report, parity, parityBy, interviews } =
+    useLoaderData<typeof loader>();
   const search = filterSearch(values);
   return (
     <>
@@ -74,6 +80,7 @@ export default function MetricsDashboard() {
           <StageFunnel funnel={report.funnel} csvHref={exportHref("funnel", search)} />
           <TimeInStageTable report={report} search={search} />
           <DecisionOwnersTable report={report} search={search} />
+          {interviews ? <InterviewSection figures={interviews} /> : null}
           <CandidateVoice report={report} search={search} />
           {/* parity */}
           {parity ? <ImportanceSection rows={parity.rows} groupBy={parityBy} values={values} /> : null}
