@@ -4,6 +4,8 @@
 import { CANDIDATE_VISIBLE_EVENTS, type ApplicationStatus } from "~/domain/applications";
 import type { StageKind } from "~/domain/jobs";
 import type { ClockInstance } from "~/domain/sla/types";
+import type { InterviewKind } from "~/domain/interviews/types";
+import type { CandidateInterviewRecord } from "~/domain/status-page/interviews";
 import { candidateSafeEvent, type CandidateEvent } from "~/domain/status-page/timeline";
 import type { StatusPageRecord } from "~/domain/status-page/view";
 import { REJECTION_KINDS } from "~/domain/templates/kinds";
@@ -14,6 +16,9 @@ import { singleton } from "~/platform/singleton.server";
 import { statusUrlOf } from "~/platform/status-link-tokens.server";
 import { sqlList } from "~/platform/sql-list.server";
 import { withUnseenWrites } from "~/platform/write-tracking.server";
+import { bareAddress } from "~/domain/messages/addresses";
+import type { CalendarFileInput } from "~/domain/status-page/interviews";
+import { env } from "~/platform/env.server";
 import { appendEvent } from "./event.server";
 import { getMailSettings } from "./outbox/mail-settings.server";
 import { applicationScope, type Actor } from "./scope.server";
@@ -47,12 +52,25 @@ type PageRow = {
   ][];
   surveyAnswered: boolean;
   rejectionEmailDueAt: number | null;
+  interviews: [
+    id: string,
+    kind: InterviewKind,
+    status: "offered" | "scheduled",
+    startsAt: number | null,
+    endsAt: number | null,
+    timeZone: string,
+    location: string | null,
+    videoUrl: string | null,
+    names: string[],
+    slots: [string, number, number][],
+  ][];
 };
 
 /** Everything the status page shows for an application, or null when it does not exist. One statement: the page is
  * opened by every candidate from every email, so it must stay cheap (bench/status-page.bench.ts). Event data is cut
- * down to the candidate-safe keys in SQL already, and rebuilt from an allow-list after. */
-export async function loadStatusPage(applicationId: string): Promise<StatusPageRecord | null> {
+ * down to the candidate-safe keys in SQL already, and rebuilt from an allow-list after; an interview touchpoint's
+ * interviewer ids become their names. Interviews are those offered and those scheduled that have not ended at `now`. */
+export async function loadStatusPage(applicationId: string, now: Date = new Date()): Promise<StatusPageRecord | null> {
   const [rows, mail, links] = await Promise.all([
     jsonRows<PageRow>(
       prisma,
@@ -76,7 +94,15 @@ export async function loadStatusPage(applicationId: string): Promise<StatusPageR
                                      json_build_object('toStageId', e.data->'toStageId', 'toStageName', e.data->'toStageName',
                                                        'subject', e.data->'subject', 'body', e.data->'body',
                                                        'outcome', e.data->'outcome', 'when', e.data->'when',
-                                                       'where', e.data->'where'))
+                                                       'where', e.data->'where', 'action', e.data->'action',
+                                                       'kind', e.data->'kind',
+                                                       'offered', CASE WHEN jsonb_typeof(e.data->'slots') = 'array'
+                                                                       THEN jsonb_array_length(e.data->'slots') END,
+                                                       'names', CASE WHEN e.type = 'interview'
+                                                                      AND jsonb_typeof(e.data->'interviewerIds') = 'array'
+                                                                     THEN (SELECT json_agg(u.name ORDER BY u.name) FROM "User" u
+                                                                            WHERE u.id IN (SELECT jsonb_array_elements_text(e.data->'interviewerIds')))
+                                                                END))
                                      ORDER BY e."occurredAt", e."recordedAt", e.id), '[]')
                               FROM "Event" e
                              WHERE e."applicationId" = a.id AND e.visibility = 'candidate'
@@ -95,7 +121,21 @@ export async function loadStatusPage(applicationId: string): Promise<StatusPageR
                       WHERE m."applicationId" = a.id AND m.direction = 'outbound' AND m.audience = 'candidate'
                         AND m.status IN ('queued', 'sending', 'failed') AND m.kind IN (${REJECTION_KIND_LIST})
                         AND m."createdAt" >= coalesce(a."closedAt", a."appliedAt")
-                      ORDER BY m."createdAt" LIMIT 1) END
+                      ORDER BY m."createdAt" LIMIT 1) END,
+                 'interviews', (SELECT coalesce(json_agg(json_build_array(
+                                     i.id, i.kind, i.status, ${epochMs(`i."startsAt"`)}, ${epochMs(`i."endsAt"`)},
+                                     i."timeZone", i.location, i."videoUrl",
+                                     (SELECT coalesce(json_agg(u.name ORDER BY u.name), '[]')
+                                        FROM "InterviewSeat" se JOIN "User" u ON u.id = se."userId"
+                                       WHERE se."interviewId" = i.id),
+                                     (SELECT coalesce(json_agg(json_build_array(sl.id, ${epochMs(`sl."startsAt"`)},
+                                                                                 ${epochMs(`sl."endsAt"`)})
+                                                               ORDER BY sl."startsAt"), '[]')
+                                        FROM "InterviewSlot" sl WHERE sl."interviewId" = i.id))
+                                     ORDER BY i."startsAt" NULLS LAST, i."createdAt"), '[]')
+                                  FROM "Interview" i
+                                 WHERE i."applicationId" = a.id
+                                   AND (i.status = 'offered' OR (i.status = 'scheduled' AND i."endsAt" > ${now})))
                ))::text AS rows
           FROM "Application" a
          WHERE a.id = ${applicationId}`,
@@ -155,6 +195,24 @@ export async function loadStatusPage(applicationId: string): Promise<StatusPageR
     rejectionEmailDueAt: instant(row.rejectionEmailDueAt),
     surveyAnswered: row.surveyAnswered,
     daysAfterOutcome: links.daysAfterOutcome,
+    interviews: row.interviews.map(
+      ([id, kind, status, startsAt, endsAt, timeZone, location, videoUrl, names, slots]): CandidateInterviewRecord => ({
+        id,
+        kind,
+        status,
+        startsAt: instant(startsAt),
+        endsAt: instant(endsAt),
+        timeZone,
+        location,
+        videoUrl,
+        names,
+        slots: slots.map(([slotId, slotStart, slotEnd]) => ({
+          id: slotId,
+          startsAt: new Date(slotStart),
+          endsAt: new Date(slotEnd),
+        })),
+      }),
+    ),
   };
 }
 
@@ -195,4 +253,65 @@ export async function statusLinkForStaff(applicationId: string, actor: Actor): P
     select: { id: true, statusTokenRotation: true },
   });
   return application ? statusUrlOf(application) : null;
+}
+
+/** A scheduled interview of the link's application, with what its "Add to calendar" file says; null when the
+ * application has no such interview (another application's, cancelled, or times still on offer). The organiser is
+ * the one the invitations name: the interview's, else the job's recruiter or hiring manager, else the company. */
+export async function candidateCalendarInterview(
+  applicationId: string,
+  interviewId: string,
+): Promise<CalendarFileInput | null> {
+  const [row, mail] = await Promise.all([
+    prisma.interview.findFirst({
+      where: { id: interviewId, applicationId, status: "scheduled" },
+      select: {
+        kind: true,
+        calendarUid: true,
+        sequence: true,
+        startsAt: true,
+        endsAt: true,
+        location: true,
+        videoUrl: true,
+        organizer: { select: { name: true, email: true } },
+        seats: { select: { user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } },
+        application: {
+          select: {
+            id: true,
+            statusTokenRotation: true,
+            candidate: { select: { locale: true } },
+            job: {
+              select: {
+                title: true,
+                recruiter: { select: { name: true, email: true } },
+                hiringManager: { select: { name: true, email: true } },
+              },
+            },
+          },
+        },
+      },
+    }),
+    getMailSettings(),
+  ]);
+  if (!row?.startsAt || !row.endsAt) return null;
+  const { application } = row;
+  return {
+    interview: {
+      kind: row.kind,
+      calendarUid: row.calendarUid,
+      sequence: row.sequence,
+      startsAt: row.startsAt,
+      endsAt: row.endsAt,
+      location: row.location,
+      videoUrl: row.videoUrl,
+      names: row.seats.map((seat) => seat.user.name),
+    },
+    organizer: row.organizer ??
+      application.job.recruiter ??
+      application.job.hiringManager ?? { name: mail.companyName, email: bareAddress(env.MAIL_FROM) },
+    locale: application.candidate.locale,
+    company: mail.companyName,
+    jobTitle: application.job.title,
+    statusUrl: statusUrlOf(application),
+  };
 }

@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const generation = writeGeneration(); // before anything is read: see app/web/status-page-cache.server.ts
   const applicationId = await openStatusLink(request, params);
   const now = new Date();
-  const record = await loadStatusPage(applicationId);
+  const record = await loadStatusPage(applicationId, now);
   if (!record) throw statusLinkNotFound();
   // A view by the candidate, not by staff checking the page or a mail scanner following the link.
   if (!isbot(request.headers.get("User-Agent") ?? "") && !(await getUser(request))) {

@@ -2,6 +2,7 @@
 // JavaScript — headings for every section, the timeline as a list, messages behind native <details>.
 import type { StatusTimelineEntry, StatusView } from "~/domain/status-page/view";
 import { CandidatePage } from "./candidate-page";
+import { InterviewCardView } from "./interview-card";
 
 export function StatusPageView({ view }: { view: StatusView }) {
   return (
@@ -27,6 +28,27 @@ export function StatusPageView({ view }: { view: StatusView }) {
           <p>
             {view.data.sooner} <a href={view.data.soonerLink.href}>{view.data.soonerLink.label}</a>.
           </p>
+        </section>
+      ) : null}
+
+      {view.offer ? (
+        <section className="candidate-card candidate-card--offer" aria-labelledby="offer-heading">
+          <h2 id="offer-heading">{view.offer.heading}</h2>
+          <p>{view.offer.lead}</p>
+          <p>
+            <a className="button candidate-action__submit" href={view.offer.choose.href}>
+              {view.offer.choose.label}
+            </a>
+          </p>
+        </section>
+      ) : null}
+
+      {view.interviews ? (
+        <section className="candidate-card candidate-card--interviews" aria-labelledby="interviews-heading">
+          <h2 id="interviews-heading">{view.interviews.heading}</h2>
+          {view.interviews.cards.map((card) => (
+            <InterviewCardView key={card.id} card={card} />
+          ))}
         </section>
       ) : null}
 

@@ -52,6 +52,15 @@ export type StatusPageTexts = {
     readOurMessage: string;
     readYourMessage: string;
     interview: string;
+    /** Interviews planned in Hearback, by what happened. */
+    interviews: {
+      scheduled: string;
+      offered: (count: number | null) => string;
+      booked: string;
+      declined: string;
+      rescheduled: string;
+      cancelled: string;
+    };
     outcome: Record<Outcome, string>;
   };
   actionsHeading: string;
@@ -157,6 +166,14 @@ const en: StatusPageTexts = {
     readOurMessage: "Read our message",
     readYourMessage: "Read your message",
     interview: "Interview arranged",
+    interviews: {
+      scheduled: "Interview arranged",
+      offered: (count) => (count ? `We offered you ${count} times for an interview` : "We offered you interview times"),
+      booked: "You chose a time for your interview",
+      declined: "You told us none of the times worked",
+      rescheduled: "Your interview was moved",
+      cancelled: "Your interview was cancelled",
+    },
     outcome: {
       rejected: "We decided not to go ahead with your application",
       hired: "You are joining us",
@@ -275,6 +292,15 @@ const de: StatusPageTexts = {
     readOurMessage: "Unsere Nachricht lesen",
     readYourMessage: "Ihre Nachricht lesen",
     interview: "Gespräch vereinbart",
+    interviews: {
+      scheduled: "Gespräch vereinbart",
+      offered: (count) =>
+        count ? `Wir haben Ihnen ${count} Termine für ein Gespräch angeboten` : "Wir haben Ihnen Termine angeboten",
+      booked: "Sie haben einen Termin für Ihr Gespräch gewählt",
+      declined: "Sie haben uns gesagt, dass keiner der Termine passt",
+      rescheduled: "Ihr Gespräch wurde verschoben",
+      cancelled: "Ihr Gespräch wurde abgesagt",
+    },
     outcome: {
       rejected: "Wir haben uns entschieden, Ihre Bewerbung nicht weiterzuverfolgen",
       hired: "Sie kommen zu uns",

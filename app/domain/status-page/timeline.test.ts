@@ -83,9 +83,54 @@ test("stage changes keep the stage they moved to, not where from; interviews dro
     id: "e-interview",
     occurredAt: at,
     type: "interview",
+    action: null,
+    kind: null,
     when: new Date("2026-06-03T09:00:00Z"),
     where: "Video call",
+    names: [],
+    offered: null,
   });
+});
+
+test("an interview keeps what happened, its kind, time, place and the names loaded for it; never a reason or ids", () => {
+  const event = candidateSafeEvent(
+    logged("interview", {
+      action: "cancelled",
+      interviewId: "int_internal_1",
+      kind: "screen",
+      when: "2026-06-03T09:00:00.000Z",
+      endsAt: "2026-06-03T09:30:00.000Z",
+      where: "https://meet.example.com/abc",
+      interviewerIds: ["u1"],
+      names: ["Priya Raman"],
+      reason: "Hiring manager thinks the portfolio is weak",
+    }),
+  );
+  expect(event).toEqual({
+    id: "e-interview",
+    occurredAt: at,
+    type: "interview",
+    action: "cancelled",
+    kind: "screen",
+    when: new Date("2026-06-03T09:00:00Z"),
+    where: "https://meet.example.com/abc",
+    names: ["Priya Raman"],
+    offered: null,
+  });
+  expect(JSON.stringify(event)).not.toMatch(/portfolio|int_internal|u1/);
+  expect(candidateSafeEvent(logged("interview", { action: "offered", offered: 3 }))).toMatchObject({ offered: 3 });
+  expect(candidateSafeEvent(logged("interview", { action: "offered", offered: "3" }))).toMatchObject({ offered: null });
+  expect(candidateSafeEvent(logged("interview", { action: "reviewed", kind: "lunch" }))).toMatchObject({
+    action: null,
+    kind: null,
+  });
+});
+
+test("the end of an interview, a no-show and feedback never reach the candidate", () => {
+  expect(candidateSafeEvent(logged("interview", { action: "ended", when: "2026-06-03T09:00:00.000Z" }))).toBe(null);
+  expect(candidateSafeEvent(logged("interview", { action: "no_show" }))).toBe(null);
+  expect(candidateSafeEvent(logged("interview_feedback", { recommendation: "no" }))).toBe(null);
+  expect(candidateSafeEvent(logged("interview_feedback", { recommendation: "no" }, "internal"))).toBe(null);
 });
 
 test("malformed data is dropped rather than shown half", () => {

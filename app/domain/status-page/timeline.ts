@@ -2,15 +2,30 @@
 // only the fields written for the candidate. Reasons, notes, staff names and ids, automation flags and internal ids
 // never pass, because each event is rebuilt from an allow-list rather than filtered by a deny-list.
 import { OUTCOMES, type Outcome } from "../applications";
+import { INTERVIEW_ACTIONS, INTERVIEW_KINDS, type InterviewAction, type InterviewKind } from "../interviews/types";
 
 type Base = { id: string; occurredAt: Date };
+
+/** What a candidate may read of an interview's history: its end and a no-show are for the team. */
+export type CandidateInterviewAction = Exclude<InterviewAction, "ended" | "no_show">;
 
 export type CandidateEvent =
   | (Base & { type: "applied" })
   | (Base & { type: "stage_changed"; toStageId: string | null; toStageName: string })
   | (Base & { type: "message_out"; subject: string | null; body: string })
   | (Base & { type: "message_in"; body: string })
-  | (Base & { type: "interview"; when: Date | null; where: string | null })
+  | (Base & {
+      type: "interview";
+      /** Null on records written before interviews were planned in Hearback. */
+      action: CandidateInterviewAction | null;
+      kind: InterviewKind | null;
+      when: Date | null;
+      where: string | null;
+      /** Whom the candidate meets, as the page loaded them from the interviewers' ids. */
+      names: string[];
+      /** How many times were offered (offered only). */
+      offered: number | null;
+    })
   | (Base & { type: "outcome"; outcome: Outcome });
 
 export type LoggedEvent = { id: string; type: string; visibility: string; occurredAt: Date; data: unknown };
@@ -19,6 +34,22 @@ function field(data: unknown, name: string): string | null {
   if (typeof data !== "object" || data === null) return null;
   const value = (data as Record<string, unknown>)[name];
   return typeof value === "string" && value.trim() !== "" ? value : null;
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
+  return (values as readonly string[]).includes(value ?? "") ? (value as T) : null;
+}
+
+function names(data: unknown): string[] {
+  if (typeof data !== "object" || data === null) return [];
+  const value = (data as Record<string, unknown>).names;
+  return Array.isArray(value) ? value.filter((name): name is string => typeof name === "string" && name !== "") : [];
+}
+
+function count(data: unknown, name: string): number | null {
+  if (typeof data !== "object" || data === null) return null;
+  const value = (data as Record<string, unknown>)[name];
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : null;
 }
 
 function instant(value: string | null): Date | null {
@@ -48,13 +79,21 @@ export function candidateSafeEvent(event: LoggedEvent): CandidateEvent | null {
       const body = field(event.data, "body");
       return body ? { ...base, type: "message_in", body } : null;
     }
-    case "interview":
+    case "interview": {
+      const action = oneOf(INTERVIEW_ACTIONS, field(event.data, "action"));
+      // The end of an interview and a no-show are for the team, whatever the record says.
+      if (action === "ended" || action === "no_show") return null;
       return {
         ...base,
         type: "interview",
+        action,
+        kind: oneOf(INTERVIEW_KINDS, field(event.data, "kind")),
         when: instant(field(event.data, "when")),
         where: field(event.data, "where"),
+        names: names(event.data),
+        offered: action === "offered" ? count(event.data, "offered") : null,
       };
+    }
     case "decision": {
       const outcome = field(event.data, "outcome");
       return (OUTCOMES as readonly string[]).includes(outcome ?? "")

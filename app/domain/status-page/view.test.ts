@@ -65,6 +65,7 @@ function record(overrides: Partial<StatusPageRecord> = {}): StatusPageRecord {
     rejectionEmailDueAt: null,
     surveyAnswered: false,
     daysAfterOutcome: 180,
+    interviews: [],
     ...overrides,
   };
 }
@@ -325,8 +326,12 @@ test("interviews show when (in the candidate's zone) and where", () => {
     id: "9",
     type: "interview",
     occurredAt: new Date("2026-06-06T09:00:00Z"),
+    action: null,
+    kind: null,
     when: new Date("2026-06-12T14:00:00Z"),
     where: "Video call (Zoom)",
+    names: [],
+    offered: null,
   };
   const view = buildStatusView(record({ events: [interview] }), { token, now });
   expect(view.timeline.entries[0]).toMatchObject({
@@ -383,4 +388,110 @@ test("a held rejection email's send time and the link's expiry bound a stored pa
   // Dates already past move nothing: the page already says so.
   const late = record({ clocks: [clock({ dueAt: new Date("2026-06-10T11:00:00Z") })] });
   expect(statusViewChangesAt(late, now).toISOString()).toBe("2027-01-01T05:00:00.000Z");
+});
+
+const interviewEvent = (
+  id: string,
+  overrides: Partial<Extract<CandidateEvent, { type: "interview" }>>,
+): CandidateEvent => ({
+  id,
+  type: "interview",
+  occurredAt: new Date("2026-06-06T09:00:00Z"),
+  action: "scheduled",
+  kind: "interview",
+  when: new Date("2026-06-12T14:00:00Z"),
+  where: "https://meet.example.com/abc",
+  names: ["Priya Raman"],
+  offered: null,
+  ...overrides,
+});
+
+test("interview touchpoints read as sentences on the candidate's clock, never as timestamps", () => {
+  const events = [
+    interviewEvent("a", { action: "offered", when: null, offered: 3, occurredAt: new Date("2026-06-05T09:00:00Z") }),
+    interviewEvent("b", { action: "booked", occurredAt: new Date("2026-06-05T10:00:00Z") }),
+    interviewEvent("c", {
+      action: "rescheduled",
+      when: new Date("2026-06-15T13:30:00Z"),
+      where: "Torstraße 1, Berlin",
+      kind: "onsite",
+      occurredAt: new Date("2026-06-05T11:00:00Z"),
+    }),
+    interviewEvent("d", { action: "cancelled", occurredAt: new Date("2026-06-05T12:00:00Z") }),
+    interviewEvent("e", { action: "declined", when: null, occurredAt: new Date("2026-06-05T13:00:00Z") }),
+  ];
+  const view = buildStatusView(record({ events }), { token, now });
+  const lines = view.timeline.entries.map((entry) => [entry.title, entry.detail]);
+  expect(lines).toEqual([
+    ["You told us none of the times worked", null],
+    ["Your interview was cancelled", "Video interview with Priya Raman, Friday 12 June, 10:00"],
+    ["Your interview was moved", "On-site interview with Priya Raman, Monday 15 June, 09:30 · Torstraße 1, Berlin"],
+    ["You chose a time for your interview", "Video interview with Priya Raman, Friday 12 June, 10:00"],
+    ["We offered you 3 times for an interview", "Video interview with Priya Raman"],
+  ]);
+  expect(JSON.stringify(lines)).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+
+  const german = buildStatusView(record({ locale: "de", timeZone: "Europe/Berlin", events: events.slice(1, 2) }), {
+    token,
+    now,
+  });
+  expect(german.timeline.entries[0]).toMatchObject({
+    title: "Sie haben einen Termin für Ihr Gespräch gewählt",
+    detail: "Video-Interview mit Priya Raman, Freitag, 12. Juni, 16:00",
+  });
+});
+
+const offered = {
+  id: "offer1",
+  kind: "screen" as const,
+  status: "offered" as const,
+  startsAt: null,
+  endsAt: null,
+  timeZone: "Europe/Berlin",
+  location: null,
+  videoUrl: "https://meet.example.com/abc",
+  names: ["Priya Raman"],
+  slots: [
+    { id: "s1", startsAt: new Date("2026-06-11T13:00:00Z"), endsAt: new Date("2026-06-11T13:30:00Z") },
+    { id: "s2", startsAt: new Date("2026-06-12T13:00:00Z"), endsAt: new Date("2026-06-12T13:30:00Z") },
+  ],
+};
+const scheduled = {
+  ...offered,
+  id: "int2",
+  status: "scheduled" as const,
+  kind: "interview" as const,
+  startsAt: new Date("2026-06-16T14:00:00Z"),
+  endsAt: new Date("2026-06-16T15:00:00Z"),
+  slots: [],
+};
+
+test("an open offer is a call to choose a time; scheduled interviews are cards with a calendar link", () => {
+  const view = buildStatusView(record({ interviews: [offered, scheduled] }), { token, now });
+  expect(view.offer).toEqual({
+    heading: "Choose a time for your interview",
+    lead: "We would like to meet you: Video call with Priya Raman. There are 2 times to choose from.",
+    choose: { href: `/s/${token}/interview`, label: "Choose a time" },
+  });
+  expect(view.interviews?.heading).toBe("Your interview");
+  expect(view.interviews?.cards).toMatchObject([
+    {
+      headline: "Video interview with Priya Raman, Tuesday 16 June, 10:00 (New York time)",
+      duration: "1 hour",
+      calendar: { href: `/s/${token}/interviews/int2/calendar.ics`, label: "Add to calendar" },
+    },
+  ]);
+  // After the outcome, neither shows.
+  const closed = buildStatusView(record({ status: "withdrawn", closedAt: now, interviews: [offered, scheduled] }), {
+    token,
+    now,
+  });
+  expect(closed.offer).toBe(null);
+  expect(closed.interviews).toBe(null);
+});
+
+test("a stored page lasts only until an offered time starts or an interview ends", () => {
+  const inRecord = record({ clocks: [], interviews: [offered, scheduled] });
+  expect(statusViewChangesAt(inRecord, now)).toEqual(new Date("2026-06-11T13:00:00Z"));
+  expect(statusViewChangesAt(inRecord, new Date("2026-06-12T14:00:00Z"))).toEqual(new Date("2026-06-16T15:00:00Z"));
 });

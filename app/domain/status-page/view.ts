@@ -7,6 +7,19 @@ import type { StageKind } from "../jobs";
 import { candidateDate, candidateDateTime, candidateYearEndsAt } from "../messages/candidate-dates";
 import { hearBackBy } from "../sla/clocks";
 import type { ClockInstance } from "../sla/types";
+import { interviewSummary } from "../interviews/wording";
+import {
+  interviewCard,
+  interviewsChangeAt,
+  interviewWhat,
+  offerCall,
+  openOffer,
+  upcomingInterviews,
+  type CandidateInterviewRecord,
+  type InterviewCard,
+  type OfferCall,
+} from "./interviews";
+import { INTERVIEW_TEXTS } from "./interview-texts";
 import { STATUS_PAGE_TEXTS, type ActionKey } from "./texts";
 import type { CandidateEvent } from "./timeline";
 
@@ -32,6 +45,8 @@ export type StatusPageRecord = {
   rejectionEmailDueAt: Date | null;
   surveyAnswered: boolean;
   daysAfterOutcome: number;
+  /** Offered interviews and scheduled ones not yet over (the page picks what to show at `now`). */
+  interviews: CandidateInterviewRecord[];
 };
 
 export type PromiseTone = "by" | "late" | "waiting" | "none";
@@ -63,6 +78,9 @@ export type StatusView = {
     duration: string;
   } | null;
   promise: { heading: string; tone: PromiseTone; lines: string[] } | null;
+  /** Times to choose from, while an offer is open. */
+  offer: OfferCall | null;
+  interviews: { heading: string; cards: InterviewCard[] } | null;
   outcome: { heading: string; paragraphs: string[] } | null;
   data: { heading: string; until: string; sooner: string; soonerLink: StatusLink } | null;
   contact: { heading: string; name: string; hint: string };
@@ -133,14 +151,16 @@ export function buildStatusView(record: StatusPageRecord, { token, now }: { toke
           detail: null,
           body: { summary: t.timeline.readYourMessage, text: event.body },
         };
-      case "interview": {
-        const detail = [event.when ? dateTime(event.when) : null, event.where].filter(Boolean).join(" · ");
-        return { ...common, title: t.timeline.interview, detail: detail || null, body: null };
-      }
+      case "interview":
+        return { ...common, ...interviewEntry(event, locale, record.timeZone, dateTime), body: null };
       case "outcome":
         return { ...common, title: t.timeline.outcome[event.outcome], detail: null, body: null };
     }
   });
+
+  const offer = outcome ? null : openOffer(record.interviews, now);
+  const upcoming = outcome ? [] : upcomingInterviews(record.interviews, now);
+  const interviewTexts = INTERVIEW_TEXTS[locale].card;
 
   const deletion = link("delete-data");
   const links = [
@@ -169,6 +189,16 @@ export function buildStatusView(record: StatusPageRecord, { token, now }: { toke
           duration: stageWords.duration,
         },
     promise: outcome ? null : { heading: t.promiseHeading, ...promiseLines(record, now, date) },
+    offer: offer ? offerCall(offer, locale, base) : null,
+    interviews:
+      upcoming.length > 0
+        ? {
+            heading: upcoming.length === 1 ? interviewTexts.headingOne : interviewTexts.headingMany,
+            cards: upcoming.map((interview) =>
+              interviewCard(interview, { locale, timeZone: record.timeZone, now, base }),
+            ),
+          }
+        : null,
     outcome: outcome
       ? {
           heading: t.outcomes[outcome].heading,
@@ -193,6 +223,41 @@ export function buildStatusView(record: StatusPageRecord, { token, now }: { toke
     actions: { heading: t.actionsHeading, links, note: outcome && record.surveyAnswered ? t.surveyAnswered : null },
     footer: t.footer,
   };
+}
+
+type InterviewEvent = Extract<CandidateEvent, { type: "interview" }>;
+
+/** An interview touchpoint as a sentence: what happened, then what, with whom and when on the candidate's clock.
+ * Records from before interviews were planned here keep their date and place. */
+function interviewEntry(
+  event: InterviewEvent,
+  locale: Locale,
+  timeZone: string,
+  dateTime: (instant: Date) => string,
+): { title: string; detail: string | null } {
+  const t = STATUS_PAGE_TEXTS[locale].timeline;
+  if (!event.action) {
+    const detail = [event.when ? dateTime(event.when) : null, event.where].filter(Boolean).join(" · ");
+    return { title: t.interview, detail: detail || null };
+  }
+  const isLink = event.where !== null && /^https?:\/\//i.test(event.where);
+  const facts = {
+    kind: event.kind ?? "interview",
+    location: isLink ? null : event.where,
+    videoUrl: isLink ? event.where : null,
+    names: event.names,
+  };
+  const words = t.interviews;
+  switch (event.action) {
+    case "offered":
+      return { title: words.offered(event.offered), detail: interviewWhat(facts, locale) };
+    case "declined":
+      return { title: words.declined, detail: null };
+    default: {
+      const summary = interviewSummary({ ...facts, startsAt: event.when }, locale, timeZone);
+      return { title: words[event.action], detail: [summary, facts.location].filter(Boolean).join(" · ") };
+    }
+  }
 }
 
 const QUARTER_HOUR_MS = 15 * 60_000;
@@ -244,7 +309,8 @@ function promiseLines(
 }
 
 /** When the page built from `record` at `now` would first read differently with the same data: a promised date
- * passing ("we are late"), the link expiring, or the year ending in the candidate's zone (dates of the current year
+ * passing ("we are late"), the link expiring, an offered interview time passing or an interview ending, or the year
+ * ending in the candidate's zone (dates of the current year
  * are written without it). A stored copy of the page may be served until then, and only while the data is unchanged.
  * (Not the quarter hours `formatted` remembers by: every stored page expiring at once made all of them render again
  * together, every 15 minutes.) */
@@ -254,5 +320,7 @@ export function statusViewChangesAt(record: StatusPageRecord, now: Date): Date {
     if (due && due.getTime() > now.getTime()) moments.push(due.getTime());
   }
   if (record.closedAt) moments.push(record.closedAt.getTime() + record.daysAfterOutcome * DAY_MS);
+  const interviewsChange = interviewsChangeAt(record.interviews, now);
+  if (interviewsChange) moments.push(interviewsChange.getTime());
   return new Date(Math.min(...moments));
 }
