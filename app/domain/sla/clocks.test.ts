@@ -5,6 +5,7 @@ import {
   clockEventsFromLog,
   clockRisk,
   computeClocks,
+  feedbackOwed,
   hearBackBy,
   initialStageIdFromLog,
   ScheduleHasNoOpenHoursError,
@@ -824,6 +825,24 @@ test("interviewer_feedback on business time skips the weekend", () => {
     "2026-03-09T12:00",
   );
   expect(reviewed[0]).toMatchObject({ state: "stopped", breached: false });
+});
+
+test("feedbackOwed: who still owes feedback on each ended interview, early feedback counted, called-off ones owing none", () => {
+  const log = [
+    feedback("2026-03-03T10:00", "int_1", "ana"),
+    interviewEnded("2026-03-03T11:00", "int_1", ["priya", "tom", "ana"]),
+    interviewEnded("2026-03-03T11:00", "int_2", ["priya"]),
+    calledOff("2026-03-03T12:00", "int_2", "no_show"),
+    interviewEnded("2026-03-03T12:00", "int_3", ["sam"]),
+    feedback("2026-03-03T13:00", "int_1", "tom"),
+    feedback("2026-03-03T13:00", "int_3", "sam"),
+    // A second end of the same interview does not change who sat on it.
+    interviewEnded("2026-03-03T14:00", "int_1", ["priya", "tom", "ana", "sam"]),
+  ];
+  expect([...feedbackOwed(log)]).toEqual([
+    ["int_1", ["priya"]],
+    ["int_3", []],
+  ]);
 });
 
 const berlin = compileCalendar({

@@ -382,6 +382,34 @@ export function hearBackBy(clocks: readonly Pick<ClockInstance, "metric" | "stat
   return earliest;
 }
 
+/** Who still owes feedback on each interview that ended in the log (interview id → interviewer ids, in the order its
+ * end named them): the feedback clock's reading of the log, for the queue and the notices. An interview called off
+ * owes nothing. */
+export function feedbackOwed(events: readonly ClockEvent[]): Map<string, string[]> {
+  const given = new Map<string, Set<string>>();
+  const panels = new Map<string, string[]>();
+  const calledOff = new Set<string>();
+  for (const event of events) {
+    if (event.type === "interview_feedback") {
+      given.set(event.interviewId, (given.get(event.interviewId) ?? new Set()).add(event.interviewerId));
+    } else if (event.type === "interview" && event.action !== "ended") {
+      calledOff.add(event.interviewId);
+    } else if (event.type === "interview" && !panels.has(event.interviewId) && !calledOff.has(event.interviewId)) {
+      panels.set(event.interviewId, event.interviewerIds);
+    }
+  }
+  const owed = new Map<string, string[]>();
+  for (const [interviewId, panel] of panels) {
+    if (calledOff.has(interviewId)) continue;
+    const reviewed = given.get(interviewId);
+    owed.set(
+      interviewId,
+      panel.filter((interviewerId) => !reviewed?.has(interviewerId)),
+    );
+  }
+  return owed;
+}
+
 export type ClockRisk = "fine" | "warning" | "breached" | "paused" | "done";
 
 /** How a clock looks at `at` for the UI. A paused clock that was already late shows as breached. */

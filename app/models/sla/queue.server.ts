@@ -1,9 +1,11 @@
-// "Waiting on us": every running clock the actor may see, soonest due first, with its risk as of an instant.
+// "Waiting on us": every running clock the actor may see, soonest due first, with its risk as of an instant. An
+// interviewer's queue is the interview feedback they still owe; feedback clocks name the interview and who owes it.
 import { Prisma } from "~/generated/prisma/client";
 import type { SlaMetric } from "~/domain/sla/types";
 import { prisma } from "~/platform/db.server";
 import { epochMs, jsonRows } from "~/platform/json-rows.server";
 import { applicationScope, type Actor } from "../scope.server";
+import { clocksAwaitingFeedbackFrom, interviewersOwingFeedback, peopleNamed } from "./feedback-owed.server";
 
 export type QueueFilter = { jobId?: string; recruiterId?: string; metric?: SlaMetric; limit?: number; at?: Date };
 
@@ -20,6 +22,7 @@ const queueSelect = {
   breached: true,
   businessHours: true,
   targetMinutes: true,
+  interviewId: true,
   application: {
     select: {
       candidate: { select: { id: true, name: true } },
@@ -30,19 +33,33 @@ const queueSelect = {
 } satisfies Prisma.SlaClockSelect;
 
 type QueueRow = Prisma.SlaClockGetPayload<{ select: typeof queueSelect }>;
+
+/** The interview a feedback clock is about. */
+export type QueueInterview = { id: string; kind: string; startsAt: Date | null; endsAt: Date | null };
+
 export type QueueItem = Omit<QueueRow, "dueAt" | "application"> & {
   dueAt: Date;
   risk: QueueRisk;
   candidate: QueueRow["application"]["candidate"];
   stage: QueueRow["application"]["stage"];
   job: QueueRow["application"]["job"];
+  /** Feedback clocks: the interview (null if it was deleted) and who still owes feedback on it; else null and []. */
+  interview: QueueInterview | null;
+  feedbackOwedBy: { id: string; name: string }[];
 };
 
-export function queueWhere(actor: Actor, filter: QueueFilter): Prisma.SlaClockWhereInput {
+/** An interviewer's queue holds only the feedback clocks on which they still owe feedback. */
+async function ownClocksOnly(actor: Actor): Promise<Prisma.SlaClockWhereInput> {
+  if (actor.role !== "interviewer") return {};
+  return { id: { in: await clocksAwaitingFeedbackFrom(actor, actor.id) } };
+}
+
+export async function queueWhere(actor: Actor, filter: QueueFilter): Promise<Prisma.SlaClockWhereInput> {
   return {
     state: "running",
     dueAt: { not: null },
     ...(filter.metric ? { metric: filter.metric } : {}),
+    ...(await ownClocksOnly(actor)),
     // AND, not a spread: a hiring manager's scope is itself a `job` condition, which a job filter must not replace.
     application: {
       AND: [
@@ -71,7 +88,7 @@ export function riskAt(clock: { dueAt: Date; warnAt: Date | null; breached: bool
 /** Running clocks, soonest due first (ties: the longest waiting first). */
 export async function getQueue(actor: Actor, filter: QueueFilter = {}): Promise<{ items: QueueItem[]; total: number }> {
   const at = filter.at ?? new Date();
-  const where = queueWhere(actor, filter);
+  const where = await queueWhere(actor, filter);
   const [rows, total] = await Promise.all([
     prisma.slaClock.findMany({
       where,
@@ -81,6 +98,7 @@ export async function getQueue(actor: Actor, filter: QueueFilter = {}): Promise<
     }),
     prisma.slaClock.count({ where }),
   ]);
+  const { interviews, owed } = await feedbackDetails(rows);
   const items = rows.map(({ application, dueAt, ...clock }) => ({
     ...clock,
     dueAt: dueAt!,
@@ -88,14 +106,34 @@ export async function getQueue(actor: Actor, filter: QueueFilter = {}): Promise<
     candidate: application.candidate,
     stage: application.stage,
     job: application.job,
+    interview: clock.interviewId ? (interviews.get(clock.interviewId) ?? null) : null,
+    feedbackOwedBy: clock.interviewId ? (owed.get(clock.interviewId) ?? []) : [],
   }));
   return { items, total };
+}
+
+/** The interviews of the feedback clocks among `rows`, and who still owes feedback on each. */
+async function feedbackDetails(rows: readonly Pick<QueueRow, "applicationId" | "interviewId">[]) {
+  const interviewIds = rows.flatMap((row) => (row.interviewId ? [row.interviewId] : []));
+  if (interviewIds.length === 0) return { interviews: new Map<string, QueueInterview>(), owed: new Map() };
+  const [interviews, owedIds] = await Promise.all([
+    prisma.interview.findMany({
+      where: { id: { in: interviewIds } },
+      select: { id: true, kind: true, startsAt: true, endsAt: true },
+    }),
+    interviewersOwingFeedback(prisma, rows),
+  ]);
+  const people = await peopleNamed(prisma, [...owedIds.values()].flat());
+  const owed = new Map(
+    [...owedIds].map(([interviewId, ids]) => [interviewId, ids.flatMap((id) => people.get(id) ?? [])]),
+  );
+  return { interviews: new Map(interviews.map((interview) => [interview.id, interview])), owed };
 }
 
 /** Per risk, how many running clocks the actor's queue holds (for the page heading and the header badge). */
 export async function countQueueByRisk(actor: Actor, filter: QueueFilter = {}) {
   const at = filter.at ?? new Date();
-  const where = queueWhere(actor, filter);
+  const where = await queueWhere(actor, filter);
   const [breached, warning, total] = await Promise.all([
     prisma.slaClock.count({ where: { AND: [where, { OR: [{ breached: true }, { dueAt: { lt: at } }] }] } }),
     prisma.slaClock.count({
@@ -120,6 +158,7 @@ const badgeSelect = {
   businessHours: true,
   targetMinutes: true,
   remainingMinutes: true,
+  interviewId: true,
 } satisfies Prisma.SlaClockSelect;
 
 export type ClockBadge = Prisma.SlaClockGetPayload<{ select: typeof badgeSelect }>;

@@ -1,10 +1,13 @@
 // The SLA sweeper's database work: marks running clocks breached once past due and raises warnings once inside their
-// warn-before window, notifying the job's recruiter (else its hiring manager). Rows are claimed with FOR UPDATE SKIP
-// LOCKED, so several app instances sweeping one PostgreSQL database never notify twice.
+// warn-before window, notifying the job's recruiter (else its hiring manager) and, for interview feedback, the
+// interviewers who still owe it. Rows are claimed with FOR UPDATE SKIP LOCKED, so several app instances sweeping one
+// PostgreSQL database never notify twice.
+import { feedbackFromText } from "~/domain/sla/feedback-text";
 import { SLA_METRIC_LABELS, type SlaMetric } from "~/domain/sla/types";
 import { prisma } from "~/platform/db.server";
 import { createNotifications, type NewNotification } from "../notification.server";
 import type { Db } from "./config.server";
+import { interviewersOwingFeedback, peopleNamed } from "./feedback-owed.server";
 
 const SWEEP_BATCH = 500;
 /** Breaches and warnings older than this (history, an import, a long outage) are marked but not pushed to anyone. */
@@ -25,8 +28,16 @@ async function claim(db: Db, kind: "breach" | "warning", now: Date): Promise<str
   return rows.map((row) => row.id);
 }
 
-function describe(metric: SlaMetric, candidate: string, job: string, kind: "breach" | "warning") {
+function describe(metric: SlaMetric, candidate: string, job: string, kind: "breach" | "warning", owedBy: string[]) {
   const what = SLA_METRIC_LABELS[metric].toLowerCase();
+  if (metric === "interviewer_feedback") {
+    const feedback = owedBy.length > 0 ? feedbackFromText(owedBy) : "Interview feedback";
+    const when = kind === "breach" ? "is overdue" : "is due soon";
+    return {
+      title: `${kind === "breach" ? "Feedback overdue" : "Feedback due soon"}: ${candidate}`,
+      body: `${feedback} on ${candidate}’s interview (${job}) ${when}.`,
+    };
+  }
   return kind === "breach"
     ? { title: `Overdue: ${candidate}`, body: `The ${what} promised to ${candidate} (${job}) is overdue.` }
     : { title: `Due soon: ${candidate}`, body: `The ${what} promised to ${candidate} (${job}) is due soon.` };
@@ -41,6 +52,7 @@ async function notices(db: Db, ids: string[], kind: "breach" | "warning", now: D
       dueAt: true,
       warnAt: true,
       applicationId: true,
+      interviewId: true,
       application: {
         select: {
           candidate: { select: { name: true } },
@@ -49,20 +61,24 @@ async function notices(db: Db, ids: string[], kind: "breach" | "warning", now: D
       },
     },
   });
+  const owed = await interviewersOwingFeedback(db, clocks);
+  const people = await peopleNamed(db, [...owed.values()].flat());
   return clocks.flatMap((clock) => {
     const when = (kind === "breach" ? clock.dueAt : clock.warnAt)?.getTime() ?? 0;
+    if (now.getTime() - when > NOTIFY_WITHIN_MS) return [];
     const owner = clock.application.job.recruiterId ?? clock.application.job.hiringManagerId;
-    if (!owner || now.getTime() - when > NOTIFY_WITHIN_MS) return [];
-    const text = describe(clock.metric, clock.application.candidate.name, clock.application.job.title, kind);
-    return [
-      {
-        userId: owner,
-        kind: kind === "breach" ? "sla_breach" : "sla_warning",
-        applicationId: clock.applicationId,
-        clockId: clock.id,
-        ...text,
-      },
-    ];
+    // Feedback is chased with the people who owe it; the recruiter hears of it too.
+    const owing = clock.interviewId ? (owed.get(clock.interviewId) ?? []) : [];
+    const recipients = [...new Set([...owing, ...(owner ? [owner] : [])])];
+    const names = owing.flatMap((id) => people.get(id)?.name ?? []);
+    const text = describe(clock.metric, clock.application.candidate.name, clock.application.job.title, kind, names);
+    return recipients.map((userId) => ({
+      userId,
+      kind: kind === "breach" ? ("sla_breach" as const) : ("sla_warning" as const),
+      applicationId: clock.applicationId,
+      clockId: clock.id,
+      ...text,
+    }));
   });
 }
 

@@ -126,11 +126,14 @@ test("a hiring manager sees only their own jobs' candidates, and only their jobs
   expect(peeking.data.items).toEqual([]);
 });
 
-test("interviewers are sent to their applications; everyone else lands on Waiting on us", async () => {
+test("interviewers land on their applications and their queue holds only the feedback they owe", async () => {
+  const recruiter = await signIn("recruiter");
+  await jobWithThreeCandidates(recruiter);
   const interviewer = await signIn("interviewer");
   const fromQueue = await load(interviewer);
-  expect(fromQueue.status).toBe(302);
-  expect(fromQueue.location).toBe("/applications");
+  expect(fromQueue.status).toBe(200);
+  expect(fromQueue.data.ownFeedbackOnly).toBe(true);
+  expect(fromQueue.data.items).toEqual([]);
 
   const interviewerHome = await run(landing.loader, getRequest("/", interviewer));
   expect(interviewerHome.location).toBe("/applications");
