@@ -3,8 +3,9 @@
 // a zod schema (described by the OpenAPI document, checked by the tests) with the function that presents a model's
 // result in it. Timestamps are ISO 8601 UTC strings.
 import { z } from "zod";
+import { STAGE_DECISION_RESTART_NOTE } from "~/domain/sla/policies";
 import { WEEKDAYS } from "~/domain/sla/schedule";
-import { CLOCK_STATES, SLA_METRICS } from "~/domain/sla/types";
+import { CLOCK_STATES, DEFAULT_STAGE_DECISION_RESTART, SLA_METRICS, STAGE_DECISION_RESTARTS } from "~/domain/sla/types";
 import { isoInstant } from "~/domain/validation";
 import type { ApplicationClocksAsOf } from "~/models/sla/as-of.server";
 import type { PolicyDetail } from "~/models/sla/policies.server";
@@ -129,6 +130,7 @@ const targetResource = z.object({
   minutes: z.number(),
   businessHours: z.boolean().describe("true: only open minutes of the schedule count; false: real elapsed time."),
   warnBeforeMinutes: z.number().nullable(),
+  stageDecisionRestartsAt: z.enum(STAGE_DECISION_RESTARTS).optional().describe(STAGE_DECISION_RESTART_NOTE),
 });
 
 export const slaPolicyResource = z.object({
@@ -160,6 +162,9 @@ export function presentPolicy(policy: PolicyDetail): z.output<typeof slaPolicyRe
       minutes: target.minutes,
       businessHours: target.businessHours,
       warnBeforeMinutes: target.warnBeforeMinutes ?? null,
+      ...(target.metric === "interviewer_feedback"
+        ? { stageDecisionRestartsAt: target.stageDecisionRestartsAt ?? DEFAULT_STAGE_DECISION_RESTART }
+        : {}),
     })),
     updatedAt: iso(policy.updatedAt),
   };
@@ -191,6 +196,7 @@ const clockResource = z.object({
   warnAt: timestamp.nullable(),
   remainingMinutes: z.number().nullable().describe("Counted minutes left when paused, else null."),
   stageId: id.nullable().describe("stage_decision: the stage being decided."),
+  interviewId: id.nullable().describe("interviewer_feedback: the interview whose feedback is owed."),
 });
 
 export const applicationSlaResource = z.object({
@@ -222,6 +228,7 @@ export function presentApplicationSla(sla: ApplicationClocksAsOf): z.output<type
       warnAt: iso(clock.warnAt),
       remainingMinutes: clock.remainingMinutes,
       stageId: clock.stageId,
+      interviewId: clock.interviewId,
     })),
   };
 }
@@ -265,6 +272,13 @@ export const queueResource = z.object({
       candidate: z.object({ id, name: z.string() }),
       stage: z.object({ id, name: z.string() }),
       job: z.object({ id, title: z.string() }),
+      interview: z
+        .object({ id, kind: z.string(), startsAt: timestamp.nullable(), endsAt: timestamp.nullable() })
+        .nullable()
+        .describe("interviewer_feedback: the interview whose feedback is owed; else null."),
+      feedbackOwedBy: z
+        .array(z.object({ id, name: z.string() }))
+        .describe("interviewer_feedback: the interviewers who still owe feedback; else empty."),
     }),
   ),
   total: z.number().int().describe("Running clocks matching the filters, beyond `limit` too."),
@@ -296,6 +310,13 @@ export function presentQueue(
         candidate: item.candidate,
         stage: item.stage,
         job: { id: item.job.id, title: item.job.title },
+        interview: item.interview && {
+          id: item.interview.id,
+          kind: item.interview.kind,
+          startsAt: iso(item.interview.startsAt),
+          endsAt: iso(item.interview.endsAt),
+        },
+        feedbackOwedBy: item.feedbackOwedBy,
       };
     }),
     total: queue.total,

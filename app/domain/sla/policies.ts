@@ -13,6 +13,11 @@ const wholeMinutes = (label: string) =>
     .int(`${label} must be a whole number of minutes.`)
     .positive(`${label} must be more than 0.`);
 
+/** How the API documents a feedback target's stageDecisionRestartsAt. */
+export const STAGE_DECISION_RESTART_NOTE =
+  "interviewer_feedback only: when the stage decision starts again after an interview — when the last " +
+  "interviewer's feedback is in (last_feedback, the default) or when the interview ends (interview_end).";
+
 export const slaTargetInputSchema = z
   .object({
     metric: z.enum(SLA_METRICS, { error: `Metric must be one of ${SLA_METRICS.join(", ")}.` }),
@@ -23,7 +28,8 @@ export const slaTargetInputSchema = z
       .enum(STAGE_DECISION_RESTARTS, {
         error: `stageDecisionRestartsAt must be one of ${STAGE_DECISION_RESTARTS.join(", ")}.`,
       })
-      .optional(),
+      .optional()
+      .describe(STAGE_DECISION_RESTART_NOTE),
   })
   .superRefine((target, context) => {
     const { minutes, warnBeforeMinutes } = target;
