@@ -7,9 +7,9 @@ import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { DURATION_UNITS, policyFormSchema, type DurationUnit, type PolicyFormValues } from "~/domain/sla/policy-form";
 import type { PolicyPreview } from "~/domain/sla/policy-preview";
-import { SLA_METRIC_LABELS, SLA_METRICS } from "~/domain/sla/types";
+import { SLA_METRIC_LABELS, SLA_METRICS, STAGE_DECISION_RESTARTS } from "~/domain/sla/types";
 import type { FieldErrors } from "~/domain/forms";
-import { DURATION_UNIT_LABELS, SLA_METRIC_EXPLANATIONS } from "./sla-labels";
+import { DURATION_UNIT_LABELS, SLA_METRIC_EXPLANATIONS, STAGE_DECISION_RESTART_LABELS } from "./sla-labels";
 import { useFormCheck } from "./use-form-check";
 
 type PolicyFormProps = {
@@ -206,6 +206,22 @@ export function PolicyForm({
                     <UnitSelect name={`${base}.warnUnit`} value={target.warnUnit} />
                   </Field>
                 </div>
+                {metric === "interviewer_feedback" ? (
+                  <Field
+                    label="After an interview, the stage decision starts again"
+                    hint="The candidate is promised a decision from then on: their hear-back date moves with it."
+                    error={errors[`${base}.stageDecisionRestartsAt`]}
+                    id={`${metric}-restart`}
+                  >
+                    <select name={`${base}.stageDecisionRestartsAt`} defaultValue={target.stageDecisionRestartsAt}>
+                      {STAGE_DECISION_RESTARTS.map((restart) => (
+                        <option key={restart} value={restart}>
+                          {STAGE_DECISION_RESTART_LABELS[restart]}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                ) : null}
                 {errors[`${base}.metric`] ? <p className="field-error">{errors[`${base}.metric`]}</p> : null}
               </fieldset>
             );

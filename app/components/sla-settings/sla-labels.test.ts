@@ -15,3 +15,13 @@ test("lists describe hours and targets in words", () => {
     ),
   ).toBe("First response: 2 business days (warn 4 h before)");
 });
+
+test("a feedback target says when the stage decision starts again, the last feedback by default", () => {
+  const feedback = { metric: "interviewer_feedback" as const, minutes: 480, businessHours: true };
+  expect(describeTarget(feedback, "Interviewer feedback")).toBe(
+    "Interviewer feedback: 1 business day; the stage decision starts again when the last interviewer’s feedback is in",
+  );
+  expect(describeTarget({ ...feedback, stageDecisionRestartsAt: "interview_end" }, "Interviewer feedback")).toBe(
+    "Interviewer feedback: 1 business day; the stage decision starts again when the interview ends",
+  );
+});

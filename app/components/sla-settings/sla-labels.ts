@@ -2,7 +2,12 @@
 // amounts (splitMinutes); the words belong to the interface.
 import { splitMinutes, type DurationUnit } from "~/domain/sla/policy-form";
 import { WEEKDAYS, type OpeningHours, type Weekday } from "~/domain/sla/schedule";
-import type { SlaMetric, SlaTarget } from "~/domain/sla/types";
+import {
+  DEFAULT_STAGE_DECISION_RESTART,
+  type SlaMetric,
+  type SlaTarget,
+  type StageDecisionRestart,
+} from "~/domain/sla/types";
 
 export const DURATION_UNIT_LABELS: Record<DurationUnit, string> = {
   minutes: "minutes",
@@ -22,6 +27,11 @@ export const SLA_METRIC_EXPLANATIONS: Record<SlaMetric, string> = {
     "After an interview ends, how long until every interviewer has recorded their feedback (the stage decision waits on it).",
 };
 
+export const STAGE_DECISION_RESTART_LABELS: Record<StageDecisionRestart, string> = {
+  last_feedback: "when the last interviewer’s feedback is in",
+  interview_end: "when the interview ends",
+};
+
 /** "2 business days", "4 h", "90 min": a target for people. */
 export function describeMinutes(minutes: number, businessHours: boolean): string {
   const { amount, unit } = splitMinutes(minutes, businessHours);
@@ -32,13 +42,17 @@ export function describeMinutes(minutes: number, businessHours: boolean): string
   return `${count} min`;
 }
 
-/** "First response: 2 business days (warn 4 h before)". */
+/** "First response: 2 business days (warn 4 h before)"; a feedback target says when the stage decision restarts. */
 export function describeTarget(target: SlaTarget, label: string): string {
   const warn = target.warnBeforeMinutes
     ? ` (warn ${describeMinutes(target.warnBeforeMinutes, target.businessHours)} before)`
     : "";
   const time = target.businessHours ? "" : " of calendar time";
-  return `${label}: ${describeMinutes(target.minutes, target.businessHours)}${time}${warn}`;
+  const restart =
+    target.metric === "interviewer_feedback"
+      ? `; the stage decision starts again ${STAGE_DECISION_RESTART_LABELS[target.stageDecisionRestartsAt ?? DEFAULT_STAGE_DECISION_RESTART]}`
+      : "";
+  return `${label}: ${describeMinutes(target.minutes, target.businessHours)}${time}${warn}${restart}`;
 }
 
 const SHORT_DAYS: Record<Weekday, string> = {

@@ -35,3 +35,41 @@ test("policy targets are entered in hours or days and stored as minutes; message
     ["targets.next_response.amount", "Enter a number, like 2 or 1.5."],
   ]);
 });
+
+test("the feedback target is suggested at one business day and carries when the stage decision starts again", () => {
+  const suggested = policyFormValues().targets.interviewer_feedback;
+  expect(suggested).toMatchObject({ enabled: false, amount: "1", unit: "business_days", time: "business" });
+  expect(suggested.stageDecisionRestartsAt).toBe("last_feedback");
+  const row = { enabled: "true", amount: "1", unit: "business_days", time: "business", warnAmount: "2" };
+  const posted = (restart: unknown) => ({
+    name: "Interviews",
+    targets: { interviewer_feedback: { ...row, warnUnit: "hours", stageDecisionRestartsAt: restart } },
+  });
+  expect(policyFormSchema.parse(posted("interview_end")).targets).toEqual([
+    {
+      metric: "interviewer_feedback",
+      minutes: 480,
+      businessHours: true,
+      warnBeforeMinutes: 120,
+      stageDecisionRestartsAt: "interview_end",
+    },
+  ]);
+  // An unknown choice falls back to the default rather than failing the whole form.
+  expect(policyFormSchema.parse(posted("whenever")).targets[0]!.stageDecisionRestartsAt).toBe("last_feedback");
+  const stored = policyFormValues({
+    name: "Interviews",
+    matchDepartments: [],
+    matchJobIds: [],
+    scheduleId: null,
+    countAutomatedReplies: false,
+    targets: [
+      { metric: "interviewer_feedback", minutes: 240, businessHours: true, stageDecisionRestartsAt: "interview_end" },
+    ],
+  });
+  expect(stored.targets.interviewer_feedback).toMatchObject({
+    enabled: true,
+    amount: "4",
+    unit: "hours",
+    stageDecisionRestartsAt: "interview_end",
+  });
+});

@@ -2,8 +2,15 @@
 // API's input (slaPolicyInputSchema) with every message placed on the form field it is about.
 import { z } from "zod";
 import { isChecked, postedObject, postedText } from "./form-posts";
-import { slaPolicyInputSchema, type SlaPolicyInput } from "./policies";
-import { SLA_METRICS, type SlaMetric, type SlaTarget } from "./types";
+import { DEFAULT_SLA_TARGETS, slaPolicyInputSchema, type SlaPolicyInput } from "./policies";
+import {
+  DEFAULT_STAGE_DECISION_RESTART,
+  SLA_METRICS,
+  STAGE_DECISION_RESTARTS,
+  type SlaMetric,
+  type SlaTarget,
+  type StageDecisionRestart,
+} from "./types";
 
 export const DURATION_UNITS = ["minutes", "hours", "business_days", "days"] as const;
 export type DurationUnit = (typeof DURATION_UNITS)[number];
@@ -17,6 +24,8 @@ export type TargetFormValues = {
   time: "business" | "calendar";
   warnAmount: string;
   warnUnit: DurationUnit;
+  /** interviewer_feedback only: when the stage decision starts again after an interview. */
+  stageDecisionRestartsAt: StageDecisionRestart;
 };
 
 export type PolicyFormValues = {
@@ -36,8 +45,33 @@ export function splitMinutes(minutes: number, businessHours: boolean): { amount:
   return { amount: String(minutes), unit: "minutes" };
 }
 
-function emptyTarget(): TargetFormValues {
-  return { enabled: false, amount: "", unit: "hours", time: "business", warnAmount: "", warnUnit: "hours" };
+function emptyTarget(metric: SlaMetric): TargetFormValues {
+  const empty: TargetFormValues = {
+    enabled: false,
+    amount: "",
+    unit: "hours",
+    time: "business",
+    warnAmount: "",
+    warnUnit: "hours",
+    stageDecisionRestartsAt: DEFAULT_STAGE_DECISION_RESTART,
+  };
+  // Policies written before interviews have no feedback target: turning it on suggests the standard promise.
+  const standard = DEFAULT_SLA_TARGETS.find((target) => target.metric === metric);
+  return metric === "interviewer_feedback" && standard ? { ...targetValues(standard), enabled: false } : empty;
+}
+
+function targetValues(target: SlaTarget): TargetFormValues {
+  const { amount, unit } = splitMinutes(target.minutes, target.businessHours);
+  const warn = target.warnBeforeMinutes ? splitMinutes(target.warnBeforeMinutes, target.businessHours) : null;
+  return {
+    enabled: true,
+    amount,
+    unit,
+    time: target.businessHours ? "business" : "calendar",
+    warnAmount: warn?.amount ?? "",
+    warnUnit: warn?.unit ?? "hours",
+    stageDecisionRestartsAt: target.stageDecisionRestartsAt ?? DEFAULT_STAGE_DECISION_RESTART,
+  };
 }
 
 export function policyFormValues(policy?: {
@@ -48,22 +82,11 @@ export function policyFormValues(policy?: {
   countAutomatedReplies: boolean;
   targets: SlaTarget[];
 }): PolicyFormValues {
-  const targets = Object.fromEntries(SLA_METRICS.map((metric) => [metric, emptyTarget()])) as Record<
+  const targets = Object.fromEntries(SLA_METRICS.map((metric) => [metric, emptyTarget(metric)])) as Record<
     SlaMetric,
     TargetFormValues
   >;
-  for (const target of policy?.targets ?? []) {
-    const { amount, unit } = splitMinutes(target.minutes, target.businessHours);
-    const warn = target.warnBeforeMinutes ? splitMinutes(target.warnBeforeMinutes, target.businessHours) : null;
-    targets[target.metric] = {
-      enabled: true,
-      amount,
-      unit,
-      time: target.businessHours ? "business" : "calendar",
-      warnAmount: warn?.amount ?? "",
-      warnUnit: warn?.unit ?? "hours",
-    };
-  }
+  for (const target of policy?.targets ?? []) targets[target.metric] = targetValues(target);
   return {
     name: policy?.name ?? "",
     departments: (policy?.matchDepartments ?? []).join("\n"),
@@ -77,6 +100,13 @@ export function policyFormValues(policy?: {
 function unitOf(value: unknown, fallback: DurationUnit): DurationUnit {
   const unit = postedText(value);
   return (DURATION_UNITS as readonly string[]).includes(unit) ? (unit as DurationUnit) : fallback;
+}
+
+function restartOf(value: unknown): StageDecisionRestart {
+  const restart = postedText(value);
+  return (STAGE_DECISION_RESTARTS as readonly string[]).includes(restart)
+    ? (restart as StageDecisionRestart)
+    : DEFAULT_STAGE_DECISION_RESTART;
 }
 
 export function policyFormValuesFromPost(posted: Record<string, unknown>): PolicyFormValues {
@@ -93,6 +123,7 @@ export function policyFormValuesFromPost(posted: Record<string, unknown>): Polic
           time: postedText(row.time) === "calendar" ? "calendar" : "business",
           warnAmount: postedText(row.warnAmount),
           warnUnit: unitOf(row.warnUnit, "hours"),
+          stageDecisionRestartsAt: restartOf(row.stageDecisionRestartsAt),
         },
       ];
     }),
@@ -147,6 +178,7 @@ export function policyInputFromValues(values: PolicyFormValues): { input: unknow
           minutes: toMinutes(target.amount, target.unit) ?? Number.NaN,
           businessHours: target.time === "business",
           warnBeforeMinutes: toMinutes(target.warnAmount, target.warnUnit) ?? null,
+          ...(metric === "interviewer_feedback" ? { stageDecisionRestartsAt: target.stageDecisionRestartsAt } : {}),
         };
       }),
     },
