@@ -243,6 +243,11 @@ async function configureDemoSla(tx: Tx, now: Date, adminId: string) {
       holidays: holidaysFromCountry({ country: "DE", region: "BE", years: [year - 1, year, year + 1] }),
     },
   });
+  // The default policy as the SLA migration wrote it predates interviews: it gets the standard feedback promise too.
+  await tx.slaPolicy.update({
+    where: { id: "default-policy" },
+    data: { targets: DEFAULT_SLA_TARGETS as Prisma.InputJsonValue },
+  });
   await createPolicy(
     {
       name: "Engineering: first reply within a business day",
