@@ -21,6 +21,7 @@ const asList = (value: unknown) => (value === undefined || value === "" ? [] : A
 function fromForm(values: Record<string, unknown>, timeZone: string) {
   return {
     ...values,
+    kind: values.kind || undefined,
     startsAt: localInputToIso(values.startsAt, timeZone),
     interviewerIds: asList(values.interviewerIds),
     notify: checkboxField.parse(values.notify),
