@@ -55,7 +55,9 @@ export const openapi: ApiOperation[] = [
       "`occurredAt` is recorded as received now. An outbound message without `occurredAt` is queued in the " +
       "outbox and emailed to the candidate (now, or at `sendAt`) from the token's owner, with the status link " +
       "and a reply address; `subject` is required and `body` is Markdown that may use merge fields such as " +
-      "{{candidate.firstName}}. The compassion lint's errors (unknown merge fields, empty body) answer 400.",
+      "{{candidate.firstName}}. The compassion lint's errors (unknown merge fields, empty body) answer 400, as does a " +
+      "merge field with nothing to fill it for this candidate (such as {{interview.when}} with no interview " +
+      "scheduled).",
     tag: "Applications",
     body: messageInputSchema,
     success: { status: 201, description: "The recorded or queued message.", schema: messageRecordedResource },

@@ -5,7 +5,7 @@ import { moveApplication } from "~/models/application.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/platform/db.server";
 import { pinClock } from "../../clock";
-import { createTestApplication, createTestJob, createTestUser } from "../../factories";
+import { createTestApplication, createTestInterview, createTestJob, createTestUser } from "../../factories";
 
 const NOW = pinClock();
 
@@ -43,6 +43,13 @@ test("entering a stage with an entry template queues that template once, in the 
   const { recruiter, jobId, screen } = await jobWithScreenInvite();
   const application = await createTestApplication({ jobId, candidate: { locale: "de" } });
   expect(await messagesOf(application.id)).toEqual([]);
+  // The invitation names the call's date and place: without a call planned it would not be sent.
+  await createTestInterview({
+    applicationId: application.id,
+    kind: "screen",
+    startsAt: new Date(NOW.getTime() + 2 * 24 * 60 * 60_000),
+    organizerId: recruiter.id,
+  });
 
   await moveApplication(application.id, { stageId: screen.id }, recruiter);
 
