@@ -1,6 +1,6 @@
 // The application page's interviews: each with its time, place, interviewers and who has and has not given feedback,
 // and the forms to plan, move, cancel and review them.
-import { Form } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
 import { Badge } from "~/components/ui/badge";
 import { DateTime } from "~/components/ui/date-time";
 import type { FieldErrors } from "~/domain/forms";
@@ -125,7 +125,7 @@ function InterviewItem({
           <>
             <dt>Offered</dt>
             <dd>
-              <ul className="plain-list">
+              <ul className="slot-list">
                 {interview.slots.map((slot) => (
                   <li key={slot.id}>
                     <DateTime value={slot.startsAt} timeZone={timeZone} />
@@ -221,6 +221,8 @@ export function InterviewsCard({
   active: boolean;
   actionData: ActionState;
 }) {
+  // A new location after each post: the forms start empty again after a change went through.
+  const { key } = useLocation();
   const state = (intent: string, interviewId?: string): FormState =>
     actionData?.intent === intent && (!interviewId || actionData.values?.interviewId === interviewId)
       ? { errors: actionData.errors, values: actionData.values }
@@ -233,7 +235,7 @@ export function InterviewsCard({
       <ul className="interview-list">
         {interviews.map((interview) => (
           <InterviewItem
-            key={interview.id}
+            key={`${interview.id}-${key}`}
             interview={interview}
             timeZone={timeZone}
             nowLocal={nowLocal}
@@ -245,8 +247,20 @@ export function InterviewsCard({
       </ul>
       {canPlan && active ? (
         <>
-          <ScheduleInterviewForm team={team} timeZone={timeZone} nowLocal={nowLocal} {...state("schedule-interview")} />
-          <OfferTimesForm team={team} timeZone={timeZone} nowLocal={nowLocal} {...state("offer-interview")} />
+          <ScheduleInterviewForm
+            key={`schedule-${key}`}
+            team={team}
+            timeZone={timeZone}
+            nowLocal={nowLocal}
+            {...state("schedule-interview")}
+          />
+          <OfferTimesForm
+            key={`offer-${key}`}
+            team={team}
+            timeZone={timeZone}
+            nowLocal={nowLocal}
+            {...state("offer-interview")}
+          />
         </>
       ) : null}
     </section>
