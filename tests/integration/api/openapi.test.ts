@@ -171,10 +171,22 @@ test("the SLA endpoints document their bodies, query parameters and answers from
     ["recruiterId", false],
     ["metric", false],
   ]);
-  expect(
+  const policyTarget =
     document.paths["/api/v1/sla-policies"]!.post!.requestBody!.content["application/json"].schema.properties!.targets!
-      .items!.properties!.metric!.enum,
-  ).toEqual(["first_response", "next_response", "periodic_update", "stage_decision", "closure"]);
+      .items!.properties!;
+  expect(policyTarget.metric!.enum).toEqual([
+    "first_response",
+    "next_response",
+    "periodic_update",
+    "stage_decision",
+    "closure",
+    "interviewer_feedback",
+  ]);
+  expect(policyTarget.stageDecisionRestartsAt!.enum).toEqual(["last_feedback", "interview_end"]);
+  const queueItem =
+    document.paths["/api/v1/queue"]!.get!.responses["200"]!.content["application/json"].schema.properties!.items!
+      .items!;
+  expect(queueItem.required).toEqual(expect.arrayContaining(["interview", "feedbackOwedBy"]));
   const sla =
     document.paths["/api/v1/applications/{applicationId}/sla"]!.get!.responses["200"]!.content["application/json"]
       .schema;

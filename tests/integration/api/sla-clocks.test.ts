@@ -96,6 +96,7 @@ test("/sla replays the clocks as of `at`: running before the reply, stopped afte
       warnAt: "2026-03-03T13:00:00.000Z",
       remainingMinutes: null,
       stageId: null,
+      interviewId: null,
     },
   ]);
   // The reply at 12:00 has not happened yet as of 11:00: no second periodic-update instance either.
