@@ -2,6 +2,7 @@
 // lint errors with the text kept, sends now or at a humane time with the template version recorded, and the
 // application page and the outbox show each email with cancel, send-again and undo-rejection.
 import { beforeAll, expect, test } from "vitest";
+import { TEMPLATE_KINDS } from "~/domain/templates/kinds";
 import { decideApplication } from "~/models/decisions.server";
 import { deliverDueMessages } from "~/models/outbox/delivery.server";
 import { ensureTemplateLibrary, listTemplates } from "~/models/template.server";
@@ -47,7 +48,7 @@ test("the composer starts from a template in the candidate's language and previe
   const blank = await run<ComposerData>(composer.loader, getRequest(composeUrl(application.id), recruiter), {
     applicationId: application.id,
   });
-  expect(blank.data.templates.length).toBe(13); // every library kind in German, no English ones
+  expect(blank.data.templates.length).toBe(TEMPLATE_KINDS.length); // every library kind in German, no English ones
   expect(blank.data.state.values.body).toContain("{{candidate.firstName}}");
   const rejection = blank.data.templates.find((template) => template.kind === "rejection_after_screen")!;
   const chosen = await run<ComposerData>(
@@ -85,6 +86,31 @@ test("lint errors refuse the email with the text kept and nothing queued; Check 
   expect(noTime.status).toBe(400);
   expect(noTime.data.errors!.sendAt).toBe("Enter when to send it.");
   expect(noTime.data.extra.when).toBe("at");
+  expect(await prisma.message.count({ where: { applicationId: application.id } })).toBe(0);
+});
+
+test("an invitation with no interview planned shows an error for its empty fields and is refused when sent", async () => {
+  const { recruiter, application } = await setUp();
+  const template = (await listTemplates()).find((row) => row.kind === "interview_invite" && row.locale === "en")!;
+  const chosen = await run<ComposerData>(
+    composer.loader,
+    getRequest(composeUrl(application.id, `?template=${template.id}`), recruiter),
+    { applicationId: application.id },
+  );
+  expect(chosen.data.state.lint.score).toBe(0);
+  expect(chosen.data.state.lint.findings).toContainEqual(
+    expect.objectContaining({ rule: "empty_field", message: expect.stringContaining("{{interview.when}}") }),
+  );
+  const refused = await post(recruiter, application.id, {
+    intent: "send",
+    templateId: template.id,
+    subject: template.subject,
+    body: template.body,
+    when: "now",
+  });
+  expect(refused.status).toBe(400);
+  expect(refused.data.errors!.body).toMatch(/interview\.when/);
+  expect(refused.data.values.body).toBe(template.body);
   expect(await prisma.message.count({ where: { applicationId: application.id } })).toBe(0);
 });
 
