@@ -1,5 +1,6 @@
 // GET /api/v1/queue: "waiting on us" — the running SLA clocks the caller may see (an interviewer: the feedback they
-// owe), soonest due first, with their risk as of `at` (default now). Filters: jobId, recruiterId, metric; `limit` caps the items, `total` counts them all.
+// owe), soonest due first, with their risk as of `at` (default now). Filters: jobId, recruiterId, metric; `limit`
+// caps the items, `total` counts them all.
 import { getQueue } from "~/models/sla/queue.server";
 import { presentQueue, queueQuerySchema, queueResource } from "~/web/api-sla-resources.server";
 import { apiJson, apiRoute, parseQuery } from "~/web/api.server";
