@@ -31,6 +31,8 @@ test("the report as JSON: the documented fields and the same figures as the dash
     met: 2,
     breached: 2,
   });
+  // The dataset's policy has no feedback target: no interview feedback is measured, and none reads as 0 %.
+  expect(body.interviewerFeedback).toMatchObject({ met: 0, breached: 0, attainment: null, medianMinutes: null });
   expect(body.filters).toEqual({ from: "2026-03-02T00:00:00.000Z", to: "2026-03-16T00:00:00.000Z" });
   expect(body.closureRate).toEqual({ told: 1, rejected: 2, rate: 0.5 });
   expect(body.candidateNps.score).toBe(25);
