@@ -4,6 +4,7 @@ import { startBulkRejectionWorker } from "~/workers/bulk-rejection-worker.server
 import { startConnectorWorker } from "~/workers/connector-worker.server";
 import { startDigestWorker } from "~/workers/digest.server";
 import { startImportWorker } from "~/workers/import-worker.server";
+import { startInterviewWorker } from "~/workers/interview-worker.server";
 import { startInboundSmtpFromEnv } from "~/workers/inbound-smtp.server";
 import { startOutboxWorker } from "~/workers/outbox-worker.server";
 import { startPlannerStatistics } from "~/workers/planner-statistics.server";
@@ -35,6 +36,7 @@ export async function boot(): Promise<Started> {
   const stopBulkRejectionWorker = startBulkRejectionWorker();
   const stopConnectorWorker = startConnectorWorker();
   const stopImportWorker = startImportWorker();
+  const stopInterviewWorker = startInterviewWorker();
   return {
     port: env.PORT,
     host: env.HOST,
@@ -49,6 +51,7 @@ export async function boot(): Promise<Started> {
       stopPlannerStatistics();
       stopSlaWorker();
       stopDigestWorker();
+      stopInterviewWorker();
       stopConnectorWorker();
       await stopBulkRejectionWorker(); // lets the batch in hand commit
       await stopImportWorker();

@@ -16,11 +16,11 @@ export function AppHeader({ user, unreadNotifications = 0 }: { user: HeaderUser;
           <>
             <nav aria-label="Main">
               <ul className="nav">
+                <li>
+                  <NavLink to="/waiting">Waiting on us</NavLink>
+                </li>
                 {user.role === "interviewer" ? null : (
                   <>
-                    <li>
-                      <NavLink to="/waiting">Waiting on us</NavLink>
-                    </li>
                     <li>
                       <NavLink to="/decisions">Decisions owed</NavLink>
                     </li>

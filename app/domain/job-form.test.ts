@@ -87,7 +87,7 @@ test("an unknown or one-off email kind is reported on the stage's field", () => 
     "stages.2.entryTemplateKind",
   ]);
   expect(result.error?.issues[0]?.message).toMatch(
-    /^Email on entering the stage must be a template kind other than custom: application_received, .*survey\.$/,
+    /^Email on entering the stage must be one of the stage emails: application_received, .*survey\.$/,
   );
 });
 

@@ -46,7 +46,7 @@ test("a stage may name a library template to email on entry, but not a one-off o
     "stages.1.entryTemplateKind",
   ]);
   expect(result.error?.issues[1]?.message).toBe(
-    "Email on entering the stage must be a template kind other than custom: application_received, " +
+    "Email on entering the stage must be one of the stage emails: application_received, " +
       "not_progressing, screen_invite, interview_invite, post_interview_thanks, delay_update, " +
       "rejection_after_screen, rejection_after_interview, role_on_hold, offer, withdrawal_ack, survey.",
   );

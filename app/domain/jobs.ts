@@ -29,10 +29,21 @@ export const DEFAULT_STAGES: { name: string; kind: StageKind }[] = [
   { name: "Offer", kind: "offer" },
 ];
 
-/** Template kinds a stage can send on entry: every library kind; "custom" is a one-off that someone writes. */
+/** Kinds no stage sends on entry: "custom" is a one-off that someone writes, and the interview changes (offered times,
+ * a move, a cancellation, a reminder) belong to one interview, sent when it changes. */
+const NOT_ON_ENTRY = [
+  "custom",
+  "interview_offer",
+  "interview_rescheduled",
+  "interview_cancelled",
+  "interview_reminder",
+] as const satisfies readonly TemplateKind[];
+type EntryKind = Exclude<TemplateKind, (typeof NOT_ON_ENTRY)[number]>;
+
+/** Template kinds a stage can send on entry. */
 export const STAGE_ENTRY_TEMPLATE_KINDS = TEMPLATE_KINDS.filter(
-  (kind): kind is Exclude<TemplateKind, "custom"> => kind !== "custom",
-) as [Exclude<TemplateKind, "custom">, ...Exclude<TemplateKind, "custom">[]];
+  (kind): kind is EntryKind => !(NOT_ON_ENTRY as readonly string[]).includes(kind),
+) as [EntryKind, ...EntryKind[]];
 
 export const stageInputSchema = z.object({
   id: z
@@ -54,7 +65,7 @@ export const stageInputSchema = z.object({
   // Optional in the output too (the model stores absent as null), so stages built in code need not name it.
   entryTemplateKind: z
     .enum(STAGE_ENTRY_TEMPLATE_KINDS, {
-      error: `Email on entering the stage must be a template kind other than custom: ${STAGE_ENTRY_TEMPLATE_KINDS.join(", ")}.`,
+      error: `Email on entering the stage must be one of the stage emails: ${STAGE_ENTRY_TEMPLATE_KINDS.join(", ")}.`,
     })
     .nullish()
     .describe(

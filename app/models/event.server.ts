@@ -102,7 +102,7 @@ export async function appendEvents(
   if (events.length === 0) return [];
   const now = options.now ?? new Date();
   const rows = events.map((event) => rowOf(event, now));
-  const synced = new Set(distinct(rows, (row) => movesClocks(row.type)));
+  const synced = new Set(distinct(rows, (row) => movesClocks(row.type, row.data)));
   const clockWrites = await planClockSync(tx, [...synced], {
     now,
     config: options.config,

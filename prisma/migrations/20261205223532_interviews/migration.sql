@@ -121,3 +121,11 @@ ALTER TABLE "InterviewSeat" ADD CONSTRAINT "InterviewSeat_interviewId_fkey" FORE
 -- AddForeignKey
 ALTER TABLE "InterviewSeat" ADD CONSTRAINT "InterviewSeat_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- The default policy gets the interviewer-feedback promise (one business day, warned two hours before), unless it
+-- has one; other policies keep no feedback clock until someone sets one.
+UPDATE "SlaPolicy"
+   SET targets = targets || '[{"metric":"interviewer_feedback","minutes":480,"businessHours":true,"warnBeforeMinutes":120,"stageDecisionRestartsAt":"last_feedback"}]'::jsonb,
+       "updatedAt" = CURRENT_TIMESTAMP
+ WHERE "isDefault"
+   AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(targets) AS t WHERE t->>'metric' = 'interviewer_feedback');

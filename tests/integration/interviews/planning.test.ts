@@ -15,6 +15,7 @@ import {
 } from "~/models/interviews/schedule.server";
 import { ensureTemplateLibrary } from "~/models/template.server";
 import { prisma } from "~/platform/db.server";
+import { runInterviewTick } from "~/workers/interview-worker.server";
 import { minutesFrom, pinClock } from "../../clock";
 import { createTestApplication, createTestJob, createTestUser } from "../../factories";
 
@@ -522,4 +523,27 @@ test("closing the application calls off its interviews ahead: interviewers get t
   const cancellations = (await messagesOf(interview.id)).filter((message) => message.calendarMethod === "CANCEL");
   expect(cancellations.map((message) => message.audience)).toEqual(["staff"]);
   expect(parsedEvent(cancellations[0]!.calendarIcs!)).toMatchObject({ method: "CANCEL", sequence: 1 });
+});
+
+test("the interview worker's tick records ended interviews and queues the reminders due", async () => {
+  const { recruiter, interviewer, application } = await setUp();
+  await scheduleInterview(
+    application.id,
+    {
+      startsAt: inHours(3),
+      durationMinutes: 30,
+      location: "Acme office",
+      interviewerIds: [interviewer.id],
+      notify: false,
+    },
+    recruiter,
+  );
+  // Half an hour before: the interviewer's hour-before reminder is due; this one has not ended.
+  const before = await runInterviewTick(inHours(2.5));
+  expect(before.interviewers).toBeGreaterThanOrEqual(1);
+  expect((await listInterviews(application.id, recruiter, inHours(2.5)))[0]!.status).toBe("scheduled");
+  const after = await runInterviewTick(inHours(4));
+  expect(after.ended).toBeGreaterThanOrEqual(1);
+  const [listed] = await listInterviews(application.id, recruiter, inHours(4));
+  expect(listed!.status).toBe("done");
 });
