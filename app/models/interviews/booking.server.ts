@@ -2,6 +2,7 @@
 // message to the team that starts the reply clock). No staff actor: events and audit entries say { by: "candidate" }.
 import type { BookingInput } from "~/domain/interviews/types";
 import { prisma } from "~/platform/db.server";
+import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
 import { newId } from "~/platform/ids.server";
 import { recordAudit } from "../audit.server";
 import { fileCandidateMessage, lockApplication } from "../candidate-actions.server";
@@ -22,7 +23,7 @@ export async function answerInterviewOffer(
   input: BookingInput,
   now: Date = new Date(),
 ): Promise<BookingResult> {
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx): Promise<BookingResult> => {
     const application = await lockApplication(tx, applicationId);
     if (application.status !== "active") return { ok: false, reason: "closed" } as const;
     const interview = await tx.interview.findFirst({
@@ -82,4 +83,6 @@ export async function answerInterviewOffer(
     });
     return { ok: true, outcome: "booked", interviewId: interview.id, startsAt: slot.startsAt } as const;
   });
+  if (result.ok) wakeOutboxWorker();
+  return result;
 }

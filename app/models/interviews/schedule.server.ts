@@ -13,6 +13,7 @@ import {
   type TimeSpan,
 } from "~/domain/interviews/types";
 import { prisma } from "~/platform/db.server";
+import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
 import { ConflictError, InvalidInputError } from "~/platform/errors.server";
 import { loadForChange, notActiveRefusal } from "../application.server";
 import { recordAudit } from "../audit.server";
@@ -31,6 +32,13 @@ import {
 import { queueInterviewMessages } from "./messages.server";
 
 type Db = Prisma.TransactionClient;
+
+/** Runs the change in one transaction, then wakes the outbox for the emails it queued. */
+async function planning<T>(change: (tx: Db) => Promise<T>): Promise<T> {
+  const result = await prisma.$transaction(change);
+  wakeOutboxWorker();
+  return result;
+}
 
 /** Times must lie ahead: an interview that already happened is recorded as a note, not scheduled. */
 function assertAhead(spans: readonly TimeSpan[], now: Date, fieldOf: (index: number) => string) {
@@ -96,7 +104,7 @@ export async function scheduleInterview(
   actor: Actor,
   now: Date = new Date(),
 ) {
-  return prisma.$transaction(async (tx) => {
+  return planning(async (tx) => {
     const plan = await planFor(tx, applicationId, input, actor);
     const span = spanOf(input.startsAt, input.durationMinutes);
     assertAhead([span], now, () => "startsAt");
@@ -139,7 +147,7 @@ export async function offerInterview(
   actor: Actor,
   now: Date = new Date(),
 ) {
-  return prisma.$transaction(async (tx) => {
+  return planning(async (tx) => {
     const plan = await planFor(tx, applicationId, input, actor);
     const spans = input.slots
       .map((slot) => spanOf(slot.startsAt, slot.durationMinutes))
@@ -205,7 +213,7 @@ async function changeInterview<T>(
   actor: Actor,
   change: (tx: Db, interview: Awaited<ReturnType<typeof findInterview>>) => Promise<T>,
 ): Promise<T> {
-  return prisma.$transaction(async (tx) => {
+  return planning(async (tx) => {
     const applicationId = await applicationOfInterview(tx, interviewId);
     if (applicationId) await loadForChange(tx, applicationId, actor);
     return change(tx, await findInterview(tx, interviewId, actor));
