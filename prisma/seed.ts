@@ -24,6 +24,7 @@ import { createPolicy } from "~/models/sla/policies.server";
 import { runRecomputesNow } from "~/models/sla/recompute.server";
 import { START_UP_LOCK_KEY } from "~/platform/migrate.server";
 import { seedDemoExperience } from "./seed-experience";
+import { seedDemoInterviews } from "./seed-interviews";
 import { planApplication, varyPace, type Fate, type Pace, type StoryStaff } from "../tests/history-plans";
 
 export type DemoLogin = { role: string; email: string; password: string };
@@ -382,4 +383,5 @@ async function writeDemoWorkspace(tx: Tx, options: SeedOptions): Promise<void> {
   plans.sort((a, b) => a.appliedAt.getTime() - b.appliedAt.getTime());
   await insertApplicationsInBulk(plans, { tx });
   await seedDemoExperience(tx, now, admin.id);
+  await seedDemoInterviews(tx, now, interviewers);
 }

@@ -317,10 +317,11 @@ async function writePastNote(applicationId: string, step: Extract<HistoryStep, {
   });
 }
 
-/** The audit action of a logged interview, which no model writes yet (shared with the fast path). */
+/** The audit action of an interview recorded as history (shared with the fast path); interviews planned in Hearback
+ * go through app/models/interviews and audit as interview.*. */
 export const INTERVIEW_LOGGED = "application.interview_logged";
 
-// No model logs interviews yet; this writes the event the timeline and status page read, plus its audit entry.
+// A past interview from history: the event the timeline and status page read, plus its audit entry.
 async function logInterview(applicationId: string, step: Extract<HistoryStep, { type: "interview" }>) {
   await prisma.$transaction(async (tx) => {
     const event = await appendEvent(tx, {

@@ -155,7 +155,13 @@ test("every touchpoint has its audit entry", async () => {
   expect(audits["application.moved"]).toBe(events.stage_changed);
   expect(audits["application.message_recorded"]).toBe(events.message_out! + events.message_in!);
   expect(audits["application.note_added"]).toBe(events.note);
-  expect(audits["application.interview_logged"]).toBe(events.interview);
+  // Interviews logged as history, and the demo's planned ones (scheduled, offered, ended; their feedback).
+  const planned = ["scheduled", "offered", "ended"].reduce(
+    (sum, action) => sum + (audits[`interview.${action}`] ?? 0),
+    0,
+  );
+  expect(audits["application.interview_logged"]! + planned).toBe(events.interview);
+  expect(audits["interview.feedback_recorded"]).toBe(events.interview_feedback);
   expect(audits["application.withdrawn"]).toBe(events.withdrawn);
   expect(audits["application.rejected"]! + audits["application.hired"]!).toBe(events.decision);
   expect(audits["user.created"]).toBe(9);
@@ -228,4 +234,14 @@ test("first start seeds only an empty database", async () => {
   const workspace = await prepareWorkspace({ demo: true });
   expect(workspace.announcement("http://localhost:3000")).toEqual([]);
   expect(await prisma.user.count()).toBe(users);
+});
+
+test("the demo's interviews: one booked ahead, times offered, one held with feedback still owed", async () => {
+  const interviews = await prisma.interview.findMany({ select: { status: true, applicationId: true, id: true } });
+  expect(interviews.map((interview) => interview.status).sort()).toEqual(["done", "offered", "scheduled"]);
+  const held = interviews.find((interview) => interview.status === "done")!;
+  const clock = await prisma.slaClock.findFirst({
+    where: { applicationId: held.applicationId, metric: "interviewer_feedback" },
+  });
+  expect(clock).toMatchObject({ state: "running", interviewId: held.id });
 });

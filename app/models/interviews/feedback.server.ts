@@ -109,6 +109,13 @@ export async function recordEndedInterviews(now: Date = new Date(), limit = 100)
     });
     for (const interview of ended) {
       await tx.interview.update({ where: { id: interview.id }, data: { status: "done", endRecordedAt: now } });
+      await recordAudit(tx, {
+        actorId: null,
+        action: "interview.ended",
+        entityType: "Interview",
+        entityId: interview.id,
+        data: { applicationId: interview.applicationId },
+      });
       await recordInterviewEvent(tx, interview, "ended", {
         actorId: null,
         now,
