@@ -10,6 +10,7 @@ import { errorResource } from "~/web/api-resources.server";
 import { API_ERROR_STATUS } from "~/web/api.server";
 import { pinClock } from "../../clock";
 import { apiRequest, caller, endpointRoutes, ORIGIN, send, type ApiRouteModule, type Caller } from "./helpers";
+import { scheduleInterview } from "~/models/interviews/schedule.server";
 
 pinClock();
 
@@ -136,6 +137,18 @@ beforeAll(async () => {
     kind: "webhook",
     name: "Fuzz sender",
   });
+  // Through the model: the fuzz's `created` posts to paths without parameters.
+  const interview = await scheduleInterview(
+    applications[0]!.id,
+    {
+      startsAt: new Date("2099-01-05T10:00:00Z"),
+      durationMinutes: 30,
+      location: "Fuzz room",
+      interviewerIds: [],
+      notify: false,
+    },
+    admin.user!,
+  );
   const userIds = [recruiter, hiringManager, admin].map((who) => who.user!.id);
   fixtures = {
     admin,
@@ -147,6 +160,7 @@ beforeAll(async () => {
       scheduleId: [schedule.id, "default-schedule"],
       policyId: [policy.id],
       connectorId: [connector.id],
+      interviewId: [interview.id],
       // No delivery has failed: a retry of any is a 404, which is what the cases check.
       deliveryId: ["no-such-delivery"],
       recruiterId: userIds,
