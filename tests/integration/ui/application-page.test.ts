@@ -75,7 +75,15 @@ test("the page shows the candidate and the whole timeline, newest first, interna
     ["message_out", "candidate", owner.user.name],
     ["applied", "candidate", owner.user.name],
   ]);
-  expect(page.data.can).toEqual({ note: true, move: true, decide: true, message: true, assign: true, reopen: false });
+  expect(page.data.can).toEqual({
+    note: true,
+    move: true,
+    decide: true,
+    message: true,
+    assign: true,
+    planInterviews: true,
+    reopen: false,
+  });
 });
 
 test("a note needs text; an empty one answers 400 and writes nothing", async () => {
@@ -249,11 +257,13 @@ test("interviewers see only assigned applications and may only add notes", async
     decide: false,
     message: false,
     assign: false,
+    planInterviews: false,
     reopen: false,
   });
   expect(page.data.interviewers.map((person) => person.id)).toEqual([interviewer.user.id]);
   expect((await act(interviewer, application.id, { intent: "note", body: "Strong system design." })).status).toBe(302);
   expect((await act(interviewer, application.id, { intent: "reject", reason: "skills" })).status).toBe(403);
+  expect((await act(interviewer, application.id, { intent: "schedule-interview", startsAt: "" })).status).toBe(403);
   expect((await act(interviewer, application.id, { intent: "move", stageId: "x" })).status).toBe(403);
 
   const list = await run<ListData>(applicationsList.loader, getRequest("/applications", interviewer));

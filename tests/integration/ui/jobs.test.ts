@@ -255,7 +255,7 @@ test("a one-off email kind on a stage is a field error, and nothing is saved", a
 
   expect(result.status).toBe(400);
   expect(Object.keys(result.data.errors)).toEqual(["stages.2.entryTemplateKind"]);
-  expect(result.data.errors["stages.2.entryTemplateKind"]).toMatch(/other than custom/);
+  expect(result.data.errors["stages.2.entryTemplateKind"]).toMatch(/must be one of the stage emails/);
   expect(result.data.values.stages[2]!.entryTemplateKind).toBe("custom");
   expect((await getJob(job.id, admin.user))!.stages.every((stage) => stage.entryTemplateKind === null)).toBe(true);
 });

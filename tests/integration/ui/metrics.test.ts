@@ -209,6 +209,7 @@ test("CSV exports: every report table, named for its period, with the figures th
     "Regular update",
     "Stage decision",
     "Tell rejected candidate",
+    "Interviewer feedback",
   ]);
   const parity = await download(admin, "parity", `${search}&parityBy=job`);
   expect(parity.headers.get("Content-Disposition")).toContain("hearback-parity-by-job-");

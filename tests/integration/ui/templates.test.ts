@@ -6,6 +6,10 @@ import * as editor from "~/routes/settings.templates.$templateId";
 import * as list from "~/routes/settings.templates._index";
 import { prisma } from "~/platform/db.server";
 import { getRequest, ORIGIN, postRequest, run, signIn } from "./helpers";
+import { TEMPLATE_KINDS, TEMPLATE_LOCALES } from "~/domain/templates/kinds";
+
+/** Every kind in every language. */
+const LIBRARY_SIZE = TEMPLATE_KINDS.length * TEMPLATE_LOCALES.length;
 
 type EditorData = Awaited<ReturnType<typeof editor.loader>>;
 type ActionData = EditorData["state"];
@@ -20,12 +24,12 @@ async function rejectionTemplate() {
 
 test("the library is copied in once, even by instances starting together: every kind in both languages, at version 1", async () => {
   const added = await Promise.all([ensureTemplateLibrary(), ensureTemplateLibrary(), ensureTemplateLibrary()]);
-  expect(added.reduce((sum, count) => sum + count, 0)).toBe(26);
+  expect(added.reduce((sum, count) => sum + count, 0)).toBe(LIBRARY_SIZE);
   expect(await ensureTemplateLibrary()).toBe(0);
   const templates = await listTemplates();
-  expect(templates).toHaveLength(26);
+  expect(templates).toHaveLength(LIBRARY_SIZE);
   expect(new Set(templates.map((template) => template.version))).toEqual(new Set([1]));
-  expect(await prisma.templateVersion.count()).toBe(26);
+  expect(await prisma.templateVersion.count()).toBe(LIBRARY_SIZE);
 });
 
 test("only admins see templates; the list shows each one's compassion score", async () => {
@@ -37,7 +41,7 @@ test("only admins see templates; the list shows each one's compassion score", as
     list.loader,
     getRequest("/settings/templates", admin),
   );
-  expect(page.data.templates).toHaveLength(26);
+  expect(page.data.templates).toHaveLength(LIBRARY_SIZE);
   expect(page.data.templates.every((template) => template.score === 100)).toBe(true);
 });
 
