@@ -190,6 +190,8 @@ export async function loadStatusPage(applicationId: string, now: Date = new Date
         targetMinutes,
         remainingMinutes,
         stageId,
+        // The status page reads only the promise metrics, never a feedback clock.
+        interviewId: null,
       }),
     ),
     rejectionEmailDueAt: instant(row.rejectionEmailDueAt),

@@ -344,7 +344,7 @@ export default function ApplicationPage() {
           <p className="muted small">
             Every touchpoint, newest first. Entries marked Internal are never shown to the candidate.
           </p>
-          <Timeline events={application.events} timeZone={timeZone} />
+          <Timeline events={application.events} timeZone={timeZone} people={[...interviewers, ...team]} />
         </section>
       </div>
     </>

@@ -10,7 +10,7 @@ function zoneOrUtc(timeZone: string): string {
 }
 
 /** "Kolkata" from "Asia/Kolkata", "Buenos Aires" from "America/Argentina/Buenos_Aires"; null for UTC and Etc zones. */
-function cityOf(timeZone: string): string | null {
+export function cityOf(timeZone: string): string | null {
   const zone = zoneOrUtc(timeZone);
   if (zone === "UTC" || zone.startsWith("Etc/") || !zone.includes("/")) return null;
   return zone.split("/").at(-1)!.replace(/_/g, " ");

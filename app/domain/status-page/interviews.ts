@@ -4,7 +4,7 @@
 import { IANAZone } from "luxon";
 import { candidateLocale, INTL_LOCALES, type Locale } from "../i18n";
 import { addToCalendarIcs, type CalendarPerson } from "../interviews/calendar";
-import { interviewDuration, interviewTitle, interviewWhen, interviewWith } from "../interviews/wording";
+import { cityOf, interviewDuration, interviewTitle, interviewWhen, interviewWith } from "../interviews/wording";
 import type { InterviewKind } from "../interviews/types";
 import { INTERVIEW_TEXTS } from "./interview-texts";
 
@@ -129,12 +129,6 @@ export function offerCall(offer: CandidateInterviewRecord, locale: Locale, base:
   };
 }
 
-/** "New York" from "America/New_York"; null for UTC and Etc zones. */
-function zoneCity(timeZone: string): string | null {
-  if (!IANAZone.isValidZone(timeZone) || !timeZone.includes("/") || timeZone.startsWith("Etc/")) return null;
-  return timeZone.split("/").at(-1)!.replace(/_/g, " ");
-}
-
 function wallClock(instant: Date, locale: Locale, timeZone: string, withWeekday: boolean): string {
   return new Intl.DateTimeFormat(INTL_LOCALES[locale], {
     ...(withWeekday ? { weekday: "long" } : {}),
@@ -152,7 +146,7 @@ function dayIn(instant: Date, timeZone: string): string {
 /** "08:30 in New York" beside the candidate's own time, or null when the planner's clock reads the same. The weekday
  * is named when it is another day there. */
 export function plannerTime(start: Date, locale: Locale, plannerZone: string, candidateZone: string): string | null {
-  const city = zoneCity(plannerZone);
+  const city = cityOf(plannerZone);
   const zone = IANAZone.isValidZone(plannerZone) ? plannerZone : "UTC";
   const candidate = IANAZone.isValidZone(candidateZone) ? candidateZone : "UTC";
   const there = wallClock(start, locale, zone, false);

@@ -23,6 +23,7 @@ function clock(overrides: Partial<ClockInstance>): ClockInstance {
     targetMinutes: 1440,
     remainingMinutes: null,
     stageId: null,
+    interviewId: null,
     ...overrides,
   };
 }

@@ -38,7 +38,12 @@ export async function answerInterviewOffer(
         where: { id: interview.id },
         data: { status: "cancelled", declinedAt: now, declineNote: input.note, cancelledAt: now },
       });
-      await recordInterviewEvent(tx, interview, "declined", { actorId: null, now, interviewerIds });
+      await recordInterviewEvent(tx, interview, "declined", {
+        actorId: null,
+        now,
+        interviewerIds,
+        extra: { note: input.note },
+      });
       await fileCandidateMessage(
         tx,
         application,
