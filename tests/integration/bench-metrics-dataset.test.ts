@@ -65,6 +65,7 @@ test("every stored clock is the row the clock engine computes from the events", 
       targetMinutes: clock.targetMinutes,
       remainingMinutes: clock.remainingMinutes,
       stageId: clock.stageId,
+      interviewId: clock.interviewId,
       policyId: clock.policyId,
       promiseShownAt: clock.promiseShownAt?.getTime() ?? null,
     };
