@@ -3,6 +3,7 @@
 // moment: the claim in the model makes each digest go out once.
 import { queueDueDigests } from "~/models/digest.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
+import { startEvery } from "./every.server";
 
 const TICK_EVERY_MS = 5 * 60_000;
 const FIRST_TICK_MS = 30_000;
@@ -15,23 +16,10 @@ export async function runDigestTick(now: Date = new Date()): Promise<number> {
 
 /** Starts the loop; returns a function that stops it. */
 export function startDigestWorker(): () => void {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const tick = async () => {
-    try {
-      await runDigestTick();
-    } catch (error) {
-      console.error("Queueing weekly digests failed; it tries again in 5 minutes:", error);
-    }
-    if (!stopped) {
-      timer = setTimeout(tick, TICK_EVERY_MS);
-      timer.unref();
-    }
-  };
-  timer = setTimeout(tick, FIRST_TICK_MS);
-  timer.unref();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
+  return startEvery({
+    what: "Queueing weekly digests failed",
+    everyMs: TICK_EVERY_MS,
+    firstAfterMs: FIRST_TICK_MS,
+    run: () => runDigestTick(),
+  });
 }

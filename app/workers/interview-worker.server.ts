@@ -5,6 +5,7 @@
 import { recordEndedInterviews } from "~/models/interviews/feedback.server";
 import { queueDueReminders, type ReminderReport } from "~/models/interviews/reminders.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
+import { startEvery } from "./every.server";
 
 const TICK_EVERY_MS = 2 * 60_000;
 const FIRST_TICK_MS = 20_000;
@@ -26,23 +27,10 @@ export async function runInterviewTick(now: Date = new Date()): Promise<Intervie
 
 /** Starts the loop; returns a function that stops it. */
 export function startInterviewWorker(): () => void {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const tick = async () => {
-    try {
-      await runInterviewTick();
-    } catch (error) {
-      console.error("The interview worker failed; it tries again in 2 minutes:", error);
-    }
-    if (!stopped) {
-      timer = setTimeout(tick, TICK_EVERY_MS);
-      timer.unref();
-    }
-  };
-  timer = setTimeout(tick, FIRST_TICK_MS);
-  timer.unref();
-  return () => {
-    stopped = true;
-    clearTimeout(timer);
-  };
+  return startEvery({
+    what: "The interview worker failed",
+    everyMs: TICK_EVERY_MS,
+    firstAfterMs: FIRST_TICK_MS,
+    run: () => runInterviewTick(),
+  });
 }
