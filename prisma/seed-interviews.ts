@@ -166,6 +166,13 @@ export async function seedDemoInterviews(tx: Tx, now: Date, interviewers: Person
     );
   }
 
+  // Sitting on an interview lets an interviewer see its application (as scheduling one does).
+  await tx.applicationInterviewer.createMany({
+    data: [upcoming, held]
+      .filter((application) => application !== undefined)
+      .flatMap((application) => interviewers.map((person) => ({ applicationId: application.id, userId: person.id }))),
+    skipDuplicates: true,
+  });
   await appendEvents(tx, events as NewEvent[], { now });
   // Each touchpoint with the audit entry the models write for it.
   await recordAudits(

@@ -244,4 +244,8 @@ test("the demo's interviews: one booked ahead, times offered, one held with feed
     where: { applicationId: held.applicationId, metric: "interviewer_feedback" },
   });
   expect(clock).toMatchObject({ state: "running", interviewId: held.id });
+  // Its interviewers may see it: interviewers see the applications they are assigned to.
+  const seats = await prisma.interviewSeat.findMany({ where: { interviewId: held.id }, select: { userId: true } });
+  const assigned = await prisma.applicationInterviewer.findMany({ where: { applicationId: held.applicationId } });
+  expect(assigned.map((row) => row.userId)).toEqual(expect.arrayContaining(seats.map((seat) => seat.userId)));
 });
