@@ -104,7 +104,9 @@ test("POST /jobs refuses a one-off or unknown template kind on a stage, naming t
     "stages.0.entryTemplateKind",
     "stages.1.entryTemplateKind",
   ]);
-  expect(answer.body.error.issues[0]!.message).toMatch(/^Email on entering the stage must be one of the stage emails: /);
+  expect(answer.body.error.issues[0]!.message).toMatch(
+    /^Email on entering the stage must be one of the stage emails: /,
+  );
   expect(await rowCounts()).toEqual(before);
 });
 
