@@ -50,11 +50,13 @@ function attendee(person: CalendarPerson, role: ICalAttendeeRole): ICalAttendeeD
   return { name: person.name, email: person.email, role, status: ICalAttendeeStatus.NEEDSACTION, rsvp: false };
 }
 
-/** The .ics of an invitation email: METHOD REQUEST for a new or moved interview, CANCEL for a cancelled one, with
- * the organiser and every attendee (the candidate and the interviewers). `stamp` is DTSTAMP: when it was written. */
-export function invitationIcs(interview: CalendarInterview, method: InvitationMethod, stamp: Date): string {
-  const calendar = eventCalendar(method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL);
-  calendar.createEvent({
+/** What every calendar of the interview says about the event itself: its identity, time, words and place. */
+function eventOf(
+  interview: Omit<CalendarInterview, "candidate" | "interviewers" | "sentBy">,
+  stamp: Date,
+  cancelled: boolean,
+) {
+  return {
     id: interview.calendarUid,
     sequence: interview.sequence,
     stamp,
@@ -64,12 +66,22 @@ export function invitationIcs(interview: CalendarInterview, method: InvitationMe
     description: interview.description,
     location: placeOf(interview),
     url: interview.videoUrl?.trim() || null,
+    organizer: interview.organizer,
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  };
+}
+
+/** The .ics of an invitation email: METHOD REQUEST for a new or moved interview, CANCEL for a cancelled one, with
+ * the organiser and every attendee (the candidate and the interviewers). `stamp` is DTSTAMP: when it was written. */
+export function invitationIcs(interview: CalendarInterview, method: InvitationMethod, stamp: Date): string {
+  const calendar = eventCalendar(method === "REQUEST" ? ICalCalendarMethod.REQUEST : ICalCalendarMethod.CANCEL);
+  calendar.createEvent({
+    ...eventOf(interview, stamp, method === "CANCEL"),
     organizer: { ...interview.organizer, sentBy: interview.sentBy ?? undefined },
     attendees: [
       attendee(interview.candidate, ICalAttendeeRole.REQ),
       ...interview.interviewers.map((person) => attendee(person, ICalAttendeeRole.REQ)),
     ],
-    status: method === "CANCEL" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
   return calendar.toString();
 }
@@ -82,18 +94,6 @@ export function addToCalendarIcs(
   options: { cancelled?: boolean } = {},
 ): string {
   const calendar = eventCalendar(ICalCalendarMethod.PUBLISH);
-  calendar.createEvent({
-    id: interview.calendarUid,
-    sequence: interview.sequence,
-    stamp,
-    start: interview.startsAt,
-    end: interview.endsAt,
-    summary: interview.summary,
-    description: interview.description,
-    location: placeOf(interview),
-    url: interview.videoUrl?.trim() || null,
-    organizer: interview.organizer,
-    status: options.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-  });
+  calendar.createEvent(eventOf(interview, stamp, options.cancelled ?? false));
   return calendar.toString();
 }
