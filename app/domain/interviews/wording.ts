@@ -1,13 +1,8 @@
 // An interview in words, as a candidate or a timeline reads it: when (in the reader's time zone, naming it by its
 // city), where, how long, with whom, and the one-line summary. Never a raw timestamp.
-import { IANAZone } from "luxon";
 import { INTL_LOCALES, type Locale, type Localized } from "../i18n";
-import { candidateDate } from "../messages/candidate-dates";
+import { candidateDate, zoneOrUtc } from "../messages/candidate-dates";
 import type { InterviewKind } from "./types";
-
-function zoneOrUtc(timeZone: string): string {
-  return IANAZone.isValidZone(timeZone) ? timeZone : "UTC";
-}
 
 /** "Kolkata" from "Asia/Kolkata", "Buenos Aires" from "America/Argentina/Buenos_Aires"; null for UTC and Etc zones. */
 export function cityOf(timeZone: string): string | null {

@@ -5,7 +5,8 @@ import { INTL_LOCALES, type Locale, type Localized } from "../i18n";
 /** The word between a date and its time: "Tuesday, 8 December at 10:00". */
 const DATE_TIME_JOINER: Localized<string> = { en: "at", de: "um" };
 
-function zoneOrUtc(timeZone: string): string {
+/** The zone itself when it is a valid IANA zone, else UTC: a stored zone never breaks a date. */
+export function zoneOrUtc(timeZone: string): string {
   return IANAZone.isValidZone(timeZone) ? timeZone : "UTC";
 }
 

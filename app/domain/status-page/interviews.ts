@@ -1,11 +1,11 @@
 // The candidate's interviews in words: which of them the status page shows at a given moment (the open offer, the
 // interviews still to come), their cards, the call to choose a time, the booking page's choices (on the candidate's
 // clock, with the planner's beside it) and the words of the "Add to calendar" file.
-import { IANAZone } from "luxon";
 import { candidateLocale, INTL_LOCALES, type Locale } from "../i18n";
 import { addToCalendarIcs, type CalendarPerson } from "../interviews/calendar";
 import { cityOf, interviewDuration, interviewTitle, interviewWhen, interviewWith } from "../interviews/wording";
 import type { InterviewKind } from "../interviews/types";
+import { zoneOrUtc } from "../messages/candidate-dates";
 import { INTERVIEW_TEXTS } from "./interview-texts";
 
 export type InterviewSlotRecord = { id: string; startsAt: Date; endsAt: Date };
@@ -147,8 +147,8 @@ function dayIn(instant: Date, timeZone: string): string {
  * is named when it is another day there. */
 export function plannerTime(start: Date, locale: Locale, plannerZone: string, candidateZone: string): string | null {
   const city = cityOf(plannerZone);
-  const zone = IANAZone.isValidZone(plannerZone) ? plannerZone : "UTC";
-  const candidate = IANAZone.isValidZone(candidateZone) ? candidateZone : "UTC";
+  const zone = zoneOrUtc(plannerZone);
+  const candidate = zoneOrUtc(candidateZone);
   const there = wallClock(start, locale, zone, false);
   const sameDay = dayIn(start, zone) === dayIn(start, candidate);
   if (sameDay && there === wallClock(start, locale, candidate, false)) return null;
