@@ -60,7 +60,6 @@ type Planned = {
   kind: InterviewKind;
   timeZone: string;
   organizerId: string | null;
-  stageName: string;
 };
 
 /** What a new interview takes from its application and planner: the stage's kind, the planner's zone, and the job's
@@ -83,7 +82,6 @@ async function planFor(
     kind: input.kind ?? kindForStage(application.stage.kind),
     timeZone: input.timeZone ?? planner?.timeZone ?? "UTC",
     organizerId: job.recruiterId ?? actor.id,
-    stageName: application.stage.name,
   };
 }
 
