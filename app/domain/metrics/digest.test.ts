@@ -230,9 +230,9 @@ test("the digest for known figures: changes as signs and arrows with words, the 
       "Here is how your jobs treated candidates in the last 7 days (since Monday 2 March), compared with the 7 days before.",
       "",
       "- Applications: 12 (+3, 3 more than the week before)",
-      "- Time to first response (median): 4 h 30 min (↓ 10 %, faster than the week before)",
-      "- First responses on time: 90 % (↑ 5 points, better than the week before)",
-      "- Promises kept (“hear back by” dates met): 75 % (no change from the week before)",
+      "- Time to first response (median): 4 h 30 min (↓ 10%, faster than the week before)",
+      "- First responses on time: 90% (↑ 5 points, better than the week before)",
+      "- Promises kept (“hear back by” dates met): 75% (no change from the week before)",
       "- Response times overdue now: 2 (−1, 1 fewer than a week ago)",
       "- Decisions you owe: 3 (no change from a week ago)",
       "",
@@ -251,7 +251,7 @@ test("the digest for known figures: changes as signs and arrows with words, the 
   expect(email.html).toContain('<a href="https://hearback.example/applications/app2">Tom &lt;Tiny&gt; O&#39;Neil</a>');
   expect(email.html).not.toContain("<Tiny>");
   expect(email.html).toContain(
-    'Time to first response (median): <strong>4 h 30 min</strong> <span style="color:#52606d;">(<span aria-hidden="true">↓</span> 10 %, faster than the week before)</span>',
+    'Time to first response (median): <strong>4 h 30 min</strong> <span style="color:#52606d;">(<span aria-hidden="true">↓</span> 10%, faster than the week before)</span>',
   );
   expect(email.html).toContain(
     '<strong>12</strong> <span style="color:#52606d;">(+3, 3 more than the week before)</span>',
@@ -300,9 +300,9 @@ test("one waiting candidate, and changes that go the other way", () => {
   );
   expect(email.subject).toBe("Your Hearback week: 1 candidate waiting on you");
   expect(email.text).toContain("- Applications: 4 (−5, 5 fewer than the week before)");
-  expect(email.text).toContain("- Time to first response (median): 5 h 30 min (↑ 10 %, slower than the week before)");
-  expect(email.text).toContain("- First responses on time: 50 % (↓ 1 point, worse than the week before)");
-  expect(email.text).toContain("- Promises kept (“hear back by” dates met): 75 %\n");
+  expect(email.text).toContain("- Time to first response (median): 5 h 30 min (↑ 10%, slower than the week before)");
+  expect(email.text).toContain("- First responses on time: 50% (↓ 1 point, worse than the week before)");
+  expect(email.text).toContain("- Promises kept (“hear back by” dates met): 75%\n");
   expect(email.text).toContain("This candidate is waiting on your decision, longest first:");
   expect(email.text).not.toContain("more:");
 });

@@ -111,7 +111,7 @@ export function formatMinutes(minutes: number): string {
 }
 
 function percent(fraction: number): string {
-  return `${Math.round(fraction * 100)} %`;
+  return `${Math.round(fraction * 100)}%`;
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -138,8 +138,8 @@ function durationChange(current: number | null, previous: number | null): Change
   const change = Math.round(((current - previous) / previous) * 100);
   if (change === 0) return { symbol: "", words: "no change from the week before" };
   return change > 0
-    ? { symbol: `↑ ${change} %`, words: "slower than the week before" }
-    : { symbol: `↓ ${-change} %`, words: "faster than the week before" };
+    ? { symbol: `↑ ${change}%`, words: "slower than the week before" }
+    : { symbol: `↓ ${-change}%`, words: "faster than the week before" };
 }
 
 function rateChange(current: number | null, previous: number | null): Change | null {

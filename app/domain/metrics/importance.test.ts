@@ -43,14 +43,14 @@ test("formatFactor keeps one decimal below 10 and whole numbers above", () => {
   expect(formatFactor(12.5)).toBe("13×");
 });
 
-test("formatPercent rounds, but never to 100 % below 1 or to 0 % above 0", () => {
-  expect(formatPercent(0.62)).toBe("62 %");
-  expect(formatPercent(0.625)).toBe("63 %");
-  expect(formatPercent(0.6249)).toBe("62 %");
-  expect(formatPercent(1)).toBe("100 %");
-  expect(formatPercent(0)).toBe("0 %");
-  expect(formatPercent(0.996)).toBe("99 %");
-  expect(formatPercent(0.004)).toBe("1 %");
+test("formatPercent rounds, but never to 100% below 1 or to 0% above 0", () => {
+  expect(formatPercent(0.62)).toBe("62%");
+  expect(formatPercent(0.625)).toBe("63%");
+  expect(formatPercent(0.6249)).toBe("62%");
+  expect(formatPercent(1)).toBe("100%");
+  expect(formatPercent(0)).toBe("0%");
+  expect(formatPercent(0.996)).toBe("99%");
+  expect(formatPercent(0.004)).toBe("1%");
 });
 
 test("a slower candidate side reads as how many times longer candidates wait", () => {
@@ -77,7 +77,7 @@ test("a faster candidate side reads as how many times faster candidates are answ
   );
 });
 
-test("within ±10 % both sides count as equally fast, boundaries included", () => {
+test("within ±10% both sides count as equally fast, boundaries included", () => {
   const asFast = "Candidates get a first reply as fast as customers";
   expect(speedVerdict("first_reply", side(null, 60), side(null, 60))).toBe(asFast);
   expect(speedVerdict("first_reply", side(null, 66), side(null, 60))).toBe(asFast); // 1.1
@@ -117,22 +117,22 @@ test("missing medians say which side is missing", () => {
 
 test("the attainment sentence sets both percentages side by side", () => {
   expect(attainmentSentence("first_reply", side(0.62, null), side(0.95, null))).toBe(
-    "Candidates' first replies meet their target 62 % of the time; customers' 95 %",
+    "Candidates' first replies meet their target 62% of the time; customers' 95%",
   );
   expect(attainmentSentence("resolution", side(1, null), side(0.5, null))).toBe(
-    "Candidates' outcomes meet their target 100 % of the time; customers' resolutions 50 %",
+    "Candidates' outcomes meet their target 100% of the time; customers' resolutions 50%",
   );
 });
 
 test("the attainment sentence copes with either side missing", () => {
   expect(attainmentSentence("first_reply", side(0.62, 10), side(null, 10))).toBe(
-    "Candidates' first replies meet their target 62 % of the time; no customer figure entered",
+    "Candidates' first replies meet their target 62% of the time; no customer figure entered",
   );
   expect(attainmentSentence("first_reply", side(0.62, 10), null)).toBe(
-    "Candidates' first replies meet their target 62 % of the time; no customer figure entered",
+    "Candidates' first replies meet their target 62% of the time; no customer figure entered",
   );
   expect(attainmentSentence("next_reply", side(null, null), side(0.9, null))).toBe(
-    "No candidate replies to follow-ups were due in this period; customers' meet their target 90 % of the time",
+    "No candidate replies to follow-ups were due in this period; customers' meet their target 90% of the time",
   );
   expect(attainmentSentence("first_reply", side(null, null), null)).toBe("No attainment figures to compare");
 });
@@ -143,7 +143,7 @@ test("importanceIndex returns both ratios and both sentences", () => {
     attainmentIndex: 0.625,
     medianRatio: 4.1,
     verdict: "Candidates wait 4.1× longer than customers for a first reply",
-    attainmentSentence: "Candidates' first replies meet their target 50 % of the time; customers' 80 %",
+    attainmentSentence: "Candidates' first replies meet their target 50% of the time; customers' 80%",
   });
 });
 

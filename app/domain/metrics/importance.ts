@@ -95,14 +95,14 @@ export function formatFactor(factor: number): string {
 }
 
 /**
- * 0.62 → "62 %". A figure below 100 % never reads as 100 %, and one above 0 never as 0 %, so a single breach or a
+ * 0.62 → "62%". A figure below 100% never reads as 100%, and one above 0 never as 0%, so a single breach or a
  * single success is not rounded away.
  */
 export function formatPercent(fraction: number): string {
   const percent = Math.round(fraction * 100);
-  if (percent >= 100 && fraction < 1) return "99 %";
-  if (percent <= 0 && fraction > 0) return "1 %";
-  return `${percent} %`;
+  if (percent >= 100 && fraction < 1) return "99%";
+  if (percent <= 0 && fraction > 0) return "1%";
+  return `${percent}%`;
 }
 
 function withinTolerance(ratio: number): boolean {
@@ -127,7 +127,7 @@ export function speedVerdict(metric: CustomerMetricName, candidate: SideFigures,
   return phrases.faster(`${formatFactor(1 / ratio)} faster`);
 }
 
-/** The attainment sentence: "Candidates' first replies meet their target 62 % of the time; customers' 95 %". */
+/** The attainment sentence: "Candidates' first replies meet their target 62% of the time; customers' 95%". */
 export function attainmentSentence(
   metric: CustomerMetricName,
   candidate: SideFigures,
