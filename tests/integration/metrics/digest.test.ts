@@ -160,9 +160,9 @@ test("the digest for a known week: figures and changes, the longest waiting firs
       "",
       "- Applications: 3 (+1, 1 more than the week before)",
       "- Time to first response (median): 4 h",
-      "- First responses on time: 50 % (↑ 50 points, better than the week before)",
+      "- First responses on time: 50% (↑ 50 points, better than the week before)",
       // Ben saw a "hear back by" date in the reply (regular update due 2 October 14:00) that passed unkept.
-      "- Promises kept (“hear back by” dates met): 0 %",
+      "- Promises kept (“hear back by” dates met): 0%",
       // Now: Ada's first response, regular update and stage decision; Ben's regular update; Cleo's first response;
       // Eve's first response and closure (turned down without a word, due 5 October 10:00). A week before: Ada's
       // and Eve's first responses and regular updates.

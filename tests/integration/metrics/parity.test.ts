@@ -147,7 +147,7 @@ test("the workspace: candidate figures as worked out by hand, no customer figure
     attainmentIndex: null,
     medianRatio: null,
     verdict: "No customer median entered for first reply",
-    attainmentSentence: "Candidates' first replies meet their target 60 % of the time; no customer figure entered",
+    attainmentSentence: "Candidates' first replies meet their target 60% of the time; no customer figure entered",
   });
   expect(metric(row, "resolution").candidateMetric).toBe("time_to_outcome");
 });
@@ -214,7 +214,7 @@ test("customer figures give the index and the verdicts", async () => {
     attainmentIndex: 0.6 / 0.95,
     medianRatio: 2.5,
     verdict: "Candidates wait 2.5× longer than customers for a first reply",
-    attainmentSentence: "Candidates' first replies meet their target 60 % of the time; customers' 95 %",
+    attainmentSentence: "Candidates' first replies meet their target 60% of the time; customers' 95%",
   });
   expect(metric(row, "next_reply")).toMatchObject({
     attainmentIndex: 1,
@@ -289,7 +289,7 @@ test("an empty window has one workspace row of nulls and says so", async () => {
     attainmentIndex: null,
     verdict: "No candidate first replies in this period to compare",
     attainmentSentence:
-      "No candidate first replies were due in this period; customers' meet their target 95 % of the time",
+      "No candidate first replies were due in this period; customers' meet their target 95% of the time",
   });
   expect((await loadParity(admin, empty, "department", NOW)).rows).toEqual([]);
 });
