@@ -1,8 +1,9 @@
 // Importing customer-support figures from a CSV file: every row is checked and the whole file is refused when any
 // row is wrong, with one message per problem naming its row as a spreadsheet numbers it (the header is row 1).
-// Pure (csv-parse's synchronous parser does no I/O); only the server imports it, to keep the parser out of the browser.
-import { CsvError, parse } from "csv-parse/sync";
+// Pure and browser-safe: the settings page imports this module, so it reads CSV with the domain's own reader rather
+// than a Node-only parser.
 import { MAX_BENCHMARK_MINUTES, type BenchmarkInput } from "./customer-benchmarks";
+import { readCsv, type CsvProblem } from "./helpdesk-import/csv";
 import { CUSTOMER_METRICS, type CustomerMetricName } from "./importance";
 
 export const BENCHMARK_CSV_MAX_BYTES = 100 * 1024;
@@ -44,17 +45,11 @@ function metricFromCsv(text: string): CustomerMetricName | undefined {
   return CUSTOMER_METRICS.find((metric) => metric === normalised);
 }
 
-function csvErrorMessage(error: CsvError): string {
-  const where = `row ${error.lines}`;
-  switch (error.code) {
-    case "CSV_QUOTE_NOT_CLOSED":
-      return `The file is not valid CSV: a quoted value in ${where} is never closed.`;
-    case "INVALID_OPENING_QUOTE":
-    case "CSV_INVALID_CLOSING_QUOTE":
-      return `The file is not valid CSV: a quote in ${where} is out of place. Quote whole values, like "Q3, 2026".`;
-    default:
-      return `The file is not valid CSV (${where}). Save it from your spreadsheet as "CSV (comma-separated)".`;
-  }
+function csvErrorMessage(problem: CsvProblem): string {
+  const where = `row ${problem.line}`;
+  return problem.kind === "unclosed_quote"
+    ? `The file is not valid CSV: a quoted value in ${where} is never closed.`
+    : `The file is not valid CSV: a quote in ${where} is out of place. Quote whole values, like "Q3, 2026".`;
 }
 
 type Header = { ok: true; columns: Column[] } | { ok: false; errors: string[] };
@@ -109,22 +104,9 @@ function readRow(row: number, values: Record<Column, string>, errors: string[]):
 
 /** Reads the whole file; the rows are returned only when every one of them is valid. */
 export function parseBenchmarkCsv(text: string): BenchmarkCsvResult {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    // With `info`, csv-parse returns each record with its line numbers; its types do not describe that overload.
-    records = parse(text, {
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-      // Files edited by hand mix line endings; csv-parse would otherwise fix on the first one it sees.
-      record_delimiter: ["\r\n", "\n", "\r"],
-    }) as unknown as typeof records;
-  } catch (error) {
-    if (error instanceof CsvError) return { ok: false, errors: [csvErrorMessage(error)] };
-    throw error;
-  }
+  const read = readCsv(text);
+  if (!read.ok) return { ok: false, errors: [csvErrorMessage(read.problem)] };
+  const records = read.records.map(({ cells, line }) => ({ record: cells, info: { lines: line } }));
   const [headerRecord, ...dataRecords] = records;
   if (!headerRecord)
     return { ok: false, errors: ["The file is empty. Start from the template: its first row names the columns."] };
