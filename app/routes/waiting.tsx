@@ -1,17 +1,23 @@
-// "Waiting on us": every running clock the user may see, soonest due first, with its risk in words and colour, and
-// filters by job, recruiter and metric in a plain GET form. An interviewer sees the interview feedback they owe.
+// "Waiting on us": one row per application the user may see, led by its most urgent promise, 50 to a page by cursor,
+// with search, job/recruiter/metric filters, mine/everyone for recruiters, and counts per risk that filter the list.
+// Every control is a plain GET link or form. An interviewer sees the interview feedback they owe.
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { RouteError } from "~/components/route-error";
-import { DueTime } from "~/components/sla/due-time";
-import { FeedbackOwed } from "~/components/sla/feedback-owed";
-import { RiskPill } from "~/components/sla/risk-pill";
-import { DateTime } from "~/components/ui/date-time";
 import { PageHeader } from "~/components/ui/page-header";
+import { Pager, RiskLinks, ScopeLinks } from "~/components/waiting/waiting-filters";
+import { WaitingTable } from "~/components/waiting/waiting-table";
 import { SLA_METRIC_LABELS, SLA_METRICS } from "~/domain/sla/types";
-import { listJobs } from "~/models/job.server";
-import { countQueueByRisk, getQueue } from "~/models/sla/queue.server";
+import {
+  decodeCursor,
+  encodeCursor,
+  getWaitingList,
+  WAITING_RISKS,
+  WAITING_SEARCH_MAX,
+  waitingJobOptions,
+  type WaitingCursor,
+} from "~/models/sla/waiting-list.server";
 import { listUsersByRole } from "~/models/user.server";
 import waitingStyles from "~/styles/waiting.css?url";
 import { requireUser } from "~/web/auth.server";
@@ -19,44 +25,106 @@ import { requireUser } from "~/web/auth.server";
 export const meta: MetaFunction = () => [{ title: "Waiting on us · Hearback" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: waitingStyles }];
 
-/** Rows shown at most; the count says how many more there are. */
-const QUEUE_LIMIT = 200;
+/** Rows per page. */
+const PAGE_SIZE = 50;
 
-// Unknown or malformed values are ignored rather than refused: a stale bookmark still shows the queue.
+// Unknown or malformed values are ignored rather than refused: a stale bookmark still shows the list. A search longer
+// than the limit is cut to it.
 const filterSchema = z.object({
   job: z.string().min(1).max(100).optional().catch(undefined),
   recruiter: z.string().min(1).max(100).optional().catch(undefined),
   metric: z.enum(SLA_METRICS).optional().catch(undefined),
+  q: z
+    .string()
+    .transform((text) => text.trim().slice(0, WAITING_SEARCH_MAX))
+    .optional()
+    .catch(undefined),
+  scope: z.enum(["mine", "everyone"]).optional().catch(undefined),
+  risk: z.enum(WAITING_RISKS).optional().catch(undefined),
+  after: z.string().max(100).optional().catch(undefined),
+  before: z.string().max(100).optional().catch(undefined),
 });
+
+type Filters = { job: string; recruiter: string; metric: string; q: string; scope: string; risk: string };
+
+/** This page's address with these filters (empty ones left out) and an optional cursor. */
+function hrefFor(filters: Filters, cursor?: WaitingCursor | null): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
+  if (cursor) params.set(cursor.direction, encodeCursor(cursor));
+  const query = params.toString();
+  return query ? `?${query}` : ".";
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const filter = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const parsed = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const now = new Date();
-  const queueFilter = { jobId: filter.job, recruiterId: filter.recruiter, metric: filter.metric, at: now };
-  const [queue, counts, jobs, recruiters] = await Promise.all([
-    getQueue(user, { ...queueFilter, limit: QUEUE_LIMIT }),
-    countQueueByRisk(user, queueFilter),
-    listJobs(user),
-    listUsersByRole(["recruiter", "admin"]),
+  // Recruiters start on their own jobs; admins on everyone's. Others have no choice to make.
+  const canScope = user.role === "recruiter" || user.role === "admin";
+  const scope = canScope ? (parsed.scope ?? (user.role === "recruiter" ? "mine" : "everyone")) : undefined;
+  const cursor = decodeCursor(parsed.after, "after") ?? decodeCursor(parsed.before, "before") ?? undefined;
+  const ownFeedbackOnly = user.role === "interviewer";
+  const [list, jobs, recruiters] = await Promise.all([
+    getWaitingList(user, {
+      jobId: parsed.job,
+      recruiterId: parsed.recruiter,
+      metric: parsed.metric,
+      q: parsed.q || undefined,
+      scope,
+      risk: parsed.risk,
+      cursor,
+      limit: PAGE_SIZE,
+      at: now,
+    }),
+    ownFeedbackOnly ? [] : waitingJobOptions(user),
+    ownFeedbackOnly ? [] : listUsersByRole(["recruiter", "admin"]),
   ]);
+  const filters: Filters = {
+    job: parsed.job ?? "",
+    recruiter: parsed.recruiter ?? "",
+    metric: parsed.metric ?? "",
+    q: parsed.q ?? "",
+    // Kept in links only when it differs from the user's default, so the plain address stays the default view.
+    scope: parsed.scope && canScope ? parsed.scope : "",
+    risk: parsed.risk ?? "",
+  };
+  const riskLinks = [null, ...WAITING_RISKS].map((risk) => ({
+    risk,
+    count: risk ? list.counts[risk] : list.counts.total,
+    href: hrefFor({ ...filters, risk: risk ?? "" }),
+    current: (risk ?? "") === filters.risk,
+  }));
+  const scopeLinks = canScope
+    ? (["mine", "everyone"] as const).map((option) => ({
+        scope: option,
+        href: hrefFor({ ...filters, scope: option }),
+        current: option === scope,
+      }))
+    : [];
   return {
-    items: queue.items,
-    total: queue.total,
-    counts,
-    filter: { job: filter.job ?? "", recruiter: filter.recruiter ?? "", metric: filter.metric ?? "" },
-    jobs: jobs.map(({ id, title }) => ({ id, title })),
+    rows: list.rows,
+    counts: list.counts,
+    riskLinks,
+    scopeLinks,
+    scope: scope ?? null,
+    previousHref: list.previous ? hrefFor(filters, list.previous) : null,
+    nextHref: list.next ? hrefFor(filters, list.next) : null,
+    filter: filters,
+    jobs,
     recruiters: recruiters.map(({ id, name }) => ({ id, name })),
     now,
     timeZone: user.timeZone,
-    ownFeedbackOnly: user.role === "interviewer",
+    ownFeedbackOnly,
   };
 }
 
 export default function WaitingPage() {
-  const { items, total, counts, filter, jobs, recruiters, now, timeZone, ownFeedbackOnly } =
+  const { rows, counts, riskLinks, scopeLinks, scope, previousHref, nextHref, filter, jobs, recruiters, now } =
     useLoaderData<typeof loader>();
-  const filtered = Boolean(filter.job || filter.recruiter || filter.metric);
+  const { timeZone, ownFeedbackOnly } = useLoaderData<typeof loader>();
+  const filtered = Boolean(filter.job || filter.recruiter || filter.metric || filter.q || filter.risk);
+  const shown = filter.risk ? counts[filter.risk as keyof typeof counts] : counts.total;
   return (
     <>
       <PageHeader
@@ -64,22 +132,29 @@ export default function WaitingPage() {
         description={
           ownFeedbackOnly
             ? "The interviews you sat on whose feedback you still owe, soonest due first: the candidate’s next decision waits on it."
-            : "Every candidate who is owed something by us — a first response, a reply, an update, a decision or interview feedback — soonest due first."
+            : "Every candidate who is owed something by us — a first response, a reply, an update, a decision or interview feedback — one row each, most urgent first."
         }
       />
-      <ul className="risk-counts" aria-label="Clocks by risk">
-        <li className="risk-counts__item risk-counts__item--breached">
-          <strong>{counts.breached}</strong> overdue
-        </li>
-        <li className="risk-counts__item risk-counts__item--warning">
-          <strong>{counts.warning}</strong> due soon
-        </li>
-        <li className="risk-counts__item risk-counts__item--fine">
-          <strong>{counts.fine}</strong> on track
-        </li>
-      </ul>
+      <div className="waiting-controls">
+        <RiskLinks links={riskLinks} />
+        {scopeLinks.length > 0 ? <ScopeLinks links={scopeLinks} /> : null}
+      </div>
       {ownFeedbackOnly ? null : (
-        <Form method="get" className="filter-bar" aria-label="Filter the queue">
+        <Form method="get" className="filter-bar" aria-label="Filter the list">
+          {filter.scope ? <input type="hidden" name="scope" value={filter.scope} /> : null}
+          {filter.risk ? <input type="hidden" name="risk" value={filter.risk} /> : null}
+          <div className="field">
+            <label htmlFor="waiting-q">Candidate</label>
+            <input
+              id="waiting-q"
+              name="q"
+              type="search"
+              defaultValue={filter.q}
+              maxLength={WAITING_SEARCH_MAX}
+              placeholder="Name or email"
+              autoComplete="off"
+            />
+          </div>
           <div className="field">
             <label htmlFor="waiting-job">Job</label>
             <select id="waiting-job" name="job" defaultValue={filter.job}>
@@ -91,17 +166,19 @@ export default function WaitingPage() {
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="waiting-recruiter">Recruiter</label>
-            <select id="waiting-recruiter" name="recruiter" defaultValue={filter.recruiter}>
-              <option value="">Any recruiter</option>
-              {recruiters.map((recruiter) => (
-                <option key={recruiter.id} value={recruiter.id}>
-                  {recruiter.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          {scope === "mine" && !filter.recruiter ? null : (
+            <div className="field">
+              <label htmlFor="waiting-recruiter">Recruiter</label>
+              <select id="waiting-recruiter" name="recruiter" defaultValue={filter.recruiter}>
+                <option value="">Any recruiter</option>
+                {recruiters.map((recruiter) => (
+                  <option key={recruiter.id} value={recruiter.id}>
+                    {recruiter.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <div className="field">
             <label htmlFor="waiting-metric">What is owed</label>
             <select id="waiting-metric" name="metric" defaultValue={filter.metric}>
@@ -116,23 +193,27 @@ export default function WaitingPage() {
           <button type="submit" className="button button--secondary">
             Filter
           </button>
-          {filtered ? <Link to=".">Clear filters</Link> : null}
+          {filtered ? <Link to={filter.scope ? `?scope=${filter.scope}` : "."}>Clear filters</Link> : null}
         </Form>
       )}
       <p className="muted small" aria-live="polite">
-        {total === 0
+        {shown === 0
           ? null
-          : total > items.length
-            ? `Showing ${items.length} of ${total}, soonest due first. Narrow the list with the filters.`
-            : `${total} ${total === 1 ? "clock" : "clocks"} running, soonest due first.`}
+          : `${shown} ${shown === 1 ? "application" : "applications"}${
+              scope === "mine" ? " on your jobs" : ""
+            }, most urgent first${shown > rows.length ? `, ${PAGE_SIZE} a page` : ""}.`}
       </p>
-      {items.length === 0 ? (
+      {rows.length === 0 ? (
         <div className="card empty-state">
           <h2>{filtered ? "Nothing matches these filters" : "Nobody is waiting on us"}</h2>
           {ownFeedbackOnly ? (
             <p>
               When an interview you sat on ends, it is listed here until you record your feedback on the candidate’s
               page.
+            </p>
+          ) : scope === "mine" && !filtered ? (
+            <p>
+              No candidate on a job you recruit for is waiting on us. <Link to="?scope=everyone">See everyone’s</Link>.
             </p>
           ) : (
             <p>
@@ -144,47 +225,10 @@ export default function WaitingPage() {
           )}
         </div>
       ) : (
-        <div className="table-wrap">
-          <table className="table--stack waiting-table">
-            <caption className="visually-hidden">Candidates waiting on us, soonest due first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Candidate</th>
-                <th scope="col">Job</th>
-                <th scope="col">Stage</th>
-                <th scope="col">What is owed</th>
-                <th scope="col">Due</th>
-                <th scope="col">Started</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id} className={`waiting-row waiting-row--${item.risk}`}>
-                  <th scope="row">
-                    <Link to={`/applications/${item.applicationId}`}>{item.candidate.name}</Link>
-                  </th>
-                  <td data-label="Job">{item.job.title}</td>
-                  <td data-label="Stage">{item.stage.name}</td>
-                  <td data-label="What is owed">
-                    {SLA_METRIC_LABELS[item.metric]}
-                    {item.metric === "interviewer_feedback" ? (
-                      <>
-                        <br />
-                        <FeedbackOwed interview={item.interview} owedBy={item.feedbackOwedBy} timeZone={timeZone} />
-                      </>
-                    ) : null}
-                  </td>
-                  <td data-label="Due">
-                    <RiskPill risk={item.risk} /> <DueTime dueAt={item.dueAt} now={now} timeZone={timeZone} />
-                  </td>
-                  <td data-label="Started">
-                    <DateTime value={item.startedAt} timeZone={timeZone} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <WaitingTable rows={rows} now={now} timeZone={timeZone} />
+          <Pager previous={previousHref} next={nextHref} />
+        </>
       )}
     </>
   );

@@ -1,5 +1,5 @@
-// "Waiting on us": running clocks in due order with their risk, filters, counts per risk, scoping by role, and the
-// landing page. Clocks run on a calendar-time policy (first response within 60 minutes, warned 30 minutes before), so
+// "Waiting on us": applications in due order with their lead clock's risk, filters, counts per risk, scoping by role,
+// and the landing page (the grouping, paging, search and scope are in waiting-list.test.ts). Clocks run on a calendar-time policy (first response within 60 minutes, warned 30 minutes before), so
 // each application's risk follows from how long ago it applied, whatever the weekday the suite runs on.
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -65,19 +65,18 @@ test("the queue lists running clocks soonest due first, with each one's risk and
   const page = await load(recruiter, `?job=${job.id}`);
 
   expect(page.status).toBe(200);
-  expect(page.data.items.map((item) => [item.candidate.name, item.metric, item.risk])).toEqual([
+  expect(page.data.rows.map((row) => [row.candidate.name, row.lead.metric, row.lead.risk])).toEqual([
     ["Lars Late", "first_response", "breached"],
     ["Sam Soon", "first_response", "warning"],
     ["Fiona Fresh", "first_response", "fine"],
   ]);
-  expect(page.data.items.map((item) => item.applicationId)).toEqual([late.id, soon.id, fresh.id]);
+  expect(page.data.rows.map((row) => row.applicationId)).toEqual([late.id, soon.id, fresh.id]);
   expect(page.data.counts).toEqual({ breached: 1, warning: 1, fine: 1, total: 3 });
-  expect(page.data.total).toBe(3);
   expect(page.data.timeZone).toBe("America/New_York");
   expect(page.data.jobs.map((option) => option.id)).toContain(job.id);
 
   // The words staff read for those rows, against the loader's "now".
-  const [lateItem, soonItem, freshItem] = page.data.items;
+  const [lateItem, soonItem, freshItem] = page.data.rows.map((row) => row.lead);
   expect(relativeDue(lateItem!.dueAt, page.data.now)).toBe("47 h overdue");
   expect(relativeDue(soonItem!.dueAt, page.data.now)).toMatch(/^in 1[45] min$/);
   expect(relativeDue(freshItem!.dueAt, page.data.now)).toMatch(/^in 5[45] min$/);
@@ -90,22 +89,22 @@ test("the filters narrow the queue by metric, job and recruiter, and a bad value
   const { job: otherJob } = await jobWithThreeCandidates(other, { title: "Other role" });
 
   const byMetric = await load(recruiter, `?job=${job.id}&metric=next_response`);
-  expect(byMetric.data.items).toEqual([]);
+  expect(byMetric.data.rows).toEqual([]);
   expect(byMetric.data.filter.metric).toBe("next_response");
 
-  const byJob = await load(recruiter, `?job=${otherJob.id}&metric=first_response`);
-  expect(new Set(byJob.data.items.map((item) => item.job.id))).toEqual(new Set([otherJob.id]));
-  expect(byJob.data.items).toHaveLength(3);
+  const byJob = await load(recruiter, `?job=${otherJob.id}&metric=first_response&scope=everyone`);
+  expect(new Set(byJob.data.rows.map((row) => row.job.id))).toEqual(new Set([otherJob.id]));
+  expect(byJob.data.rows).toHaveLength(3);
 
   const byRecruiter = await load(recruiter, `?recruiter=${other.user.id}`);
-  expect(byRecruiter.data.items).toHaveLength(3);
-  expect(byRecruiter.data.items.every((item) => item.job.recruiter?.id === other.user.id)).toBe(true);
+  expect(byRecruiter.data.rows).toHaveLength(3);
+  expect(byRecruiter.data.rows.every((row) => row.job.recruiter?.id === other.user.id)).toBe(true);
   expect(byRecruiter.data.counts.total).toBe(3);
 
   const badMetric = await load(recruiter, `?job=${job.id}&metric=teatime`);
   expect(badMetric.status).toBe(200);
   expect(badMetric.data.filter.metric).toBe("");
-  expect(badMetric.data.items).toHaveLength(3);
+  expect(badMetric.data.rows).toHaveLength(3);
 });
 
 test("a hiring manager sees only their own jobs' candidates, and only their jobs in the job filter", async () => {
@@ -118,12 +117,12 @@ test("a hiring manager sees only their own jobs' candidates, and only their jobs
   const { job: notManaged } = await jobWithThreeCandidates(recruiter, { title: "Someone else's role" });
 
   const page = await load(manager);
-  expect(page.data.items).toHaveLength(3);
-  expect(page.data.items.every((item) => item.job.id === managed.id)).toBe(true);
+  expect(page.data.rows).toHaveLength(3);
+  expect(page.data.rows.every((row) => row.job.id === managed.id)).toBe(true);
   expect(page.data.jobs.map((option) => option.id)).toEqual([managed.id]);
 
   const peeking = await load(manager, `?job=${notManaged.id}`);
-  expect(peeking.data.items).toEqual([]);
+  expect(peeking.data.rows).toEqual([]);
 });
 
 test("interviewers land on their applications and their queue holds only the feedback they owe", async () => {
@@ -133,7 +132,7 @@ test("interviewers land on their applications and their queue holds only the fee
   const fromQueue = await load(interviewer);
   expect(fromQueue.status).toBe(200);
   expect(fromQueue.data.ownFeedbackOnly).toBe(true);
-  expect(fromQueue.data.items).toEqual([]);
+  expect(fromQueue.data.rows).toEqual([]);
 
   const interviewerHome = await run(landing.loader, getRequest("/", interviewer));
   expect(interviewerHome.location).toBe("/applications");
@@ -147,7 +146,7 @@ test("an empty queue explains itself instead of showing an empty table", async (
   const recruiter = await signIn("recruiter");
   const job = await createTestJob({ title: "Quiet role", department: DEPARTMENT, recruiterId: recruiter.user.id });
   const page = await load(recruiter, `?job=${job.id}`);
-  expect(page.data.items).toEqual([]);
+  expect(page.data.rows).toEqual([]);
   expect(page.data.counts).toEqual({ breached: 0, warning: 0, fine: 0, total: 0 });
 });
 
