@@ -4,7 +4,9 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useState, type MouseEvent } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
 import { Alert } from "~/components/ui/alert";
+import { DurationField, type DurationUnitOption } from "~/components/ui/duration-field";
 import { Field } from "~/components/ui/field";
+import { durationUnitLabel, type DurationCounting, type DurationFieldUnit } from "~/domain/durations";
 import { emptyStage, jobFormSchema, type JobFormValues } from "~/domain/job-form";
 import {
   JOB_STATUS_LABELS,
@@ -201,6 +203,12 @@ export function JobForm({
           time starts a clock when an application enters the stage, and an email on entering sends the candidate that
           template, in their language.
         </p>
+        <p className="muted small" id="decision-counting">
+          {values.decisionCounting === "business"
+            ? "Decision times count business time, as this job’s SLA policy counts stage decisions: a business day is 8 open hours of the job’s schedule, so 2 business days started on a Friday morning end on Tuesday morning."
+            : "Decision times count calendar time, as this job’s SLA policy counts stage decisions: a day is 24 hours, nights and weekends included."}
+        </p>
+        <input type="hidden" {...register("decisionCounting")} defaultValue={values.decisionCounting} />
         <div role="status" className="stage-editor__status">
           {announcement ? <p className="alert alert--info">{announcement}</p> : null}
         </div>
@@ -239,20 +247,14 @@ export function JobForm({
                         ))}
                       </select>
                     </Field>
-                    <Field
-                      label="Decision time, minutes (optional)"
-                      error={errorFor(`stages.${index}.decisionMinutes`)}
-                      id={`stage-${field.key}-minutes`}
-                    >
-                      <input
-                        type="number"
-                        inputMode="numeric"
-                        min={1}
-                        step={1}
-                        {...register(`stages.${index}.decisionMinutes`)}
-                        defaultValue={field.decisionMinutes}
-                      />
-                    </Field>
+                    <DurationField
+                      label="Decision time (optional)"
+                      error={errorFor(`stages.${index}.decisionAmount`) ?? errorFor(`stages.${index}.decisionMinutes`)}
+                      id={`stage-${field.key}-decision`}
+                      amount={{ ...register(`stages.${index}.decisionAmount`), defaultValue: field.decisionAmount }}
+                      unit={{ ...register(`stages.${index}.decisionUnit`), defaultValue: field.decisionUnit }}
+                      units={decisionUnits(values.decisionCounting, field.decisionUnit)}
+                    />
                     <Field
                       label="Email on entering this stage"
                       error={errorFor(`stages.${index}.entryTemplateKind`)}
@@ -331,6 +333,12 @@ export function JobForm({
       </div>
     </Form>
   );
+}
+
+/** Hours and days on the job's clock; minutes only for a stored time that is not whole hours, so it shows back. */
+function decisionUnits(counting: DurationCounting, current: DurationFieldUnit): DurationUnitOption[] {
+  const units: DurationFieldUnit[] = current === "minutes" ? ["days", "hours", "minutes"] : ["days", "hours"];
+  return units.map((unit) => ({ value: unit, label: durationUnitLabel(unit, counting) }));
 }
 
 function PeopleOptions({ people }: { people: PersonOption[] }) {

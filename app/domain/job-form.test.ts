@@ -1,51 +1,78 @@
 import { expect, test } from "vitest";
-import {
-  applyStageIntent,
-  jobFormSchema,
-  jobFormValues,
-  jobFormValuesFromPost,
-  minutesFromText,
-  stageIndexSchema,
-} from "./job-form";
+import { applyStageIntent, jobFormSchema, jobFormValues, jobFormValuesFromPost, stageIndexSchema } from "./job-form";
 
-test("the form schema reads posted stages keyed by index, in index order, and decision minutes as numbers", () => {
+test("the form schema reads posted stages keyed by index, in index order, and decision times in their units", () => {
   const parsed = jobFormSchema.parse({
     title: "Engineer",
     status: "open",
+    decisionCounting: "business",
     stages: {
-      "1": { id: "", name: "Screen", kind: "screen", decisionMinutes: "120" },
-      "0": { id: "s0", name: "Applied", kind: "applied", decisionMinutes: "" },
-      "10": { id: "", name: "Offer", kind: "offer", decisionMinutes: " " },
-      "2": { id: "", name: "Interview", kind: "interview", decisionMinutes: "2880" },
+      "1": { id: "", name: "Screen", kind: "screen", decisionAmount: "4", decisionUnit: "hours" },
+      "0": { id: "s0", name: "Applied", kind: "applied", decisionAmount: "", decisionUnit: "days" },
+      "10": { id: "", name: "Offer", kind: "offer", decisionAmount: " ", decisionUnit: "days" },
+      "2": { id: "", name: "Interview", kind: "interview", decisionAmount: "2", decisionUnit: "days" },
     },
   });
   expect(parsed.stages.map((stage) => [stage.id, stage.name, stage.decisionMinutes])).toEqual([
     ["s0", "Applied", null],
-    [undefined, "Screen", 120],
-    [undefined, "Interview", 2880],
+    [undefined, "Screen", 240],
+    [undefined, "Interview", 960],
     [undefined, "Offer", null],
   ]);
 });
 
-test("the browser's array of string values passes the same schema", () => {
+test("2 days on business time are 2 business days of 8 open hours; on calendar time, 2 × 24 hours", () => {
   const values = jobFormValues();
   values.title = "Designer";
-  values.stages[1]!.decisionMinutes = "60";
-  const parsed = jobFormSchema.parse(values);
-  expect(parsed.stages[1]!.decisionMinutes).toBe(60);
-  expect(parsed.hiringManagerId).toBeNull();
+  values.stages[2] = { ...values.stages[2]!, decisionAmount: "2", decisionUnit: "days" };
+  expect(jobFormSchema.parse(values).stages[2]!.decisionMinutes).toBe(960);
+  expect(jobFormSchema.parse({ ...values, decisionCounting: "calendar" }).stages[2]!.decisionMinutes).toBe(2880);
+  // Anything but "calendar" is the default, business time, as the SLA engine counts a stage's own minutes.
+  expect(jobFormSchema.parse({ ...values, decisionCounting: "bogus" }).stages[2]!.decisionMinutes).toBe(960);
 });
 
-test("bad decision times are reported on the stage's field", () => {
+test("a stored decision time is shown back in the largest unit that states it exactly, and saves unchanged", () => {
+  const stored = (minutes: number | null) => ({
+    title: "Designer",
+    department: null,
+    location: null,
+    status: "open" as const,
+    hiringManager: null,
+    recruiter: null,
+    scheduleId: null,
+    stages: [
+      { id: "s0", name: "Applied", kind: "applied" as const, decisionMinutes: null, entryTemplateKind: null },
+      { id: "s1", name: "Screen", kind: "screen" as const, decisionMinutes: minutes, entryTemplateKind: null },
+    ],
+  });
+  const shown = (minutes: number | null, counting: "business" | "calendar") => {
+    const values = jobFormValues(stored(minutes), counting);
+    const stage = values.stages[1]!;
+    return [stage.decisionAmount, stage.decisionUnit, jobFormSchema.parse(values).stages[1]!.decisionMinutes];
+  };
+  expect(shown(960, "business")).toEqual(["2", "days", 960]);
+  expect(shown(2880, "business")).toEqual(["6", "days", 2880]);
+  expect(shown(2880, "calendar")).toEqual(["2", "days", 2880]);
+  expect(shown(960, "calendar")).toEqual(["16", "hours", 960]);
+  expect(shown(90, "business")).toEqual(["90", "minutes", 90]);
+  expect(shown(null, "business")).toEqual(["", "days", null]);
+});
+
+test("bad decision times are reported on the stage's decision time, in its unit", () => {
   const values = jobFormValues();
   values.title = "Designer";
-  values.stages[2]!.decisionMinutes = "two days";
-  values.stages[3]!.decisionMinutes = "1.5";
+  values.stages[1] = { ...values.stages[1]!, decisionAmount: "two days", decisionUnit: "days" };
+  values.stages[2] = { ...values.stages[2]!, decisionAmount: "1.5", decisionUnit: "hours" };
+  values.stages[3] = { ...values.stages[3]!, decisionAmount: "61", decisionUnit: "days" };
   const result = jobFormSchema.safeParse(values);
   expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
-    ["stages.2.decisionMinutes", "Decision time must be a number of minutes."],
-    ["stages.3.decisionMinutes", "Decision time must be whole minutes."],
+    ["stages.1.decisionMinutes", "Enter a whole number of business days, 1 to 60."],
+    ["stages.2.decisionMinutes", "Enter a whole number of hours, 1 to 480."],
+    ["stages.3.decisionMinutes", "Enter a whole number of business days, 1 to 60."],
   ]);
+  values.decisionCounting = "calendar";
+  values.stages[3]!.decisionAmount = "0";
+  expect(jobFormSchema.safeParse(values).error?.issues.at(-1)?.message).toBe("Enter a whole number of days, 1 to 60.");
 });
 
 test('the email on entering a stage round-trips through the form: "" is none, a kind is kept', () => {
@@ -91,14 +118,6 @@ test("an unknown or one-off email kind is reported on the stage's field", () => 
   );
 });
 
-test("minutesFromText keeps what it cannot read, so the schema can name the problem", () => {
-  expect(minutesFromText("")).toBeNull();
-  expect(minutesFromText(" 45 ")).toBe(45);
-  expect(minutesFromText("-5")).toBe(-5);
-  expect(minutesFromText("soon")).toBe("soon");
-  expect(minutesFromText(undefined)).toBeUndefined();
-});
-
 test("a stage step's index is one or two digits", () => {
   expect(stageIndexSchema.parse("3")).toBe(3);
   expect(stageIndexSchema.parse("12")).toBe(12);
@@ -138,7 +157,10 @@ test("posted values are turned back into form values, whatever arrives", () => {
       scheduleId: "",
       published: false,
       description: "",
-      stages: [{ id: "", name: "A", kind: "interview", decisionMinutes: "", entryTemplateKind: "" }],
+      decisionCounting: "business",
+      stages: [
+        { id: "", name: "A", kind: "interview", decisionAmount: "", decisionUnit: "days", entryTemplateKind: "" },
+      ],
     },
   );
   expect(jobFormValuesFromPost({}).stages).toEqual([]);

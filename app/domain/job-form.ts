@@ -5,18 +5,29 @@ import {
   JOB_DESCRIPTION_MAX_LENGTH,
   JOB_STATUSES,
   jobInputSchema,
+  stageInputSchema,
   stagesSchema,
   STAGE_KINDS,
   type StageKind,
 } from "./jobs";
 import { checkboxField } from "./validation";
+import {
+  durationCountingSchema,
+  durationFromMinutes,
+  isDurationFieldUnit,
+  minutesFromDuration,
+  type DurationCounting,
+  type DurationFieldUnit,
+} from "./durations";
 
 /** What the form holds: every control is a string, as the browser posts it ("" = no decision time, no email). */
 export type StageFormValues = {
   id: string;
   name: string;
   kind: StageKind;
-  decisionMinutes: string;
+  /** The decision time as typed ("" = none), in `decisionUnit` on the job's stage-decision clock. */
+  decisionAmount: string;
+  decisionUnit: DurationFieldUnit;
   entryTemplateKind: string;
 };
 export type JobFormValues = {
@@ -30,6 +41,11 @@ export type JobFormValues = {
   /** Listed on the public careers page. */
   published: boolean;
   description: string;
+  /**
+   * How the SLA policy for this job counts stage decisions: a stage's decision time is stored in minutes of that
+   * clock, so "2 days" is 2 business days (960 minutes) on business time and 2 × 24 hours on calendar time.
+   */
+  decisionCounting: DurationCounting;
   stages: StageFormValues[];
 };
 
@@ -45,47 +61,80 @@ function indexedToArray(value: unknown): unknown[] | unknown {
   return value;
 }
 
-/** "" means "no decision time"; digits become a number; anything else stays text so the schema names the problem. */
-export function minutesFromText(value: unknown): unknown {
-  if (typeof value !== "string") return value;
-  const trimmed = value.trim();
-  if (trimmed === "") return null;
-  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
-}
-
 /** "" (the "None" option) means "no email on entry"; any other text stays for the schema to check. */
 function templateKindFromText(value: unknown): unknown {
   return value === "" ? null : value;
 }
 
-function stagesFromForm(value: unknown): unknown {
-  const stages = indexedToArray(value);
-  if (!Array.isArray(stages)) return stages;
-  return stages.map((stage) => {
-    if (!stage || typeof stage !== "object") return stage;
-    const posted = stage as Record<string, unknown>;
-    return {
-      ...posted,
-      decisionMinutes: minutesFromText(posted.decisionMinutes),
-      entryTemplateKind: templateKindFromText(posted.entryTemplateKind),
-    };
-  });
+function postedText(value: unknown): string {
+  return typeof value === "string" ? value : "";
 }
 
-export const jobFormSchema = jobInputSchema.extend({
-  stages: z.preprocess(stagesFromForm, stagesSchema),
-  published: checkboxField,
-  // The form always posts its description: empty clears it.
-  description: z
-    .string()
-    .trim()
-    .max(JOB_DESCRIPTION_MAX_LENGTH, `Description must be at most ${JOB_DESCRIPTION_MAX_LENGTH} characters.`)
-    .optional()
-    .transform((value) => value || null),
+/** A decision time the form could not read: its message, for the stage's decision time field. */
+type UnreadDuration = { unread: string };
+
+/**
+ * Turns each stage's decision time, typed as an amount and a unit, into minutes on the job's stage-decision clock.
+ * One that is not a whole number within the unit's range is kept as its message, so that the schema reports it on
+ * the stage's field alongside every other problem of the form.
+ */
+function stageDecisionsFromForm(value: unknown): unknown {
+  if (!value || typeof value !== "object") return value;
+  const posted = value as Record<string, unknown>;
+  const counting = durationCountingSchema.parse(posted.decisionCounting);
+  const stages = indexedToArray(posted.stages);
+  if (!Array.isArray(stages)) return posted;
+  return {
+    ...posted,
+    stages: stages.map((stage) => {
+      if (!stage || typeof stage !== "object") return stage;
+      const { decisionAmount, decisionUnit, ...rest } = stage as Record<string, unknown>;
+      const unit = isDurationFieldUnit(decisionUnit) ? decisionUnit : "days";
+      const read = minutesFromDuration(postedText(decisionAmount), unit, counting);
+      return {
+        ...rest,
+        decisionMinutes: read.ok ? read.minutes : ({ unread: read.message } satisfies UnreadDuration),
+        entryTemplateKind: templateKindFromText(rest.entryTemplateKind),
+      };
+    }),
+  };
+}
+
+const decisionMinutesField = z.unknown().transform((value, context): number | null => {
+  if (typeof value === "number") return value;
+  if (value && typeof value === "object" && "unread" in value) {
+    context.addIssue({ code: "custom", message: String((value as UnreadDuration).unread) });
+    return z.NEVER;
+  }
+  return null;
 });
 
+/** The job's stages as the form posts them, held to the same rules as the API's (stagesSchema). */
+const formStagesSchema = z
+  .array(stageInputSchema.extend({ decisionMinutes: decisionMinutesField }))
+  .superRefine((stages, context) => {
+    for (const issue of stagesSchema.safeParse(stages).error?.issues ?? []) {
+      context.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    }
+  });
+
+export const jobFormSchema = z.preprocess(
+  stageDecisionsFromForm,
+  jobInputSchema.extend({
+    stages: formStagesSchema,
+    published: checkboxField,
+    // The form always posts its description: empty clears it.
+    description: z
+      .string()
+      .trim()
+      .max(JOB_DESCRIPTION_MAX_LENGTH, `Description must be at most ${JOB_DESCRIPTION_MAX_LENGTH} characters.`)
+      .optional()
+      .transform((value) => value || null),
+  }),
+);
+
 export function emptyStage(): StageFormValues {
-  return { id: "", name: "", kind: "interview", decisionMinutes: "", entryTemplateKind: "" };
+  return { id: "", name: "", kind: "interview", decisionAmount: "", decisionUnit: "days", entryTemplateKind: "" };
 }
 
 type StageSource = {
@@ -96,18 +145,22 @@ type StageSource = {
   entryTemplateKind: string | null;
 };
 
-export function jobFormValues(job?: {
-  title: string;
-  department: string | null;
-  location: string | null;
-  status: JobFormValues["status"];
-  hiringManager: { id: string } | null;
-  recruiter: { id: string } | null;
-  scheduleId: string | null;
-  publishedAt?: Date | null;
-  description?: string | null;
-  stages: StageSource[];
-}): JobFormValues {
+/** The form's values for a new job, or for `job` as stored; decision times are shown in `decisionCounting`'s units. */
+export function jobFormValues(
+  job?: {
+    title: string;
+    department: string | null;
+    location: string | null;
+    status: JobFormValues["status"];
+    hiringManager: { id: string } | null;
+    recruiter: { id: string } | null;
+    scheduleId: string | null;
+    publishedAt?: Date | null;
+    description?: string | null;
+    stages: StageSource[];
+  },
+  decisionCounting: DurationCounting = "business",
+): JobFormValues {
   if (!job) {
     return {
       title: "",
@@ -119,14 +172,15 @@ export function jobFormValues(job?: {
       scheduleId: "",
       published: false,
       description: "",
+      decisionCounting,
       // No entry emails by default: the invitation templates ask for {{interview.when}} and {{interview.where}},
       // which are still empty when a card merely moves into Screen or Interview, and an automatic email to
       // candidates should be something the team chooses, not something a new job does unasked.
       stages: [
-        { id: "", name: "Applied", kind: "applied", decisionMinutes: "", entryTemplateKind: "" },
-        { id: "", name: "Screen", kind: "screen", decisionMinutes: "", entryTemplateKind: "" },
-        { id: "", name: "Interview", kind: "interview", decisionMinutes: "", entryTemplateKind: "" },
-        { id: "", name: "Offer", kind: "offer", decisionMinutes: "", entryTemplateKind: "" },
+        { ...emptyStage(), name: "Applied", kind: "applied" },
+        { ...emptyStage(), name: "Screen", kind: "screen" },
+        { ...emptyStage(), name: "Interview", kind: "interview" },
+        { ...emptyStage(), name: "Offer", kind: "offer" },
       ],
     };
   }
@@ -140,14 +194,25 @@ export function jobFormValues(job?: {
     scheduleId: job.scheduleId ?? "",
     published: Boolean(job.publishedAt),
     description: job.description ?? "",
+    decisionCounting,
     stages: job.stages.map((stage) => ({
       id: stage.id,
       name: stage.name,
       kind: stage.kind,
-      decisionMinutes: stage.decisionMinutes === null ? "" : String(stage.decisionMinutes),
+      ...decisionFields(stage.decisionMinutes, decisionCounting),
       entryTemplateKind: stage.entryTemplateKind ?? "",
     })),
   };
+}
+
+/** A stored decision time in the largest unit that states it exactly (960 business minutes: 2 business days). */
+function decisionFields(
+  minutes: number | null,
+  counting: DurationCounting,
+): Pick<StageFormValues, "decisionAmount" | "decisionUnit"> {
+  if (minutes === null) return { decisionAmount: "", decisionUnit: "days" };
+  const { amount, unit } = durationFromMinutes(minutes, counting);
+  return { decisionAmount: amount, decisionUnit: unit };
 }
 
 function text(value: unknown): string {
@@ -168,6 +233,7 @@ export function jobFormValuesFromPost(posted: Record<string, unknown>): JobFormV
     scheduleId: text(posted.scheduleId),
     published: posted.published === "on" || posted.published === "true",
     description: text(posted.description),
+    decisionCounting: durationCountingSchema.parse(posted.decisionCounting),
     stages: (Array.isArray(stages) ? stages : []).map((raw) => {
       const stage = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
       const kind = text(stage.kind);
@@ -175,7 +241,8 @@ export function jobFormValuesFromPost(posted: Record<string, unknown>): JobFormV
         id: text(stage.id),
         name: text(stage.name),
         kind: (STAGE_KINDS as readonly string[]).includes(kind) ? (kind as StageKind) : "interview",
-        decisionMinutes: text(stage.decisionMinutes),
+        decisionAmount: text(stage.decisionAmount),
+        decisionUnit: isDurationFieldUnit(stage.decisionUnit) ? stage.decisionUnit : "days",
         entryTemplateKind: text(stage.entryTemplateKind),
       };
     }),

@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     jobId: job.id,
     title: job.title,
-    values: jobFormValues(job),
+    values: jobFormValues(job, choices.decisionCounting),
     careersUrl: job.slug ? careersJobUrl(job.slug) : null,
     occupancy,
     schedules,

@@ -21,7 +21,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: jobFormSty
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage_jobs");
   const [choices, schedules] = await Promise.all([jobFormChoices(), scheduleOptions()]);
-  return { values: jobFormValues(), schedules, ...choices };
+  return { values: jobFormValues(undefined, choices.decisionCounting), schedules, ...choices };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -9,7 +9,10 @@ import {
   type JobFormValues,
   type StageIntent,
 } from "~/domain/job-form";
+import type { DurationCounting } from "~/domain/durations";
 import type { JobInput } from "~/domain/jobs";
+import { selectPolicy } from "~/domain/sla/policies";
+import { currentSlaConfig, policyTargets } from "~/models/sla/config.server";
 import { listDepartments } from "~/models/job.server";
 import { listUsersByRole } from "~/models/user.server";
 import { formDataToObject, type FieldErrors } from "~/domain/forms";
@@ -18,11 +21,14 @@ import { defineIntent, dispatchIntent } from "./intents.server";
 
 type Person = { id: string; name: string } | null;
 
-export async function jobFormChoices(current: { hiringManager?: Person; recruiter?: Person } = {}) {
-  const [hiringManagers, recruiters, departments] = await Promise.all([
+export async function jobFormChoices(
+  current: { id?: string; department?: string | null; hiringManager?: Person; recruiter?: Person } = {},
+) {
+  const [hiringManagers, recruiters, departments, decisionCounting] = await Promise.all([
     listUsersByRole(["hiring_manager", "admin", "recruiter"]),
     listUsersByRole(["recruiter", "admin"]),
     listDepartments(),
+    stageDecisionCounting({ id: current.id ?? "", department: current.department ?? null }),
   ]);
   // Keep a deactivated person who is still assigned visible, so the form does not silently change them.
   const withCurrent = (people: { id: string; name: string }[], person: Person | undefined) => {
@@ -36,7 +42,18 @@ export async function jobFormChoices(current: { hiringManager?: Person; recruite
     hiringManagers: withCurrent(hiringManagers, current.hiringManager),
     recruiters: withCurrent(recruiters, current.recruiter),
     departments,
+    decisionCounting,
   };
+}
+
+/**
+ * How the job's SLA policy counts stage decisions (a new job: the default policy's): a stage's own decision time is
+ * stored in minutes of that clock, business time unless the policy's stage-decision target counts calendar time.
+ */
+async function stageDecisionCounting(job: { id: string; department: string | null }): Promise<DurationCounting> {
+  const { policies } = await currentSlaConfig();
+  const target = policyTargets(selectPolicy(policies, job)).find((candidate) => candidate.metric === "stage_decision");
+  return target && !target.businessHours ? "calendar" : "business";
 }
 
 export type JobFormActionData = { values: JobFormValues; errors: FieldErrors; notice?: string };

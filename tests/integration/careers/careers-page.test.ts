@@ -68,7 +68,8 @@ function jobFields(values: JobFormValues): string[][] {
       [`stages.${index}.id`, stage.id],
       [`stages.${index}.name`, stage.name],
       [`stages.${index}.kind`, stage.kind],
-      [`stages.${index}.decisionMinutes`, stage.decisionMinutes],
+      [`stages.${index}.decisionAmount`, stage.decisionAmount],
+      [`stages.${index}.decisionUnit`, stage.decisionUnit],
       [`stages.${index}.entryTemplateKind`, stage.entryTemplateKind],
     );
   });

@@ -19,13 +19,15 @@ function formFields(values: JobFormValues, intent = "save"): string[][] {
     ["hiringManagerId", values.hiringManagerId],
     ["recruiterId", values.recruiterId],
     ["scheduleId", values.scheduleId],
+    ["decisionCounting", values.decisionCounting],
   ];
   values.stages.forEach((stage, index) => {
     fields.push(
       [`stages.${index}.id`, stage.id],
       [`stages.${index}.name`, stage.name],
       [`stages.${index}.kind`, stage.kind],
-      [`stages.${index}.decisionMinutes`, stage.decisionMinutes],
+      [`stages.${index}.decisionAmount`, stage.decisionAmount],
+      [`stages.${index}.decisionUnit`, stage.decisionUnit],
       [`stages.${index}.entryTemplateKind`, stage.entryTemplateKind],
     );
   });
@@ -84,7 +86,7 @@ test("an invalid job form answers 400 with field messages, keeps the input and w
   const recruiter = await signIn("recruiter");
   const values = jobFormValues();
   values.title = "  ";
-  values.stages[1]!.decisionMinutes = "soon";
+  values.stages[1]!.decisionAmount = "soon";
   values.stages[2]!.name = "";
   const before = { jobs: await prisma.job.count(), stages: await prisma.stage.count() };
 
@@ -96,10 +98,10 @@ test("an invalid job form answers 400 with field messages, keeps the input and w
   expect(result.status).toBe(400);
   expect(result.data.errors).toMatchObject({
     title: "Title is required.",
-    "stages.1.decisionMinutes": "Decision time must be a number of minutes.",
+    "stages.1.decisionMinutes": "Enter a whole number of business days, 1 to 60.",
     "stages.2.name": "Stage name is required.",
   });
-  expect(result.data.values.stages[1]!.decisionMinutes).toBe("soon");
+  expect(result.data.values.stages[1]!).toMatchObject({ decisionAmount: "soon", decisionUnit: "days" });
   expect(result.data.values.stages.map((stage) => stage.name)).toEqual(["Applied", "Screen", "", "Offer"]);
   expect({ jobs: await prisma.job.count(), stages: await prisma.stage.count() }).toEqual(before);
 });
@@ -114,7 +116,8 @@ test("a valid job form creates the job with its stages and opens its board", asy
     hiringManagerId: manager.user.id,
     recruiterId: recruiter.user.id,
   };
-  values.stages[2]!.decisionMinutes = "2880";
+  // "2 days" on the default policy's business time: 2 business days of 8 open hours, not 2880 business minutes.
+  values.stages[2]!.decisionAmount = "2";
 
   const result = await run(newJob.action, postRequest("/jobs/new", recruiter, formFields(values)));
 
@@ -130,9 +133,15 @@ test("a valid job form creates the job with its stages and opens its board", asy
   expect(job!.stages.map((stage) => [stage.name, stage.decisionMinutes])).toEqual([
     ["Applied", null],
     ["Screen", null],
-    ["Interview", 2880],
+    ["Interview", 960],
     ["Offer", null],
   ]);
+  const edit = await run<Awaited<ReturnType<typeof editJob.loader>>>(
+    editJob.loader,
+    getRequest(`/jobs/${jobId}/edit`, recruiter),
+    { jobId },
+  );
+  expect(edit.data.values.stages[2]).toMatchObject({ decisionAmount: "2", decisionUnit: "days" });
 });
 
 test("without JavaScript the stage buttons rearrange the submitted form and save nothing", async () => {
@@ -160,7 +169,8 @@ test("without JavaScript the stage buttons rearrange the submitted form and save
     id: "",
     name: "",
     kind: "interview",
-    decisionMinutes: "",
+    decisionAmount: "",
+    decisionUnit: "days",
     entryTemplateKind: "",
   });
 
@@ -182,16 +192,24 @@ test("saving the stage editor reorders, renames, adds and removes stages in one 
   const [applied, screen, interview, offer] = job.stages.map((stage) => stage.id);
   const values = jobFormValues(job);
   values.stages = [
-    { id: applied!, name: "New", kind: "applied", decisionMinutes: "", entryTemplateKind: "" },
+    { id: applied!, name: "New", kind: "applied", decisionAmount: "", decisionUnit: "days", entryTemplateKind: "" },
     {
       id: interview!,
       name: "Panel interview",
       kind: "interview",
-      decisionMinutes: "1440",
+      decisionAmount: "3",
+      decisionUnit: "days",
       entryTemplateKind: "interview_invite",
     },
-    { id: "", name: "Work sample", kind: "assessment", decisionMinutes: "", entryTemplateKind: "delay_update" },
-    { id: offer!, name: "Offer", kind: "offer", decisionMinutes: "", entryTemplateKind: "" },
+    {
+      id: "",
+      name: "Work sample",
+      kind: "assessment",
+      decisionAmount: "",
+      decisionUnit: "days",
+      entryTemplateKind: "delay_update",
+    },
+    { id: offer!, name: "Offer", kind: "offer", decisionAmount: "", decisionUnit: "days", entryTemplateKind: "" },
   ];
 
   const result = await run(editJob.action, postRequest(`/jobs/${job.id}/edit`, admin, formFields(values)), {
@@ -270,7 +288,14 @@ test("removing a stage that still has applications is refused with the model's m
   const values = jobFormValues(job);
   values.title = "Occupied (renamed)";
   values.stages = values.stages.filter((stage) => stage.name !== "Applied");
-  values.stages.unshift({ id: "", name: "Inbox", kind: "applied", decisionMinutes: "", entryTemplateKind: "" });
+  values.stages.unshift({
+    id: "",
+    name: "Inbox",
+    kind: "applied",
+    decisionAmount: "",
+    decisionUnit: "days",
+    entryTemplateKind: "",
+  });
 
   const result = await run<{ errors: Record<string, string>; values: JobFormValues }>(
     editJob.action,
