@@ -6,15 +6,28 @@ import { prisma } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
 import { readSessionId } from "./session.server";
 
-export async function getUser(request: Request): Promise<UserSummary | null> {
+/** Lookups under way, by Cookie header. A page's root loader (for the header) and its own loader ask at the same moment;
+ * they share one lookup. An entry lives only while its query runs, so a sign-out is seen by the next request. */
+const lookupsUnderWay = new Map<string, Promise<UserSummary | null>>();
+
+export function getUser(request: Request): Promise<UserSummary | null> {
+  const cookie = request.headers.get("Cookie");
+  if (!cookie) return Promise.resolve(null);
+  const underWay = lookupsUnderWay.get(cookie);
+  if (underWay) return underWay;
+  const lookup = lookUpUser(request).finally(() => lookupsUnderWay.delete(cookie));
+  lookupsUnderWay.set(cookie, lookup);
+  return lookup;
+}
+
+/** One statement: the active user who holds this unexpired session. */
+async function lookUpUser(request: Request): Promise<UserSummary | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
-  const session = await prisma.session.findUnique({
-    where: { id: sessionId },
-    select: { expiresAt: true, user: { select: userSummarySelect } },
+  return prisma.user.findFirst({
+    where: { active: true, sessions: { some: { id: sessionId, expiresAt: { gte: new Date() } } } },
+    select: userSummarySelect,
   });
-  if (!session || session.expiresAt < new Date() || !session.user.active) return null;
-  return session.user;
 }
 
 function safeRedirectTarget(request: Request): string {
