@@ -1,12 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect } from "react";
+import { useMemo, useState } from "react";
+import { z } from "zod";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
+import { TimeZonePicker } from "~/components/ui/time-zone-picker";
 import { PageHeader } from "~/components/ui/page-header";
 import { candidateFormSchema, type CandidateFormValues } from "~/domain/application-forms";
 import { FALLBACK_LOCALE, localeOptionLabel, SUPPORTED_LOCALES } from "~/domain/i18n";
-import { timeZoneOptions } from "~/domain/time-zones";
+import { timeZoneChoices, withLikely } from "~/domain/time-zones/choices";
+import { guessFromPhone } from "~/domain/time-zones/guess";
+import { timeZoneField } from "~/domain/validation";
 import { createApplication } from "~/models/application-intake.server";
 import { getJob } from "~/models/job.server";
 import { requirePermission } from "~/web/auth.server";
@@ -19,10 +23,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Add candidate to ${data.job.title} · Hearback` : "Add candidate · Hearback" },
 ];
 
+// An empty time zone means "guess it from the phone number when saving" (UTC when the number names no country).
 const EMPTY: CandidateFormValues = {
   name: "",
   email: "",
-  timeZone: "UTC",
+  timeZone: "",
   locale: FALLBACK_LOCALE,
   phone: "",
   source: "",
@@ -37,17 +42,40 @@ async function requireJob(request: Request, jobId: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { job } = await requireJob(request, params.jobId!);
-  return { job: { id: job.id, title: job.title }, timeZones: timeZoneOptions() };
+  return { job: { id: job.id, title: job.title }, timeZones: timeZoneChoices({ at: new Date() }) };
 }
 
-type ActionData = { errors: FieldErrors; values: CandidateFormValues };
+/** The page's form: the candidate's fields, where the time zone may be left for the phone number to answer. */
+const addCandidateFormSchema = candidateFormSchema.extend({ timeZone: z.union([z.literal(""), timeZoneField]) });
+
+const GUESS_LABEL = "Guess from the phone number (UTC without one)";
+
+type ActionData = { errors: FieldErrors; values: CandidateFormValues; likely?: string[] };
+
+/**
+ * The zone to store when the form left it to the phone number: the zone its country code (or +1 area code) names,
+ * UTC when the number has no country code, or a question when the country keeps several zones.
+ */
+function zoneFromPhone(phone: string): { zone: string } | { ask: string; likely: string[] } {
+  const guess = guessFromPhone(phone);
+  if (!guess) return { zone: "UTC" };
+  if (guess.zone) return { zone: guess.zone };
+  return { ask: `${guess.reason.replace(/: .*$/, "")}. Choose the candidate's time zone.`, likely: guess.likely };
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, job } = await requireJob(request, params.jobId!);
   const formData = await request.formData();
   const values = { ...EMPTY, ...(formDataToObject(formData) as Partial<CandidateFormValues>) };
-  const parsed = parseForm(formData, candidateFormSchema);
-  if (!parsed.ok) return data<ActionData>({ errors: parsed.errors, values }, { status: 400 });
+  const fromPhone = values.timeZone ? null : zoneFromPhone(values.phone);
+  if (fromPhone && "zone" in fromPhone) formData.set("timeZone", fromPhone.zone);
+  const parsed = parseForm(formData, fromPhone && "ask" in fromPhone ? addCandidateFormSchema : candidateFormSchema);
+  if (!parsed.ok || (fromPhone && "ask" in fromPhone)) {
+    const errors = { ...(parsed.ok ? {} : parsed.errors) };
+    if (fromPhone && "ask" in fromPhone) errors.timeZone = fromPhone.ask;
+    const likely = fromPhone && "ask" in fromPhone ? fromPhone.likely : undefined;
+    return data<ActionData>({ errors, values, likely }, { status: 400 });
+  }
   const { source, ...candidate } = parsed.data;
   try {
     const application = await createApplication({ jobId: job.id, candidate, source, notify: true }, user.id);
@@ -65,19 +93,25 @@ export default function AddCandidatePage() {
   const values = actionData?.values ?? EMPTY;
   const serverErrors = actionData?.errors ?? {};
   const form = useValidatedForm<CandidateFormValues>({
-    schema: candidateFormSchema,
+    schema: addCandidateFormSchema,
     defaultValues: values,
     serverErrors,
   });
-  const { register, errorFor, setValue, getFieldState } = form;
+  const { register, errorFor, setValue, watch } = form;
   const navigation = useNavigation();
 
-  // With JavaScript, assume the candidate is in the same time zone as the browser until told otherwise.
-  useEffect(() => {
-    if (actionData || getFieldState("timeZone").isDirty) return;
-    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (browserZone && timeZones.includes(browserZone)) setValue("timeZone", browserZone);
-  }, [actionData, getFieldState, setValue, timeZones]);
+  // The time zone follows the guess from the phone number until staff choose one themselves.
+  const [staffZone, setStaffZone] = useState<string | null>(values.timeZone || null);
+  const phone = watch("phone") ?? values.phone;
+  const guess = useMemo(() => guessFromPhone(phone), [phone]);
+  const zone = staffZone ?? guess?.zone ?? "";
+  const chosenByStaff = staffZone !== null;
+  const likelyFromServer = actionData?.likely;
+  const choices = useMemo(
+    () => withLikely(timeZones, likelyFromServer ?? guess?.likely ?? []),
+    [timeZones, likelyFromServer, guess],
+  );
+  const reason = chosenByStaff ? null : guess ? guess.reason : null;
 
   const fieldErrors = Object.keys(serverErrors).filter((key) => key !== "form");
   return (
@@ -99,14 +133,35 @@ export default function AddCandidatePage() {
           <Field label="Email" error={errorFor("email")}>
             <input type="email" {...register("email")} defaultValue={values.email} autoComplete="off" required />
           </Field>
-          <Field label="Time zone" hint="Used to send messages at a humane local time." error={errorFor("timeZone")}>
-            <select {...register("timeZone")} defaultValue={values.timeZone}>
-              {timeZones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone.replaceAll("_", " ")}
-                </option>
-              ))}
-            </select>
+          <Field
+            label="Phone (optional)"
+            hint="With the country code, like +49 30 1234567: it suggests the time zone."
+            error={errorFor("phone")}
+          >
+            <input type="tel" {...register("phone")} defaultValue={values.phone} autoComplete="off" />
+          </Field>
+          <Field
+            label="Time zone"
+            hint={
+              <>
+                Used to send messages at a humane local time.{" "}
+                <span role="status" className="time-zone-reason">
+                  {reason}
+                </span>
+              </>
+            }
+            error={errorFor("timeZone")}
+          >
+            <TimeZonePicker
+              name="timeZone"
+              choices={choices}
+              value={zone}
+              emptyChoiceLabel={GUESS_LABEL}
+              onChange={(picked) => {
+                setStaffZone(picked);
+                setValue("timeZone", picked, { shouldValidate: true, shouldDirty: true });
+              }}
+            />
           </Field>
           <Field label="Language for messages" error={errorFor("locale")}>
             <select {...register("locale")} defaultValue={values.locale}>
@@ -116,9 +171,6 @@ export default function AddCandidatePage() {
                 </option>
               ))}
             </select>
-          </Field>
-          <Field label="Phone (optional)" error={errorFor("phone")}>
-            <input type="tel" {...register("phone")} defaultValue={values.phone} autoComplete="off" />
           </Field>
           <Field label="Source (optional)" hint="E.g. referral or careers page." error={errorFor("source")}>
             <input type="text" {...register("source")} defaultValue={values.source} />
