@@ -1,28 +1,34 @@
-// The metrics dashboard (docs/metrics.md): how fast the process treats candidates, for the jobs the viewer may see
-// (hiring managers: their own; recruiters and admins: all; interviewers: none). Filters are a GET form; every figure
-// links to its drill-down and every table to its CSV; the charts are SVG rendered here on the server.
+// The metrics dashboard (docs/metrics.md): first the answer to the product's question (do candidates hear back as fast
+// as customers?), then the key figures with their targets and eight-week trends, the funnel of each job, and the
+// tables behind them — for the jobs the viewer may see (hiring managers: their own; recruiters and admins: all;
+// interviewers: none). Filters are a GET form; every figure links to its drill-down and every table to its CSV; the
+// drawings are SVG or plain HTML rendered here on the server. The loader sends only what the page shows.
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { MetricsFilterForm } from "~/components/metrics/filter-form";
 import { ImportanceSection } from "~/components/metrics/importance-section";
 import { InterviewSection } from "~/components/metrics/interview-section";
 import { filterSearch, parseFilters } from "~/components/metrics/filters";
+import { JobFunnels, MAX_FUNNELS } from "~/components/metrics/job-funnels";
+import { KeyFigures } from "~/components/metrics/key-figures";
 import metricsStyles from "~/components/metrics/metrics.css?url";
+import type { ParityTableRow } from "~/components/metrics/parity-table";
 import {
   CandidateVoice,
   DecisionOwnersTable,
   exportHref,
-  HeadlineCards,
   SlaTable,
   TimeInStageTable,
 } from "~/components/metrics/report-sections";
-import { StageFunnel } from "~/components/metrics/stage-funnel";
-import { WeeklyTrends } from "~/components/metrics/weekly-trends";
+import { VerdictSection } from "~/components/metrics/verdict-section";
 import { RouteError } from "~/components/route-error";
 import { PageHeader } from "~/components/ui/page-header";
+import { verdicts } from "~/domain/metrics/verdict";
 import { interviewFigures } from "~/models/metrics/interview-figures.server";
-import { loadParity, PARITY_GROUPS, type ParityGroupBy } from "~/models/metrics/parity.server";
+import { loadParity, PARITY_GROUPS, type ParityGroupBy, type ParityReport } from "~/models/metrics/parity.server";
+import { funnelByJob } from "~/models/metrics/pipeline-figures.server";
 import { loadMetricsReport } from "~/models/metrics/report.server";
+import { weeklySeries } from "~/models/metrics/weekly-series.server";
 import { listMetricsFilterOptions } from "~/models/metrics-filter-options.server";
 import { requireMetricsViewer } from "~/web/metrics-access.server";
 
@@ -33,6 +39,34 @@ function parityGroup(value: string | null): ParityGroupBy {
   return (PARITY_GROUPS as readonly string[]).includes(value ?? "") ? (value as ParityGroupBy) : "workspace";
 }
 
+/** The parity table's rows as the page shows them: the figures only, not the customer figures' provenance. */
+function parityRows(parity: ParityReport): ParityTableRow[] {
+  return parity.rows.map((row) => ({
+    key: row.key,
+    label: row.label,
+    metrics: row.metrics.map((metric) => ({
+      metric: metric.metric,
+      candidate: {
+        attainment: metric.candidate.attainment,
+        medianMinutes: metric.candidate.medianMinutes,
+        targetMinutes: metric.candidate.targetMinutes,
+        count: metric.candidate.count,
+      },
+      customer: metric.customer
+        ? {
+            attainment: metric.customer.attainment,
+            medianMinutes: metric.customer.medianMinutes,
+            targetMinutes: metric.customer.targetMinutes,
+          }
+        : null,
+      attainmentIndex: metric.attainmentIndex,
+      medianRatio: metric.medianRatio,
+      verdict: metric.verdict,
+      attainmentSentence: metric.attainmentSentence,
+    })),
+  }));
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireMetricsViewer(request);
   const now = new Date();
@@ -40,27 +74,67 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseFilters(searchParams, now);
   const parityBy = parityGroup(searchParams.get("parityBy"));
   const options = await listMetricsFilterOptions(user);
-  const page = { values: parsed.values, options, showHiringManager: user.role !== "hiring_manager", parityBy };
+  const page = {
+    values: parsed.values,
+    options,
+    showHiringManager: user.role !== "hiring_manager",
+    canEnterBenchmarks: user.role === "admin",
+    parityBy,
+  };
   if (!parsed.ok) {
-    return data({ ...page, errors: parsed.errors, report: null, parity: null, interviews: null }, { status: 400 });
+    return data({ ...page, errors: parsed.errors, dashboard: null }, { status: 400 });
   }
-  const [report, parity, interviews] = await Promise.all([
-    loadMetricsReport(user, parsed.filters, now),
-    loadParity(user, parsed.filters, parityBy, now),
-    interviewFigures(user, parsed.filters),
+  const filters = parsed.filters;
+  const [report, parity, grouped, weekly, funnels, interviews] = await Promise.all([
+    loadMetricsReport(user, filters, now),
+    loadParity(user, filters, "workspace", now),
+    parityBy === "workspace" ? null : loadParity(user, filters, parityBy, now),
+    weeklySeries(user, filters, now),
+    funnelByJob(user, filters),
+    interviewFigures(user, filters),
   ]);
-  return data({ ...page, errors: {}, report, parity, interviews });
+  const workspace = parity.rows[0]?.metrics ?? [];
+  const side = (metric: "first_reply" | "next_reply" | "resolution") => {
+    const figures = workspace.find((entry) => entry.metric === metric);
+    return {
+      candidate: figures?.candidate ?? { attainment: null, medianMinutes: null, targetMinutes: null },
+      customer: figures?.customer ?? null,
+    };
+  };
+  // The report's funnel and weekly points are the API's and the exports'; the page draws its own.
+  const { funnel: _funnel, weekly: _weekly, ...shown } = report;
+  return data({
+    ...page,
+    errors: {},
+    dashboard: {
+      report: shown,
+      verdicts: verdicts({
+        first_reply: side("first_reply"),
+        next_reply: side("next_reply"),
+        resolution: side("resolution"),
+      }),
+      targets: {
+        firstResponseMinutes: side("first_reply").candidate.targetMinutes ?? null,
+        nextResponseMinutes: side("next_reply").candidate.targetMinutes ?? null,
+      },
+      weekly,
+      funnels: funnels.slice(0, MAX_FUNNELS),
+      funnelJobs: funnels.length,
+      parity: parityRows(grouped ?? parity),
+      interviews,
+    },
+  });
 }
 
 export default function MetricsDashboard() {
-  const { values, options, showHiringManager, errors, report, parity, parityBy, interviews } =
+  const { values, options, showHiringManager, canEnterBenchmarks, errors, dashboard, parityBy } =
     useLoaderData<typeof loader>();
   const search = filterSearch(values);
   return (
     <>
       <PageHeader
         title="Dashboard"
-        description="How quickly we answer, decide and close with candidates, and what they tell us about it."
+        description="Whether candidates hear back as fast as customers, and how quickly we answer, decide and close."
       />
       <MetricsFilterForm
         values={values}
@@ -69,21 +143,25 @@ export default function MetricsDashboard() {
         showHiringManager={showHiringManager}
         keep={parityBy === "workspace" ? {} : { parityBy }}
       />
-      {report ? (
+      {dashboard ? (
         <>
           <p className="muted small metrics-window">
             Applications and promises that started from {values.from} to {values.to} (UTC days, both included).
           </p>
-          <HeadlineCards report={report} search={search} />
-          <SlaTable report={report} search={search} />
-          <WeeklyTrends weekly={report.weekly} csvHref={exportHref("weekly", search)} />
-          <StageFunnel funnel={report.funnel} csvHref={exportHref("funnel", search)} />
-          <TimeInStageTable report={report} search={search} />
-          <DecisionOwnersTable report={report} search={search} />
-          {interviews ? <InterviewSection figures={interviews} /> : null}
-          <CandidateVoice report={report} search={search} />
-          {/* parity */}
-          {parity ? <ImportanceSection rows={parity.rows} groupBy={parityBy} values={values} /> : null}
+          <VerdictSection verdicts={dashboard.verdicts} canEnterBenchmarks={canEnterBenchmarks} />
+          <KeyFigures report={dashboard.report} weekly={dashboard.weekly} targets={dashboard.targets} search={search} />
+          <JobFunnels
+            jobs={dashboard.funnels}
+            total={dashboard.funnelJobs}
+            values={values}
+            csvHref={exportHref("funnel", search)}
+          />
+          <SlaTable report={dashboard.report} search={search} />
+          <TimeInStageTable report={dashboard.report} search={search} />
+          <DecisionOwnersTable report={dashboard.report} search={search} />
+          <InterviewSection figures={dashboard.interviews} />
+          <CandidateVoice report={dashboard.report} search={search} />
+          <ImportanceSection rows={dashboard.parity} groupBy={parityBy} values={values} />
         </>
       ) : (
         <p className="alert alert--error" role="alert">

@@ -1,6 +1,7 @@
 // The pure half of the dashboard's charts: report figures in, positions, ticks and plain-language summaries out.
 // Kept apart from the SVG so the numbers can be unit-tested; the components only draw what this computes.
 import { scaleBand, scaleLinear } from "@visx/scale";
+import { formatPercent as formatShare } from "~/domain/metrics/importance";
 import type { FunnelStep, WeeklyPoint } from "~/domain/metrics/report";
 
 export type ChartBox = {
@@ -123,7 +124,7 @@ export function funnelRows(steps: readonly FunnelStep[], box: ChartBox) {
 }
 
 export function formatPercent(fraction: number | null): string {
-  return fraction === null ? "no data" : `${Math.round(fraction * 100)}%`;
+  return fraction === null ? "no data" : formatShare(fraction);
 }
 
 /** Minutes as people read them: "45 min", "3.5 h", "2.1 days". */

@@ -1,11 +1,15 @@
 // What the dashboard says about a MetricsReport, in words and as tables: the headline figures with the drill-down
 // behind each, and every table the page shows as header + rows, so the page and its CSV exports can never disagree.
 import { formatDuration } from "~/domain/metrics/figures";
+import { formatPercent } from "~/domain/metrics/importance";
 import type { DrillDown, FigureDrillDownKind } from "~/domain/metrics/drill-downs";
 import type { MetricsReport } from "~/domain/metrics/report";
 import { SLA_METRIC_LABELS, SLA_METRICS, type SlaMetric } from "~/domain/sla/types";
 import { SURVEY_TEXTS } from "~/domain/survey";
 import type { CsvCell } from "~/web/csv.server";
+
+/** The report as the dashboard page receives it: its own funnel and trends replace the report's. */
+export type DashboardReport = Omit<MetricsReport, "weekly" | "funnel">;
 
 export type Headline = {
   id: string;
@@ -43,8 +47,9 @@ export function drillDownTitle(drillDown: DrillDown): string {
   return drillDown.kind === "breached" ? LATE_CLOCK_TITLES[drillDown.metric] : FIGURE_TITLES[drillDown.kind];
 }
 
+/** Every percentage on the dashboard: "44%" (importance.ts's rounding, so 99.6% never reads as 100%). */
 export function percent(fraction: number | null): string {
-  return fraction === null ? "–" : `${Math.round(fraction * 100)}%`;
+  return fraction === null ? "–" : formatPercent(fraction);
 }
 
 export function duration(minutes: number | null): string {
@@ -60,7 +65,7 @@ export function frictionLabel(tag: string): string {
   return labels[tag] ?? tag;
 }
 
-export function headlines(report: MetricsReport): Headline[] {
+export function headlines(report: DashboardReport): Headline[] {
   const first = report.sla.first_response;
   const owed = report.decisionsOwed.reduce((sum, owner) => sum + owner.count, 0);
   const breachedNow = SLA_METRICS.reduce((sum, metric) => sum + report.sla[metric].breachedNow, 0);

@@ -2,10 +2,16 @@
 // the same filters) and every table offers its CSV. `search` is the filters' query string ("?from=…").
 import { Link } from "@remix-run/react";
 import { drillDownSlug, type DrillDown } from "~/domain/metrics/drill-downs";
-import type { MetricsReport } from "~/domain/metrics/report";
 import { SLA_METRIC_LABELS, SLA_METRICS } from "~/domain/sla/types";
 import { CsvLink } from "./csv-link";
-import { duration, frictionLabel, headlines, percent, type ReportTableName } from "./dashboard-figures";
+import {
+  duration,
+  frictionLabel,
+  headlines,
+  percent,
+  type DashboardReport,
+  type ReportTableName,
+} from "./dashboard-figures";
 
 export function drillDownHref(drillDown: DrillDown, search: string): string {
   return `/metrics/${drillDownSlug(drillDown)}${search}`;
@@ -34,7 +40,7 @@ function SectionHead({
   );
 }
 
-export function HeadlineCards({ report, search }: { report: MetricsReport; search: string }) {
+export function HeadlineCards({ report, search }: { report: DashboardReport; search: string }) {
   return (
     <section aria-labelledby="headlines-heading" className="metrics-section">
       <SectionHead id="headlines-heading" title="Key figures" table="figures" search={search} />
@@ -60,7 +66,7 @@ export function HeadlineCards({ report, search }: { report: MetricsReport; searc
   );
 }
 
-export function SlaTable({ report, search }: { report: MetricsReport; search: string }) {
+export function SlaTable({ report, search }: { report: DashboardReport; search: string }) {
   return (
     <section className="card metrics-section" aria-labelledby="sla-heading">
       <SectionHead id="sla-heading" title="Promises kept, by kind" table="sla-attainment" search={search} />
@@ -128,7 +134,7 @@ export function SlaTable({ report, search }: { report: MetricsReport; search: st
   );
 }
 
-export function TimeInStageTable({ report, search }: { report: MetricsReport; search: string }) {
+export function TimeInStageTable({ report, search }: { report: DashboardReport; search: string }) {
   return (
     <section className="card metrics-section" aria-labelledby="stages-heading">
       <SectionHead id="stages-heading" title="Time in stage" table="time-in-stage" search={search} />
@@ -178,7 +184,7 @@ export function TimeInStageTable({ report, search }: { report: MetricsReport; se
   );
 }
 
-export function DecisionOwnersTable({ report, search }: { report: MetricsReport; search: string }) {
+export function DecisionOwnersTable({ report, search }: { report: DashboardReport; search: string }) {
   return (
     <section className="card metrics-section" aria-labelledby="owed-heading">
       <SectionHead id="owed-heading" title="Decisions owed, by whom" table="decision-owners" search={search} />
@@ -223,7 +229,7 @@ export function DecisionOwnersTable({ report, search }: { report: MetricsReport;
   );
 }
 
-export function CandidateVoice({ report, search }: { report: MetricsReport; search: string }) {
+export function CandidateVoice({ report, search }: { report: DashboardReport; search: string }) {
   const { candidateNps: nps, friction } = report;
   const tags = Object.entries(friction.byTag).sort(([, a], [, b]) => b - a);
   return (

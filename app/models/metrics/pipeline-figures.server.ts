@@ -99,3 +99,34 @@ export async function closedFigures(actor: Actor, filters: MetricsFilters): Prom
     told: figures.rejected - notTold,
   };
 }
+
+export type JobFunnel = { jobId: string; jobTitle: string; applications: number; steps: FunnelStep[] };
+
+/** The funnel of each job with applications in the window, in its own pipeline: how many of the job's applications
+ * reached each of its live stages (furthestPosition at or beyond the stage). Jobs with the most applications first. */
+export async function funnelByJob(actor: Actor, filters: MetricsFilters): Promise<JobFunnel[]> {
+  const rows = await prisma.$queryRaw<(FunnelStep & { jobId: string; jobTitle: string; applications: number })[]>`
+    WITH per_job AS (
+      SELECT a."jobId", a."furthestPosition" AS position, count(*) AS applications
+        FROM "Application" a JOIN "Job" j ON j.id = a."jobId"
+       WHERE ${appliedInWindow(actor, filters)}
+       GROUP BY a."jobId", a."furthestPosition"
+    ), totals AS (
+      SELECT "jobId", sum(applications)::int AS applications FROM per_job GROUP BY "jobId"
+    )
+    SELECT j.id AS "jobId", j.title AS "jobTitle", t.applications, st.name AS "stageName", st.kind::text AS "stageKind",
+           st.position,
+           coalesce(sum(f.applications) FILTER (WHERE f.position >= st.position), 0)::int AS reached
+      FROM totals t JOIN "Job" j ON j.id = t."jobId"
+      JOIN "Stage" st ON st."jobId" = t."jobId" AND st."archivedAt" IS NULL
+      JOIN per_job f ON f."jobId" = t."jobId"
+     GROUP BY j.id, j.title, t.applications, st.position, st.name, st.kind
+     ORDER BY t.applications DESC, j.title, j.id, st.position`;
+  const jobs = new Map<string, JobFunnel>();
+  for (const { jobId, jobTitle, applications, ...step } of rows) {
+    const job = jobs.get(jobId) ?? { jobId, jobTitle, applications, steps: [] };
+    job.steps.push(step);
+    jobs.set(jobId, job);
+  }
+  return [...jobs.values()];
+}

@@ -4,10 +4,9 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { StaticRouter } from "react-router-dom/server";
 import { beforeAll, expect, test } from "vitest";
-import { HeadlineCards } from "~/components/metrics/report-sections";
-import { StageFunnel } from "~/components/metrics/stage-funnel";
-import { WeeklyTrends } from "~/components/metrics/weekly-trends";
-import type { MetricsReport } from "~/domain/metrics/report";
+import { JobFunnels } from "~/components/metrics/job-funnels";
+import { KeyFigures } from "~/components/metrics/key-figures";
+import { VerdictSection } from "~/components/metrics/verdict-section";
 import * as drillDown from "~/routes/metrics.$drillDown";
 import * as dashboard from "~/routes/metrics._index";
 import * as exportRoute from "~/routes/metrics.export.$table";
@@ -16,8 +15,7 @@ import { applyHistory, createTestApplication, createTestJob } from "../../factor
 import { getRequest, run, signIn, type SignedIn } from "./helpers";
 
 type DashboardData = {
-  report: MetricsReport | null;
-  parity: { rows: { label: string }[] } | null;
+  dashboard: Awaited<ReturnType<typeof dashboard.loader>>["data"]["dashboard"];
   errors: Record<string, string>;
   values: Record<string, string>;
   options: { jobs: { id: string; name: string }[]; hiringManagers: { id: string; name: string }[] };
@@ -70,13 +68,13 @@ function load(who: SignedIn, search = "") {
 test("a hiring manager's dashboard counts only their jobs and offers only their jobs in the filters", async () => {
   const page = await load(manager, "?parityBy=job");
   expect(page.status).toBe(200);
-  expect(page.data.parity!.rows.map((row) => row.label)).toEqual(["Data Engineer"]);
-  expect(page.data.report!.applications).toBe(2);
+  expect(page.data.dashboard!.parity.map((row) => row.label)).toEqual(["Data Engineer"]);
+  expect(page.data.dashboard!.report.applications).toBe(2);
   expect(page.data.options.jobs.map((job) => job.name)).toEqual(["Data Engineer"]);
   expect(page.data.showHiringManager).toBe(false);
   // Filtering on someone else's job finds nothing rather than their figures.
   const sneaky = await load(manager, `?jobId=${otherJob.id}`);
-  expect(sneaky.data.report!.applications).toBe(0);
+  expect(sneaky.data.dashboard!.report.applications).toBe(0);
 });
 
 test("admins see every job, and the job, department and hiring manager filters narrow the figures", async () => {
@@ -88,11 +86,11 @@ test("admins see every job, and the job, department and hiring manager filters n
   expect(everything.data.options.hiringManagers.map((person) => person.name)).toEqual(
     expect.arrayContaining(["Mina Manager", "Oskar Other"]),
   );
-  expect((await load(admin, `?jobId=${otherJob.id}`)).data.report!.applications).toBe(3);
-  expect((await load(admin, "?department=Data")).data.report!.applications).toBe(2);
-  expect((await load(admin, `?hiringManagerId=${manager.user.id}`)).data.report!.applications).toBe(2);
+  expect((await load(admin, `?jobId=${otherJob.id}`)).data.dashboard!.report.applications).toBe(3);
+  expect((await load(admin, "?department=Data")).data.dashboard!.report.applications).toBe(2);
+  expect((await load(admin, `?hiringManagerId=${manager.user.id}`)).data.dashboard!.report.applications).toBe(2);
   // Rejected without being told: the closure figures see the one rejection.
-  expect((await load(admin, `?jobId=${otherJob.id}`)).data.report!.closureRate).toEqual({
+  expect((await load(admin, `?jobId=${otherJob.id}`)).data.dashboard!.report.closureRate).toEqual({
     told: 0,
     rejected: 1,
     rate: 0,
@@ -105,13 +103,13 @@ test("dates default to the last 90 days; the end date is included; bad dates are
   expect(page.data.values.from).toBe(dayOf(daysAgo(89)));
   // Three days ago only: the "=HYPERLINK" application, on the end date itself.
   const oneDay = await load(manager, `?from=${dayOf(daysAgo(3))}&to=${dayOf(daysAgo(3))}`);
-  expect(oneDay.data.report!.applications).toBe(1);
+  expect(oneDay.data.dashboard!.report.applications).toBe(1);
   const wide = await load(manager, `?from=${dayOf(daysAgo(200))}&to=${today}`);
-  expect(wide.data.report!.applications).toBe(3);
+  expect(wide.data.dashboard!.report.applications).toBe(3);
 
   const backwards = await load(manager, `?from=${today}&to=${dayOf(daysAgo(5))}`);
   expect(backwards.status).toBe(400);
-  expect(backwards.data.report).toBeNull();
+  expect(backwards.data.dashboard).toBeNull();
   expect(backwards.data.errors.to).toBe("The end date must be on or after the start date.");
   expect(backwards.data.values.from).toBe(today);
   const nonsense = await load(manager, "?from=2026-02-31&to=soon");
@@ -226,23 +224,34 @@ test("CSV exports: every report table, named for its period, with the figures th
   expect((await download(admin, "weekly", "?from=2026-05-01&to=2026-04-01")).status).toBe(400);
 });
 
-test("the charts and figures render as labelled SVG images, tables and links that keep the filters", async () => {
+test("the verdict, key figures and funnels render as text first, with labelled trends and links that keep the filters", async () => {
   const page = await load(admin, `?jobId=${otherJob.id}`);
-  const report = page.data.report!;
+  const shown = page.data.dashboard!;
   const search = `?jobId=${otherJob.id}`;
   const html = renderToStaticMarkup(
     createElement(
       StaticRouter,
       { location: "/metrics" },
-      createElement(HeadlineCards, { report, search }),
-      createElement(WeeklyTrends, { weekly: report.weekly, csvHref: `/metrics/export/weekly${search}` }),
-      createElement(StageFunnel, { funnel: report.funnel, csvHref: `/metrics/export/funnel${search}` }),
+      createElement(VerdictSection, { verdicts: shown.verdicts, canEnterBenchmarks: true }),
+      createElement(KeyFigures, { report: shown.report, weekly: shown.weekly, targets: shown.targets, search }),
+      createElement(JobFunnels, {
+        jobs: shown.funnels,
+        total: shown.funnelJobs,
+        values: page.data.values as never,
+        csvHref: `/metrics/export/funnel${search}`,
+      }),
     ),
   );
+  // No customer figures in this workspace: the verdict says so and links to where an admin enters them.
+  expect(html).toContain("No customer-support figures have been entered yet");
+  expect(html).toContain('href="/settings/customer-benchmarks"');
   expect(html).toContain(`href="/metrics/applications?jobId=${otherJob.id}"`);
   expect(html).toContain(`href="/metrics/export/weekly?jobId=${otherJob.id}"`);
-  expect(html.match(/<svg[^>]*role="img"/g)?.length).toBe(4);
-  expect(html).toMatch(/aria-label="Applications per week, weeks of [^"]+"/);
-  expect(html).toContain("Stage funnel, applications that reached each stage: Applied 3");
-  expect(html).toContain("<summary>Weekly numbers as a table</summary>");
+  // Six key figures, each with eight weekly bars named by every week's value.
+  expect(html.match(/<svg[^>]*role="img"/g)?.length).toBe(6);
+  expect(html).toMatch(/aria-label="Last 8 weeks, oldest first: (\d+, ){7}\d+"/);
+  expect(shown.weekly.reduce((sum, week) => sum + week.applications, 0)).toBe(3);
+  // One funnel, the filtered job's own, with its counts as text.
+  expect(shown.funnels.map((job) => job.jobTitle)).toEqual(["Sales Lead"]);
+  expect(html).toMatch(/<span class="funnel__stage">[^<]+<\/span> <span class="funnel__count">3 · 100%<\/span>/);
 });
