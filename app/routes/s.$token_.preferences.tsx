@@ -15,6 +15,8 @@ import { useMemo } from "react";
 import { CandidatePage } from "~/components/candidate/candidate-page";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
+import { TimeZonePicker } from "~/components/ui/time-zone-picker";
+import { useHydrated } from "~/components/ui/use-hydrated";
 import {
   candidateActionTexts,
   CONTACT_CHANNELS,
@@ -22,7 +24,7 @@ import {
   type PreferencesValues,
 } from "~/domain/candidate-actions";
 import { candidateLocale, SUPPORTED_LOCALES } from "~/domain/i18n";
-import { timeZoneOptions } from "~/domain/time-zones";
+import { TIME_ZONE_PICKER_TEXTS, timeZoneChoices, withLikely } from "~/domain/time-zones/choices";
 import { getCandidateActionPage, saveCandidatePreferences } from "~/models/candidate-actions.server";
 import type { CandidatePageHandle } from "~/root";
 import candidateStyles from "~/styles/candidate.css?url";
@@ -43,7 +45,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const applicationId = await openStatusLink(request, params);
   const page = await getCandidateActionPage(applicationId);
   const locale = candidateLocale(page.candidate.locale);
-  const zones = timeZoneOptions();
   const { timeZone, preferredChannel, phone } = page.candidate;
   return {
     locale,
@@ -51,8 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     statusPath: `/s/${params.token}`,
     saved: new URL(request.url).searchParams.get("saved") === "1",
     values: { timeZone, locale, preferredChannel, phone: phone ?? "" } satisfies PreferencesValues,
-    // A zone saved before (or by staff) that this platform does not list stays selectable.
-    timeZones: zones.includes(timeZone) ? zones : [timeZone, ...zones],
+    // The current zone first; a zone saved before (or by staff) that this platform does not list stays selectable.
+    timeZones: timeZoneChoices({ at: new Date(), current: timeZone, likely: [timeZone], locale }),
   };
 }
 
@@ -87,7 +88,17 @@ export default function PreferencesPage() {
   const values = answer?.values ?? loaded.values;
   const schema = useMemo(() => preferencesFormSchema(loaded.locale), [loaded.locale]);
   const form = useValidatedForm<PreferencesValues>({ schema, defaultValues: values, serverErrors: answer?.errors });
-  const { register, errorFor } = form;
+  const { register, errorFor, setValue } = form;
+  // With JavaScript, the browser's own zone is offered beside the saved one (never chosen for them).
+  const hydrated = useHydrated();
+  const browserZone = hydrated ? Intl.DateTimeFormat().resolvedOptions().timeZone : null;
+  const choices = useMemo(
+    () =>
+      browserZone
+        ? withLikely(loaded.timeZones, [...loaded.timeZones.likely.map((choice) => choice.value), browserZone])
+        : loaded.timeZones,
+    [loaded.timeZones, browserZone],
+  );
   const hasErrors = Boolean(answer && Object.keys(answer.errors).length > 0);
   const channelError = errorFor("preferredChannel");
   const busy = navigation.state === "submitting";
@@ -109,13 +120,13 @@ export default function PreferencesPage() {
           onSubmit={form.onSubmit}
         >
           <Field label={preferences.timeZoneLabel} hint={preferences.timeZoneHint} error={errorFor("timeZone")}>
-            <select {...register("timeZone")} defaultValue={values.timeZone} autoComplete="off">
-              {loaded.timeZones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone.replaceAll("_", " ")}
-                </option>
-              ))}
-            </select>
+            <TimeZonePicker
+              name="timeZone"
+              choices={choices}
+              defaultValue={values.timeZone}
+              texts={TIME_ZONE_PICKER_TEXTS[loaded.locale]}
+              onChange={(zone) => setValue("timeZone", zone, { shouldValidate: true, shouldDirty: true })}
+            />
           </Field>
           <Field label={preferences.languageLabel} hint={preferences.languageHint} error={errorFor("locale")}>
             <select {...register("locale")} defaultValue={values.locale} autoComplete="language">
