@@ -22,6 +22,22 @@ export type Measurement = Timing & {
   judgedBy?: "p50" | "p95";
   statements?: number;
   floor?: FloorComparison;
+  /** Pages: the HTML's size uncompressed (judged against maxHtmlKb) and as sent with gzip. */
+  htmlKb?: number;
+  gzipKb?: number;
+  maxHtmlKb?: number;
+  throughput?: Throughput;
+};
+
+/** A page under concurrent load, as a share of the floor's requests/s (`/healthz`) measured in the same run. */
+export type Throughput = {
+  requestsPerSecond: number;
+  p50Ms: number;
+  floorRequestsPerSecond: number;
+  share: number;
+  minShare: number;
+  withinShare: boolean;
+  failures: number;
 };
 
 export type BenchmarkResult = {

@@ -23,6 +23,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   writes: async () => (await import("./writes.bench")).writesBenchmark,
   connectors: async () => (await import("./connectors.bench")).connectorsBenchmark,
   imports: async () => (await import("./imports.bench")).importsBenchmark,
+  pages: async () => (await import("./pages.bench")).pagesBenchmark,
 };
 
 /** Benchmarks that count the SQL statements of what they measure: Prisma's query events are turned on for them. */
@@ -78,7 +79,13 @@ async function main() {
 }
 
 function missedTarget(m: Measurement): boolean {
-  return m.withinTarget === false || m.floor?.withinRatio === false;
+  return (
+    m.withinTarget === false || m.floor?.withinRatio === false || m.throughput?.withinShare === false || tooHeavy(m)
+  );
+}
+
+function tooHeavy(m: Measurement): boolean {
+  return m.htmlKb !== undefined && m.maxHtmlKb !== undefined && m.htmlKb > m.maxHtmlKb;
 }
 
 function printResult(result: BenchmarkResult) {
@@ -100,7 +107,13 @@ function printResult(result: BenchmarkResult) {
       ? `; floor ${m.floor.statements} statements, p50 ${m.floor.p50Ms} ms, ratio ${m.floor.ratio}` +
         (m.floor.withinRatio ? "" : ` MISSED (≤ ${m.floor.maxRatio}× floor)`)
       : "";
-    console.log(`  ${m.label}: ${statements}p50 ${m.p50Ms} ms, p95 ${m.p95Ms} ms, max ${m.maxMs} ms${verdict}${floor}`);
+    const load = m.throughput
+      ? `; ${m.htmlKb} KB; ${m.throughput.requestsPerSecond} requests/s = ${m.throughput.share}× floor` +
+        (m.throughput.withinShare ? "" : ` MISSED (≥ ${m.throughput.minShare}×)`)
+      : "";
+    console.log(
+      `  ${m.label}: ${statements}p50 ${m.p50Ms} ms, p95 ${m.p95Ms} ms, max ${m.maxMs} ms${verdict}${floor}${load}`,
+    );
   }
   for (const skipped of result.skipped) console.log(`  skipped ${skipped.label}: ${skipped.reason}`);
 }
@@ -112,6 +125,14 @@ function verdictCell(m: Measurement): string {
     if (m.withinTarget) verdicts.push(`met (${target})`);
     else verdicts.push(m.informational ? `missed (${target}; informational)` : `**missed** (${target})`);
   }
+  if (m.maxHtmlKb !== undefined) {
+    const target = `HTML ≤ ${m.maxHtmlKb} KB`;
+    verdicts.push(tooHeavy(m) ? `**missed** (${target})` : `met (${target})`);
+  }
+  if (m.throughput) {
+    const target = `≥ ${m.throughput.minShare}× floor requests/s`;
+    verdicts.push(m.throughput.withinShare ? `met (${target})` : `**missed** (${target})`);
+  }
   if (m.floor) {
     const target = `≤ ${m.floor.maxRatio}× floor`;
     verdicts.push(m.floor.withinRatio ? `met (${target})` : `**missed** (${target})`);
@@ -122,6 +143,18 @@ function verdictCell(m: Measurement): string {
 /** The table of one result: with statement counts and floors when its measurements have them (bench/writes). */
 function resultTable(result: BenchmarkResult): string[] {
   const cell = (value: number | undefined) => (value === undefined ? "–" : `${value}`);
+  if (result.measurements.some((m) => m.throughput)) {
+    return [
+      "| Page | HTML KB (gzip) | One user p50 | p95 | 10 sessions req/s | p50 | Floor req/s | Share | Target |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+      ...result.measurements.map(
+        (m) =>
+          `| ${m.label} | ${cell(m.htmlKb)} (${cell(m.gzipKb)}) | ${m.p50Ms} | ${m.p95Ms} | ` +
+          `${cell(m.throughput?.requestsPerSecond)} | ${cell(m.throughput?.p50Ms)} | ` +
+          `${cell(m.throughput?.floorRequestsPerSecond)} | ${cell(m.throughput?.share)} | ${verdictCell(m)} |`,
+      ),
+    ];
+  }
   if (!result.measurements.some((m) => m.statements !== undefined || m.floor)) {
     return [
       "| Measurement | Runs | p50 | p95 | Max | Target |",
