@@ -1,9 +1,21 @@
-// The pipeline board. Every card has a "Move to" form that works without JavaScript and by keyboard; with JavaScript
-// the same move is also possible by drag and drop, shown at once (optimistic) and announced in a live region.
-// With a selection (bulk rejection), every card also has a checkbox that belongs to that form by its `form` attribute.
-import { Link, useFetcher, useFetchers, useSubmit } from "@remix-run/react";
+// The pipeline board. Every card has a compact "Move to…" menu of stage buttons (one form, each button a submit, so
+// it works without JavaScript and by keyboard); with JavaScript the same move is also possible by drag and drop,
+// shown at once (optimistic) and announced in a live region. With a selection (bulk rejection), every card also has a
+// checkbox that belongs to that form by its `form` attribute. The filter bar above it is a plain GET form.
+import { Form, Link, useFetcher, useFetchers, useSubmit } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type DragEvent, type MutableRefObject } from "react";
-import { applyPendingMoves, cardsByStage, type PendingMove } from "~/domain/board";
+import { applyPendingMoves, type PendingMove } from "~/domain/board";
+import {
+  BOARD_OWED_FILTERS,
+  BOARD_OWED_LABELS,
+  boardSearch,
+  CLOSED_COLUMN_LABELS,
+  CLOSED_COLUMNS,
+  isFiltered,
+  NO_SOURCE,
+  type BoardFilters,
+  type ClosedColumn,
+} from "~/domain/board-filters";
 import { wholeDaysBetween } from "~/domain/local-time";
 import type { BoardSelection } from "~/components/bulk-rejection-bar";
 import { ClockBadge, type BadgeClock } from "~/components/sla/clock-badge";
@@ -16,6 +28,8 @@ export type BoardCardData = {
   candidateName: string;
   appliedAt: Date;
   waitingSince: Date;
+  /** Rejected or hired: shown in its own column, without a move menu; null while active. */
+  closed: ClosedColumn | null;
   /** The soonest open SLA clock, if any. */
   clock?: BadgeClock | null;
 };
@@ -28,6 +42,7 @@ type BoardProps = {
   stages: BoardStage[];
   cards: BoardCardData[];
   counts: Record<string, number>;
+  filters: BoardFilters;
   canMove: boolean;
   now: Date;
   expandedStageId: string | null;
@@ -37,7 +52,17 @@ type BoardProps = {
   selection?: BoardSelection;
 };
 
-export function Board({ stages, cards, counts, canMove, now, expandedStageId, serverResult, selection }: BoardProps) {
+export function Board({
+  stages,
+  cards,
+  counts,
+  filters,
+  canMove,
+  now,
+  expandedStageId,
+  serverResult,
+  selection,
+}: BoardProps) {
   const fetchers = useFetchers();
   const submit = useSubmit();
   const [announcement, setAnnouncement] = useState<MoveResult | null>(serverResult ?? null);
@@ -53,10 +78,15 @@ export function Board({ stages, cards, counts, canMove, now, expandedStageId, se
     return typeof applicationId === "string" && typeof stageId === "string" ? [{ applicationId, stageId }] : [];
   });
   const shown = applyPendingMoves(cards, counts, pendingMoves);
-  const columns = cardsByStage(
-    stages.map((stage) => stage.id),
-    shown.cards,
-  );
+  const columnList: BoardColumn[] = [
+    ...stages.map((stage) => ({ key: stage.id, name: stage.name, closed: false })),
+    ...(filters.showClosed
+      ? CLOSED_COLUMNS.map((status) => ({ key: status, name: CLOSED_COLUMN_LABELS[status], closed: true }))
+      : []),
+  ];
+  const columns = new Map<string, BoardCardData[]>(columnList.map((column) => [column.key, []]));
+  for (const card of shown.cards) columns.get(card.closed ?? card.stageId)?.push(card);
+  const filtered = isFiltered(filters);
 
   const announce = useCallback((result: MoveResult) => {
     if (announced.current.has(result)) return;
@@ -84,7 +114,7 @@ export function Board({ stages, cards, counts, canMove, now, expandedStageId, se
     setDropTarget(null);
     const applicationId = event.dataTransfer.getData(DRAG_TYPE);
     const card = shown.cards.find((candidate) => candidate.id === applicationId);
-    if (card && card.stageId !== stageId) moveTo(applicationId, stageId);
+    if (card && !card.closed && card.stageId !== stageId) moveTo(applicationId, stageId);
   }
 
   return (
@@ -97,30 +127,39 @@ export function Board({ stages, cards, counts, canMove, now, expandedStageId, se
       </div>
       <p className="muted small board-help">
         “Waiting” counts the days since the candidate last heard from us.
-        {canMove ? " Move a card with its “Move to” list, or drag it to another stage." : null}
+        {canMove ? " Move a card with its “Move to…” menu, or drag it to another stage." : null}
         {selection ? " Tick cards to reject several candidates at once." : null}
       </p>
-      <div className="board" role="region" aria-label="Pipeline stages">
-        {stages.map((stage) => {
-          const stageCards = columns.get(stage.id) ?? [];
-          const total = shown.counts[stage.id] ?? stageCards.length;
-          const expanded = expandedStageId === stage.id;
-          const headingId = `stage-${stage.id}-heading`;
+      {/* Focusable so keyboard users can scroll it sideways; the shadows at its edges show there is more. */}
+      <div
+        className="board"
+        role="region"
+        aria-label={`Pipeline stages, ${columnList.length} columns; scroll sideways for more`}
+        // A scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1); it has a name and a role.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
+      >
+        {columnList.map((stage) => {
+          const stageCards = columns.get(stage.key) ?? [];
+          const total = shown.counts[stage.key] ?? stageCards.length;
+          const expanded = expandedStageId === stage.key;
+          const headingId = `stage-${stage.key}-heading`;
+          const droppable = canMove && !stage.closed;
           return (
             <section
-              key={stage.id}
-              className="board-column"
+              key={stage.key}
+              className={stage.closed ? "board-column board-column--closed" : "board-column"}
               aria-labelledby={headingId}
-              data-drop-target={dropTarget === stage.id ? "true" : undefined}
-              onDragOver={canMove ? (event) => onDragOver(event, stage.id) : undefined}
+              data-drop-target={dropTarget === stage.key ? "true" : undefined}
+              onDragOver={droppable ? (event) => onDragOver(event, stage.key) : undefined}
               onDragLeave={
-                canMove
+                droppable
                   ? (event) => {
                       if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropTarget(null);
                     }
                   : undefined
               }
-              onDrop={canMove ? (event) => onDrop(event, stage.id) : undefined}
+              onDrop={droppable ? (event) => onDrop(event, stage.key) : undefined}
             >
               <h2 id={headingId}>
                 <span>{stage.name}</span>
@@ -129,7 +168,7 @@ export function Board({ stages, cards, counts, canMove, now, expandedStageId, se
                   <span className="visually-hidden"> {total === 1 ? "application" : "applications"}</span>
                 </span>
               </h2>
-              {selection && interactive && stageCards.length > 0 ? (
+              {selection && interactive && !stage.closed && stageCards.length > 0 ? (
                 <SelectStage
                   stageName={stage.name}
                   applicationIds={stageCards.map((card) => card.id)}
@@ -137,7 +176,9 @@ export function Board({ stages, cards, counts, canMove, now, expandedStageId, se
                 />
               ) : null}
               {stageCards.length === 0 ? (
-                <p className="muted small">No active applications.</p>
+                <p className="muted small">
+                  {filtered ? "No matching applications." : stage.closed ? "None." : "No active applications."}
+                </p>
               ) : (
                 <ul className="board-cards">
                   {stageCards.map((card) => (
@@ -145,26 +186,26 @@ export function Board({ stages, cards, counts, canMove, now, expandedStageId, se
                       key={card.id}
                       card={card}
                       stages={stages}
-                      canMove={canMove}
-                      draggable={canMove && interactive}
+                      canMove={canMove && !card.closed}
+                      draggable={canMove && interactive && !card.closed}
                       now={now}
                       onResult={announce}
                       focusAfterMoveRef={focusAfterMoveRef}
-                      selection={selection}
+                      selection={card.closed ? undefined : selection}
                     />
                   ))}
                 </ul>
               )}
               {total > stageCards.length ? (
                 <p className="board-more">
-                  <Link to={`?stage=${stage.id}&all=1`} preventScrollReset>
+                  <Link to={boardSearch(filters, stage.key)} preventScrollReset>
                     Show all {total}
                     <span className="visually-hidden"> in {stage.name}</span>
                   </Link>
                 </p>
               ) : expanded ? (
                 <p className="board-more">
-                  <Link to="." preventScrollReset>
+                  <Link to={boardSearch(filters) || "."} preventScrollReset>
                     Show fewer<span className="visually-hidden"> in {stage.name}</span>
                   </Link>
                 </p>
@@ -215,26 +256,26 @@ type BoardCardProps = {
 
 function BoardCard({ card, stages, canMove, draggable, now, onResult, focusAfterMoveRef, selection }: BoardCardProps) {
   const fetcher = useFetcher<MoveResult>({ key: moveKey(card.id) });
-  const select = useRef<HTMLSelectElement>(null);
+  const menu = useRef<HTMLDetailsElement>(null);
   const waitingDays = wholeDaysBetween(new Date(card.waitingSince), new Date(now));
-  const selectId = `move-${card.id}`;
   const checkboxId = `select-${card.id}`;
+  const currentStage = stages.find((stage) => stage.id === card.stageId);
 
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data) onResult(fetcher.data);
   }, [fetcher.state, fetcher.data, onResult]);
 
-  // A card moved by keyboard reappears in another column: give focus back to its "Move to" list.
+  // A card moved by keyboard reappears in another column: give focus back to its "Move to…" menu.
   useEffect(() => {
     if (focusAfterMoveRef.current === card.id) {
       focusAfterMoveRef.current = null;
-      select.current?.focus();
+      menu.current?.querySelector("summary")?.focus();
     }
   }, [card.id, focusAfterMoveRef]);
 
   return (
     <li
-      className="board-card"
+      className={card.closed ? `board-card board-card--${card.closed}` : "board-card"}
       draggable={draggable || undefined}
       onDragStart={
         draggable
@@ -272,44 +313,140 @@ function BoardCard({ card, stages, canMove, draggable, now, onResult, focusAfter
         <time dateTime={new Date(card.appliedAt).toISOString()}>
           {new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(card.appliedAt))}
         </time>
-        <br />
-        <span className={waitingDays >= 3 ? "waiting waiting--long" : "waiting"}>
-          {waitingDays === 0
-            ? "Waiting less than a day"
-            : `Waiting ${waitingDays} ${waitingDays === 1 ? "day" : "days"}`}
-        </span>
+        {card.closed ? (
+          <>
+            <br />
+            Last stage: {currentStage?.name ?? "an archived stage"}
+          </>
+        ) : (
+          <>
+            <br />
+            <span className={waitingDays >= 3 ? "waiting waiting--long" : "waiting"}>
+              {waitingDays === 0
+                ? "Waiting less than a day"
+                : `Waiting ${waitingDays} ${waitingDays === 1 ? "day" : "days"}`}
+            </span>
+          </>
+        )}
       </p>
-      {card.clock ? (
+      {card.clock && !card.closed ? (
         <p className="board-card__clock">
           <ClockBadge clock={card.clock} now={now} />
         </p>
       ) : null}
       {canMove ? (
-        <fetcher.Form
-          method="post"
-          className="move-form"
-          preventScrollReset
-          onSubmit={() => {
-            focusAfterMoveRef.current = card.id;
-          }}
-        >
-          <input type="hidden" name="intent" value="move" />
-          <input type="hidden" name="applicationId" value={card.id} />
-          <label htmlFor={selectId}>
-            Move <span className="visually-hidden">{card.candidateName} </span>to
-          </label>
-          <select id={selectId} name="stageId" defaultValue={card.stageId} ref={select}>
-            {stages.map((stage) => (
-              <option key={stage.id} value={stage.id}>
-                {stage.name}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="button button--secondary button--small">
-            Move
-          </button>
-        </fetcher.Form>
+        <details className="move-menu" ref={menu}>
+          <summary>
+            Move to…<span className="visually-hidden"> (moves {card.candidateName})</span>
+          </summary>
+          <fetcher.Form
+            method="post"
+            className="move-menu__list"
+            preventScrollReset
+            onSubmit={() => {
+              focusAfterMoveRef.current = card.id;
+              if (menu.current) menu.current.open = false;
+            }}
+          >
+            <input type="hidden" name="intent" value="move" />
+            <input type="hidden" name="applicationId" value={card.id} />
+            {stages
+              .filter((stage) => stage.id !== card.stageId)
+              .map((stage) => (
+                <button key={stage.id} type="submit" name="stageId" value={stage.id} className="move-menu__stage">
+                  {stage.name}
+                </button>
+              ))}
+          </fetcher.Form>
+        </details>
       ) : null}
     </li>
   );
 }
+
+type BoardFilterBarProps = {
+  filters: BoardFilters;
+  sources: string[];
+  closedCounts: Record<ClosedColumn, number>;
+};
+
+/** Search and filters as a plain GET form, and the "Show closed" switch as a link that keeps them. */
+export function BoardFilterBar({ filters, sources, closedCounts }: BoardFilterBarProps) {
+  const closedTotal = closedCounts.rejected + closedCounts.hired;
+  const sourceChoices =
+    filters.source && filters.source !== NO_SOURCE && !sources.includes(filters.source)
+      ? [...sources, filters.source]
+      : sources;
+  return (
+    <div className="board-filters">
+      <Form method="get" className="board-filters__form" role="search" aria-label="Search and filter the board">
+        <div className="board-filters__field board-filters__field--search">
+          <label htmlFor="board-q">Search candidates</label>
+          <input
+            type="search"
+            id="board-q"
+            name="q"
+            defaultValue={filters.q}
+            placeholder="Name or email"
+            autoComplete="off"
+          />
+        </div>
+        <div className="board-filters__field">
+          <label htmlFor="board-owed">What we owe them</label>
+          <select id="board-owed" name="owed" defaultValue={filters.owed ?? ""}>
+            <option value="">Everyone</option>
+            {BOARD_OWED_FILTERS.map((owed) => (
+              <option key={owed} value={owed}>
+                {BOARD_OWED_LABELS[owed]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {sourceChoices.length > 0 ? (
+          <div className="board-filters__field">
+            <label htmlFor="board-source">Source</label>
+            <select id="board-source" name="source" defaultValue={filters.source ?? ""}>
+              <option value="">Any source</option>
+              {sourceChoices.map((source) => (
+                <option key={source} value={source}>
+                  {source}
+                </option>
+              ))}
+              <option value={NO_SOURCE}>No source recorded</option>
+            </select>
+          </div>
+        ) : null}
+        {filters.showClosed ? <input type="hidden" name="closed" value="1" /> : null}
+        <div className="board-filters__actions">
+          <button type="submit" className="button button--secondary button--small">
+            Apply
+          </button>
+          {isFiltered(filters) ? (
+            <Link to={boardSearch({ ...filters, q: "", owed: null, source: null }) || "."} className="small">
+              Clear filters
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+      <p className="board-closed small">
+        <span>
+          Rejected {closedCounts.rejected} · Hired {closedCounts.hired}
+        </span>{" "}
+        —{" "}
+        {filters.showClosed ? (
+          <Link to={boardSearch({ ...filters, showClosed: false }) || "."} preventScrollReset>
+            Hide<span className="visually-hidden"> rejected and hired applications</span>
+          </Link>
+        ) : closedTotal > 0 ? (
+          <Link to={boardSearch({ ...filters, showClosed: true })} preventScrollReset>
+            Show<span className="visually-hidden"> rejected and hired applications</span>
+          </Link>
+        ) : (
+          <span className="muted">none closed yet</span>
+        )}
+      </p>
+    </div>
+  );
+}
+
+type BoardColumn = { key: string; name: string; closed: boolean };

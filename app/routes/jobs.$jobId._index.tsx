@@ -6,11 +6,12 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { Board, type MoveResult } from "~/components/board";
+import { Board, BoardFilterBar, type MoveResult } from "~/components/board";
 import { BulkRejectionBar, BulkRejectionBanner, useBoardSelection } from "~/components/bulk-rejection-bar";
 import { JobStatusBadge } from "~/components/status-badges";
 import { PageHeader } from "~/components/ui/page-header";
 import { moveFormSchema } from "~/domain/application-forms";
+import { boardFiltersFromSearch, isFiltered } from "~/domain/board-filters";
 import { suggestedRejectionKind } from "~/domain/bulk-rejection";
 import type { StageKind } from "~/domain/jobs";
 import { can } from "~/domain/permissions";
@@ -26,7 +27,7 @@ import { RouteError } from "~/components/route-error";
 import { useHydrated } from "~/components/ui/use-hydrated";
 
 /** Cards per column; "Show all" lifts the limit for one stage, so a 2,000-card pipeline still renders quickly. */
-const CARDS_PER_STAGE = 100;
+const CARDS_PER_STAGE = 50;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.job.title} · Pipeline · Hearback` : "Pipeline · Hearback" },
@@ -37,9 +38,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
   const expandedStageId = url.searchParams.get("all") === "1" ? url.searchParams.get("stage") : null;
+  const now = new Date();
   const board = await getBoard(params.jobId!, user, {
     perStageLimit: CARDS_PER_STAGE,
     expandStageId: expandedStageId ?? undefined,
+    filters: boardFiltersFromSearch(url.searchParams),
+    at: now,
   });
   if (!board) throw new Response("This job does not exist, or you cannot see its pipeline.", { status: 404 });
   // The bulk rejection just queued (or undone) from this board, for its banner; else one the worker is still on.
@@ -49,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...board,
     expandedStageId,
     bulkRejection: bulkRejection?.jobId === board.job.id ? bulkRejection : null,
-    now: new Date(),
+    now,
     canMove: can(user.role, "move_applications"),
     canDecide: can(user.role, "decide_applications"),
     canAddCandidates: can(user.role, "add_candidates"),
@@ -104,8 +108,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function JobBoardPage() {
-  const { job, cards, counts, expandedStageId, bulkRejection, now, canMove, canDecide, canAddCandidates, canEditJob } =
-    useLoaderData<typeof loader>();
+  const {
+    job,
+    cards,
+    counts,
+    closedCounts,
+    sources,
+    filters,
+    expandedStageId,
+    bulkRejection,
+    now,
+    canMove,
+    canDecide,
+    canAddCandidates,
+    canEditJob,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const bulkAnswer = actionData && "intent" in actionData ? (actionData as BulkRejectionActionData) : undefined;
   const moveAnswer = actionData && !("intent" in actionData) ? (actionData as MoveResult) : undefined;
@@ -115,9 +132,9 @@ export default function JobBoardPage() {
   const selection = useBoardSelection(selectedIdsOf(rejectAnswer?.values), location.key);
   const stageKinds = new Map(job.stages.map((stage) => [stage.id, stage.kind as StageKind]));
   const selectedKinds = cards
-    .filter((card) => selection.isSelected(card.id))
+    .filter((card) => card.closed === null && selection.isSelected(card.id))
     .map((card) => stageKinds.get(card.stageId)!);
-  const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  const total = job.stages.reduce((sum, stage) => sum + (counts[stage.id] ?? 0), 0);
   return (
     <>
       <p className="breadcrumb">
@@ -130,6 +147,7 @@ export default function JobBoardPage() {
             <JobStatusBadge status={job.status} />
             {job.department ? ` · ${job.department}` : null} · {total} active{" "}
             {total === 1 ? "application" : "applications"}
+            {isFiltered(filters) ? " matching the filters" : null}
           </>
         }
         actions={
@@ -156,10 +174,12 @@ export default function JobBoardPage() {
           undoError={bulkAnswer?.intent === "undo-bulk-reject" ? bulkAnswer.errors.form : undefined}
         />
       ) : null}
+      <BoardFilterBar filters={filters} sources={sources} closedCounts={closedCounts} />
       <Board
         stages={job.stages}
         cards={cards}
         counts={counts}
+        filters={filters}
         canMove={canMove}
         now={now}
         expandedStageId={expandedStageId}

@@ -35,15 +35,15 @@ async function addCandidates(jobId: string, count: number, namePrefix = "Candida
   return ids;
 }
 
-test("a big column shows the oldest 100 cards with the full count, and 'Show all' lifts the limit", async () => {
+test("a big column shows the oldest 50 cards with the full count, and 'Show all' lifts the limit", async () => {
   const admin = await signIn("admin");
   const job = await createJob({ title: "Busy role", status: "open", ...noPeople }, admin.user.id);
-  await addCandidates(job.id, 105);
+  await addCandidates(job.id, 55);
   const [applied] = job.stages;
 
   const limited = await run<BoardData>(board.loader, getRequest(`/jobs/${job.id}`, admin), { jobId: job.id });
-  expect(limited.data.counts[applied!.id]).toBe(105);
-  expect(limited.data.cards).toHaveLength(100);
+  expect(limited.data.counts[applied!.id]).toBe(55);
+  expect(limited.data.cards).toHaveLength(50);
   expect(limited.data.cards[0]).toMatchObject({
     candidateName: "Candidate 1",
     appliedAt: new Date("2026-10-01T00:00:00Z"), // right whatever the process's TZ
@@ -54,7 +54,7 @@ test("a big column shows the oldest 100 cards with the full count, and 'Show all
   const all = await run<BoardData>(board.loader, getRequest(`/jobs/${job.id}?stage=${applied!.id}&all=1`, admin), {
     jobId: job.id,
   });
-  expect(all.data.cards).toHaveLength(105);
+  expect(all.data.cards).toHaveLength(55);
   expect(all.data.expandedStageId).toBe(applied!.id);
 });
 
@@ -68,8 +68,89 @@ test("the board needs the same number of queries for 3 or 60 applications", asyn
   const forSmall = await countQueries(() => getBoard(small.id, admin.user, { perStageLimit: 100 }));
   const forLarge = await countQueries(() => getBoard(large.id, admin.user, { perStageLimit: 100 }));
 
-  expect(forSmall).toBe(4); // the job, its stages, the cards with their counts, the cards' open SLA clocks
+  // The job, its stages, the cards with their counts, the cards' open SLA clocks, the totals by status and source.
+  expect(forSmall).toBe(5);
   expect(forLarge).toBe(forSmall);
+});
+
+test("the search finds candidates by part of their name or email, wildcards taken literally", async () => {
+  const recruiter = await signIn("recruiter");
+  const job = await createJob({ title: "Searched", status: "open", ...noPeople }, recruiter.user.id);
+  await addCandidates(job.id, 3, "Nadia");
+  await addCandidates(job.id, 2, "Olu_Percent");
+  const names = async (search: string) => {
+    const result = await run<BoardData>(board.loader, getRequest(`/jobs/${job.id}${search}`, recruiter), {
+      jobId: job.id,
+    });
+    return result.data.cards.map((card) => card.candidateName);
+  };
+
+  expect(await names("?q=nadia+2")).toEqual(["Nadia 2"]);
+  expect(await names("?q=OLU_")).toEqual(["Olu_Percent 1", "Olu_Percent 2"]);
+  expect(await names("?q=%25")).toEqual([]); // "%" is a character to find, not "anything"
+  const email = (await prisma.candidate.findFirstOrThrow({ where: { name: "Nadia 3" } })).email;
+  expect(await names(`?q=${encodeURIComponent(email.toUpperCase())}`)).toEqual(["Nadia 3"]);
+  const filtered = await run<BoardData>(board.loader, getRequest(`/jobs/${job.id}?q=nadia`, recruiter), {
+    jobId: job.id,
+  });
+  expect(filtered.data.counts[job.stages[0]!.id]).toBe(3);
+  expect(filtered.data.filters).toEqual({ q: "nadia", owed: null, source: null, showClosed: false });
+});
+
+test("the owed filter keeps the candidates whose promise is overdue; the source filter those from one source", async () => {
+  const recruiter = await signIn("recruiter");
+  const job = await createJob({ title: "Filtered", status: "open", ...noPeople }, recruiter.user.id);
+  await addCandidates(job.id, 1, "Long ago"); // applied in October, never answered: first response overdue
+  emailCounter += 1;
+  await createApplication(
+    {
+      jobId: job.id,
+      candidate: { name: "Just now", email: `person${emailCounter}@example.com` },
+      appliedAt: new Date(clockNow().getTime() - 60 * 60 * 1000),
+      source: "Referral",
+      notify: false,
+    },
+    null,
+  );
+  const names = async (search: string) => {
+    const result = await run<BoardData>(board.loader, getRequest(`/jobs/${job.id}${search}`, recruiter), {
+      jobId: job.id,
+    });
+    return { names: result.data.cards.map((card) => card.candidateName), sources: result.data.sources };
+  };
+
+  expect((await names("")).names).toEqual(["Long ago 1", "Just now"]);
+  expect(await names("?owed=overdue")).toEqual({ names: ["Long ago 1"], sources: ["Referral"] });
+  expect((await names("?owed=waiting")).names).toEqual(["Long ago 1", "Just now"]);
+  expect((await names("?source=referral")).names).toEqual(["Just now"]);
+  expect((await names("?source=none")).names).toEqual(["Long ago 1"]);
+  expect((await names("?owed=bogus")).names).toEqual(["Long ago 1", "Just now"]); // an unknown filter is no filter
+});
+
+test("rejected and hired applications are counted but hidden until Show closed, then in their own columns", async () => {
+  const admin = await signIn("admin");
+  const job = await createJob({ title: "Closing", status: "open", ...noPeople }, admin.user.id);
+  const [kept, rejected, hired] = await addCandidates(job.id, 3, "Person");
+  await decideApplication(rejected!, { outcome: "rejected", notify: false }, admin.user);
+  await decideApplication(hired!, { outcome: "hired", notify: false }, admin.user);
+
+  const hidden = await run<BoardData>(board.loader, getRequest(`/jobs/${job.id}`, admin), { jobId: job.id });
+  expect(hidden.data.cards.map((card) => card.id)).toEqual([kept]);
+  expect(hidden.data.closedCounts).toEqual({ rejected: 1, hired: 1 });
+  expect(Object.keys(hidden.data.counts)).toEqual(job.stages.map((stage) => stage.id));
+
+  const shown = await run<BoardData>(board.loader, getRequest(`/jobs/${job.id}?closed=1`, admin), { jobId: job.id });
+  expect(shown.data.cards.map((card) => [card.id, card.closed, card.column])).toEqual([
+    [kept, null, job.stages[0]!.id],
+    [rejected, "rejected", "rejected"],
+    [hired, "hired", "hired"],
+  ]);
+  expect(shown.data.counts).toMatchObject({ rejected: 1, hired: 1, [job.stages[0]!.id]: 1 });
+  // Closed cards are searched like the others.
+  const searched = await run<BoardData>(board.loader, getRequest(`/jobs/${job.id}?closed=1&q=person+2`, admin), {
+    jobId: job.id,
+  });
+  expect(searched.data.cards.map((card) => card.id)).toEqual([rejected]);
 });
 
 test("each card carries its soonest open SLA clock, which moves on once we reply", async () => {
