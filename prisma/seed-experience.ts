@@ -1,5 +1,6 @@
 // The demo's experience data, so the metrics dashboard has something to say on a fresh start: survey answers from
-// about a third of the candidates whose process ended (more critical where the job was slow), and the support team's
+// about a third of the candidates whose process ended (mostly glad of how they were treated; less so where they
+// waited longer than promised), and the support team's
 // figures that the Importance Index compares candidates with. Deterministic: drawn from each application's id.
 import type { Prisma } from "~/generated/prisma/client";
 
@@ -31,7 +32,9 @@ export async function seedDemoExperience(tx: Prisma.TransactionClient, now: Date
     )
     INSERT INTO "SurveyResponse" (id, "applicationId", nps, effort, "knewNext", "frictionTags", comment, "createdAt")
     SELECT 'demo-survey-' || id, id,
-           CASE WHEN status = 'hired' THEN 8 + d2 % 3 WHEN waited THEN d2 % 8 ELSE 4 + d2 % 7 END,
+           CASE WHEN status = 'hired' THEN 8 + d2 % 3
+                WHEN waited THEN (ARRAY[4, 6, 7, 7, 8, 8, 9, 9, 10, 10])[1 + d2 % 10]
+                ELSE (ARRAY[7, 8, 8, 9, 9, 9, 10, 10, 10, 10])[1 + d2 % 10] END,
            CASE WHEN waited THEN 3 + d3 % 3 ELSE 1 + d3 % 3 END,
            CASE WHEN waited THEN (ARRAY['no', 'partly'])[1 + d3 % 2] ELSE (ARRAY['yes', 'yes', 'partly'])[1 + d3 % 3] END,
            CASE WHEN NOT waited THEN ARRAY[]::text[]

@@ -25,6 +25,7 @@ import { runRecomputesNow } from "~/models/sla/recompute.server";
 import { START_UP_LOCK_KEY } from "~/platform/migrate.server";
 import { seedDemoExperience } from "./seed-experience";
 import { seedDemoInterviews } from "./seed-interviews";
+import { keepUp, leaveSilent, tellRejected } from "./seed-upkeep";
 import { planApplication, varyPace, type Fate, type Pace, type StoryStaff } from "../tests/history-plans";
 
 export type DemoLogin = { role: string; email: string; password: string };
@@ -64,6 +65,8 @@ type DemoJob = {
   openedDaysAgo: number;
   stopped?: { daysAgo: number; status: "closed" | "on_hold" };
   applications: number;
+  /** Candidates in process the team has forgotten: silent for weeks, their nudge unanswered. */
+  silent?: number;
   /** Days before now (or before the stop) of the applications that end in a hire. */
   hires: number[];
   stages: DemoStage[];
@@ -82,7 +85,7 @@ const JOBS: DemoJob[] = [
       "We work in small teams, mostly asynchronously, with two office days a month in Berlin for those who like them.",
     hiringManager: "daniel",
     recruiter: "jonas",
-    pace: "steady",
+    pace: "fast",
     openedDaysAgo: 88,
     applications: 70,
     hires: [62],
@@ -122,6 +125,7 @@ const JOBS: DemoJob[] = [
     hiringManager: "sofia",
     recruiter: "maya",
     pace: "slow",
+    silent: 1,
     openedDaysAgo: 84,
     applications: 48,
     hires: [70],
@@ -139,7 +143,7 @@ const JOBS: DemoJob[] = [
     location: "Munich",
     hiringManager: "marcus",
     recruiter: "jonas",
-    pace: "steady",
+    pace: "fast",
     openedDaysAgo: 64,
     applications: 46,
     hires: [55],
@@ -159,7 +163,7 @@ const JOBS: DemoJob[] = [
     recruiter: "priya",
     pace: "fast",
     openedDaysAgo: 70,
-    stopped: { daysAgo: 16, status: "on_hold" },
+    stopped: { daysAgo: 2, status: "on_hold" },
     applications: 46,
     hires: [],
     stages: [
@@ -175,7 +179,7 @@ const JOBS: DemoJob[] = [
     location: "Berlin",
     hiringManager: "sofia",
     recruiter: "maya",
-    pace: "steady",
+    pace: "fast",
     openedDaysAgo: 90,
     stopped: { daysAgo: 24, status: "closed" },
     applications: 42,
@@ -198,16 +202,18 @@ const SOURCES = [
   { value: "Meetup", weight: 5 },
 ];
 
-/** Older applications have mostly reached an outcome; recent ones are mostly still in progress. */
-function chooseFate(ageDays: number): Fate {
-  const settled = Math.min(1, ageDays / 40);
+/**
+ * A team that keeps up reaches an outcome within a few weeks: applications older than `settlesInDays` have one;
+ * recent ones are mostly still in progress.
+ */
+function chooseFate(ageDays: number, settlesInDays: number): Fate {
   return rng.helpers.weightedArrayElement([
     { value: "rejected_at_application" as const, weight: 38 },
     { value: "rejected_after_screen" as const, weight: 14 },
     { value: "rejected_after_interview" as const, weight: 10 },
     { value: "withdrawn" as const, weight: 5 },
     { value: "offer_declined" as const, weight: 1 },
-    { value: "in_progress" as const, weight: Math.round(60 - 48 * settled) },
+    ...(ageDays < settlesInDays ? [{ value: "in_progress" as const, weight: 60 }] : []),
   ]);
 }
 
@@ -346,9 +352,12 @@ async function writeDemoWorkspace(tx: Tx, options: SeedOptions): Promise<void> {
       ...demoJob.hires.map((daysAgo) => ({ at: lastApplication - daysAgo * DAY, fate: "hired" as const })),
       ...Array.from({ length: demoJob.applications - demoJob.hires.length }, () => {
         const at = rng.number.int({ min: openedAt, max: lastApplication });
-        return { at, fate: chooseFate((lastApplication - at) / DAY) };
+        return { at, fate: chooseFate((lastApplication - at) / DAY, demoJob.pace === "slow" ? 30 : 18) };
       }),
     ].sort((a, b) => a.at - b.at);
+    const upkeep = { recruiter: people.get(demoJob.recruiter)!, jobTitle: demoJob.title, now };
+    const inProcess: ApplicationPlan[] = [];
+    const settled: ApplicationPlan[] = [];
     const usedHere = new Set<string>();
     for (const { at, fate } of appliedTimes) {
       // A few people apply for two of the roles: same email, same candidate.
@@ -357,27 +366,39 @@ async function writeDemoWorkspace(tx: Tx, options: SeedOptions): Promise<void> {
       if (usedHere.has(candidate.email)) continue;
       usedHere.add(candidate.email);
       if (!repeat) earlierCandidates.push(candidate);
-      plans.push(
-        planApplication({
-          job,
-          candidate,
-          appliedAt: new Date(at),
-          until: now,
-          fate,
-          pace: fate === "hired" ? "fast" : varyPace(demoJob.pace),
-          recruiter: people.get(demoJob.recruiter)!,
-          hiringManager: people.get(demoJob.hiringManager)!,
-          interviewers,
-          source: rng.helpers.weightedArrayElement(SOURCES),
-          jobStopped: demoJob.stopped && {
-            at: new Date(now.getTime() - demoJob.stopped.daysAgo * DAY),
-            status: demoJob.stopped.status,
-          },
-          closureRate: demoJob.pace === "slow" ? 0.65 : 0.88,
-          stallRate: demoJob.pace === "slow" ? 0.45 : 0.2,
-        }),
-      );
+      const plan = planApplication({
+        job,
+        candidate,
+        appliedAt: new Date(at),
+        until: now,
+        fate,
+        pace: fate === "hired" ? "fast" : varyPace(demoJob.pace),
+        recruiter: upkeep.recruiter,
+        hiringManager: people.get(demoJob.hiringManager)!,
+        interviewers,
+        source: rng.helpers.weightedArrayElement(SOURCES),
+        jobStopped: demoJob.stopped && {
+          at: new Date(now.getTime() - demoJob.stopped.daysAgo * DAY),
+          status: demoJob.stopped.status,
+        },
+        closureRate: demoJob.pace === "slow" ? 0.9 : 1,
+        stallRate: 0, // the forgotten candidates are chosen below
+      });
+      const stillOpen = !plan.steps.some((step) => step.type === "decision");
+      if (stillOpen && demoJob.stopped?.status !== "closed") inProcess.push(plan);
+      else settled.push(plan);
     }
+    // Rejected candidates hear so; on the slow team, the latest one rejected without a word has not yet.
+    const told = settled.map((plan) => tellRejected(plan, upkeep));
+    const untold = demoJob.pace === "slow" ? told.findLastIndex((plan, index) => plan !== settled[index]) : -1;
+    plans.push(...told.map((plan, index) => (index === untold ? settled[index]! : plan)));
+    // The longest waiting are the ones forgotten; the others are kept up to date.
+    const silent = demoJob.silent ?? 0;
+    const limit = new Date(now.getTime() - (demoJob.stopped?.daysAgo ?? 0) * DAY);
+    inProcess.forEach((plan, index) => {
+      if (index < silent) plans.push(leaveSilent(plan, upkeep, { quietDays: 16 + 3 * index, nudged: index === 0 }));
+      else plans.push(keepUp(plan, upkeep, { limit, updateKind: demoJob.stopped ? "role_on_hold" : "delay_update" }));
+    });
   }
 
   plans.sort((a, b) => a.appliedAt.getTime() - b.appliedAt.getTime());
