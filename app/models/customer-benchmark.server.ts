@@ -94,11 +94,19 @@ function figures(input: BenchmarkInput, imported: ImportColumns) {
 
 type Figures = ReturnType<typeof figures>;
 
+/** Whether the stored row (which carries more, such as its id) already holds the figures `b`. */
 function sameFigures(a: Figures, b: Figures): boolean {
-  return (Object.keys(a) as (keyof Figures)[]).every((key) => {
+  return (Object.keys(b) as (keyof Figures)[]).every((key) => {
     const [x, y] = [a[key], b[key]];
     return x instanceof Date && y instanceof Date ? x.getTime() === y.getTime() : x === y;
   });
+}
+
+/** Figures as an audit entry records them: the import columns only when they say something. */
+function auditable(values: Partial<Figures>): Prisma.InputJsonObject {
+  return Object.fromEntries(
+    Object.entries(values).filter(([key, value]) => !(key.startsWith("import") && value === null)),
+  ) as Prisma.InputJsonObject;
 }
 
 const storedFigures = {
@@ -139,7 +147,12 @@ async function upsertWithAudit(
     action,
     entityType: "CustomerBenchmark",
     entityId: beforeId ?? saved.id,
-    data: { metric: input.metric, before: before ? beforeFigures : null, after, ...extra },
+    data: {
+      metric: input.metric,
+      before: before ? auditable(beforeFigures) : null,
+      after: auditable(after),
+      ...extra,
+    },
   });
   return true;
 }
@@ -211,7 +224,7 @@ export async function clearCustomerBenchmark(metric: CustomerMetricName, actorId
       action: "customer_benchmark.cleared",
       entityType: "CustomerBenchmark",
       entityId: id,
-      data: { metric, before, after: null },
+      data: { metric, before: auditable(before), after: null },
     });
     return true;
   });

@@ -13,6 +13,7 @@ import * as applicationsRoute from "~/routes/api.v1.applications";
 import * as connectorRoute from "~/routes/api.v1.connectors.$connectorId";
 import * as connectorRetryRoute from "~/routes/api.v1.connectors.$connectorId.deliveries.$deliveryId.retry";
 import * as connectorsRoute from "~/routes/api.v1.connectors";
+import * as customerBenchmarksImportRoute from "~/routes/api.v1.customer-benchmarks.import";
 import * as importsRoute from "~/routes/api.v1.imports";
 import * as interviewCancelRoute from "~/routes/api.v1.interviews.$interviewId.cancel";
 import * as interviewFeedbackRoute from "~/routes/api.v1.interviews.$interviewId.feedback";
@@ -77,6 +78,7 @@ const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   applicationSlaRoute,
   queueRoute,
   metricsRoute,
+  customerBenchmarksImportRoute,
 ];
 
 const handle = publicApiRoute({

@@ -108,3 +108,33 @@ export function presentMetrics(report: MetricsReport): MetricsResource {
     ...rest,
   };
 }
+
+/** POST /api/v1/customer-benchmarks/import: the customer figures worked out from a helpdesk's ticket export. */
+export const customerBenchmarkImportResource = z.object({
+  stored: z.boolean().describe("true when the figures were saved (false with dryRun=true)."),
+  changed: count("Metrics whose stored figures changed (0 with dryRun=true, or when they were the same already)."),
+  vendor: z.enum(["zendesk", "freshdesk", "helpscout", "zammad", "chatwoot"]),
+  vendorLabel: z.string().describe("The helpdesk's name, as shown: “Help Scout”."),
+  period: z.object({
+    from: z.iso.date().describe("First day (UTC) of ticket creation counted."),
+    to: z.iso.date().describe("Last day (UTC), included."),
+  }),
+  tickets: count("Tickets created in the period."),
+  ticketsInFile: count("Tickets in the whole file."),
+  metrics: z.array(
+    z.object({
+      metric: z.enum(["first_reply", "resolution"]),
+      targetMinutes: z.number().int().describe("The team's customer target the attainment is measured against."),
+      attainment: fraction(
+        "Tickets answered within the target ÷ tickets judged (answered, or waiting past the target)",
+      ),
+      medianMinutes: z.number().nullable().describe("Median of the answered tickets, in minutes; null when none was."),
+      answered: count("Tickets with a first reply (or resolution)."),
+      met: count("Of those, within the target."),
+      overdue: count("Tickets without one that had waited longer than the target by the file's last recorded time."),
+      pending: count("Tickets without one, younger than the target: not judged."),
+      businessHours: z.boolean().describe("true when the helpdesk's business-hours times were used (Zendesk)."),
+      column: z.string().describe("The column the times were read from."),
+    }),
+  ),
+});

@@ -5,6 +5,7 @@ import { Alert } from "~/components/ui/alert";
 import { DateTime } from "~/components/ui/date-time";
 import { Field } from "~/components/ui/field";
 import { formatDuration } from "~/domain/metrics/figures";
+import { provenanceSentence, type BenchmarkProvenance } from "~/domain/metrics/helpdesk-import/provenance";
 import { benchmarkFormSchema, type BenchmarkFormValues } from "~/domain/metrics/customer-benchmarks";
 import {
   CANDIDATE_METRIC_LABELS,
@@ -22,6 +23,7 @@ export type StoredBenchmark = {
   source: string | null;
   updatedAt: Date | string;
   updatedBy: { name: string } | null;
+  provenance?: BenchmarkProvenance;
 };
 
 type Props = {
@@ -34,6 +36,7 @@ type Props = {
 };
 
 function LastChange({ stored, timeZone }: { stored: StoredBenchmark; timeZone: string }) {
+  if (stored.provenance) return <p className="muted small">{provenanceSentence(stored.provenance, timeZone)}</p>;
   return (
     <p className="muted small">
       Last changed <DateTime value={stored.updatedAt} timeZone={timeZone} />
@@ -121,7 +124,7 @@ function RemoveForm({ metric }: { metric: CustomerMetricName }) {
     <Form method="post">
       <input type="hidden" name="metric" value={metric} />
       <button type="submit" name="intent" value="clear" className="button button--secondary button--small">
-        Remove<span className="visually-hidden"> {CUSTOMER_METRIC_LABELS[metric].toLowerCase()}</span> figures
+        Remove <span className="visually-hidden">{CUSTOMER_METRIC_LABELS[metric].toLowerCase()} </span>figures
       </button>
     </Form>
   );
