@@ -12,6 +12,7 @@ import { ConflictError, NotFoundError } from "~/platform/errors.server";
 import { newId } from "~/platform/ids.server";
 import { applicationIdForReplyAddress } from "~/platform/mail-addresses.server";
 import { recordAudit } from "./audit.server";
+import { recordTimeZoneGuess } from "./candidate-time-zone.server";
 import { captureAddressAmong } from "./email-capture.server";
 import { appendEvent } from "./event.server";
 import { capturedAgainReceipt, fileCapturedEmail, type CaptureRefusal } from "./inbound-capture.server";
@@ -163,12 +164,13 @@ async function storeInbound(
   const id = newId();
   return prisma.$transaction(async (tx) => {
     let reason: UnmatchedReason | null = match ? null : (context.reason ?? "no_match");
+    let candidateSender: string | null = null;
     if (match) {
       // Row lock: the reply and a staff change to the same application are applied one after the other.
       await tx.$executeRaw`SELECT 1 FROM "Application" WHERE id = ${match.applicationId} FOR UPDATE`;
       const application = await tx.application.findUnique({
         where: { id: match.applicationId },
-        select: { candidate: { select: { erasedAt: true, emailKey: true } } },
+        select: { candidate: { select: { id: true, erasedAt: true, emailKey: true } } },
       });
       if (!application) reason = "application_gone";
       else if (application.candidate.erasedAt) reason = "candidate_erased";
@@ -177,8 +179,13 @@ async function storeInbound(
       } else if (context.ownMessage) reason = "own_message";
       else if (email.automated) reason = "automated";
       else if (!body.usable) reason = "no_text";
+      if (application && sentBy(email, application.candidate.emailKey)) candidateSender = application.candidate.id;
     }
     const applicationId = match && !reason ? match.applicationId : null;
+    // The candidate's own reply tells where their clock is, while their zone is still the default.
+    if (applicationId && candidateSender) {
+      await recordTimeZoneGuess(tx, { candidateId: candidateSender, dateHeader: email.dateHeader, applicationId });
+    }
     const event = applicationId
       ? await appendEvent(tx, {
           applicationId,

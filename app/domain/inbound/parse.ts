@@ -38,6 +38,8 @@ export type InboundEmail = {
   subject: string;
   /** The Date header. The sender's clock: informative only. */
   sentAt: Date | null;
+  /** The Date header as written, with the sender's UTC offset ("Tue, 1 Dec 2026 09:12:00 +0100"). */
+  dateHeader?: string | null;
   inReplyTo: string | null;
   /** Message-IDs this email answers, most relevant first: In-Reply-To, then References from the newest. */
   references: string[];
@@ -252,6 +254,8 @@ export async function parseInboundEmail(raw: Uint8Array | string): Promise<Inbou
         .trim()
         .slice(0, MAX_INBOUND_SUBJECT_CHARS),
       sentAt: sentAtOf(email.date),
+      dateHeader:
+        storableText(email.headers.find((header) => header.key === "date")?.value ?? "").slice(0, 200) || null,
       inReplyTo: normaliseMessageId(email.inReplyTo),
       references: referencesOf(email),
       text,
