@@ -59,6 +59,7 @@ export const APPLICATION_INTENTS = [
   "note",
   "move",
   "reject",
+  "preview-rejection",
   "hire",
   "withdraw",
   "message",
@@ -82,6 +83,7 @@ export const APPLICATION_INTENT_PERMISSIONS: Record<ApplicationIntent, Permissio
   note: "add_notes",
   move: "move_applications",
   reject: "decide_applications",
+  "preview-rejection": "decide_applications",
   hire: "decide_applications",
   withdraw: "decide_applications",
   // Recording past messages and choosing interviewers belong to whoever runs the pipeline.

@@ -19,7 +19,7 @@ import { auditInsert } from "./audit.server";
 import { REJECTION_KIND_LIST } from "./metrics/outcome-told.server";
 import { appendEvents, type AppendedEvent, type NewEvent } from "./event.server";
 import { queueAutomaticMessages } from "./outbox/automations.server";
-import type { QueuedMessage } from "./outbox/queue.server";
+import { queueCandidateMessages, type QueuedMessage } from "./outbox/queue.server";
 import type { Actor, ChangeActor } from "./scope.server";
 import { cancelInterviewsOnClose } from "./interviews/closing.server";
 
@@ -54,12 +54,17 @@ export type DecisionOptions = {
   /** Bulk rejection: the template kind to send instead of the stage's usual one, and the batch it belongs to. */
   templateKind?: TemplateKind;
   bulkRejectionId?: string;
+  /** A rejection from the application page: the template the recruiter chose (its text as they previewed it) instead
+   * of the workspace's usual one. A merge field it cannot fill refuses the decision, since a person is there to fix it. */
+  template?: ChosenTemplate;
   /** The instant the decision is made (tests, replays); now by default. */
   now?: Date;
   /** Tell the candidate even though occurredAt is given: the decision was made moments ago elsewhere (a connected
    * ATS), not recorded after the fact. */
   live?: boolean;
 };
+
+export type ChosenTemplate = { id: string; version: number; kind: TemplateKind; subject: string; body: string };
 
 export type Decided = { decided: ApplicationSummary; event: AppendedEvent; message: QueuedMessage | null };
 
@@ -179,10 +184,26 @@ export async function decideEach(
         : automaticKindFor(input.outcome, application.stage.kind);
     return kind ? [{ applicationId: application.id, kind: options.templateKind ?? kind }] : [];
   });
-  const messages = await queueAutomaticMessages(
-    tx,
-    emailed.map((email) => ({ ...email, actorId: actor.id, bulkRejectionId: options.bulkRejectionId, now })),
-  );
+  const chosen = options.template;
+  const messages = chosen
+    ? await queueCandidateMessages(
+        tx,
+        emailed.map((email) => ({
+          applicationId: email.applicationId,
+          kind: chosen.kind,
+          text: { subject: chosen.subject, body: chosen.body },
+          template: { id: chosen.id, version: chosen.version },
+          automated: true,
+          awaitsCandidate: false,
+          timing: { kind: "humane" as const },
+          actorId: actor.id,
+          now,
+        })),
+      )
+    : await queueAutomaticMessages(
+        tx,
+        emailed.map((email) => ({ ...email, actorId: actor.id, bulkRejectionId: options.bulkRejectionId, now })),
+      );
   const messageOf = new Map(emailed.map((email, index) => [email.applicationId, messages[index] ?? null]));
   return decided.map(({ application, input, occurredAt, reason }, index) => {
     const { stage: _stage, ...summary } = application;

@@ -4,15 +4,17 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import {
-  CloseForm,
-  InterviewersForm,
-  MessageForm,
-  MoveForm,
-  NoteForm,
-  RejectForm,
-} from "~/components/application/action-forms";
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useSearchParams,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { CloseForm, InterviewersForm, MessageForm, MoveForm, NoteForm } from "~/components/application/action-forms";
+import { RejectForm } from "~/components/application/reject-form";
+import { RejectedBanner, TimelineMore } from "~/components/application/page-parts";
 import { EmailList } from "~/components/application/email-list";
 import { FilesCard } from "~/components/application/files-card";
 import { InterviewsCard } from "~/components/application/interviews-card";
@@ -22,21 +24,11 @@ import { SlaClocksPanel } from "~/components/sla/sla-clocks-panel";
 import { ApplicationStatusBadge, APPLICATION_STATUS_LABELS } from "~/components/status-badges";
 import { DateTime } from "~/components/ui/date-time";
 import { PageHeader } from "~/components/ui/page-header";
-import { instantToZonedLocal } from "~/domain/local-time";
-import { APPLICATION_INTENT_PERMISSIONS, can, type ApplicationIntent } from "~/domain/permissions";
-import { canReopen } from "~/domain/reopening";
-import { hearBackBy } from "~/domain/sla/clocks";
 import { isLocale, LOCALE_LABELS } from "~/domain/i18n";
-import { getApplicationWithTimeline } from "~/models/application.server";
-import { listApplicationFiles } from "~/models/application-file.server";
-import { listInterviewers } from "~/models/interviewer.server";
-import { listInterviews } from "~/models/interviews/read.server";
-import { listApplicationMessages } from "~/models/outbox/compose.server";
-import { clocksOfApplication } from "~/models/sla/queue.server";
-import { statusLinkForStaff } from "~/models/status-page.server";
-import { listUsersByRole } from "~/models/user.server";
+import type { ApplicationIntent } from "~/domain/permissions";
 import applicationStyles from "~/styles/application.css?url";
 import { handleApplicationAction } from "~/web/application-actions.server";
+import { loadApplicationPage } from "~/web/application-page.server";
 import { requireUser } from "~/web/auth.server";
 import { RouteError } from "~/components/route-error";
 
@@ -47,49 +39,12 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: applicatio
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const application = await getApplicationWithTimeline(params.applicationId!, user);
-  if (!application) throw new Response("This application does not exist, or you cannot see it.", { status: 404 });
-  const allowed = (intent: ApplicationIntent) => can(user.role, APPLICATION_INTENT_PERMISSIONS[intent]);
-  const canAssign = allowed("assign-interviewer");
-  const now = new Date();
-  const [interviewers, team, clocks, messages, statusUrl, files, interviews] = await Promise.all([
-    listInterviewers(application.id),
-    canAssign || allowed("schedule-interview")
-      ? listUsersByRole(["interviewer", "hiring_manager", "recruiter", "admin"])
-      : Promise.resolve([]),
-    clocksOfApplication(application.id),
-    listApplicationMessages(application.id),
-    statusLinkForStaff(application.id, user),
-    listApplicationFiles(application.id, user),
-    listInterviews(application.id, user, now),
-  ]);
-  return {
-    application,
-    interviewers,
-    team: team.map(({ id, name, role }) => ({ id, name, role })),
-    clocks,
-    messages,
-    hearBackBy: hearBackBy(clocks.map((clock) => ({ ...clock, stageId: null }))),
-    statusUrl,
-    files,
-    interviews: interviews.map((interview) => ({
-      ...interview,
-      startsLocal: interview.startsAt ? instantToZonedLocal(interview.startsAt, user.timeZone) : null,
-    })),
-    now,
-    timeZone: user.timeZone,
-    nowLocal: instantToZonedLocal(now, user.timeZone),
-    can: {
-      note: allowed("note"),
-      move: allowed("move"),
-      decide: allowed("reject"),
-      message: allowed("message"),
-      assign: canAssign,
-      planInterviews: allowed("schedule-interview"),
-      reopen: allowed("reopen") && canReopen(application, messages),
-    },
-  };
+  return loadApplicationPage(params.applicationId!, user, new URL(request.url));
 }
+
+/** A preview of the rejection email changes nothing: the page's data need not be read again. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "preview-rejection" ? false : defaultShouldRevalidate;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -156,6 +111,8 @@ export default function ApplicationPage() {
     statusUrl,
     files,
     interviews,
+    timeline,
+    rejection,
     now,
     timeZone,
     nowLocal,
@@ -167,7 +124,17 @@ export default function ApplicationPage() {
     actionData?.intent === intent ? { errors: actionData.errors, values: actionData.values } : {};
   const { candidate, job, stage } = application;
   const active = application.status === "active";
-  const status = actionData ? "" : doneMessage(searchParams.get("done"), stage.name);
+  const done = actionData ? null : searchParams.get("done");
+  const justRejected = done === "rejected" && application.status === "rejected";
+  const status = justRejected ? "" : doneMessage(done, stage.name);
+  const rejectState =
+    actionData?.intent === "reject" || actionData?.intent === "preview-rejection"
+      ? {
+          errors: Object.keys(actionData.errors).length > 0 ? actionData.errors : undefined,
+          values: actionData.values,
+          preview: "preview" in actionData ? actionData.preview : undefined,
+        }
+      : {};
 
   return (
     <>
@@ -183,12 +150,19 @@ export default function ApplicationPage() {
           </>
         }
       />
-      <div role="status" className={status ? "alert alert--success" : undefined}>
-        {status}
-      </div>
-      {/* Summary and actions come first, so on a phone they are not below a long timeline. */}
+      {actionData?.intent === "reopen" ? <p className="alert alert--error">{actionData.errors.form}</p> : null}
+      {justRejected ? (
+        <RejectedBanner sendNotice={rejection.sendNotice} canUndo={can.reopen} />
+      ) : (
+        <div role="status" className={status ? "alert alert--success" : undefined}>
+          {status}
+        </div>
+      )}
+      {/* In reading order, which is also the order on a phone: who the candidate is, what is owed to them and the
+          decisions; then the work (emails, interviews, notes); then the rest; the long timeline last. On a wide screen
+          the first and third sit in the right-hand column. */}
       <div className="application-layout">
-        <div className="stack application-layout__side">
+        <div className="stack application-layout__summary">
           <section className="card" aria-labelledby="candidate-heading">
             <h2 id="candidate-heading">Candidate</h2>
             <dl className="details">
@@ -216,6 +190,14 @@ export default function ApplicationPage() {
               ) : null}
             </dl>
           </section>
+
+          <SlaClocksPanel
+            clocks={clocks}
+            now={now}
+            timeZone={timeZone}
+            candidateTimeZone={candidate.timeZone}
+            hearBackBy={hearBackBy}
+          />
 
           <section className="card" aria-labelledby="job-heading">
             <h2 id="job-heading">Job and stage</h2>
@@ -252,33 +234,31 @@ export default function ApplicationPage() {
             ) : null}
           </section>
 
-          {files.length > 0 ? <FilesCard applicationId={application.id} files={files} timeZone={timeZone} /> : null}
-
-          <SlaClocksPanel
-            clocks={clocks}
-            now={now}
-            timeZone={timeZone}
-            candidateTimeZone={candidate.timeZone}
-            hearBackBy={hearBackBy}
-          />
-
-          {statusUrl && !candidate.erasedAt ? <StatusLinkCard url={statusUrl} canRotate={can.move} /> : null}
-
           {active && can.decide ? (
             <section className="card" aria-labelledby="decision-heading">
               <h2 id="decision-heading">Decision</h2>
-              <RejectForm {...stateFor("reject")} />
+              {candidate.erasedAt ? (
+                <p className="small muted">This candidate’s data was erased, so Hearback cannot write to them.</p>
+              ) : (
+                <RejectForm
+                  templates={rejection.templates}
+                  defaultTemplateId={rejection.defaultTemplateId}
+                  timeZone={timeZone}
+                  now={now}
+                  {...rejectState}
+                />
+              )}
               <CloseForm intent="hire" {...stateFor("hire")} />
               <CloseForm intent="withdraw" {...stateFor("withdraw")} />
             </section>
           ) : null}
 
-          {can.reopen ? (
+          {can.reopen && !justRejected ? (
             <section className="card" aria-labelledby="reopen-heading">
               <h2 id="reopen-heading">Undo the rejection</h2>
               <p>
-                The candidate has not been told yet. Undoing cancels the rejection email and makes the application
-                active again.
+                The candidate has not been told yet.{rejection.sendNotice ? ` ${rejection.sendNotice}` : ""} Undoing
+                cancels the rejection email and makes the application active again.
               </p>
               <Form method="post">
                 <input type="hidden" name="intent" value="reopen" />
@@ -288,6 +268,44 @@ export default function ApplicationPage() {
               </Form>
             </section>
           ) : null}
+        </div>
+
+        <div className="stack application-layout__work">
+          <section className="card" aria-labelledby="emails-heading">
+            <div className="row row--between">
+              <h2 id="emails-heading">Emails</h2>
+              {can.message && !candidate.erasedAt ? (
+                <Link to={`/applications/${application.id}/compose`} className="button">
+                  Write to {candidate.name.split(" ")[0]}
+                </Link>
+              ) : null}
+            </div>
+            {actionData?.intent === "cancel-message" || actionData?.intent === "retry-message" ? (
+              <p className="alert alert--error">{actionData.errors.form}</p>
+            ) : null}
+            <EmailList messages={messages} timeZone={timeZone} canChange={can.message} />
+          </section>
+          <InterviewsCard
+            interviews={interviews}
+            team={team}
+            timeZone={timeZone}
+            nowLocal={nowLocal}
+            now={now}
+            canPlan={can.planInterviews}
+            active={active}
+            actionData={actionData}
+          />
+          {can.note ? (
+            <section className="card">
+              <NoteForm {...stateFor("note")} />
+            </section>
+          ) : null}
+        </div>
+
+        <div className="stack application-layout__more">
+          {files.length > 0 ? <FilesCard applicationId={application.id} files={files} timeZone={timeZone} /> : null}
+
+          {statusUrl && !candidate.erasedAt ? <StatusLinkCard url={statusUrl} canRotate={can.move} /> : null}
 
           {can.message ? (
             <section className="card" aria-labelledby="message-heading">
@@ -306,45 +324,14 @@ export default function ApplicationPage() {
             />
           </section>
         </div>
-        <div className="stack application-layout__note">
-          <InterviewsCard
-            interviews={interviews}
-            team={team}
-            timeZone={timeZone}
-            nowLocal={nowLocal}
-            now={now}
-            canPlan={can.planInterviews}
-            active={active}
-            actionData={actionData}
-          />
-          <section className="card" aria-labelledby="emails-heading">
-            <div className="row row--between">
-              <h2 id="emails-heading">Emails</h2>
-              {can.message && !candidate.erasedAt ? (
-                <Link to={`/applications/${application.id}/compose`} className="button">
-                  Write to {candidate.name.split(" ")[0]}
-                </Link>
-              ) : null}
-            </div>
-            {actionData?.intent === "cancel-message" ||
-            actionData?.intent === "retry-message" ||
-            actionData?.intent === "reopen" ? (
-              <p className="alert alert--error">{actionData.errors.form}</p>
-            ) : null}
-            <EmailList messages={messages} timeZone={timeZone} canChange={can.message} />
-          </section>
-          {can.note ? (
-            <section className="card">
-              <NoteForm {...stateFor("note")} />
-            </section>
-          ) : null}
-        </div>
+
         <section className="card application-layout__timeline" aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">Timeline</h2>
           <p className="muted small">
             Every touchpoint, newest first. Entries marked Internal are never shown to the candidate.
           </p>
           <Timeline events={application.events} timeZone={timeZone} people={[...interviewers, ...team]} />
+          <TimelineMore applicationId={application.id} {...timeline} />
         </section>
       </div>
     </>

@@ -2,6 +2,7 @@
 // validates), calls one model function (which enforces scopes and writes in one transaction) and answers with a redirect on
 // success (so reloading the page cannot post twice) or a 400/409 with field messages.
 import { data, redirect } from "@remix-run/node";
+import { z } from "zod";
 import {
   closeFormSchema,
   messageFormSchema,
@@ -16,6 +17,7 @@ import { addNote, getApplication, moveApplication, recordMessage } from "~/model
 import { decideApplication, reopenApplication } from "~/models/decisions.server";
 import { cancelMessage, retryMessage } from "~/models/outbox/compose.server";
 import { assignInterviewer, removeInterviewer } from "~/models/interviewer.server";
+import { previewRejection, rejectWithTemplate, type RejectionPreview } from "~/models/single-rejection.server";
 import { rotateStatusLink } from "~/models/status-link.server";
 import type { UserSummary } from "~/models/user.server";
 import { modelFailure } from "./form-errors.server";
@@ -23,7 +25,29 @@ import { defineIntent, dispatchIntent } from "./intents.server";
 import { interviewIntents } from "./interview-actions.server";
 import type { FieldErrors } from "~/domain/forms";
 
-export type ApplicationActionData = { intent: ApplicationIntent; errors: FieldErrors; values: Record<string, unknown> };
+export type ApplicationActionData = {
+  intent: ApplicationIntent;
+  errors: FieldErrors;
+  values: Record<string, unknown>;
+  /** The rejection email as the candidate would get it (the "Preview" of the reject form). */
+  preview?: RejectionPreview;
+};
+
+const templateChoice = z.object({
+  templateId: z.string({ error: "Choose the rejection email." }).trim().min(1, "Choose the rejection email."),
+});
+/** The reject form: the reason, and the rejection email the candidate gets. */
+const rejectWithTemplateSchema = z.intersection(rejectFormSchema, templateChoice);
+
+/** The reject form's fields; a refusal about anything else (the email's merge fields) is said about the email. */
+const REJECT_FIELDS = new Set(["form", "reason", "reasonDetail", "templateId"]);
+
+function rejectFailure(errors: FieldErrors): FieldErrors {
+  const stray = Object.entries(errors).filter(([field]) => !REJECT_FIELDS.has(field));
+  if (stray.length === 0) return errors;
+  const kept = Object.fromEntries(Object.entries(errors).filter(([field]) => REJECT_FIELDS.has(field)));
+  return { ...kept, templateId: kept.templateId ?? stray.map(([, message]) => message).join(" ") };
+}
 
 /** The query flag that tells the page which change just happened (see DONE_MESSAGES on the page). */
 function done(applicationId: string, what: string) {
@@ -85,12 +109,25 @@ export async function handleApplicationAction(applicationId: string, user: UserS
       },
     }),
     reject: defineIntent({
-      schema: rejectFormSchema,
+      schema: rejectWithTemplateSchema,
       permission: permission.reject,
       run: async ({ input }) => {
         const reason = rejectionReasonText(input);
-        await decideApplication(applicationId, { outcome: "rejected", reason, notify: true }, user);
+        await rejectWithTemplate(applicationId, { reason, templateId: input.templateId }, user);
         return done(applicationId, "rejected");
+      },
+    }),
+    "preview-rejection": defineIntent({
+      schema: templateChoice,
+      permission: permission["preview-rejection"],
+      run: async ({ input, formData }) => {
+        const preview = await previewRejection(applicationId, input.templateId, user);
+        return data<ApplicationActionData>({
+          intent: "preview-rejection",
+          errors: {},
+          values: Object.fromEntries(formData),
+          preview,
+        });
       },
     }),
     hire: close("hire"),
@@ -152,6 +189,8 @@ export async function handleApplicationAction(applicationId: string, user: UserS
     const failure = modelFailure(error);
     if (!failure) throw error;
     const intent = String(formData.get("intent")) as ApplicationIntent;
-    return invalid(intent, failure.errors, Object.fromEntries(formData), failure.status);
+    const errors =
+      intent === "reject" || intent === "preview-rejection" ? rejectFailure(failure.errors) : failure.errors;
+    return invalid(intent, errors, Object.fromEntries(formData), failure.status);
   }
 }

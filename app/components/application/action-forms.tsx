@@ -1,9 +1,9 @@
-// The forms on the application page. All are plain posts with an `intent`; those with free text also validate in the
+// The forms on the application page (rejecting has its own, reject-form.tsx). All are plain posts with an `intent`; those with free text also validate in the
 // browser with the server's schema. Decisions open behind a <details> disclosure: a confirmation step without JS.
 import { Form, useNavigation } from "@remix-run/react";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
-import { messageFormSchema, noteFormSchema, REJECTION_REASONS, rejectFormSchema } from "~/domain/application-forms";
+import { messageFormSchema, noteFormSchema } from "~/domain/application-forms";
 import type { FieldErrors } from "~/domain/forms";
 import { useValidatedForm } from "~/components/ui/validated-form";
 
@@ -65,38 +65,6 @@ export function MoveForm({
         Move
       </button>
     </Form>
-  );
-}
-
-export function RejectForm({ errors, values }: FormState) {
-  const defaults = { reason: str(values?.reason), reasonDetail: str(values?.reasonDetail) };
-  const form = useValidatedForm({ schema: rejectFormSchema, defaultValues: defaults, serverErrors: errors });
-  const busy = useBusy("reject");
-  return (
-    <details className="disclosure" open={Boolean(errors) || undefined}>
-      <summary>Reject…</summary>
-      <Form method="post" noValidate onSubmit={form.onSubmit} className="disclosure__body">
-        <input type="hidden" name="intent" value="reject" />
-        <FormError errors={errors} />
-        <Field label="Reason" error={form.errorFor("reason")}>
-          <select {...form.register("reason")} defaultValue={defaults.reason}>
-            <option value="">Choose a reason</option>
-            {REJECTION_REASONS.map((reason) => (
-              <option key={reason.value} value={reason.value}>
-                {reason.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Details" hint="Required when the reason is Other." error={form.errorFor("reasonDetail")}>
-          <textarea {...form.register("reasonDetail")} defaultValue={defaults.reasonDetail} rows={2} />
-        </Field>
-        <p className="small">This closes the application as rejected. It cannot be moved afterwards.</p>
-        <button type="submit" className="button button--danger" disabled={busy}>
-          {busy ? "Rejecting…" : "Confirm rejection"}
-        </button>
-      </Form>
-    </details>
   );
 }
 

@@ -7,6 +7,7 @@ import { SlaClocksPanel } from "~/components/sla/sla-clocks-panel";
 import { addNote, recordMessage } from "~/models/application.server";
 import { createApplication } from "~/models/application-intake.server";
 import { createJob } from "~/models/job.server";
+import { ensureTemplateLibrary } from "~/models/template.server";
 import * as applicationPage from "~/routes/applications.$applicationId";
 import * as applicationsList from "~/routes/applications._index";
 import { prisma } from "~/platform/db.server";
@@ -115,10 +116,20 @@ test("moving from the application page changes the stage", async () => {
 test("a rejection needs a reason, stores it, and closes the application", async () => {
   const { owner, application } = await setup();
 
-  const noReason = await act(owner, application.id, { intent: "reject", reason: "", reasonDetail: "" });
+  await ensureTemplateLibrary();
+  const { templates, defaultTemplateId } = (await load(owner, application.id)).data.rejection;
+  expect(templates.map((template) => template.id)).toContain(defaultTemplateId);
+  const templateId = defaultTemplateId!;
+
+  const noReason = await act(owner, application.id, { intent: "reject", reason: "", reasonDetail: "", templateId });
   expect(noReason.status).toBe(400);
   expect(noReason.data.errors.reason).toBe("Choose a reason for the rejection.");
-  const otherWithoutText = await act(owner, application.id, { intent: "reject", reason: "other", reasonDetail: "" });
+  const otherWithoutText = await act(owner, application.id, {
+    intent: "reject",
+    reason: "other",
+    reasonDetail: "",
+    templateId,
+  });
   expect(otherWithoutText.data.errors).toEqual({ reasonDetail: "Describe the reason for the rejection." });
   expect(await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({
     status: "active",
@@ -128,6 +139,7 @@ test("a rejection needs a reason, stores it, and closes the application", async 
     intent: "reject",
     reason: "skills",
     reasonDetail: "Looking for more Go experience",
+    templateId,
   });
   expect(rejected).toMatchObject({ status: 302, location: `/applications/${application.id}?done=rejected` });
   expect(await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({
