@@ -32,9 +32,35 @@ type Props = {
   hearBackBy: Date | string | null;
 };
 
-function clockName(clock: PanelClock) {
-  const label = SLA_METRIC_LABELS[clock.metric];
-  return clock.instance > 1 ? `${label} (#${clock.instance})` : label;
+/** "3rd": instances are counted in words a recruiter uses, never shown as raw numbers. */
+export function ordinal(count: number): string {
+  const tens = count % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" }[count % 10] ?? "th");
+  return `${count}${suffix}`;
+}
+
+/** Which of a repeating clock this is, in plain words ("their 3rd message"); nothing for the first. */
+const INSTANCE_WORDS: Record<SlaMetric, (nth: string) => string> = {
+  first_response: (nth) => `the ${nth} time`,
+  next_response: (nth) => `their ${nth} message`,
+  periodic_update: (nth) => `the ${nth} update`,
+  stage_decision: (nth) => `the ${nth} decision`,
+  closure: (nth) => `the ${nth} time`,
+  interviewer_feedback: (nth) => `the ${nth} interview`,
+};
+
+export function instanceWords(clock: Pick<PanelClock, "metric" | "instance">): string | null {
+  return clock.instance > 1 ? INSTANCE_WORDS[clock.metric](ordinal(clock.instance)) : null;
+}
+
+function ClockName({ clock }: { clock: PanelClock }) {
+  const which = instanceWords(clock);
+  return (
+    <>
+      <strong>{SLA_METRIC_LABELS[clock.metric]}</strong>
+      {which ? <span className="muted small"> · {which}</span> : null}
+    </>
+  );
 }
 
 export function SlaClocksPanel({ clocks, now, timeZone, candidateTimeZone, hearBackBy }: Props) {
@@ -68,7 +94,7 @@ export function SlaClocksPanel({ clocks, now, timeZone, candidateTimeZone, hearB
             return (
               <li key={clock.id} className={`sla-clock sla-clock--${risk}`}>
                 <div className="sla-clock__head">
-                  <strong>{clockName(clock)}</strong> <RiskPill risk={risk} />
+                  <ClockName clock={clock} /> <RiskPill risk={risk} />
                 </div>
                 {clock.state === "paused" || !clock.dueAt ? (
                   <p className="small">
@@ -102,7 +128,7 @@ export function SlaClocksPanel({ clocks, now, timeZone, candidateTimeZone, hearB
             {finished.map((clock) => (
               <li key={clock.id} className="sla-clock">
                 <div className="sla-clock__head">
-                  <strong>{clockName(clock)}</strong>{" "}
+                  <ClockName clock={clock} />{" "}
                   {clock.breached ? (
                     <RiskPill risk="breached" label="Missed" />
                   ) : clock.state === "cancelled" ? (
