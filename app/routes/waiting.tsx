@@ -9,12 +9,11 @@ import { PageHeader } from "~/components/ui/page-header";
 import { Pager, RiskLinks, ScopeLinks } from "~/components/waiting/waiting-filters";
 import { WaitingTable } from "~/components/waiting/waiting-table";
 import { SLA_METRIC_LABELS, SLA_METRICS } from "~/domain/sla/types";
+import { WAITING_RISKS, WAITING_SEARCH_MAX } from "~/domain/sla/waiting";
 import {
   decodeCursor,
   encodeCursor,
   getWaitingList,
-  WAITING_RISKS,
-  WAITING_SEARCH_MAX,
   waitingJobOptions,
   type WaitingCursor,
 } from "~/models/sla/waiting-list.server";

@@ -4,16 +4,14 @@
 // offset, so it stays fast and stable however long the list is. The API's clock-per-row list is getQueue.
 import { Prisma } from "~/generated/prisma/client";
 import type { SlaMetric } from "~/domain/sla/types";
+import { WAITING_RISKS, WAITING_SEARCH_MAX } from "~/domain/sla/waiting";
 import { prisma } from "~/platform/db.server";
 import { epochMs, jsonRows } from "~/platform/json-rows.server";
 import { jobScope, type Actor } from "../scope.server";
 import { clocksAwaitingFeedbackFrom, interviewersOwingFeedback, peopleNamed } from "./feedback-owed.server";
 import type { QueueInterview, QueueRisk } from "./queue.server";
 
-export const WAITING_RISKS = ["breached", "warning", "fine"] as const satisfies readonly QueueRisk[];
-
-/** Longest search text accepted; longer input is cut to this. */
-export const WAITING_SEARCH_MAX = 100;
+export { WAITING_RISKS, WAITING_SEARCH_MAX };
 
 /** Where a page starts: after (Next) or before (Previous) the row with this lead due time and application id. */
 export type WaitingCursor = { dueAt: Date; applicationId: string; direction: "after" | "before" };
@@ -67,8 +65,6 @@ export type WaitingPage = {
   previous: WaitingCursor | null;
 };
 
-const RISK_BY_RANK: readonly QueueRisk[] = ["breached", "warning", "fine"];
-
 /** A cursor as it travels in a link: `<due epoch ms>.<application id>`; anything else reads as no cursor. */
 export function encodeCursor(cursor: Pick<WaitingCursor, "dueAt" | "applicationId">): string {
   return `${cursor.dueAt.getTime()}.${cursor.applicationId}`;
@@ -91,38 +87,45 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-/** The running clocks the actor may see under the filters, as conditions on c (clock), a (application), j (job),
- * ca (candidate). */
+/** Which running clocks count, as conditions on c (the clock) alone: the metric asked for, and for an interviewer
+ * only the feedback they still owe (found among the clocks of applications they interview for). */
 async function clockConditions(actor: Actor, filter: WaitingFilter): Promise<Prisma.Sql> {
   const conditions: Prisma.Sql[] = [Prisma.sql`c.state = 'running'`, Prisma.sql`c."dueAt" IS NOT NULL`];
-  switch (actor.role) {
-    case "admin":
-    case "recruiter":
-      break;
-    case "hiring_manager":
-      conditions.push(Prisma.sql`j."hiringManagerId" = ${actor.id}`);
-      break;
-    case "interviewer": {
-      // Only the feedback they still owe, on applications they interview for.
-      const ids = await clocksAwaitingFeedbackFrom(actor, actor.id);
-      conditions.push(Prisma.sql`c.id = ANY(${ids}::text[])`);
-      conditions.push(
-        Prisma.sql`EXISTS (SELECT 1 FROM "ApplicationInterviewer" ai
-                            WHERE ai."applicationId" = a.id AND ai."userId" = ${actor.id})`,
-      );
-      break;
-    }
+  if (actor.role === "interviewer") {
+    const ids = await clocksAwaitingFeedbackFrom(actor, actor.id);
+    conditions.push(Prisma.sql`c.id = ANY(${ids}::text[])`);
   }
   if (filter.metric) conditions.push(Prisma.sql`c.metric = ${filter.metric}::"SlaMetric"`);
-  if (filter.jobId) conditions.push(Prisma.sql`a."jobId" = ${filter.jobId}`);
-  if (filter.recruiterId) conditions.push(Prisma.sql`j."recruiterId" = ${filter.recruiterId}`);
-  else if (filter.scope === "mine") conditions.push(Prisma.sql`j."recruiterId" = ${actor.id}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+/** Which applications the actor may see under the filters, as conditions on c (one of their clocks): its job
+ * (SlaClock.jobId is the application's job) and, for a search, its candidate. */
+function applicationConditions(actor: Actor, filter: WaitingFilter): Prisma.Sql {
+  const jobConditions: Prisma.Sql[] = [];
+  if (actor.role === "hiring_manager") jobConditions.push(Prisma.sql`j."hiringManagerId" = ${actor.id}`);
+  if (filter.recruiterId) jobConditions.push(Prisma.sql`j."recruiterId" = ${filter.recruiterId}`);
+  else if (filter.scope === "mine") jobConditions.push(Prisma.sql`j."recruiterId" = ${actor.id}`);
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filter.jobId) conditions.push(Prisma.sql`c."jobId" = ${filter.jobId}`);
+  if (jobConditions.length > 0) {
+    conditions.push(Prisma.sql`c."jobId" IN (SELECT j.id FROM "Job" j WHERE ${Prisma.join(jobConditions, " AND ")})`);
+  }
   const q = filter.q?.trim().slice(0, WAITING_SEARCH_MAX);
   if (q) {
     const pattern = containsPattern(q);
-    conditions.push(Prisma.sql`(ca.name ILIKE ${pattern} OR ca.email ILIKE ${pattern})`);
+    conditions.push(
+      Prisma.sql`c."applicationId" IN (SELECT a.id FROM "Application" a JOIN "Candidate" ca ON ca.id = a."candidateId"
+                                        WHERE ca.name ILIKE ${pattern} OR ca.email ILIKE ${pattern})`,
+    );
   }
   return Prisma.join(conditions, " AND ");
+}
+
+/** A clock's risk as of `at`: 0 breached, 1 warning, 2 fine. */
+function rankAt(at: Date): Prisma.Sql {
+  return Prisma.sql`(CASE WHEN c.breached OR c."dueAt" < ${ts(at)} THEN 0
+                          WHEN c."warnAt" IS NOT NULL AND c."warnAt" <= ${ts(at)} THEN 1 ELSE 2 END)`;
 }
 
 type ClockTuple = [string, SlaMetric, number, number, number, string | null];
@@ -132,66 +135,65 @@ type RowTuple = [
   [string, string, string, string], // candidate id, name, email, time zone
   [string, string, string | null, string | null], // job id, title, recruiter id, recruiter name
   [string, string], // stage id, name
-  ClockTuple[], // id, metric, due, started, risk rank, interview id; lead first
+  ClockTuple[] | null, // id, metric, due, started, risk rank, interview id; lead first
 ];
 type Result = { counts: [number, number, number]; rows: RowTuple[] };
 
-/** One page of "Waiting on us" with the counts per risk, in one statement (two more for feedback clocks' details). */
+/** One page of "Waiting on us" with the counts per risk, in one statement (three more when the page has feedback
+ * clocks: their interviews, who owes feedback, and those people's names). */
 export async function getWaitingList(actor: Actor, filter: WaitingFilter = {}): Promise<WaitingPage> {
   const at = filter.at ?? new Date();
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
-  const where = await clockConditions(actor, filter);
+  const clocksWhere = await clockConditions(actor, filter);
   const cursor = filter.cursor;
   const backwards = cursor?.direction === "before";
   const pageConditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (filter.risk) pageConditions.push(Prisma.sql`rank = ${RISK_BY_RANK.indexOf(filter.risk)}`);
+  if (filter.risk) pageConditions.push(Prisma.sql`rank = ${WAITING_RISKS.indexOf(filter.risk)}`);
   if (cursor) {
+    const key = Prisma.sql`(${ts(cursor.dueAt)}, ${cursor.applicationId}::text)`;
     pageConditions.push(
-      backwards
-        ? Prisma.sql`("dueAt", "applicationId") < (${ts(cursor.dueAt)}, ${cursor.applicationId})`
-        : Prisma.sql`("dueAt", "applicationId") > (${ts(cursor.dueAt)}, ${cursor.applicationId})`,
+      backwards ? Prisma.sql`(due, "applicationId") < ${key}` : Prisma.sql`(due, "applicationId") > ${key}`,
     );
   }
-  const order = backwards ? Prisma.sql`"dueAt" DESC, "applicationId" DESC` : Prisma.sql`"dueAt", "applicationId"`;
+  const order = backwards ? Prisma.sql`due DESC, "applicationId" DESC` : Prisma.sql`due, "applicationId"`;
   const [result] = await jsonRows<Result>(
     prisma,
     Prisma.sql`
-      WITH clocks AS MATERIALIZED (
-        SELECT c.id, c."applicationId", c.metric, c."dueAt", c."startedAt", c."interviewId",
-               CASE WHEN c.breached OR c."dueAt" < ${ts(at)} THEN 0
-                    WHEN c."warnAt" IS NOT NULL AND c."warnAt" <= ${ts(at)} THEN 1
-                    ELSE 2 END AS rank
+      WITH grouped AS (
+        SELECT c."applicationId",
+               min(c."dueAt") FILTER (WHERE c.breached OR c."dueAt" < ${ts(at)}) AS breached,
+               min(c."dueAt") FILTER (WHERE c."warnAt" <= ${ts(at)}) AS warned,
+               min(c."dueAt") AS due
           FROM "SlaClock" c
-          JOIN "Application" a ON a.id = c."applicationId"
-          JOIN "Job" j ON j.id = a."jobId"
-          JOIN "Candidate" ca ON ca.id = a."candidateId"
-         WHERE ${where}
+         WHERE ${clocksWhere} AND ${applicationConditions(actor, filter)}
+         GROUP BY c."applicationId"
       ), leads AS MATERIALIZED (
-        SELECT DISTINCT ON ("applicationId") "applicationId", "dueAt", rank
-          FROM clocks
-         ORDER BY "applicationId", rank, "dueAt", "startedAt", id
-      ), page AS (
-        SELECT "applicationId", "dueAt" FROM leads WHERE ${Prisma.join(pageConditions, " AND ")}
-         ORDER BY ${order} LIMIT ${limit + 1}
-      ), owed AS (
+        -- The lead is the soonest due among the most at-risk clocks: an overdue clock, else a warned one, else any.
         SELECT "applicationId",
-               json_agg(json_build_array(id, metric, ${epochMs(`"dueAt"`)}, ${epochMs(`"startedAt"`)}, rank,
-                                         "interviewId")
-                        ORDER BY rank, "dueAt", "startedAt", id) AS clocks
-          FROM clocks WHERE "applicationId" IN (SELECT "applicationId" FROM page)
-         GROUP BY "applicationId"
+               CASE WHEN breached IS NOT NULL THEN 0 WHEN warned IS NOT NULL THEN 1 ELSE 2 END AS rank,
+               coalesce(breached, warned, due) AS due
+          FROM grouped
+      ), page AS (
+        SELECT "applicationId", due FROM leads WHERE ${Prisma.join(pageConditions, " AND ")}
+         ORDER BY ${order} LIMIT ${limit + 1}
       )
       SELECT json_build_array(json_build_object(
         'counts', (SELECT json_build_array(count(*) FILTER (WHERE rank = 0), count(*) FILTER (WHERE rank = 1),
                                            count(*) FILTER (WHERE rank = 2)) FROM leads),
         'rows', (SELECT coalesce(json_agg(json_build_array(
-                          p."applicationId", ${epochMs(`p."dueAt"`)},
+                          p."applicationId", ${epochMs(`p.due`)},
                           json_build_array(ca.id, ca.name, ca.email, ca."timeZone"),
                           json_build_array(j.id, j.title, u.id, u.name),
                           json_build_array(s.id, s.name),
-                          o.clocks) ORDER BY p."dueAt", p."applicationId"), '[]')
+                          o.clocks) ORDER BY p.due, p."applicationId"), '[]')
                    FROM page p
-                   JOIN owed o ON o."applicationId" = p."applicationId"
+                   -- Each row's clocks through the (applicationId, metric, instance) index, not a scan of them all.
+                   CROSS JOIN LATERAL (
+                     SELECT json_agg(json_build_array(c.id, c.metric, ${epochMs(`c."dueAt"`)}, ${epochMs(`c."startedAt"`)},
+                                                      ${rankAt(at)}, c."interviewId")
+                                     ORDER BY ${rankAt(at)}, c."dueAt", c."startedAt", c.id) AS clocks
+                       FROM "SlaClock" c
+                      WHERE c."applicationId" = p."applicationId" AND ${clocksWhere}) AS o
                    JOIN "Application" a ON a.id = p."applicationId"
                    JOIN "Candidate" ca ON ca.id = a."candidateId"
                    JOIN "Job" j ON j.id = a."jobId"
@@ -207,7 +209,7 @@ export async function getWaitingList(actor: Actor, filter: WaitingFilter = {}): 
   const rows = backwards ? fetched.slice(Math.max(fetched.length - limit, 0)) : fetched.slice(0, limit);
 
   const feedbackClocks = rows.flatMap(([applicationId, , , , , clocks]) =>
-    clocks.flatMap(([, , , , , interviewId]) => (interviewId ? [{ applicationId, interviewId }] : [])),
+    (clocks ?? []).flatMap(([, , , , , interviewId]) => (interviewId ? [{ applicationId, interviewId }] : [])),
   );
   const { interviews, owed } = await feedbackDetails(feedbackClocks);
   const clock = ([id, metric, dueAt, startedAt, rank, interviewId]: ClockTuple): WaitingClock => ({
@@ -215,25 +217,30 @@ export async function getWaitingList(actor: Actor, filter: WaitingFilter = {}): 
     metric,
     dueAt: new Date(dueAt),
     startedAt: new Date(startedAt),
-    risk: RISK_BY_RANK[rank] ?? "fine",
+    risk: WAITING_RISKS[rank] ?? "fine",
     interview: interviewId ? (interviews.get(interviewId) ?? null) : null,
     feedbackOwedBy: interviewId ? (owed.get(interviewId) ?? []) : [],
   });
-  const waitingRows = rows.map(([applicationId, , candidate, job, stage, clocks]): WaitingRow => {
-    const [lead, ...others] = clocks.map(clock);
-    return {
-      applicationId,
-      candidate: { id: candidate[0], name: candidate[1], email: candidate[2], timeZone: candidate[3] },
-      job: { id: job[0], title: job[1], recruiter: job[2] && job[3] ? { id: job[2], name: job[3] } : null },
-      stage: { id: stage[0], name: stage[1] },
-      lead: lead!,
-      others,
-    };
+  // A row whose clocks all stopped between the grouping and the reading (the same statement sees one snapshot, so
+  // only defensively) is left out rather than shown without a lead.
+  const waitingRows = rows.flatMap(([applicationId, , candidate, job, stage, clocks]): WaitingRow[] => {
+    const [lead, ...others] = (clocks ?? []).map(clock);
+    if (!lead) return [];
+    return [
+      {
+        applicationId,
+        candidate: { id: candidate[0], name: candidate[1], email: candidate[2], timeZone: candidate[3] },
+        job: { id: job[0], title: job[1], recruiter: job[2] && job[3] ? { id: job[2], name: job[3] } : null },
+        stage: { id: stage[0], name: stage[1] },
+        lead,
+        others,
+      },
+    ];
   });
   const first = rows[0];
   const last = rows.at(-1);
   const edge = (row: RowTuple | undefined, direction: WaitingCursor["direction"]) =>
-    row ? { dueAt: new Date(row[1]), applicationId: row[0], direction } : null;
+    row ? { dueAt: new Date(Number(row[1])), applicationId: row[0], direction } : null;
   return {
     rows: waitingRows,
     counts: { breached: counts[0], warning: counts[1], fine: counts[2], total: counts[0] + counts[1] + counts[2] },
