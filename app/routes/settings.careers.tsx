@@ -7,6 +7,7 @@ import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { SettingsBreadcrumb } from "~/components/ui/settings-breadcrumb";
 import { careersSettingsSchema, HOW_WE_HIRE_MAX_LENGTH } from "~/domain/careers/settings";
 import { parseForm } from "~/domain/forms";
 import { careersPageUrl, getCareersSettings, listOpenings, saveCareersSettings } from "~/models/careers.server";
@@ -39,6 +40,7 @@ export default function CareersSettingsPage() {
   const values = { ...settings, ...answer?.values };
   return (
     <>
+      <SettingsBreadcrumb />
       <PageHeader
         title="Careers page"
         description="A public page listing your open jobs, where people apply with their CV. No applicant tracking system needed."

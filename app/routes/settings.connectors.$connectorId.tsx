@@ -8,7 +8,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { EmailsAdvice, setupHeading, SetupSteps, TestHint } from "~/components/connectors/connector-setup";
 import { EmailModeChoices } from "~/components/connectors/email-modes";
@@ -20,6 +20,7 @@ import { Alert } from "~/components/ui/alert";
 import { DateTime } from "~/components/ui/date-time";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { SettingsBreadcrumb } from "~/components/ui/settings-breadcrumb";
 import { CONNECTOR_LABELS, connectorUpdateSchema, stageKindCorrectionSchema } from "~/domain/connectors/connector-form";
 import { CONNECTOR_EMAIL_MODES } from "~/domain/connectors/events";
 import {
@@ -146,9 +147,7 @@ export default function ConnectorPage() {
   const label = CONNECTOR_LABELS[connector.kind];
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/settings/connectors">Connectors</Link>
-      </p>
+      <SettingsBreadcrumb section={{ to: "/settings/connectors", label: "Connectors" }} />
       <PageHeader
         title={connector.name}
         description={

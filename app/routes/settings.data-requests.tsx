@@ -14,6 +14,7 @@ import { Badge } from "~/components/ui/badge";
 import { DateTime } from "~/components/ui/date-time";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { SettingsBreadcrumb } from "~/components/ui/settings-breadcrumb";
 import {
   DATA_REQUEST_DAYS,
   DATA_REQUEST_PERMISSION,
@@ -184,6 +185,7 @@ export default function DataRequestsPage() {
   const failed = result && !result.ok ? result : null;
   return (
     <>
+      <SettingsBreadcrumb />
       <PageHeader
         title="Data requests"
         description={`Candidates who asked us to delete their data. Answer each within ${DATA_REQUEST_DAYS} days.`}

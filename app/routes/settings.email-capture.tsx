@@ -13,6 +13,7 @@ import { Alert } from "~/components/ui/alert";
 import { DateTime } from "~/components/ui/date-time";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { SettingsBreadcrumb } from "~/components/ui/settings-breadcrumb";
 import { EMAIL_CAPTURE_PERMISSION } from "~/domain/permissions";
 import { getEmailCapture, rotateEmailCapture } from "~/models/email-capture.server";
 import captureStyles from "~/styles/email-capture.css?url";
@@ -50,6 +51,7 @@ export default function EmailCapturePage() {
   const navigation = useNavigation();
   return (
     <>
+      <SettingsBreadcrumb />
       <PageHeader
         title="Email capture"
         description="Write to candidates from Gmail or Outlook and still keep every email on their application: add your team’s capture address as Bcc."

@@ -5,12 +5,13 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
 import { RecomputeProgress } from "~/components/sla-settings/recompute-progress";
 import { ScheduleEditor } from "~/components/sla-settings/schedule-editor";
 import { Alert } from "~/components/ui/alert";
 import { PageHeader } from "~/components/ui/page-header";
+import { SettingsBreadcrumb } from "~/components/ui/settings-breadcrumb";
 import { scheduleFormValues } from "~/domain/sla/schedule-form";
 import { listRecomputes } from "~/models/sla/recompute.server";
 import { deleteSchedule, getSchedule, updateSchedule } from "~/models/sla/schedules.server";
@@ -78,9 +79,7 @@ export default function EditSchedulePage() {
   const answer = useActionData<typeof action>();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/settings/schedules">Schedules</Link>
-      </p>
+      <SettingsBreadcrumb section={{ to: "/settings/schedules", label: "Schedules" }} />
       <PageHeader
         title={schedule.name}
         description={

@@ -4,10 +4,11 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
 import { ScheduleEditor } from "~/components/sla-settings/schedule-editor";
 import { PageHeader } from "~/components/ui/page-header";
+import { SettingsBreadcrumb } from "~/components/ui/settings-breadcrumb";
 import { scheduleFormValues } from "~/domain/sla/schedule-form";
 import { createSchedule } from "~/models/sla/schedules.server";
 import slaSettingsStyles from "~/styles/sla-settings.css?url";
@@ -33,9 +34,7 @@ export default function NewSchedulePage() {
   const answer = useActionData<typeof action>();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/settings/schedules">Schedules</Link>
-      </p>
+      <SettingsBreadcrumb section={{ to: "/settings/schedules", label: "Schedules" }} />
       <PageHeader title="New schedule" description="Opening hours and holidays in one time zone." />
       <ScheduleEditor
         key={answer?.revision ?? "new"}

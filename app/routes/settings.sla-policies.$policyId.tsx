@@ -5,11 +5,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
 import { PolicyForm } from "~/components/sla-settings/policy-form";
 import { RecomputeProgress } from "~/components/sla-settings/recompute-progress";
 import { PageHeader } from "~/components/ui/page-header";
+import { SettingsBreadcrumb } from "~/components/ui/settings-breadcrumb";
 import { policyFormValues } from "~/domain/sla/policy-form";
 import { listJobs } from "~/models/job.server";
 import { deletePolicy, getPolicy, updatePolicy } from "~/models/sla/policies.server";
@@ -72,9 +73,7 @@ export default function EditPolicyPage() {
   const answer = useActionData<typeof action>();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/settings/sla-policies">SLA policies</Link>
-      </p>
+      <SettingsBreadcrumb section={{ to: "/settings/sla-policies", label: "SLA policies" }} />
       <PageHeader
         title={policy.name}
         description={

@@ -4,10 +4,11 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { RouteError } from "~/components/route-error";
 import { PolicyForm } from "~/components/sla-settings/policy-form";
 import { PageHeader } from "~/components/ui/page-header";
+import { SettingsBreadcrumb } from "~/components/ui/settings-breadcrumb";
 import { policyFormValues } from "~/domain/sla/policy-form";
 import { listJobs } from "~/models/job.server";
 import { createPolicy } from "~/models/sla/policies.server";
@@ -46,9 +47,7 @@ export default function NewPolicyPage() {
   const answer = useActionData<typeof action>();
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/settings/sla-policies">SLA policies</Link>
-      </p>
+      <SettingsBreadcrumb section={{ to: "/settings/sla-policies", label: "SLA policies" }} />
       <PageHeader
         title="New SLA policy"
         description="Response-time promises for some departments or jobs. It is tried before the default policy."
