@@ -1,9 +1,10 @@
-// "Waiting on us" end to end on the demo workspace: a recruiter lands on the queue, filters it by what is owed with
-// the keyboard, opens a candidate and reads the SLA clocks panel. Screenshots at desktop and phone widths.
+// "Waiting on us" end to end on the demo workspace: a recruiter lands on their own jobs' applications, switches to
+// everyone's, filters by risk and by what is owed with the keyboard, pages on, opens a candidate and reads the SLA
+// clocks panel. Screenshots at desktop and phone widths.
 import { expect, test } from "@playwright/test";
 import { screenshots } from "./support";
 
-/** Full pages, except the 200-row queue: its top 1,600 px. */
+/** Full pages, except the 50-row list: its top 1,600 px. */
 
 test("a recruiter lands on Waiting on us, filters by metric and opens an application's SLA clocks; board cards show clocks", async ({
   page,
@@ -18,12 +19,47 @@ test("a recruiter lands on Waiting on us, filters by metric and opens an applica
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link").first()).toHaveText("Waiting on us");
   await expect(nav.getByRole("link", { name: /^Notifications/ })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Clocks by risk" })).toContainText("overdue");
+  const counts = page.getByRole("list", { name: "Applications by risk" });
+  await expect(counts).toContainText("overdue");
+  const scope = page.getByRole("navigation", { name: "Whose jobs" });
+  await expect(scope.getByRole("link", { name: "My jobs" })).toHaveAttribute("aria-current", "page");
 
   const table = page.getByRole("table", { name: "Candidates waiting on us, soonest due first" });
   await expect(table).toBeVisible();
   expect(await table.getByRole("row").count()).toBeGreaterThan(1);
   await screenshots(page, "waiting", 1600);
+
+  // Everyone's applications, one row each: no candidate's link appears twice on a page.
+  await scope.getByRole("link", { name: "Everyone" }).click();
+  await expect(page).toHaveURL(/scope=everyone/);
+  await expect(scope.getByRole("link", { name: "Everyone" })).toHaveAttribute("aria-current", "page");
+  const hrefs = await table
+    .locator("tbody th a")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+  expect(hrefs.length).toBeLessThanOrEqual(50);
+  expect(new Set(hrefs).size).toBe(hrefs.length);
+
+  // The overdue count filters the list to overdue rows, and says it is the active one.
+  await counts.getByRole("link", { name: /overdue/ }).click();
+  await expect(page).toHaveURL(/risk=breached/);
+  await expect(counts.getByRole("link", { name: /overdue/ })).toHaveAttribute("aria-current", "true");
+  expect(new Set(await table.locator("tbody .risk-pill").allTextContents())).toEqual(new Set(["✕Overdue"]));
+  const overdueFirst = await table
+    .locator("tbody th a")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+  const next = page.getByRole("link", { name: "Next →" });
+  if (await next.isVisible()) {
+    await next.click();
+    await expect(page).toHaveURL(/after=.*risk=breached|risk=breached.*after=/);
+    await expect(page.getByRole("link", { name: "← Previous" })).toBeVisible();
+    const second = await table
+      .locator("tbody th a")
+      .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.filter((href) => overdueFirst.includes(href))).toEqual([]);
+  }
+  await counts.getByRole("link", { name: /waiting/ }).click();
+  await expect(page).not.toHaveURL(/risk=/);
 
   // Filter by what is owed, by keyboard only: the form is a plain GET, so the URL says what is shown.
   await page.getByLabel("What is owed").selectOption({ label: "Regular update" });
@@ -36,6 +72,7 @@ test("a recruiter lands on Waiting on us, filters by metric and opens an applica
   await expect(page.getByLabel("What is owed")).toHaveValue("periodic_update");
   const owed = table.locator("tbody td[data-label='What is owed']");
   expect(await owed.count()).toBeGreaterThan(0);
+  // Asked about one kind of promise, each row is led by it and lists nothing else.
   expect(new Set(await owed.allTextContents())).toEqual(new Set(["Regular update"]));
 
   // Open the first candidate and read their clocks.
