@@ -15,7 +15,7 @@ import { AppHeader } from "./components/app-header";
 import { useNonce } from "./components/ui/nonce";
 import { candidateLocale, type Locale, type Localized } from "./domain/i18n";
 import stylesHref from "./styles/base.css?url";
-import { countUnreadNotifications } from "./models/notification.server";
+import { getHeaderCounts, type HeaderCounts } from "./models/header-counts.server";
 import { getUser } from "~/web/auth.server";
 
 export const links: LinksFunction = () => [
@@ -32,11 +32,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Candidates have no account: their pages (and the public careers pages) never look at the staff session.
   const { pathname } = new URL(request.url);
   if (pathname.startsWith("/s/") || pathname === "/careers" || pathname.startsWith("/careers/")) {
-    return { user: null, unreadNotifications: 0 };
+    return { user: null, headerCounts: null };
   }
   const user = await getUser(request);
-  // One cheap count for the header's badge.
-  return { user, unreadNotifications: user ? await countUnreadNotifications(user.id) : 0 };
+  // The header's counts: one small indexed count each, in parallel.
+  const headerCounts: HeaderCounts | null = user ? await getHeaderCounts(user) : null;
+  return { user, headerCounts };
 }
 
 /** Candidate pages (/s/… and /careers…) mark themselves with `handle: { candidatePage: true }` and return their `locale`. A page
@@ -100,12 +101,12 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  const { user, unreadNotifications } = useLoaderData<typeof loader>();
+  const { user, headerCounts } = useLoaderData<typeof loader>();
   // A candidate's pages bring their own frame (app/components/candidate/candidate-page.tsx), never the staff one.
   if (useCandidatePage()) return <Outlet />;
   return (
     <>
-      <AppHeader user={user} unreadNotifications={unreadNotifications} />
+      <AppHeader user={user} counts={headerCounts ?? undefined} />
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -20,6 +20,7 @@ import { Badge } from "~/components/ui/badge";
 import { DateTime } from "~/components/ui/date-time";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { SettingsBreadcrumb } from "~/components/ui/settings-breadcrumb";
 import { CONNECTOR_LABELS, connectorInputSchema } from "~/domain/connectors/connector-form";
 import type { ConnectorKind } from "~/domain/connectors/events";
 import type { FieldErrors } from "~/domain/forms";
@@ -119,6 +120,7 @@ export default function ConnectorsPage() {
   const created = actionData && !actionData.errors ? actionData.created : null;
   return (
     <>
+      <SettingsBreadcrumb />
       <PageHeader
         title="Connectors"
         description="Your ATS tells Hearback about applications as they happen, through signed webhooks: jobs, stages and candidates appear here by themselves, and the clocks run."

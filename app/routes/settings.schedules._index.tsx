@@ -5,6 +5,7 @@ import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { PageHeader } from "~/components/ui/page-header";
+import { SettingsBreadcrumb } from "~/components/ui/settings-breadcrumb";
 import { summarizeHours } from "~/components/sla-settings/sla-labels";
 import { listRecomputes } from "~/models/sla/recompute.server";
 import { listSchedules } from "~/models/sla/schedules.server";
@@ -41,6 +42,7 @@ export default function SchedulesPage() {
   const deleted = searchParams.get("deleted");
   return (
     <>
+      <SettingsBreadcrumb />
       <PageHeader
         title="Schedules"
         description="Business hours and holidays that SLA clocks count on. A job uses its own schedule, else its policy’s, else the default."

@@ -11,6 +11,7 @@ import { RecomputeProgress } from "~/components/sla-settings/recompute-progress"
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { PageHeader } from "~/components/ui/page-header";
+import { SettingsBreadcrumb } from "~/components/ui/settings-breadcrumb";
 import { describeTarget } from "~/components/sla-settings/sla-labels";
 import { SLA_METRIC_LABELS } from "~/domain/sla/types";
 import { listJobs } from "~/models/job.server";
@@ -65,6 +66,7 @@ export default function PoliciesPage() {
   const movable = policies.filter((policy) => !policy.isDefault);
   return (
     <>
+      <SettingsBreadcrumb />
       <PageHeader
         title="SLA policies"
         description="Response-time promises to candidates. For each job the first policy that matches wins; the default applies when none does."

@@ -19,6 +19,7 @@ import { getStatusLinkSettings, saveStatusLinkSettings, statusLinkSettingsSchema
 import { ScoreBadge } from "~/components/templates/score-badge";
 import { DateTime } from "~/components/ui/date-time";
 import { PageHeader } from "~/components/ui/page-header";
+import { SettingsBreadcrumb } from "~/components/ui/settings-breadcrumb";
 import { TEMPLATE_KIND_LABELS } from "~/domain/templates/kinds";
 import { lintTemplateText, listTemplates } from "~/models/template.server";
 import { LOCALE_LABELS } from "~/domain/i18n";
@@ -125,6 +126,7 @@ export default function TemplatesPage() {
   const linksAnswer = actionData && "form" in actionData ? actionData : undefined;
   return (
     <>
+      <SettingsBreadcrumb />
       <PageHeader
         title="Templates"
         description="What candidates read from us. Every template is checked by the compassion lint; a template with errors cannot be saved."
