@@ -3,9 +3,11 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
+import { CopyField } from "~/components/ui/copy-field";
 import { DateTime } from "~/components/ui/date-time";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { SettingsBreadcrumb } from "~/components/ui/settings-breadcrumb";
 import { apiTokenInputSchema } from "~/domain/api-tokens";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
 import { requirePermission } from "~/web/auth.server";
@@ -60,6 +62,7 @@ export default function ApiTokensPage() {
   const createErrors = actionData?.intent === "create" ? actionData.errors : undefined;
   return (
     <>
+      <SettingsBreadcrumb />
       <PageHeader
         title="API tokens"
         description={
@@ -76,9 +79,7 @@ export default function ApiTokensPage() {
             Created the token “{actionData.name}”. Copy it now: it will not be shown again. Send it as{" "}
             <code>Authorization: Bearer &lt;token&gt;</code>.
           </p>
-          <Field label="Your new token">
-            <input type="text" readOnly value={actionData.secret} onFocus={(event) => event.currentTarget.select()} />
-          </Field>
+          <CopyField label="Your new token" value={actionData.secret} />
         </Alert>
       ) : null}
       {actionData?.intent === "revoke" ? (

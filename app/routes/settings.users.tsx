@@ -3,14 +3,16 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
+import { CopyField } from "~/components/ui/copy-field";
 import { DateTime } from "~/components/ui/date-time";
 import { Field } from "~/components/ui/field";
 import { PageHeader } from "~/components/ui/page-header";
+import { SettingsBreadcrumb } from "~/components/ui/settings-breadcrumb";
 import { ROLE_LABELS, ROLES } from "~/domain/permissions";
 import { inviteFormSchema, roleFormSchema } from "~/domain/team-forms";
 import { changeUserRole, createInvite, listOpenInvites, listUsers, setUserActive } from "~/models/user.server";
 import { requirePermission } from "~/web/auth.server";
-import { env, publicUrl } from "~/platform/env.server";
+import { publicUrl } from "~/platform/env.server";
 import { modelFailure } from "~/web/form-errors.server";
 import { defineIntent, dispatchIntent } from "~/web/intents.server";
 import type { FieldErrors } from "~/domain/forms";
@@ -64,9 +66,9 @@ export async function action({ request }: ActionFunctionArgs) {
         run: async ({ input }) => {
           try {
             const { invite, secret } = await createInvite(input, admin.id);
-            // Behind a proxy PUBLIC_URL names the address people use; otherwise the address this request came to.
-            const base = env.PUBLIC_URL ? publicUrl() : new URL(request.url).origin;
-            return data<ActionData>({ intent: "invite", inviteUrl: `${base}/join/${secret}`, email: invite.email });
+            // The address people use, as in status links: PUBLIC_URL (by default http://localhost:PORT).
+            const inviteUrl = `${publicUrl()}/join/${secret}`;
+            return data<ActionData>({ intent: "invite", inviteUrl, email: invite.email });
           } catch (error) {
             const failure = modelFailure(error);
             if (!failure) throw error;
@@ -102,6 +104,7 @@ export default function TeamPage() {
 
   return (
     <>
+      <SettingsBreadcrumb />
       <PageHeader title="Team" description="Who can use Hearback, and what they may do." />
       <div role="status" className={status ? "alert alert--success" : undefined}>
         {status}
@@ -221,18 +224,12 @@ function InviteCard({ actionData }: { actionData?: InviteResult }) {
     <section className="card" aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite someone</h2>
       <p className="small muted">
-        Hearback does not send invitation emails yet (that comes with email delivery). Copy the link and send it to them
-        yourself. It works once and expires after 7 days.
+        Hearback does not email invitations. Copy the link and send it to them. It works once and expires after 7 days.
       </p>
       {actionData?.inviteUrl ? (
         <Alert tone="success">
           <p>Invitation created for {actionData.email}. This link is shown only once:</p>
-          <p>
-            <label htmlFor="invite-link" className="visually-hidden">
-              Invitation link
-            </label>
-            <input id="invite-link" type="text" readOnly value={actionData.inviteUrl} className="invite-link" />
-          </p>
+          <CopyField label="Invitation link" value={actionData.inviteUrl} hideLabel />
         </Alert>
       ) : null}
       {failed?.errors.form && Object.keys(failed.errors).length === 1 ? (
