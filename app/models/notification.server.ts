@@ -1,4 +1,4 @@
-// Staff notifications: in-app notices (SLA warnings and breaches) and their emails, which wait for the person's own
+// Staff notifications: in-app notices (SLA warnings and breaches, the morning overdue summary) and their emails, which wait for the person's own
 // business hours — the default schedule's weekly hours in their time zone — unless they asked for them at any time.
 import type { Prisma } from "~/generated/prisma/client";
 import { compileCalendar, NoOpenHoursError } from "~/domain/sla/calendar";
@@ -7,10 +7,12 @@ import { scheduleDefinition, type Db } from "./sla/config.server";
 
 export type NewNotification = {
   userId: string;
-  kind: "sla_warning" | "sla_breach" | "connector_failing";
-  /** SLA notices name their application and clock; a connector's failures name neither. */
+  kind: "sla_warning" | "sla_breach" | "connector_failing" | "overdue_summary" | "workspace_overdue_summary";
+  /** SLA notices name their application and clock; a connector's failures and the summaries name neither. */
   applicationId?: string;
   clockId?: string;
+  /** Summaries: the person's local day (YYYY-MM-DD) it sums up; one per person, kind and day. */
+  summaryDate?: string;
   title: string;
   body: string;
 };
@@ -37,7 +39,7 @@ export function emailTimeFor(
 }
 
 /** Creates notifications, those about a clock once per clock, kind and person (a second sweep finds them already
- * there). */
+ * there), and summaries once per person, kind and day. */
 export async function createNotifications(db: Db, notices: NewNotification[], now: Date): Promise<number> {
   if (notices.length === 0) return 0;
   const recipients = await db.user.findMany({
@@ -68,6 +70,22 @@ const notificationSelect = {
 } satisfies Prisma.NotificationSelect;
 
 export type NotificationItem = Prisma.NotificationGetPayload<{ select: typeof notificationSelect }>;
+
+/** Where a notification leads, in the app and from its email: its application, the connectors, or the overdue
+ * candidates on the Waiting page (the recruiter's own jobs, or all). */
+export function notificationPath(notification: { kind: NotificationItem["kind"]; applicationId: string | null }) {
+  if (notification.applicationId) return `/applications/${notification.applicationId}`;
+  switch (notification.kind) {
+    case "connector_failing":
+      return "/settings/connectors";
+    case "overdue_summary":
+      return "/waiting?risk=breached&scope=mine";
+    case "workspace_overdue_summary":
+      return "/waiting?risk=breached";
+    default:
+      return null;
+  }
+}
 
 export async function listNotifications(userId: string, limit = 50): Promise<NotificationItem[]> {
   return prisma.notification.findMany({

@@ -1,4 +1,4 @@
-// The signed-in person's notifications (SLA warnings and breaches): newest unread first, mark one or all read, and
+// The signed-in person's notifications (SLA warnings and breaches, the morning overdue summary): newest unread first, mark one or all read, and
 // whether SLA emails may reach them outside their working hours. Plain form posts, so it works without JavaScript.
 import {
   data,
@@ -17,6 +17,7 @@ import {
   getNotifyOutsideHours,
   listNotifications,
   markNotificationsRead,
+  notificationPath,
   setNotifyOutsideHours,
   type NotificationItem,
 } from "~/models/notification.server";
@@ -36,7 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listNotifications(user.id),
     getNotifyOutsideHours(user.id),
   ]);
-  return { notifications, notifyOutsideHours, timeZone: user.timeZone };
+  return {
+    notifications: notifications.map((notification) => ({ ...notification, href: notificationPath(notification) })),
+    notifyOutsideHours,
+    timeZone: user.timeZone,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -84,6 +89,8 @@ const KIND_PILLS: Record<NotificationItem["kind"], { risk: "breached" | "warning
   sla_warning: { risk: "warning", label: "Due soon" },
   message_failed: { risk: "breached", label: "Email failed" },
   connector_failing: { risk: "breached", label: "Connector failing" },
+  overdue_summary: { risk: "breached", label: "Overdue today" },
+  workspace_overdue_summary: { risk: "breached", label: "Overdue today" },
 };
 
 export default function NotificationsPage() {
@@ -94,7 +101,7 @@ export default function NotificationsPage() {
     <>
       <PageHeader
         title="Notifications"
-        description="Warnings before a promise to a candidate falls due, and breaches once it is overdue."
+        description="Warnings before a promise to a candidate falls due, breaches once it is overdue, and each morning a summary of what is overdue."
         actions={
           unread > 0 ? (
             <Form method="post">
@@ -114,7 +121,7 @@ export default function NotificationsPage() {
           <h2>No notifications</h2>
           <p>
             When a candidate on one of your jobs is about to wait longer than we promised, or already has, you will be
-            told here.
+            told here, with a summary each morning while anything is overdue.
           </p>
         </div>
       ) : (
@@ -132,13 +139,7 @@ export default function NotificationsPage() {
                 </span>
               </div>
               <h2 className="notification__title">
-                {notification.applicationId ? (
-                  <Link to={`/applications/${notification.applicationId}`}>{notification.title}</Link>
-                ) : notification.kind === "connector_failing" ? (
-                  <Link to="/settings/connectors">{notification.title}</Link>
-                ) : (
-                  notification.title
-                )}
+                {notification.href ? <Link to={notification.href}>{notification.title}</Link> : notification.title}
               </h2>
               <p>{notification.body}</p>
               {notification.readAt ? null : (

@@ -1,6 +1,7 @@
 // The SLA background work of each app instance: every 15 s it sweeps for breaches and warnings (so each is noticed
 // within 60 s of its time), queues notification emails whose time has come (the outbox delivers them), and works
-// through queued clock recomputes.
+// through queued clock recomputes. It also starts the daily overdue summaries (app/workers/overdue-summaries.server.ts).
+import { notificationPath } from "~/models/notification.server";
 import { queueStaffEmail } from "~/models/outbox/queue.server";
 import { failRecompute, processRecomputeBatch, requestRecompute } from "~/models/sla/recompute.server";
 import { claimNotificationEmails, sweepClocks } from "~/models/sla/sweep.server";
@@ -10,6 +11,7 @@ import { queueDueSurveys } from "~/models/survey.server";
 import { prisma } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
+import { startOverdueSummaryWorker } from "./overdue-summaries.server";
 
 const SWEEP_EVERY_MS = 15_000;
 const RECOMPUTE_SLICE_MS = 5_000;
@@ -20,9 +22,7 @@ export async function queueNotificationEmails(now: Date = new Date()): Promise<n
     async (tx) => {
       const due = await claimNotificationEmails(tx, now);
       for (const notification of due) {
-        const link = notification.applicationId
-          ? `${publicUrl()}/applications/${notification.applicationId}`
-          : publicUrl();
+        const link = `${publicUrl()}${notificationPath(notification) ?? ""}`;
         await queueStaffEmail(tx, {
           to: { name: notification.name, email: notification.email },
           subject: notification.title,
@@ -86,6 +86,7 @@ export async function runSlaWorkOnce(now: Date = new Date()): Promise<void> {
 /** Starts the loop; returns a function that stops it. */
 export async function startSlaWorker(): Promise<() => void> {
   await ensureClocksBuilt();
+  const stopOverdueSummaries = startOverdueSummaryWorker();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
@@ -104,5 +105,6 @@ export async function startSlaWorker(): Promise<() => void> {
   return () => {
     stopped = true;
     clearTimeout(timer);
+    stopOverdueSummaries();
   };
 }

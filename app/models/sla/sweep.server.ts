@@ -6,6 +6,7 @@ import { feedbackFromText } from "~/domain/sla/feedback-text";
 import { SLA_METRIC_LABELS, type SlaMetric } from "~/domain/sla/types";
 import { prisma } from "~/platform/db.server";
 import { createNotifications, type NewNotification } from "../notification.server";
+import type { NotificationKind } from "~/generated/prisma/client";
 import type { Db } from "./config.server";
 import { interviewersOwingFeedback, peopleNamed } from "./feedback-owed.server";
 
@@ -112,14 +113,31 @@ export async function sweepClocks(now: Date = new Date()): Promise<SweepResult> 
 export async function claimNotificationEmails(
   db: Db,
   now: Date,
-): Promise<{ id: string; title: string; body: string; applicationId: string | null; email: string; name: string }[]> {
+): Promise<
+  {
+    id: string;
+    kind: NotificationKind;
+    title: string;
+    body: string;
+    applicationId: string | null;
+    email: string;
+    name: string;
+  }[]
+> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Notification" WHERE "emailedAt" IS NULL AND "emailAfter" <= ${now.toISOString()}::timestamp(3)
      ORDER BY "emailAfter" LIMIT 50 FOR UPDATE SKIP LOCKED`;
   if (rows.length === 0) return [];
   const notifications = await db.notification.findMany({
     where: { id: { in: rows.map((row) => row.id) } },
-    select: { id: true, title: true, body: true, applicationId: true, user: { select: { email: true, name: true } } },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      body: true,
+      applicationId: true,
+      user: { select: { email: true, name: true } },
+    },
   });
   return notifications.map(({ user, ...notification }) => ({ ...notification, email: user.email, name: user.name }));
 }
