@@ -18,9 +18,10 @@ import { PageHeader } from "~/components/ui/page-header";
 import { SettingsBreadcrumb } from "~/components/ui/settings-breadcrumb";
 import { composeEmail } from "~/domain/templates/email";
 import { TEMPLATE_KIND_LABELS, type TemplateKind, type TemplateLocale } from "~/domain/templates/kinds";
-import { sampleValues } from "~/domain/templates/render";
+import { previewSampleValues } from "~/domain/templates/render";
 import { templateTextSchema } from "~/domain/templates/schemas";
 import { applicationsForPreview, previewValuesOf } from "~/models/outbox/compose.server";
+import { getMailSettings } from "~/models/outbox/mail-settings.server";
 import { getTemplate, lintTemplateText, saveTemplate, type TemplateText } from "~/models/template.server";
 import { LOCALE_LABELS } from "~/domain/i18n";
 import templatesStyles from "~/styles/templates.css?url";
@@ -45,7 +46,13 @@ async function editorState(
 ): Promise<EditorState> {
   const lint = lintTemplateText(template, values);
   const renderable = !lint.findings.some((finding) => finding.rule === "syntax");
-  const mergeValues = (previewWith ? await previewValuesOf(previewWith) : null) ?? sampleValues();
+  const mergeValues =
+    (previewWith ? await previewValuesOf(previewWith) : null) ??
+    previewSampleValues({
+      companyName: (await getMailSettings()).companyName,
+      now: new Date(),
+      locale: template.locale,
+    });
   const preview = renderable ? composeEmail(values, mergeValues, template.locale) : null;
   return { values, lint, preview, errors };
 }

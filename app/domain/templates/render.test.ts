@@ -1,5 +1,5 @@
-import { expect, test } from "vitest";
-import { emptyFields, renderTemplate, sampleValues, templateProblems, usedTokens } from "./render";
+import { describe, expect, test } from "vitest";
+import { emptyFields, previewSampleValues, renderTemplate, sampleValues, templateProblems, usedTokens } from "./render";
 
 test("merge fields are filled in, nested names included, and values are not HTML-escaped", () => {
   const rendered = renderTemplate(
@@ -54,4 +54,25 @@ test("emptyFields names each known field a template uses that the values leave b
     { token: "interview.where", field: "body" },
   ]);
   expect(emptyFields(source, sampleValues())).toEqual([]);
+});
+
+describe("the editor's preview samples", () => {
+  test("name the workspace's company and dates ahead of now, in the template's language", () => {
+    const now = new Date("2026-12-06T02:00:00Z");
+    const values = previewSampleValues({ companyName: "Northwind Careers", now, locale: "en" });
+    expect(values["company.name"]).toBe("Northwind Careers");
+    expect(values.nextUpdateBy).toBe("Wednesday 9 December");
+    expect(values["interview.when"]).toBe("Sunday 13 December, 14:00 (Berlin time)");
+    expect(previewSampleValues({ companyName: "Northwind", now, locale: "de" }).nextUpdateBy).toBe(
+      "Mittwoch, 9. Dezember",
+    );
+    // Other samples stay as they are.
+    expect(values["candidate.firstName"]).toBe("Sam");
+  });
+
+  test("across a new year the dates carry their year; a blank company name falls back to the sample", () => {
+    const values = previewSampleValues({ companyName: "  ", now: new Date("2026-12-30T10:00:00Z"), locale: "en" });
+    expect(values.nextUpdateBy).toBe("Saturday, 2 January 2027");
+    expect(values["company.name"]).toBe("Acme");
+  });
 });

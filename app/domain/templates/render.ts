@@ -1,6 +1,10 @@
 // Rendering templates: subject and Markdown body with logic-less {{token}} merge fields (Mustache). Only plain
 // variable tags are allowed — no sections, partials or comments — and only the tokens in MERGE_TOKENS.
+import { DateTime } from "luxon";
 import Mustache from "mustache";
+import type { Locale } from "../i18n";
+import { interviewWhen } from "../interviews/wording";
+import { candidateDate } from "../messages/candidate-dates";
 import { isMergeToken, MERGE_TOKENS, type MergeToken } from "./kinds";
 
 export type TemplateSource = { subject: string; body: string };
@@ -97,4 +101,25 @@ export function emptyFields(source: TemplateSource, values: MergeValues): EmptyF
 /** The sample value of every token, for previews and for linting prose. */
 export function sampleValues(): MergeValues {
   return Object.fromEntries(Object.entries(MERGE_TOKENS).map(([token, { sample }]) => [token, sample]));
+}
+
+/** The zone the preview's sample dates are written in, as the interview sample names it ("Berlin time"). */
+const SAMPLE_ZONE = "Europe/Berlin";
+
+/**
+ * The values the template editor previews with: the samples, but with the workspace's own company name and with dates
+ * ahead of `now` (the next update three days on, the interview a week on at 14:00), in the template's language, so a
+ * preview never promises a date already past. Deterministic for a given `now`.
+ */
+export function previewSampleValues(options: { companyName: string; now: Date; locale: Locale }): MergeValues {
+  const { companyName, now, locale } = options;
+  const today = DateTime.fromJSDate(now, { zone: SAMPLE_ZONE });
+  const nextUpdate = today.plus({ days: 3 }).toJSDate();
+  const interview = today.plus({ days: 7 }).set({ hour: 14, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+  return {
+    ...sampleValues(),
+    "company.name": companyName.trim() || MERGE_TOKENS["company.name"].sample,
+    nextUpdateBy: candidateDate(nextUpdate, locale, SAMPLE_ZONE, now),
+    "interview.when": interviewWhen(interview, locale, SAMPLE_ZONE, now),
+  };
 }
