@@ -1,5 +1,5 @@
-// The metrics dashboard on the demo workspace, without JavaScript (server-rendered SVG charts, GET filters, plain
-// links): an admin filters by job, follows a figure to its drill-down and downloads its CSV; a hiring manager sees only
+// The metrics dashboard on the demo workspace, without JavaScript (server-rendered verdict, trends and funnels, GET
+// filters, plain links): an admin filters by job, follows a figure to its drill-down and downloads its CSV; a hiring manager sees only
 // their own jobs and opens "Decisions owed". Accessibility checked with axe; screenshots at 1280 and 375 px.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
@@ -16,17 +16,19 @@ test("an admin reads the dashboard, filters by job, drills down into a figure an
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 
-  // Key figures with numbers from the demo data, the SLA table, and the charts as images with text alternatives.
+  // First the verdict, in words (the demo workspace has customer figures), then the key figures with their trends.
+  await expect(
+    page.getByRole("heading", { level: 2, name: "Do candidates hear back as fast as customers?" }),
+  ).toBeVisible();
+  await expect(page.locator(".verdict__sentence").first()).toHaveText(/^Candidates .+ customers/);
   const applications = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Applications" }) });
   await expect(applications.locator(".metric-card__value")).toHaveText(/^[1-9]\d*$/);
   await expect(page.getByRole("table", { name: "SLA attainment per promise" })).toContainText("First response");
-  const charts = page.getByRole("img", { name: /weeks of|Stage funnel/ });
-  await expect(charts).toHaveCount(4);
-  await expect(page.getByRole("img", { name: /^Applications per week, weeks of .+highest \d+/ })).toBeVisible();
-  // The first stage by position (other specs import jobs whose first stage has another name).
-  await expect(
-    page.getByRole("img", { name: /^Stage funnel, applications that reached each stage: [^,(]+ \d+/ }),
-  ).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Last 8 weeks, oldest first: / })).toHaveCount(6);
+  // One funnel per job, its stages and counts as text.
+  const funnel = page.getByRole("region", { name: "Stage funnel, per job" });
+  await expect(funnel.getByRole("heading", { level: 3, name: /Senior Backend Engineer/ })).toBeVisible();
+  await expect(funnel.getByRole("listitem").first()).toHaveText(/\d+ · 100%/);
   await expectAccessible(page);
   await screenshots(page, "metrics");
 

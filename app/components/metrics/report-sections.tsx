@@ -7,7 +7,6 @@ import { CsvLink } from "./csv-link";
 import {
   duration,
   frictionLabel,
-  headlines,
   percent,
   type DashboardReport,
   type ReportTableName,
@@ -37,32 +36,6 @@ function SectionHead({
       <h2 id={id}>{title}</h2>
       <CsvLink href={exportHref(table, search)} label={title.toLowerCase()} />
     </div>
-  );
-}
-
-export function HeadlineCards({ report, search }: { report: DashboardReport; search: string }) {
-  return (
-    <section aria-labelledby="headlines-heading" className="metrics-section">
-      <SectionHead id="headlines-heading" title="Key figures" table="figures" search={search} />
-      <ul className="metric-cards">
-        {headlines(report).map((figure) => (
-          <li key={figure.id} className="metric-card">
-            <h3 className="metric-card__label" id={`figure-${figure.id}`}>
-              {figure.label}
-            </h3>
-            <p className="metric-card__value">{figure.value}</p>
-            <p className="metric-card__detail">{figure.detail}</p>
-            <Link
-              className="metric-card__link"
-              to={drillDownHref(figure.drillDown, search)}
-              aria-describedby={`figure-${figure.id}`}
-            >
-              {figure.linkText}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }
 
