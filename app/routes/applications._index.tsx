@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ApplicationStatusBadge, APPLICATION_STATUS_LABELS } from "~/components/status-badges";
 import { DateTime } from "~/components/ui/date-time";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageHref, PageLinks, requestedPage } from "~/components/ui/page-links";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "~/domain/applications";
 import { listApplications } from "~/models/application-search.server";
 import { getJob } from "~/models/job.server";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const status = (APPLICATION_STATUSES as readonly string[]).includes(requestedStatus)
     ? (requestedStatus as ApplicationStatus)
     : undefined;
-  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const page = requestedPage(params);
   const [result, job] = await Promise.all([
     listApplications(user, { query, jobId, status, page, pageSize: PAGE_SIZE }),
     jobId ? getJob(jobId, user) : Promise.resolve(null),
@@ -40,15 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ApplicationsPage() {
   const { items, total, page, pageSize, pageCount, query, status, job, timeZone, interviewer } =
     useLoaderData<typeof loader>();
-  const pageLink = (target: number) => {
-    const params = new URLSearchParams();
-    if (query) params.set("q", query);
-    if (status) params.set("status", status);
-    if (job) params.set("job", job.id);
-    if (target > 1) params.set("page", String(target));
-    const search = params.toString();
-    return search ? `?${search}` : ".";
-  };
+  const pageLink = (target: number) => pageHref({ q: query, status, job: job?.id ?? "" }, target);
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   return (
     <>
@@ -125,27 +118,7 @@ export default function ApplicationsPage() {
           </table>
         </div>
       ) : null}
-      {pageCount > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? (
-            <Link to={pageLink(page - 1)} rel="prev">
-              ← Previous
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? (
-            <Link to={pageLink(page + 1)} rel="next">
-              Next →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <PageLinks page={page} pageCount={pageCount} hrefFor={pageLink} />
     </>
   );
 }

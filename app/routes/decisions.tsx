@@ -1,12 +1,13 @@
 // "Decisions owed": a hiring manager's own list of candidates waiting on their stage decision or interview feedback,
 // oldest first; recruiters and admins see everyone's, with the owner and an owner filter. A plain GET form.
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DecisionsOwedTable } from "~/components/metrics/decisions-owed-table";
 import metricsStyles from "~/components/metrics/metrics.css?url";
 import { RouteError } from "~/components/route-error";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageHref, PageLinks, requestedPage } from "~/components/ui/page-links";
 import { listDecisionOwners, listDecisionsOwed } from "~/models/decisions-owed.server";
 import { listJobs } from "~/models/job.server";
 import { requireUser } from "~/web/auth.server";
@@ -17,8 +18,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: metricsSty
 /** The owner filter's value for "jobs without a hiring manager". */
 const NO_OWNER = "none";
 
-/** Rows shown at most; the count says how many more there are. */
-const LIST_LIMIT = 200;
+/** Rows a page: the longest waits first, the rest on the next pages. */
+const PAGE_SIZE = 50;
 
 // Unknown values are ignored rather than refused: a stale bookmark still shows the list.
 const filterSchema = z.object({
@@ -31,29 +32,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user.role === "interviewer") {
     throw new Response("Decisions owed are for hiring managers, recruiters and admins.", { status: 403 });
   }
-  const filter = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const params = new URL(request.url).searchParams;
+  const filter = filterSchema.parse(Object.fromEntries(params));
+  const page = requestedPage(params);
   const everyone = user.role !== "hiring_manager";
   const ownerId = !everyone || !filter.owner ? undefined : filter.owner === NO_OWNER ? null : filter.owner;
   const now = new Date();
   const [list, owners, jobs] = await Promise.all([
-    listDecisionsOwed(user, { ownerId, jobId: filter.job }, { limit: LIST_LIMIT, offset: 0 }, now),
+    listDecisionsOwed(user, { ownerId, jobId: filter.job }, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, now),
     everyone ? listDecisionOwners(user) : Promise.resolve([]),
     listJobs(user),
   ]);
+  // A page past the end (the list got shorter since the link was made) starts again at the first.
+  const shownFilter = { owner: everyone ? (filter.owner ?? "") : "", job: filter.job ?? "" };
+  if (page > 1 && list.rows.length === 0) throw redirect(`/decisions${pageHref(shownFilter, 1).replace(/^\.$/, "")}`);
   return {
     rows: list.rows,
     total: list.total,
+    page,
+    pageCount: Math.ceil(list.total / PAGE_SIZE),
+    firstRow: (page - 1) * PAGE_SIZE + 1,
     everyone,
     owners,
     jobs: jobs.map(({ id, title }) => ({ id, title })),
-    filter: { owner: everyone ? (filter.owner ?? "") : "", job: filter.job ?? "" },
+    filter: shownFilter,
     now: now.toISOString(),
     timeZone: user.timeZone,
   };
 }
 
 export default function DecisionsPage() {
-  const { rows, total, everyone, owners, jobs, filter, now, timeZone } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageCount, firstRow, everyone, owners, jobs, filter, now, timeZone } =
+    useLoaderData<typeof loader>();
   const filtered = Boolean(filter.owner || filter.job);
   return (
     <>
@@ -108,10 +118,11 @@ export default function DecisionsPage() {
         <>
           <p className="muted small">
             {total > rows.length
-              ? `Showing the ${rows.length} longest waits of ${total}. Narrow the list with the filters.`
+              ? `${firstRow}–${firstRow + rows.length - 1} of ${total} candidates waiting, longest wait first.`
               : `${total} ${total === 1 ? "candidate is" : "candidates are"} waiting, longest wait first.`}
           </p>
           <DecisionsOwedTable rows={rows} showOwner={everyone} now={now} timeZone={timeZone} />
+          <PageLinks page={page} pageCount={pageCount} hrefFor={(target) => pageHref(filter, target)} />
         </>
       )}
     </>

@@ -213,3 +213,18 @@ test("the table links each row to where the owner acts, says how long, and names
   expect(waitedText(47 * 60 + 59)).toBe("47 h");
   expect(waitedText(2 * 24 * 60)).toBe("2 days");
 });
+
+test("the list comes in pages of 50, the longest waits on the first; a page past the end leads back to the first", async () => {
+  const first = await load(manager, "?page=1");
+  expect(first.data.page).toBe(1);
+  expect(first.data.pageCount).toBe(1);
+  expect(first.data.rows).toHaveLength(4);
+
+  const beyond = await load(recruiter, `?job=${jobA.id}&page=2`);
+  expect(beyond.status).toBe(302);
+  expect(beyond.location).toBe(`/decisions?job=${jobA.id}`);
+
+  const nonsense = await load(manager, "?page=banana");
+  expect(nonsense.data.page).toBe(1);
+  expect(summary(nonsense.data.rows)).toEqual(summary(first.data.rows));
+});
