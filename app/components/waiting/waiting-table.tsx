@@ -1,7 +1,6 @@
 // The rows of "Waiting on us": one per application, its most urgent promise deciding the risk and due time, the other
 // things owed listed compactly beneath it. Feedback clocks name the interview and who owes it.
 import { Link } from "@remix-run/react";
-import type { ComponentProps } from "react";
 import { DueTime } from "~/components/sla/due-time";
 import { relativeDue } from "~/components/sla/due-text";
 import { FeedbackOwed } from "~/components/sla/feedback-owed";
@@ -30,12 +29,6 @@ export type WaitingTableRow = {
 };
 
 type Props = { rows: WaitingTableRow[]; now: Instant; timeZone: string };
-
-// Passed only while DueTime knows the prop, so this file compiles before and after it does.
-type DueTimeProps = ComponentProps<typeof DueTime>;
-function candidateZone(zone: string): Partial<DueTimeProps> {
-  return { candidateTimeZone: zone } as Partial<DueTimeProps>;
-}
 
 export function WaitingTable({ rows, now, timeZone }: Props) {
   return (
@@ -76,7 +69,7 @@ export function WaitingTable({ rows, now, timeZone }: Props) {
                   dueAt={row.lead.dueAt}
                   now={now}
                   timeZone={timeZone}
-                  {...(row.candidate.timeZone ? candidateZone(row.candidate.timeZone) : {})}
+                  candidateTimeZone={row.candidate.timeZone}
                 />
               </td>
             </tr>
