@@ -124,7 +124,10 @@ function RemoveForm({ metric }: { metric: CustomerMetricName }) {
     <Form method="post">
       <input type="hidden" name="metric" value={metric} />
       <button type="submit" name="intent" value="clear" className="button button--secondary button--small">
-        Remove <span className="visually-hidden">{CUSTOMER_METRIC_LABELS[metric].toLowerCase()} </span>figures
+        {/* One span: the button lays its children out with a gap, which would show as a second space. */}
+        <span>
+          Remove <span className="visually-hidden">{CUSTOMER_METRIC_LABELS[metric].toLowerCase()} </span>figures
+        </span>
       </button>
     </Form>
   );
