@@ -1,5 +1,5 @@
 // The recruiter's core journey on the demo workspace: sign in, create a job, add a candidate, move them on the
-// board (keyboard and drag and drop) and reject them with a reason.
+// board (keyboard and drag and drop) and reject them with a reason, previewing the rejection email first.
 import { expect, test, type Page } from "@playwright/test";
 
 const DEMO_ADMIN = { email: "admin@demo.hearback.app", password: "hearback-demo" };
@@ -69,7 +69,15 @@ test("sign in, create a job, add a candidate, move them and reject them with a r
   await column(page, "Interview").getByRole("link", { name: "Noor Haddad" }).click();
   await page.getByText("Reject…").click();
   await page.getByLabel("Reason", { exact: true }).selectOption({ label: "Skills did not match the role" });
+  // The interview stage's rejection email is chosen first; preview the exact email Noor will get.
+  await expect(page.getByLabel("Rejection email")).toHaveValue(/.+/);
+  await page.getByRole("button", { name: "Preview email" }).click();
+  const preview = page.getByRole("region", { name: "The email the candidate will get" });
+  await expect(preview.getByText(/Rejected now, the email would go/)).toBeVisible();
+  await expect(preview.frameLocator("iframe").getByText(/Noor/).first()).toBeVisible();
   await page.getByRole("button", { name: "Confirm rejection" }).click();
+  await expect(page.getByRole("status").getByText(/The rejection email goes .+ in their time/)).toBeVisible();
+  await expect(page.getByRole("button", { name: /Undo/ })).toBeVisible();
   await expect(page.getByText("Rejected").first()).toBeVisible();
   await expect(page.getByText("Skills did not match the role").first()).toBeVisible();
   await page.screenshot({ path: "test-results/application-rejected.png", fullPage: true });
