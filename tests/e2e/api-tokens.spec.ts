@@ -5,6 +5,7 @@ import { signIn } from "./support";
 
 test("an admin creates a token in Settings and it works on the API until revoked", async ({ page, request }) => {
   await signIn(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await page.getByRole("link", { name: "API tokens" }).click();
 
   await page.getByRole("button", { name: "Create token" }).click();

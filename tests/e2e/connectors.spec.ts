@@ -10,6 +10,7 @@ test("a generic webhook sender is connected in Settings and its signed delivery 
   request,
 }) => {
   await signIn(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await page.getByRole("link", { name: "Connectors" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Connectors" })).toBeVisible();
 

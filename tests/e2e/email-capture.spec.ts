@@ -36,6 +36,7 @@ test("an email written in Gmail with the capture address in Bcc is filed on the 
   request,
 }) => {
   await signIn(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await page.getByRole("link", { name: "API tokens" }).click();
   await page.getByLabel("Name").fill(`Mail provider ${Date.now()}`);
   await page.getByRole("button", { name: "Create token" }).click();

@@ -23,6 +23,7 @@ test("a candidate's reply is filed on their application; an unknown one is filed
   request,
 }) => {
   await signIn(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await page.getByRole("link", { name: "API tokens" }).click();
   await page.getByLabel("Name").fill(`Mail provider ${Date.now()}`);
   await page.getByRole("button", { name: "Create token" }).click();

@@ -74,7 +74,8 @@ test("a candidate asks to have their data deleted; an admin erases it and the li
   await expect(page.getByText(/will delete your data within 30 days/)).toBeVisible();
   await expectAccessible(page);
 
-  await staff.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Data requests" }).click();
+  await staff.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await staff.getByRole("link", { name: "Data requests" }).click();
   await expect(staff.getByRole("heading", { level: 1, name: "Data requests" })).toBeVisible();
   const request = staff.getByRole("listitem").filter({ hasText: "Ilse Brandtner" });
   await expect(request).toContainText("I took another job.");

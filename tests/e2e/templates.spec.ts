@@ -7,7 +7,8 @@ test("an admin edits a rejection template with the live compassion check and sav
   await signIn(page);
   await expect(page).not.toHaveURL(/login/);
 
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Templates" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Templates" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Templates" })).toBeVisible();
   await page.getByRole("link", { name: "Rejection after interviews (English)" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Rejection after interviews" })).toBeVisible();
