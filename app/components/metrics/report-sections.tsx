@@ -4,13 +4,7 @@ import { Link } from "@remix-run/react";
 import { drillDownSlug, type DrillDown } from "~/domain/metrics/drill-downs";
 import { SLA_METRIC_LABELS, SLA_METRICS } from "~/domain/sla/types";
 import { CsvLink } from "./csv-link";
-import {
-  duration,
-  frictionLabel,
-  percent,
-  type DashboardReport,
-  type ReportTableName,
-} from "./dashboard-figures";
+import { duration, frictionLabel, percent, type DashboardReport, type ReportTableName } from "./dashboard-figures";
 
 export function drillDownHref(drillDown: DrillDown, search: string): string {
   return `/metrics/${drillDownSlug(drillDown)}${search}`;
