@@ -77,6 +77,7 @@ function SignOut({ user }: { user: NonNullable<HeaderUser> }) {
 export function AppHeader({ user, counts = NO_COUNTS }: { user: HeaderUser; counts?: HeaderCounts }) {
   const menu = useRef<HTMLDetailsElement>(null);
   const location = useLocation();
+  const signedIn = Boolean(user);
   // With JavaScript a link in the open menu navigates without a page load: close the menu as the page changes.
   useEffect(() => {
     if (menu.current) menu.current.open = false;
@@ -92,7 +93,8 @@ export function AppHeader({ user, counts = NO_COUNTS }: { user: HeaderUser; coun
     };
     details.addEventListener("keydown", closeOnEscape);
     return () => details.removeEventListener("keydown", closeOnEscape);
-  }, []);
+    // The menu appears once someone signs in (the header stays mounted from the login page on).
+  }, [signedIn]);
 
   const links = user ? dailyLinks(user.role) : [];
   return (

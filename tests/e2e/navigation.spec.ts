@@ -92,7 +92,8 @@ test("at 375 px a Menu button opens the links and the header stays one row", asy
   // The page changed: the menu folded away again.
   await expect(nav.getByRole("link", { name: "Jobs", exact: true })).toBeHidden();
 
-  // Keyboard: Escape closes the open menu.
+  // Keyboard: Escape closes the open menu (an enhancement: wait for the page's scripts).
+  await page.waitForLoadState("networkidle");
   await page.locator(".nav-menu summary").focus();
   await page.keyboard.press("Enter");
   await expect(nav.getByRole("link", { name: "Applications", exact: true })).toBeVisible();
