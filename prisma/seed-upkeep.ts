@@ -102,6 +102,40 @@ function officeMomentAfter(at: number): number {
   return moment.getTime();
 }
 
+const personallyWritten = (step: HistoryStep) => step.type === "message_out" && !step.automated;
+
+/**
+ * A team that answers promptly (every job but the slow one): a person writes to each new applicant within a few office
+ * hours instead of leaving it to the automatic acknowledgement, and whatever a candidate writes gets an answer within
+ * a working day. Nothing is added after `limit` (now, or when the job was put on hold).
+ */
+export function answerPromptly(plan: ApplicationPlan, upkeep: Upkeep, limit: Date): ApplicationPlan {
+  const until = limit.getTime() - HOUR;
+  const applied = plan.appliedAt.getTime();
+  const steps = [...plan.steps];
+  const added: HistoryStep[] = [];
+  if (!steps.some((step) => personallyWritten(step) && step.at.getTime() - applied <= 10 * HOUR)) {
+    const at = officeMomentAfter(applied + 90 * 60_000);
+    if (at <= until) {
+      const personal = teamMessage(plan, "acknowledgement", at, upkeep);
+      const automatic = steps.findIndex((step) => step.type === "message_out" && step.automated);
+      if (automatic !== -1) steps.splice(automatic, 1);
+      added.push(personal);
+    }
+  }
+  steps.forEach((step, index) => {
+    if (step.type !== "message_in") return;
+    const answeredSoon = steps
+      .slice(index + 1)
+      .some((later) => later.type === "message_out" && later.at.getTime() - step.at.getTime() <= 20 * HOUR);
+    if (answeredSoon) return;
+    const at = officeMomentAfter(step.at.getTime() + 2 * HOUR);
+    if (at <= until) added.push(teamMessage(plan, "reply", at, upkeep));
+  });
+  if (added.length === 0) return plan;
+  return { ...plan, steps: [...steps, ...added].sort((a, b) => a.at.getTime() - b.at.getTime()) };
+}
+
 /**
  * A candidate in process whose team keeps in touch: their current stage began in the last few days, what they
  * asked is answered within office hours, and an update goes out when the team last wrote over a day and a half ago.

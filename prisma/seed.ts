@@ -25,7 +25,7 @@ import { runRecomputesNow } from "~/models/sla/recompute.server";
 import { START_UP_LOCK_KEY } from "~/platform/migrate.server";
 import { seedDemoExperience } from "./seed-experience";
 import { seedDemoInterviews } from "./seed-interviews";
-import { keepUp, leaveSilent, tellRejected } from "./seed-upkeep";
+import { answerPromptly, keepUp, leaveSilent, tellRejected } from "./seed-upkeep";
 import { planApplication, varyPace, type Fate, type Pace, type StoryStaff } from "../tests/history-plans";
 
 export type DemoLogin = { role: string; email: string; password: string };
@@ -356,6 +356,7 @@ async function writeDemoWorkspace(tx: Tx, options: SeedOptions): Promise<void> {
       }),
     ].sort((a, b) => a.at - b.at);
     const upkeep = { recruiter: people.get(demoJob.recruiter)!, jobTitle: demoJob.title, now };
+    const jobLimit = new Date(now.getTime() - (demoJob.stopped?.daysAgo ?? 0) * DAY);
     const inProcess: ApplicationPlan[] = [];
     const settled: ApplicationPlan[] = [];
     const usedHere = new Set<string>();
@@ -385,8 +386,9 @@ async function writeDemoWorkspace(tx: Tx, options: SeedOptions): Promise<void> {
         stallRate: 0, // the forgotten candidates are chosen below
       });
       const stillOpen = !plan.steps.some((step) => step.type === "decision");
-      if (stillOpen && demoJob.stopped?.status !== "closed") inProcess.push(plan);
-      else settled.push(plan);
+      const kept = demoJob.pace === "slow" ? plan : answerPromptly(plan, upkeep, jobLimit);
+      if (stillOpen && demoJob.stopped?.status !== "closed") inProcess.push(kept);
+      else settled.push(kept);
     }
     // Rejected candidates hear so; on the slow team, the latest one rejected without a word has not yet.
     const told = settled.map((plan) => tellRejected(plan, upkeep));
@@ -394,10 +396,12 @@ async function writeDemoWorkspace(tx: Tx, options: SeedOptions): Promise<void> {
     plans.push(...told.map((plan, index) => (index === untold ? settled[index]! : plan)));
     // The longest waiting are the ones forgotten; the others are kept up to date.
     const silent = demoJob.silent ?? 0;
-    const limit = new Date(now.getTime() - (demoJob.stopped?.daysAgo ?? 0) * DAY);
     inProcess.forEach((plan, index) => {
       if (index < silent) plans.push(leaveSilent(plan, upkeep, { quietDays: 16 + 3 * index, nudged: index === 0 }));
-      else plans.push(keepUp(plan, upkeep, { limit, updateKind: demoJob.stopped ? "role_on_hold" : "delay_update" }));
+      else
+        plans.push(
+          keepUp(plan, upkeep, { limit: jobLimit, updateKind: demoJob.stopped ? "role_on_hold" : "delay_update" }),
+        );
     });
   }
 

@@ -254,6 +254,12 @@ test("a team that keeps its promises: under 10% of running clocks overdue, a few
     SELECT count(*)::int AS stopped, count(*) FILTER (WHERE "stoppedAt" > "dueAt")::int AS late
       FROM "SlaClock" WHERE state = 'stopped' AND "dueAt" IS NOT NULL`;
   expect(history!.late / history!.stopped).toBeLessThan(0.3);
+  // The dashboard's headline figures: first replies and answers to what candidates wrote mostly on time.
+  const kept = await prisma.$queryRaw<{ metric: string; share: number }[]>`
+    SELECT metric::text, avg(CASE WHEN "stoppedAt" <= "dueAt" THEN 1 ELSE 0 END)::float AS share
+      FROM "SlaClock" WHERE state = 'stopped' AND "dueAt" IS NOT NULL
+       AND metric IN ('first_response', 'next_response') GROUP BY metric ORDER BY metric`;
+  for (const { share } of kept) expect(share).toBeGreaterThan(0.8);
 });
 
 test("one job is clearly slower than the others: its first replies take longest and most of the overdue is there", async () => {
