@@ -14,7 +14,7 @@ const STATUSES: Record<OutboxFilter, Prisma.MessageWhereInput> = {
   cancelled: { status: "cancelled" },
 };
 
-export function visibleTo(actor: Actor & { email?: string }): Prisma.MessageWhereInput {
+function visibleTo(actor: Actor & { email?: string }): Prisma.MessageWhereInput {
   const candidateMail: Prisma.MessageWhereInput = { audience: "candidate", application: applicationScope(actor) };
   if (actor.role === "admin") return { OR: [candidateMail, { audience: "staff" }] };
   return actor.email

@@ -113,7 +113,7 @@ async function inboundEmail(status: "unmatched" | "received") {
 const countsIn = async (who: SignedIn) =>
   (await run<{ headerCounts: HeaderCounts | null }>(root.loader, getRequest("/jobs", who))).data.headerCounts;
 
-test("the header counts only what each person may see, in one small query each", async () => {
+test("the header counts only what each person may see, all three in one statement", async () => {
   const admin = await signIn("admin");
   const recruiter = await signIn("recruiter");
   const manager = await signIn("hiring_manager");
@@ -143,11 +143,13 @@ test("the header counts only what each person may see, in one small query each",
   expect(await countsIn(manager)).toEqual({ inbox: null, outbox: 2, notifications: 1 });
   expect(await countsIn(interviewer)).toEqual({ inbox: null, outbox: null, notifications: 0 });
 
-  // Three counts, one statement each, and none for a page the person may not open.
+  // Three counts in one statement; none for a page the person may not open.
   const forAdmin = await recordQueries(() => getHeaderCounts(admin.user));
-  expect(forAdmin.queries.filter((query) => /\bCOUNT\(/i.test(query))).toHaveLength(3);
-  expect(forAdmin.queries).toHaveLength(3);
-  expect((await recordQueries(() => getHeaderCounts(interviewer.user))).queries).toHaveLength(1);
+  expect(forAdmin.queries).toHaveLength(1);
+  expect(forAdmin.queries[0]!.match(/\bcount\(/gi)).toHaveLength(3);
+  const forInterviewer = await recordQueries(() => getHeaderCounts(interviewer.user));
+  expect(forInterviewer.queries).toHaveLength(1);
+  expect(forInterviewer.queries[0]!.match(/\bcount\(/gi)).toHaveLength(1);
 
   // Candidate pages never look at the staff session, so they count nothing.
   const onStatusPage = await run<{ headerCounts: unknown }>(root.loader, getRequest("/s/some-token", admin));
