@@ -33,10 +33,10 @@ test("an admin reads the dashboard, filters by job, drills down into a figure an
   await screenshots(page, "metrics");
 
   // Filter by job: a GET form, so the filters are in the address and carried by every link.
-  await page.getByLabel("Job").selectOption({ label: "Senior Backend Engineer" });
+  await page.getByLabel("Job", { exact: true }).selectOption({ label: "Senior Backend Engineer" });
   await page.getByRole("button", { name: "Show figures" }).click();
   await expect(page).toHaveURL(/jobId=/);
-  await expect(page.getByLabel("Job")).toHaveValue(/.+/);
+  await expect(page.getByLabel("Job", { exact: true })).toHaveValue(/.+/);
   const jobId = new URL(page.url()).searchParams.get("jobId")!;
   // The figure, its drill-down and its CSV all count the same applications.
   const count = Number(await applications.locator(".metric-card__value").textContent());
@@ -65,7 +65,7 @@ test("an admin reads the dashboard, filters by job, drills down into a figure an
   expect(lines.slice(1).every((line) => line.includes(",Senior Backend Engineer,"))).toBe(true);
 
   await page.getByRole("link", { name: "← Back to the dashboard" }).click();
-  await expect(page.getByLabel("Job")).toHaveValue(jobId);
+  await expect(page.getByLabel("Job", { exact: true })).toHaveValue(jobId);
 });
 
 test("a hiring manager sees only their jobs, and their decisions owed oldest first with links to decide", async ({
@@ -73,7 +73,7 @@ test("a hiring manager sees only their jobs, and their decisions owed oldest fir
 }) => {
   await signIn(page, "daniel@demo.hearback.app");
   await page.goto("/metrics");
-  const jobs = await page.getByLabel("Job").locator("option").allTextContents();
+  const jobs = await page.getByLabel("Job", { exact: true }).locator("option").allTextContents();
   expect(jobs.sort()).toEqual(["All jobs", "Frontend Engineer", "Senior Backend Engineer"]);
   await expect(page.getByLabel("Hiring manager")).toHaveCount(0);
 
