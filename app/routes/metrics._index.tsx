@@ -21,6 +21,7 @@ import {
   TimeInStageTable,
 } from "~/components/metrics/report-sections";
 import { VerdictSection } from "~/components/metrics/verdict-section";
+import { provenanceSentence } from "~/domain/metrics/helpdesk-import/provenance";
 import { RouteError } from "~/components/route-error";
 import { PageHeader } from "~/components/ui/page-header";
 import { verdicts } from "~/domain/metrics/verdict";
@@ -65,6 +66,15 @@ function parityRows(parity: ParityReport): ParityTableRow[] {
       attainmentSentence: metric.attainmentSentence,
     })),
   }));
+}
+
+/** Where the workspace's customer figures came from, one sentence per distinct source ("Imported from Zendesk export,
+ * 1,204 tickets 1 Sep–30 Nov 2026, … on 6 Dec 2026 by Priya Raman."). */
+function customerSources(workspace: ParityReport["rows"][number]["metrics"], timeZone: string): string[] {
+  const sentences = workspace.flatMap((metric) =>
+    metric.customer ? [provenanceSentence(metric.customer.provenance, timeZone)] : [],
+  );
+  return [...new Set(sentences)];
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -121,6 +131,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       funnels: funnels.slice(0, MAX_FUNNELS),
       funnelJobs: funnels.length,
       parity: parityRows(grouped ?? parity),
+      customerSources: customerSources(workspace, user.timeZone),
       interviews,
     },
   });
@@ -148,7 +159,11 @@ export default function MetricsDashboard() {
           <p className="muted small metrics-window">
             Applications and promises that started from {values.from} to {values.to} (UTC days, both included).
           </p>
-          <VerdictSection verdicts={dashboard.verdicts} canEnterBenchmarks={canEnterBenchmarks} />
+          <VerdictSection
+            verdicts={dashboard.verdicts}
+            customerSources={dashboard.customerSources}
+            canEnterBenchmarks={canEnterBenchmarks}
+          />
           <KeyFigures report={dashboard.report} weekly={dashboard.weekly} targets={dashboard.targets} search={search} />
           <JobFunnels
             jobs={dashboard.funnels}

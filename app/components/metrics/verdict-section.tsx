@@ -6,7 +6,16 @@ import { VERDICT_TONE_LABELS, type Verdict } from "~/domain/metrics/verdict";
 
 export const BENCHMARKS_HREF = "/settings/customer-benchmarks";
 
-export function VerdictSection({ verdicts, canEnterBenchmarks }: { verdicts: Verdict[]; canEnterBenchmarks: boolean }) {
+export function VerdictSection({
+  verdicts,
+  customerSources,
+  canEnterBenchmarks,
+}: {
+  verdicts: Verdict[];
+  /** Where the customer figures came from, one sentence per source. */
+  customerSources: string[];
+  canEnterBenchmarks: boolean;
+}) {
   const noCustomerFigures = verdicts.every((verdict) => verdict.missing === "customer");
   const someMissing = verdicts.some((verdict) => verdict.missing === "customer");
   return (
@@ -43,9 +52,10 @@ export function VerdictSection({ verdicts, canEnterBenchmarks }: { verdicts: Ver
         </>
       )}
       <p className="muted small">
-        Medians over this period, compared with the customer-support figures entered for your workspace.{" "}
+        Medians over this period, compared with your customer-support figures.{" "}
         <a href="#parity-heading">Compare by department, job or recruiter</a>.
       </p>
+      {customerSources.length > 0 ? <p className="muted small">Customer figures: {customerSources.join(" ")}</p> : null}
     </section>
   );
 }

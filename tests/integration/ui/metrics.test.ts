@@ -7,6 +7,7 @@ import { beforeAll, expect, test } from "vitest";
 import { JobFunnels } from "~/components/metrics/job-funnels";
 import { KeyFigures } from "~/components/metrics/key-figures";
 import { VerdictSection } from "~/components/metrics/verdict-section";
+import { clearCustomerBenchmark, saveCustomerBenchmark } from "~/models/customer-benchmark.server";
 import * as drillDown from "~/routes/metrics.$drillDown";
 import * as dashboard from "~/routes/metrics._index";
 import * as exportRoute from "~/routes/metrics.export.$table";
@@ -232,7 +233,11 @@ test("the verdict, key figures and funnels render as text first, with labelled t
     createElement(
       StaticRouter,
       { location: "/metrics" },
-      createElement(VerdictSection, { verdicts: shown.verdicts, canEnterBenchmarks: true }),
+      createElement(VerdictSection, {
+        verdicts: shown.verdicts,
+        customerSources: shown.customerSources,
+        canEnterBenchmarks: true,
+      }),
       createElement(KeyFigures, { report: shown.report, weekly: shown.weekly, targets: shown.targets, search }),
       createElement(JobFunnels, {
         jobs: shown.funnels,
@@ -254,4 +259,29 @@ test("the verdict, key figures and funnels render as text first, with labelled t
   // One funnel, the filtered job's own, with its counts as text.
   expect(shown.funnels.map((job) => job.jobTitle)).toEqual(["Sales Lead"]);
   expect(html).toMatch(/<span class="funnel__stage">[^<]+<\/span> <span class="funnel__count">3 · 100%<\/span>/);
+});
+
+test("the verdict says where the customer figures came from", async () => {
+  await saveCustomerBenchmark(
+    { metric: "first_reply", targetMinutes: 240, attainment: 0.9, medianMinutes: 90, source: null },
+    admin.user.id,
+  );
+  try {
+    const shown = (await load(admin, `?jobId=${otherJob.id}`)).data.dashboard!;
+    expect(shown.customerSources).toEqual([expect.stringMatching(/^Entered on .+ by /)]);
+    const html = renderToStaticMarkup(
+      createElement(
+        StaticRouter,
+        { location: "/metrics" },
+        createElement(VerdictSection, {
+          verdicts: shown.verdicts,
+          customerSources: shown.customerSources,
+          canEnterBenchmarks: true,
+        }),
+      ),
+    );
+    expect(html).toContain(`Customer figures: ${shown.customerSources[0]}`);
+  } finally {
+    await clearCustomerBenchmark("first_reply", admin.user.id);
+  }
 });
