@@ -4,6 +4,7 @@ import { DateTime } from "~/components/ui/date-time";
 import { SLA_METRIC_LABELS, type ClockState, type SlaMetric } from "~/domain/sla/types";
 import { riskOf } from "./clock-badge";
 import { targetText } from "./due-text";
+import { theirTime } from "~/domain/time-zones/their-time";
 import { DueTime } from "./due-time";
 import { RiskPill } from "./risk-pill";
 
@@ -71,6 +72,8 @@ export function SlaClocksPanel({ clocks, now, timeZone, candidateTimeZone, hearB
       (a, b) => (a.dueAt ? new Date(a.dueAt).getTime() : Infinity) - (b.dueAt ? new Date(b.dueAt).getTime() : Infinity),
     );
   const finished = clocks.filter((clock) => clock.state === "stopped" || clock.state === "cancelled");
+  // Staff read the promise in the candidate's time, with their own beside it when the clocks differ.
+  const hearBackTheirs = hearBackBy ? theirTime(new Date(hearBackBy), timeZone, candidateTimeZone) : null;
   return (
     <section className="card sla-panel" aria-labelledby="sla-heading">
       <h2 id="sla-heading">SLA clocks</h2>
@@ -78,7 +81,16 @@ export function SlaClocksPanel({ clocks, now, timeZone, candidateTimeZone, hearB
         {hearBackBy ? (
           <>
             Promised to hear back by <DateTime value={hearBackBy} timeZone={candidateTimeZone} />{" "}
-            <span className="muted small">(the candidate’s time, {candidateTimeZone.replaceAll("_", " ")})</span>
+            <span className="muted small">
+              (the candidate’s time, {candidateTimeZone.replaceAll("_", " ")}
+              {hearBackTheirs ? (
+                <>
+                  ; <DateTime value={hearBackBy} timeZone={timeZone} /> yours
+                </>
+              ) : null}
+              )
+            </span>
+            {hearBackTheirs?.night ? <span className="due-time__theirs--night"> — at night for them</span> : null}
             {new Date(hearBackBy) < at ? <strong className="sla-panel__late"> — this date has passed.</strong> : null}
           </>
         ) : (
@@ -106,7 +118,7 @@ export function SlaClocksPanel({ clocks, now, timeZone, candidateTimeZone, hearB
                 ) : (
                   <p className="small">
                     {new Date(clock.dueAt) > at ? "Due " : null}
-                    <DueTime dueAt={clock.dueAt} now={at} timeZone={timeZone} />
+                    <DueTime dueAt={clock.dueAt} now={at} timeZone={timeZone} candidateTimeZone={candidateTimeZone} />
                   </p>
                 )}
                 <p className="muted small">

@@ -378,6 +378,14 @@ test("the SLA panel lists open clocks with their risk, the paused update, finish
     timeZone: "Asia/Tokyo",
   }).format(decision.dueAt!);
   expect(text).toContain(`Promised to hear back by ${promised} GMT+9`);
+  // Staff in Berlin also read the promise, and each running clock's due time, in their own time.
+  const yours = new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Europe/Berlin",
+  }).format(decision.dueAt!);
+  expect(text).toMatch(new RegExp(`\\(the candidate’s time, Asia/Tokyo; ${yours}[^)]* yours\\)`));
+  expect(text).toContain("their time");
   expect(text).toContain("Stage decision");
   expect(text).toMatch(/Overdue\d+ days overdue/);
   expect(text).toContain("this date has passed");
