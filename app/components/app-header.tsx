@@ -78,8 +78,13 @@ export function AppHeader({ user, counts = NO_COUNTS }: { user: HeaderUser; coun
   const menu = useRef<HTMLDetailsElement>(null);
   const location = useLocation();
   const signedIn = Boolean(user);
-  // With JavaScript a link in the open menu navigates without a page load: close the menu as the page changes.
+  // With JavaScript a link in the open menu navigates without a page load: close the menu as the page changes. Only
+  // on a change: a menu opened before the page's scripts took over stays open when they do.
+  const shownAddress = useRef(`${location.pathname}${location.search}`);
   useEffect(() => {
+    const address = `${location.pathname}${location.search}`;
+    if (address === shownAddress.current) return;
+    shownAddress.current = address;
     if (menu.current) menu.current.open = false;
   }, [location.pathname, location.search]);
   // Escape closes the open menu and puts the focus back on its button.

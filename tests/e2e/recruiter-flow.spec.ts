@@ -1,6 +1,7 @@
 // The recruiter's core journey on the demo workspace: sign in, create a job, add a candidate, move them on the
 // board (keyboard and drag and drop) and reject them with a reason, previewing the rejection email first.
 import { expect, test, type Page } from "@playwright/test";
+import { followNavLink } from "./support";
 
 const DEMO_ADMIN = { email: "admin@demo.hearback.app", password: "hearback-demo" };
 
@@ -10,10 +11,7 @@ async function signIn(page: Page) {
   await page.getByLabel("Password").fill(DEMO_ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/waiting$/); // staff land on "Waiting on us"
-  // On a phone the links sit behind the header's Menu button.
-  const menu = page.locator("summary", { hasText: "Menu" });
-  if (await menu.isVisible()) await menu.click();
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
+  await followNavLink(page, "Jobs");
   await expect(page).toHaveURL(/\/jobs$/);
 }
 

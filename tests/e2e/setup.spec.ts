@@ -20,9 +20,12 @@ test("the first admin is created on /setup and signed in", async ({ page }) => {
   await page.getByLabel("Password").fill("a long enough password");
   await page.getByRole("button", { name: "Create admin account" }).click();
   await expect(page).toHaveURL(/\/jobs$/);
-  await expect(page.getByText("Rita Root · Admin")).toBeVisible();
+  // The header names who is signed in beside Sign out (inside the Menu on a narrow screen).
+  const menu = page.locator("summary", { hasText: "Menu" });
+  if (await menu.isVisible()) await menu.click();
+  await expect(page.getByText("Rita Root · Admin").filter({ visible: true })).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out" }).filter({ visible: true }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto("/setup");
   await expect(page).toHaveURL(/\/login$/);

@@ -76,3 +76,10 @@ export async function addCandidateAsStaff(browser: Browser, name: string) {
   expect(statusPath).toMatch(/^\/s\/[A-Za-z0-9_-]{32}$/);
   return { staff, context, applicationUrl: staff.url(), statusPath };
 }
+
+/** Follows a link of the header's main navigation, opening the Menu first where the screen is too narrow for the bar. */
+export async function followNavLink(page: Page, name: string) {
+  const menu = page.locator("summary", { hasText: "Menu" });
+  if (await menu.isVisible()) await menu.click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
+}

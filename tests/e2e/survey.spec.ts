@@ -2,7 +2,7 @@
 // once their application is decided (errors listed and linked, their answers kept; axe finds nothing serious), then
 // another asks to have their data deleted and an admin erases it, after which the candidate's link is dead.
 import { expect, test } from "@playwright/test";
-import { addCandidateAsStaff, expectAccessible, screenshots } from "./support";
+import { addCandidateAsStaff, expectAccessible, followNavLink, screenshots } from "./support";
 
 test.use({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
 
@@ -74,7 +74,7 @@ test("a candidate asks to have their data deleted; an admin erases it and the li
   await expect(page.getByText(/will delete your data within 30 days/)).toBeVisible();
   await expectAccessible(page);
 
-  await staff.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await followNavLink(staff, "Settings");
   await staff.getByRole("link", { name: "Data requests" }).click();
   await expect(staff.getByRole("heading", { level: 1, name: "Data requests" })).toBeVisible();
   const request = staff.getByRole("listitem").filter({ hasText: "Ilse Brandtner" });
