@@ -80,6 +80,11 @@ export async function addCandidateAsStaff(browser: Browser, name: string) {
 /** Follows a link of the header's main navigation, opening the Menu first where the screen is too narrow for the bar. */
 export async function followNavLink(page: Page, name: string) {
   const menu = page.locator("summary", { hasText: "Menu" });
-  if (await menu.isVisible()) await menu.click();
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
+  const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name });
+  // The page may still be settling (a client navigation closes the menu): open it until the link shows.
+  await expect(async () => {
+    if ((await menu.isVisible()) && !(await link.isVisible())) await menu.click();
+    await expect(link).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await link.click();
 }
