@@ -96,10 +96,6 @@ export async function listNotifications(userId: string, limit = 50): Promise<Not
   });
 }
 
-export async function countUnreadNotifications(userId: string): Promise<number> {
-  return prisma.notification.count({ where: { userId, readAt: null } });
-}
-
 /** Marks the given notifications (or all) of this person read. */
 export async function markNotificationsRead(userId: string, ids?: string[]): Promise<number> {
   const { count } = await prisma.notification.updateMany({
