@@ -106,14 +106,15 @@ function pageQuery(applicationId: string, timelineLimit: number): Prisma.Sql {
           JOIN "Stage" s ON s.id = a."stageId"
           JOIN "Job" j ON j.id = a."jobId"
          WHERE a.id = ${applicationId}),
+      -- Ids are time-ordered (newId), so they break ties between events written in the same millisecond.
       'events', (
         SELECT coalesce(json_agg(json_build_object(
                  'id', e.id, 'type', e.type::text, 'visibility', e.visibility::text,
                  'occurredAt', ${epochMs('e."occurredAt"')}, 'data', e.data,
                  'actor', CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'name', u.name) END)
-               ORDER BY e."occurredAt" DESC, e."recordedAt" DESC), '[]')
+               ORDER BY e."occurredAt" DESC, e."recordedAt" DESC, e.id DESC), '[]')
           FROM (SELECT * FROM "Event" WHERE "applicationId" = ${applicationId}
-                 ORDER BY "occurredAt" DESC, "recordedAt" DESC LIMIT ${timelineLimit}) e
+                 ORDER BY "occurredAt" DESC, "recordedAt" DESC, id DESC LIMIT ${timelineLimit}) e
           LEFT JOIN "User" u ON u.id = e."actorId"),
       'eventCount', (SELECT count(*) FROM "Event" WHERE "applicationId" = ${applicationId}),
       'interviewers', (

@@ -326,7 +326,7 @@ export async function getApplicationWithTimeline(applicationId: string, actor: A
   if (!application) return null;
   const events = await prisma.event.findMany({
     where: { applicationId },
-    orderBy: [{ occurredAt: "desc" }, { recordedAt: "desc" }],
+    orderBy: [{ occurredAt: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
     select: timelineEventSelect,
   });
   return { ...application, events };
