@@ -92,13 +92,14 @@ app.all(
   createRemixHandler({
     build: viteDevServer ? loadBuild : await loadBuild(),
     mode: production ? "production" : "development",
-    getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    getLoadContext: (req) => ({ clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown", ...entry.requestStart() }),
   }),
 );
 
-// The candidate's status page, answered from memory while it is exactly what a render would give
-// (app/web/status-page-cache.server.ts, docs/decisions/014), before Express: at thousands of pages a second its
-// routing is most of the cost. Anything else, and any page not stored, goes on to the app.
+// The candidate's status page and the staff pages, answered from memory while they are exactly what a render would
+// give (app/web/status-page-cache.server.ts, docs/decisions/014; app/web/staff-page-cache.server.ts), before Express:
+// at thousands of pages a second its routing is most of the cost. Anything else, and any page not stored, goes on to
+// the app.
 const STATUS_PAGE_PATH = /^\/s\/([A-Za-z0-9_-]{32})$/;
 const trustProxy = app.get("trust proxy fn");
 // The same answers as req.ip. proxy-addr parses an address each time it asks whether to trust it, which was a tenth of
@@ -115,16 +116,26 @@ function trustedHop(address, hop) {
   }
   return trusted;
 }
+function storedPage(req) {
+  const token = STATUS_PAGE_PATH.exec(req.url)?.[1];
+  if (token) {
+    return entry.statusPageFromCache({
+      token,
+      clientAddress: proxyaddr(req, trustedHop) ?? "unknown",
+      userAgent: req.headers["user-agent"] ?? "",
+      hasCookie: Boolean(req.headers.cookie),
+    });
+  }
+  // A staff page this very session opened in this minute, with nothing written since (docs/decisions/022).
+  return entry.staffPageFromCache({
+    address: req.url,
+    cookie: req.headers.cookie,
+    acceptLanguage: req.headers["accept-language"],
+  });
+}
 function answeredFromCache(req, res) {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
-  const token = STATUS_PAGE_PATH.exec(req.url)?.[1];
-  if (!token) return false;
-  const page = entry.statusPageFromCache({
-    token,
-    clientAddress: proxyaddr(req, trustedHop) ?? "unknown",
-    userAgent: req.headers["user-agent"] ?? "",
-    hasCookie: Boolean(req.headers.cookie),
-  });
+  const page = storedPage(req);
   if (!page) return false;
   const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
   const body = gzip ? page.gzipped : page.body;

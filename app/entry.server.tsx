@@ -9,11 +9,13 @@ import { statusPageOffer } from "~/web/candidate-route.server";
 import { NonceProvider } from "~/components/ui/nonce";
 import { pageShipsScripts } from "~/root";
 import { applySecurityHeaders, scriptNonce } from "~/web/security-headers.server";
-import { rememberStatusPage, type StatusPageOffer } from "~/web/status-page-cache.server";
+import { rememberStaffPage, staffPageOffer } from "~/web/staff-page-cache.server";
+import { rememberStatusPage } from "~/web/status-page-cache.server";
 
 export { boot } from "./boot.server";
 export { rejectCrossSiteMutation, routedPath } from "~/web/csrf.server";
 export { statusPageFromCache } from "~/web/candidate-route.server";
+export { requestStart, staffPageFromCache } from "~/web/staff-page-cache.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -30,10 +32,9 @@ export function handleDataRequest(response: Response) {
   return response;
 }
 
-function shipsScripts(remixContext: EntryContext): boolean {
-  const { matches, errors } = remixContext.staticHandlerContext;
-  const handles = matches.map((match) => remixContext.routeModules[match.route.id]?.handle);
-  return pageShipsScripts(handles, Boolean(errors));
+function routeHandles(remixContext: EntryContext): unknown[] {
+  const { matches } = remixContext.staticHandlerContext;
+  return matches.map((match) => remixContext.routeModules[match.route.id]?.handle);
 }
 
 function renderedApp(request: Request, remixContext: EntryContext, nonce: string) {
@@ -53,10 +54,19 @@ export default function handleRequest(
 ) {
   const nonce = scriptNonce();
   const pathname = new URL(request.url).pathname;
-  const scriptsNonce = shipsScripts(remixContext) ? nonce : null;
-  const offer = statusPageOffer(loadContext);
-  if (offer && responseStatusCode === 200) {
-    return renderWholePage(request, responseStatusCode, responseHeaders, remixContext, offer, nonce, scriptsNonce);
+  const handles = routeHandles(remixContext);
+  const scriptsNonce = pageShipsScripts(handles, Boolean(remixContext.staticHandlerContext.errors)) ? nonce : null;
+  const statusOffer = statusPageOffer(loadContext);
+  if (statusOffer && responseStatusCode === 200) {
+    return renderWholePage(request, responseStatusCode, responseHeaders, remixContext, nonce, scriptsNonce, (page) =>
+      rememberStatusPage(statusOffer, page),
+    );
+  }
+  const staffOffer = staffPageOffer(request, responseStatusCode, handles, loadContext);
+  if (staffOffer) {
+    return renderWholePage(request, responseStatusCode, responseHeaders, remixContext, nonce, scriptsNonce, (page) =>
+      rememberStaffPage(staffOffer, page),
+    );
   }
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
@@ -94,15 +104,15 @@ export default function handleRequest(
   });
 }
 
-/** A status page the loader offered for the cache: rendered to the end, kept, and sent in one piece. */
+/** A page offered for a cache (the status page, a staff page): rendered to the end, kept, and sent in one piece. */
 function renderWholePage(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  offer: StatusPageOffer,
   nonce: string,
   scriptsNonce: string | null,
+  keep: (page: { headers: Headers; body: Buffer }) => void,
 ) {
   return new Promise<Response>((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -116,7 +126,7 @@ function renderWholePage(
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           applySecurityHeaders(responseHeaders, new URL(request.url).pathname, scriptsNonce);
           const html = Buffer.concat(chunks);
-          if (!failed) rememberStatusPage(offer, { headers: responseHeaders, body: html });
+          if (!failed) keep({ headers: responseHeaders, body: html });
           resolve(new Response(html, { headers: responseHeaders, status: failed ? 500 : responseStatusCode }));
         });
         pipe(body);

@@ -124,7 +124,8 @@ export function withUnseenWrites<T>(work: () => Promise<T>): Promise<T> {
   return unseenWrites.run(true, async () => await work());
 }
 
-/** Statements that cannot change data. Anything else (INSERT, UPDATE, DELETE, WITH …, DDL) counts as a write. */
+/** Statements that cannot change data. Anything else (INSERT, UPDATE, DELETE, a WITH with a data-modifying part, DDL)
+ * counts as a write. */
 const READ_ONLY = /^\s*(select|show|explain|begin|start transaction|commit|rollback|savepoint|release|set|values)\b/i;
 /** A plain INSERT, UPDATE or DELETE: it changed exactly the rows it reports (a CTE could hide another change). */
 const PLAIN_CHANGE = /^\s*(insert|update|delete)\b/i;
@@ -134,11 +135,15 @@ const NAMES_ITS_TABLES = /^\s*(insert|update|delete|with|merge)\b/i;
 const WITH = /^\s*with\b/i;
 const MODIFYING = /\b(insert|update|delete|merge)\b/i;
 
-/** The watched tables a statement that changed data may have changed. A `WITH …` query without any data-modifying
- * part (the metrics' reports) changes none, though it moves the global generation. */
+/** A `WITH …` query without any data-modifying part (the metrics' reports, Waiting on us): a SELECT in all but its
+ * first word. Telling it by its words errs only one way: a read that merely names "update" counts as a write. */
+function readOnlyWith(sql: string): boolean {
+  return WITH.test(sql) && !MODIFYING.test(sql);
+}
+
+/** The watched tables a statement that changed data may have changed. */
 function tablesMovedBy(sql: string): string[] | "everything" {
   if (!NAMES_ITS_TABLES.test(sql)) return "everything";
-  if (WITH.test(sql) && !MODIFYING.test(sql)) return [];
   const tables: string[] = [];
   for (const [table, quoted] of watched.names) if (sql.includes(quoted)) tables.push(table);
   return tables;
@@ -147,7 +152,7 @@ function tablesMovedBy(sql: string): string[] | "everything" {
 /** Whether the statement may have changed data, told from its text and, for a plain change, what it reported: the
  * workers' idle polls ("claim due rows … RETURNING id", none due) change nothing and must not empty the caches. */
 function changedData(query: SqlQuery, result: { rows: unknown[] } | number | undefined): boolean {
-  if (READ_ONLY.test(query.sql)) return false;
+  if (READ_ONLY.test(query.sql) || readOnlyWith(query.sql)) return false;
   if (result === undefined || !PLAIN_CHANGE.test(query.sql)) return true;
   if (typeof result === "number") return result > 0;
   return !RETURNING.test(query.sql) || result.rows.length > 0;

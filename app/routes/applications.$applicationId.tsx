@@ -31,6 +31,10 @@ import { handleApplicationAction } from "~/web/application-actions.server";
 import { loadApplicationPage } from "~/web/application-page.server";
 import { requireUser } from "~/web/auth.server";
 import { RouteError } from "~/components/route-error";
+import type { StaffPageHandle } from "~/web/staff-page-cache.server";
+
+/** Read only from the database, the user and the clock: kept in memory until the next write or minute. */
+export const handle: StaffPageHandle = { keptWhileUnchanged: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.application.candidate.name} · ${data.application.job.title} · Hearback` : "Application" },

@@ -9,6 +9,10 @@ import { listApplications } from "~/models/application-search.server";
 import { getJob } from "~/models/job.server";
 import { requireUser } from "~/web/auth.server";
 import { RouteError } from "~/components/route-error";
+import type { StaffPageHandle } from "~/web/staff-page-cache.server";
+
+/** Read only from the database, the user and the clock: kept in memory until the next write or minute. */
+export const handle: StaffPageHandle = { keptWhileUnchanged: true };
 
 export const meta: MetaFunction = () => [{ title: "Applications · Hearback" }];
 

@@ -11,6 +11,10 @@ import { pageHref, PageLinks, requestedPage } from "~/components/ui/page-links";
 import { listDecisionOwners, listDecisionsOwed } from "~/models/decisions-owed.server";
 import { listJobs } from "~/models/job.server";
 import { requireUser } from "~/web/auth.server";
+import type { StaffPageHandle } from "~/web/staff-page-cache.server";
+
+/** Read only from the database, the user and the clock: kept in memory until the next write or minute. */
+export const handle: StaffPageHandle = { keptWhileUnchanged: true };
 
 export const meta: MetaFunction = () => [{ title: "Decisions owed · Hearback" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: metricsStyles }];

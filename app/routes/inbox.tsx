@@ -21,6 +21,10 @@ import inboxStyles from "~/styles/inbox.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { defineIntent, dispatchIntent } from "~/web/intents.server";
 import { ConflictError, NotFoundError } from "~/platform/errors.server";
+import type { StaffPageHandle } from "~/web/staff-page-cache.server";
+
+/** Read only from the database, the user and the clock: kept in memory until the next write or minute. */
+export const handle: StaffPageHandle = { keptWhileUnchanged: true };
 
 export const meta: MetaFunction = () => [{ title: "Inbox · Hearback" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: inboxStyles }];

@@ -25,9 +25,13 @@ import { modelFailure } from "~/web/form-errors.server";
 import { defineIntent, dispatchIntent } from "~/web/intents.server";
 import { RouteError } from "~/components/route-error";
 import { useHydrated } from "~/components/ui/use-hydrated";
+import type { StaffPageHandle } from "~/web/staff-page-cache.server";
 
 /** Cards per column; "Show all" lifts the limit for one stage, so a 2,000-card pipeline still renders quickly. */
 const CARDS_PER_STAGE = 50;
+
+/** Read only from the database, the user and the clock: kept in memory until the next write or minute. */
+export const handle: StaffPageHandle = { keptWhileUnchanged: true };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.job.title} · Pipeline · Hearback` : "Pipeline · Hearback" },

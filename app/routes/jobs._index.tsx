@@ -7,6 +7,10 @@ import { can } from "~/domain/permissions";
 import { listJobs } from "~/models/job.server";
 import { requireUser } from "~/web/auth.server";
 import { RouteError } from "~/components/route-error";
+import type { StaffPageHandle } from "~/web/staff-page-cache.server";
+
+/** Read only from the database, the user and the clock: kept in memory until the next write or minute. */
+export const handle: StaffPageHandle = { keptWhileUnchanged: true };
 
 export const meta: MetaFunction = () => [{ title: "Jobs · Hearback" }];
 

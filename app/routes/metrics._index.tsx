@@ -32,6 +32,10 @@ import { loadMetricsReport } from "~/models/metrics/report.server";
 import { weeklySeries } from "~/models/metrics/weekly-series.server";
 import { listMetricsFilterOptions } from "~/models/metrics-filter-options.server";
 import { requireMetricsViewer } from "~/web/metrics-access.server";
+import type { StaffPageHandle } from "~/web/staff-page-cache.server";
+
+/** Read only from the database, the user and the clock: kept in memory until the next write or minute. */
+export const handle: StaffPageHandle = { keptWhileUnchanged: true };
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Hearback" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: metricsStyles }];

@@ -24,6 +24,10 @@ import {
 import notificationsStyles from "~/styles/notifications.css?url";
 import { requireUser } from "~/web/auth.server";
 import { defineIntent, dispatchIntent } from "~/web/intents.server";
+import type { StaffPageHandle } from "~/web/staff-page-cache.server";
+
+/** Read only from the database, the user and the clock: kept in memory until the next write or minute. */
+export const handle: StaffPageHandle = { keptWhileUnchanged: true };
 
 export const meta: MetaFunction = () => [{ title: "Notifications · Hearback" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: notificationsStyles }];

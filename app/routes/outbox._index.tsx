@@ -13,6 +13,10 @@ import outboxStyles from "~/styles/outbox.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { env } from "~/platform/env.server";
 import { localOutboxDir } from "~/platform/mail.server";
+import type { StaffPageHandle } from "~/web/staff-page-cache.server";
+
+/** Read only from the database, the user and the clock: kept in memory until the next write or minute. */
+export const handle: StaffPageHandle = { keptWhileUnchanged: true };
 
 export const meta: MetaFunction = () => [{ title: "Outbox · Hearback" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: outboxStyles }];

@@ -6,6 +6,10 @@ import { RouteError } from "~/components/route-error";
 import { PageHeader } from "~/components/ui/page-header";
 import { settingsGroupsFor } from "~/domain/settings-sections";
 import { requireUser } from "~/web/auth.server";
+import type { StaffPageHandle } from "~/web/staff-page-cache.server";
+
+/** Read only from the database, the user and the clock: kept in memory until the next write or minute. */
+export const handle: StaffPageHandle = { keptWhileUnchanged: true };
 
 export const meta: MetaFunction = () => [{ title: "Settings · Hearback" }];
 

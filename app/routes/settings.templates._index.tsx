@@ -26,6 +26,10 @@ import { LOCALE_LABELS } from "~/domain/i18n";
 import templatesStyles from "~/styles/templates.css?url";
 import { requirePermission } from "~/web/auth.server";
 import { defineIntent, dispatchIntent } from "~/web/intents.server";
+import type { StaffPageHandle } from "~/web/staff-page-cache.server";
+
+/** Read only from the database, the user and the clock: kept in memory until the next write or minute. */
+export const handle: StaffPageHandle = { keptWhileUnchanged: true };
 
 export const meta: MetaFunction = () => [{ title: "Templates · Hearback" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: templatesStyles }];

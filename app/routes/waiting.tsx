@@ -20,6 +20,10 @@ import {
 import { listUsersByRole } from "~/models/user.server";
 import waitingStyles from "~/styles/waiting.css?url";
 import { requireUser } from "~/web/auth.server";
+import type { StaffPageHandle } from "~/web/staff-page-cache.server";
+
+/** Read only from the database, the user and the clock: kept in memory until the next write or minute. */
+export const handle: StaffPageHandle = { keptWhileUnchanged: true };
 
 export const meta: MetaFunction = () => [{ title: "Waiting on us · Hearback" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: waitingStyles }];

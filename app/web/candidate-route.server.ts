@@ -64,7 +64,9 @@ export function statusPageFromCache(request: {
   const page = cachedStatusPage(request.token);
   if (!page || !statusRequestAllowed(request.clientAddress)) return null;
   if (!isbot(request.userAgent)) {
-    recordStatusView(page.applicationId).catch((error: unknown) => console.error("Could not log a status view", error));
+    recordStatusView(page.extra.applicationId).catch((error: unknown) =>
+      console.error("Could not log a status view", error),
+    );
   }
   return page;
 }

@@ -3,47 +3,17 @@
 // kept only with the write generation its data was read at, and served only while no write has happened since and
 // before the moment it would read differently (a promised date passing, the link expiring, a new year in the
 // candidate's zone): it is never older than the database (docs/decisions/014).
-import { gzipSync } from "node:zlib";
-import { singleton } from "~/platform/singleton.server";
-import { writeGeneration, writeTrackingComplete } from "~/platform/write-tracking.server";
+import { pageStore, type PageValidity, type StoredPage } from "./page-store.server";
 
 /** What the status page's loader knows about the page it renders, for handleRequest to store the HTML with. */
-export type StatusPageOffer = {
-  token: string;
-  applicationId: string;
-  /** The write generation before the loader read anything. */
-  generation: number;
-  /** Epoch ms from which the same data would render differently. */
-  validUntil: number;
-};
+export type StatusPageOffer = PageValidity & { token: string; applicationId: string };
 
-export type CachedStatusPage = {
-  applicationId: string;
-  generation: number;
-  validUntil: number;
-  body: Buffer;
-  gzipped: Buffer;
-  /** The response headers, ready for writeHead, with and without gzip. */
-  plainHeaders: Record<string, string | number>;
-  gzipHeaders: Record<string, string | number>;
-};
+export type CachedStatusPage = StoredPage<{ applicationId: string }>;
 
 /** Memory the cache may hold (HTML plus its gzip); the least recently served pages go first. */
 const MAX_BYTES = 64 * 1024 * 1024;
 
-type Cache = { pages: Map<string, CachedStatusPage>; bytes: number };
-const cache = singleton<Cache>("status-page-cache", () => ({ pages: new Map(), bytes: 0 }));
-
-function forget(token: string): void {
-  const page = cache.pages.get(token);
-  if (!page) return;
-  cache.pages.delete(token);
-  cache.bytes -= page.body.length + page.gzipped.length;
-}
-
-function fresh(page: Pick<CachedStatusPage, "generation" | "validUntil">, now: number): boolean {
-  return writeTrackingComplete() && page.generation === writeGeneration() && now < page.validUntil;
-}
+const statusPages = pageStore<{ applicationId: string }>("status-pages", MAX_BYTES);
 
 /** Keeps a rendered page, unless anything was written since its data was read or it is already out of date. */
 export function rememberStatusPage(
@@ -51,43 +21,14 @@ export function rememberStatusPage(
   response: { headers: Headers; body: Buffer },
   now = Date.now(),
 ): boolean {
-  if (!fresh(offer, now) || response.headers.has("Set-Cookie")) return false;
-  forget(offer.token);
-  const headers = Object.fromEntries(response.headers);
-  const gzipped = gzipSync(response.body);
-  const page: CachedStatusPage = {
-    applicationId: offer.applicationId,
-    generation: offer.generation,
-    validUntil: offer.validUntil,
-    body: response.body,
-    gzipped,
-    plainHeaders: { ...headers, vary: "Accept-Encoding", "content-length": response.body.length },
-    gzipHeaders: { ...headers, vary: "Accept-Encoding", "content-encoding": "gzip", "content-length": gzipped.length },
-  };
-  cache.pages.set(offer.token, page);
-  cache.bytes += page.body.length + page.gzipped.length;
-  for (const [token] of cache.pages) {
-    if (cache.bytes <= MAX_BYTES) break;
-    forget(token);
-  }
-  return true;
+  return statusPages.remember(offer.token, offer, { applicationId: offer.applicationId }, response, now);
 }
 
 /** The stored page for this token while it is still exactly what a render would give; null otherwise. */
 export function cachedStatusPage(token: string, now = Date.now()): CachedStatusPage | null {
-  const page = cache.pages.get(token);
-  if (!page) return null;
-  if (!fresh(page, now)) {
-    forget(token);
-    return null;
-  }
-  // Map order is insertion order: moving a served page to the end makes the eviction above least-recently-used.
-  cache.pages.delete(token);
-  cache.pages.set(token, page);
-  return page;
+  return statusPages.find(token, now);
 }
 
 export function clearStatusPageCache(): void {
-  cache.pages.clear();
-  cache.bytes = 0;
+  statusPages.clear();
 }
