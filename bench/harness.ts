@@ -27,6 +27,8 @@ export type Measurement = Timing & {
   gzipKb?: number;
   maxHtmlKb?: number;
   throughput?: Throughput;
+  /** Pages: the same page when every request is rendered (nothing stored), for information beside the target. */
+  rendered?: { p50Ms: number; p95Ms: number; requestsPerSecond: number; share: number };
 };
 
 /** A page under concurrent load, as a share of the floor's requests/s (`/healthz`) measured in the same run. */

@@ -3,7 +3,9 @@
 // - its weight: the HTML a browser downloads before decompression (gzip is on) and after (what the target judges);
 // - one signed-in user at a time: latency over loopback, close to the server's own time (p95 under 50 ms);
 // - 10 signed-in sessions at once for a few seconds (autocannon): requests/s as a share of `/healthz`'s, the floor,
-//   measured in the same phase of the same run (a staff page at least a quarter of it, the dashboard a tenth).
+//   measured in the same phase of the same run (a staff page at least a quarter of it, the dashboard a tenth);
+// - both again with every request rendered, nothing served from the staff-page cache (a parameter no page reads,
+//   different each time): what the first view after a write costs, reported beside the target.
 // With TEST_DATABASE_URL the server gets a throw-away PostgreSQL database of its own.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -115,6 +117,18 @@ async function measurePhase(
       context,
     );
     const loaded = await load(origin, page.path, cookies, SECONDS);
+    // The same page with nothing stored: each request's address differs by a parameter the page ignores, so each is
+    // rendered (what the first view after a write costs).
+    const renderedSingle = await measure(
+      `${workspace} · ${page.label} (rendered)`,
+      async () => {
+        const response = await fetch(`${origin}${renderedAddress(page.path)}`, { headers: { Cookie: cookies[0]! } });
+        if (!response.ok) throw new Error(`GET ${page.path} answered ${response.status}.`);
+        await response.arrayBuffer();
+      },
+      context,
+    );
+    const renderedLoad = await load(origin, page.path, cookies, SECONDS, renderedAddress);
     const share = loaded.requestsPerSecond / Math.max(1, floor.requestsPerSecond);
     const measurement: Measurement = {
       ...withTarget(single, SERVER_TIME_TARGET_MS),
@@ -130,12 +144,19 @@ async function measurePhase(
         withinShare: share >= page.minShare,
         failures: loaded.failures,
       },
+      rendered: {
+        p50Ms: renderedSingle.p50Ms,
+        p95Ms: renderedSingle.p95Ms,
+        requestsPerSecond: renderedLoad.requestsPerSecond,
+        share: Math.round((renderedLoad.requestsPerSecond / Math.max(1, floor.requestsPerSecond)) * 100) / 100,
+      },
     };
     // No errors is part of the target: a fast 500 is not a page.
     if (loaded.failures > 0) measurement.withinTarget = false;
     console.log(
       `  ${page.label}: ${weight.htmlKb} KB, one user p95 ${single.p95Ms} ms, ${loaded.requestsPerSecond} requests/s ` +
-        `(${measurement.throughput!.share}× floor, p50 ${loaded.p50Ms} ms)`,
+        `(${measurement.throughput!.share}× floor, p50 ${loaded.p50Ms} ms); rendered each time: p95 ` +
+        `${renderedSingle.p95Ms} ms, ${renderedLoad.requestsPerSecond} requests/s (${measurement.rendered!.share}×)`,
     );
     measurements.push(measurement);
   }
@@ -210,8 +231,23 @@ type Load = { requestsPerSecond: number; p50Ms: number; failures: number };
 
 let nextCookie = 0;
 
-/** GET `address` over `SESSIONS` keep-alive connections for `seconds`, each connection with its own session. */
-async function load(origin: string, address: string, cookies: string[], seconds: number): Promise<Load> {
+let renderCount = 0;
+
+/** The address with a parameter no page reads, different each time: never a stored page. */
+function renderedAddress(address: string): string {
+  renderCount += 1;
+  return `${address}${address.includes("?") ? "&" : "?"}bench-render=${renderCount}`;
+}
+
+/** GET `address` over `SESSIONS` keep-alive connections for `seconds`, each connection with its own session; with
+ * `vary`, each request's address comes from it. */
+async function load(
+  origin: string,
+  address: string,
+  cookies: string[],
+  seconds: number,
+  vary?: (address: string) => string,
+): Promise<Load> {
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     autocannon(
       {
@@ -220,6 +256,9 @@ async function load(origin: string, address: string, cookies: string[], seconds:
         duration: seconds,
         timeout: 10,
         headers: { "accept-encoding": "gzip" },
+        ...(vary
+          ? { requests: [{ method: "GET" as const, setupRequest: (request) => ({ ...request, path: vary(address) }) }] }
+          : {}),
         setupClient: (client) => {
           readBodiesWithoutDecoding(client);
           if (cookies.length > 0) {

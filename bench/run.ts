@@ -145,13 +145,15 @@ function resultTable(result: BenchmarkResult): string[] {
   const cell = (value: number | undefined) => (value === undefined ? "–" : `${value}`);
   if (result.measurements.some((m) => m.throughput)) {
     return [
-      "| Page | HTML KB (gzip) | One user p50 | p95 | 10 sessions req/s | p50 | Floor req/s | Share | Target |",
-      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+      "| Page | HTML KB (gzip) | One user p50 | p95 | 10 sessions req/s | p50 | Floor req/s | Share | Target | " +
+        "Rendered each time: one user p95, req/s (share) |",
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
       ...result.measurements.map(
         (m) =>
           `| ${m.label} | ${cell(m.htmlKb)} (${cell(m.gzipKb)}) | ${m.p50Ms} | ${m.p95Ms} | ` +
           `${cell(m.throughput?.requestsPerSecond)} | ${cell(m.throughput?.p50Ms)} | ` +
-          `${cell(m.throughput?.floorRequestsPerSecond)} | ${cell(m.throughput?.share)} | ${verdictCell(m)} |`,
+          `${cell(m.throughput?.floorRequestsPerSecond)} | ${cell(m.throughput?.share)} | ${verdictCell(m)} | ` +
+          (m.rendered ? `${m.rendered.p95Ms} ms, ${m.rendered.requestsPerSecond} (${m.rendered.share}×) |` : "– |"),
       ),
     ];
   }

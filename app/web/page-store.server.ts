@@ -10,14 +10,51 @@ import { writeGeneration, writeTrackingComplete } from "~/platform/write-trackin
  * the same data would render differently. */
 export type PageValidity = { generation: number; validUntil: number };
 
-export type StoredPage<Extra> = PageValidity & {
-  extra: Extra;
-  body: Buffer;
-  gzipped: Buffer;
-  /** The response headers, ready for writeHead, with and without gzip. */
-  plainHeaders: Record<string, string | number>;
-  gzipHeaders: Record<string, string | number>;
-};
+/** A kept page. Its gzip is made when first asked for: a page rendered again and again between writes, and never
+ * served from here, should not pay for a second gzip besides the one its own response gets. */
+export class StoredPage<Extra> {
+  readonly generation: number;
+  readonly validUntil: number;
+  /** The response headers, ready for writeHead, for the plain body. */
+  readonly plainHeaders: Record<string, string | number>;
+  #gzipped: Buffer | null = null;
+
+  constructor(
+    validity: PageValidity,
+    readonly extra: Extra,
+    readonly body: Buffer,
+    private readonly headers: Record<string, string>,
+    /** Told the gzip's size when it is made, for the store's count of memory held. */
+    private readonly grew: (bytes: number) => void = () => {},
+  ) {
+    this.generation = validity.generation;
+    this.validUntil = validity.validUntil;
+    this.plainHeaders = { ...headers, vary: "Accept-Encoding", "content-length": body.length };
+  }
+
+  get gzipped(): Buffer {
+    if (!this.#gzipped) {
+      this.#gzipped = gzipSync(this.body);
+      this.grew(this.#gzipped.length);
+    }
+    return this.#gzipped;
+  }
+
+  /** The response headers, ready for writeHead, for the gzipped body. */
+  get gzipHeaders(): Record<string, string | number> {
+    return {
+      ...this.headers,
+      vary: "Accept-Encoding",
+      "content-encoding": "gzip",
+      "content-length": this.gzipped.length,
+    };
+  }
+
+  /** Memory held: the HTML, and its gzip once made. */
+  get bytes(): number {
+    return this.body.length + (this.#gzipped?.length ?? 0);
+  }
+}
 
 export type PageStore<Extra> = {
   /** Keeps a rendered page, unless anything was written since its data was read, it is already out of date, or the
@@ -48,35 +85,34 @@ export function pageStore<Extra>(name: string, maxBytes: number): PageStore<Extr
     const page = store.pages.get(key);
     if (!page) return;
     store.pages.delete(key);
-    store.bytes -= page.body.length + page.gzipped.length;
+    store.bytes -= page.bytes;
+  }
+
+  function evictOverLimit(): void {
+    for (const [oldest] of store.pages) {
+      if (store.bytes <= maxBytes) break;
+      forget(oldest);
+    }
   }
 
   return {
     remember(key, validity, extra, response, now = Date.now()) {
       if (!fresh(validity, now) || response.headers.has("Set-Cookie")) return false;
       forget(key);
-      const headers = Object.fromEntries(response.headers);
-      const gzipped = gzipSync(response.body);
-      const page: StoredPage<Extra> = {
-        generation: validity.generation,
-        validUntil: validity.validUntil,
+      const page: StoredPage<Extra> = new StoredPage(
+        validity,
         extra,
-        body: response.body,
-        gzipped,
-        plainHeaders: { ...headers, vary: "Accept-Encoding", "content-length": response.body.length },
-        gzipHeaders: {
-          ...headers,
-          vary: "Accept-Encoding",
-          "content-encoding": "gzip",
-          "content-length": gzipped.length,
+        response.body,
+        Object.fromEntries(response.headers),
+        (bytes) => {
+          if (store.pages.get(key) !== page) return;
+          store.bytes += bytes;
+          evictOverLimit();
         },
-      };
+      );
       store.pages.set(key, page);
-      store.bytes += page.body.length + page.gzipped.length;
-      for (const [oldest] of store.pages) {
-        if (store.bytes <= maxBytes) break;
-        forget(oldest);
-      }
+      store.bytes += page.bytes;
+      evictOverLimit();
       return true;
     },
     find(key, now = Date.now()) {

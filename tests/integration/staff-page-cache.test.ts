@@ -2,7 +2,8 @@
 // served only to exactly the request that rendered it, only while nothing is written and only within its minute.
 import { afterEach, expect, test } from "vitest";
 import { prisma } from "~/platform/db.server";
-import { setWriteTrackingComplete } from "~/platform/write-tracking.server";
+import { setWriteTrackingComplete, writeGeneration } from "~/platform/write-tracking.server";
+import { pageStore } from "~/web/page-store.server";
 import {
   clearStaffPageCache,
   rememberStaffPage,
@@ -104,4 +105,23 @@ test("nothing is kept or served while other instances' writes could go unseen, n
   const headers = new Headers(html.headers);
   headers.set("Set-Cookie", "hb_session=other");
   expect(rememberStaffPage(offer, { headers, body: html.body }, NOW.getTime())).toBe(false);
+});
+
+test("memory is counted with each page's gzip once made, and the least recently served page goes first", () => {
+  const store = pageStore<null>("test-small", 3_000);
+  const validity = { generation: writeGeneration(), validUntil: NOW.getTime() + 60_000 };
+  const page = (text: string) => ({ headers: html.headers, body: Buffer.from(text.repeat(1_000)) });
+  store.remember("a", validity, null, page("a"), NOW.getTime());
+  expect(store.bytes()).toBe(1_000);
+  const gzipped = store.find("a", NOW.getTime())!.gzipped;
+  expect(store.bytes()).toBe(1_000 + gzipped.length);
+  store.remember("b", validity, null, page("b"), NOW.getTime());
+  store.find("a", NOW.getTime());
+  store.remember("c", validity, null, page("c"), NOW.getTime());
+  // Over 3,000 bytes: "b" was served least recently.
+  expect(store.find("b", NOW.getTime())).toBe(null);
+  expect(store.find("a", NOW.getTime())).not.toBe(null);
+  expect(store.find("c", NOW.getTime())).not.toBe(null);
+  store.clear();
+  expect(store.bytes()).toBe(0);
 });
