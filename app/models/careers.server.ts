@@ -48,7 +48,7 @@ export async function saveCareersSettings(
 }
 
 /** Listed on the careers page: published and open. */
-const listed = { publishedAt: { not: null }, status: "open", slug: { not: null } } as const;
+export const LISTED_ON_CAREERS = { publishedAt: { not: null }, status: "open", slug: { not: null } } as const;
 
 const openingSelect = { id: true, slug: true, title: true, department: true, location: true } as const;
 
@@ -57,7 +57,7 @@ export type Opening = { id: string; slug: string; title: string; department: str
 /** The open, published jobs, newest publication first. */
 export async function listOpenings(): Promise<Opening[]> {
   const jobs = await prisma.job.findMany({
-    where: listed,
+    where: LISTED_ON_CAREERS,
     select: openingSelect,
     orderBy: [{ publishedAt: "desc" }, { title: "asc" }],
   });
@@ -68,7 +68,7 @@ export async function listOpenings(): Promise<Opening[]> {
 export async function getOpening(slug: string): Promise<(Opening & { description: string | null }) | null> {
   if (!isSlug(slug)) return null;
   const job = await prisma.job.findFirst({
-    where: { ...listed, slug },
+    where: { ...LISTED_ON_CAREERS, slug },
     select: { ...openingSelect, description: true },
   });
   return job ? { ...job, slug: job.slug! } : null;

@@ -41,11 +41,12 @@ const WEEK_LABEL = Prisma.sql`CASE WHEN GROUPING(${WEEK}) = 1 THEN NULL ELSE to_
 /** Per metric met, breached, and the minutes of the stopped clocks (week null), and per week for first response (the
  * only metric the weekly series shows). */
 export async function clockFigures(actor: Actor, filters: MetricsFilters, end: Date): Promise<ClockFigureRow[]> {
-  const perMetric = await Promise.all(SLA_METRICS.map((metric) => metricFigures(actor, filters, end, metric)));
+  const perMetric = await Promise.all(SLA_METRICS.map((metric) => metricClockFigures(actor, filters, end, metric)));
   return perMetric.flat();
 }
 
-async function metricFigures(
+/** One metric's rows of clockFigures (the public kept-promise record reads first responses alone). */
+export async function metricClockFigures(
   actor: Actor,
   filters: MetricsFilters,
   end: Date,
