@@ -59,6 +59,12 @@ export const SETTINGS_GROUPS: readonly SettingsGroup[] = [
         description: "A public page listing your open jobs, where people apply with their CV.",
         opens: allowed("manage_settings"),
       },
+      {
+        title: "Public promise",
+        href: "/settings/public-promise",
+        description: "Publish what you promise applicants and how often you kept it, with a badge for your site.",
+        opens: allowed("manage_settings"),
+      },
     ],
   },
   {

@@ -22,6 +22,8 @@ import * as inboundEmailRoute from "~/routes/api.v1.inbound.email";
 import * as jobRoute from "~/routes/api.v1.jobs.$jobId";
 import * as jobsRoute from "~/routes/api.v1.jobs";
 import * as metricsRoute from "~/routes/api.v1.metrics";
+import * as publicPromiseRoute from "~/routes/api.v1.public-promise";
+import * as publicPromiseJsonRoute from "~/routes/api.public.promise";
 import * as queueRoute from "~/routes/api.v1.queue";
 import * as scheduleDueRoute from "~/routes/api.v1.schedules.$scheduleId.due";
 import * as scheduleElapsedRoute from "~/routes/api.v1.schedules.$scheduleId.elapsed";
@@ -79,6 +81,8 @@ const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   queueRoute,
   metricsRoute,
   customerBenchmarksImportRoute,
+  publicPromiseRoute,
+  publicPromiseJsonRoute,
 ];
 
 const handle = publicApiRoute({

@@ -14,6 +14,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ApplyForm } from "~/components/careers/apply-form";
 import { CareersFrame, Paragraphs } from "~/components/careers/careers-frame";
 import { CandidateErrorBoundary } from "~/components/candidate/candidate-error";
+import { PromiseSummaryCard } from "~/components/public-promise/promise-summary";
 import {
   applicationFormSchema,
   applicationFormValues,
@@ -26,9 +27,12 @@ import { CV_CONTENT_TYPES, safeCvFileName } from "~/domain/careers/file-type";
 import { paragraphsOf } from "~/domain/careers/settings";
 import { issuesToFieldErrors } from "~/domain/forms";
 import type { Locale } from "~/domain/i18n";
+import { scopeForJob } from "~/domain/public-promise/record";
+import { promiseSummary } from "~/domain/public-promise/texts";
 import { timeZoneOptions } from "~/domain/time-zones";
 import { applyFromCareersPage, confirmationPromise } from "~/models/careers-application.server";
 import { getCareersSettings, getOpening, suggestedTimeZone } from "~/models/careers.server";
+import { publishedPromiseRecord } from "~/models/public-promise.server";
 import type { CandidatePageHandle } from "~/root";
 import candidateStyles from "~/styles/candidate.css?url";
 import careersStyles from "~/styles/careers.css?url";
@@ -75,10 +79,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return { ...common, page: "confirmation" as const, outcome: confirmation.outcome, ...promise };
   }
   if (!opening) return data({ ...common, page: "closed" as const }, { status: 404 });
+  const record = await publishedPromiseRecord();
   return {
     ...common,
     page: "form" as const,
     job: opening,
+    keptPromise: record ? promiseSummary(scopeForJob(record, opening.id), locale) : null,
     description: paragraphsOf(opening.description),
     stamp: formStamp(),
     timeZones: timeZoneOptions(),
@@ -184,6 +190,7 @@ export default function CareersJobPage() {
               <Paragraphs paragraphs={loaded.description} />
             </section>
           ) : null}
+          {loaded.keptPromise ? <PromiseSummaryCard summary={loaded.keptPromise} /> : null}
           <ApplyForm
             key={answer ? JSON.stringify(answer.values) : "new"}
             action={`${loaded.path}?lang=${loaded.locale}`}

@@ -4,9 +4,12 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { CareersFrame, Paragraphs } from "~/components/careers/careers-frame";
 import { CandidateErrorBoundary } from "~/components/candidate/candidate-error";
+import { PromiseSummaryCard } from "~/components/public-promise/promise-summary";
 import { careersLocale, careersTexts } from "~/domain/careers/application-form";
 import { paragraphsOf } from "~/domain/careers/settings";
+import { promiseSummary } from "~/domain/public-promise/texts";
 import { getCareersSettings, listOpenings } from "~/models/careers.server";
+import { publishedPromiseRecord } from "~/models/public-promise.server";
 import type { CandidatePageHandle } from "~/root";
 import candidateStyles from "~/styles/candidate.css?url";
 import careersStyles from "~/styles/careers.css?url";
@@ -26,12 +29,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!careersRequestAllowed(request)) throw tooManyRequests();
   const locale = careersLocale(new URL(request.url).searchParams.get("lang"), request.headers.get("Accept-Language"));
-  const [openings, settings] = await Promise.all([listOpenings(), getCareersSettings()]);
-  return { locale, company: settings.companyName, howWeHire: paragraphsOf(settings.howWeHire), openings };
+  const [openings, settings, record] = await Promise.all([
+    listOpenings(),
+    getCareersSettings(),
+    publishedPromiseRecord(),
+  ]);
+  return {
+    locale,
+    company: settings.companyName,
+    howWeHire: paragraphsOf(settings.howWeHire),
+    openings,
+    promise: record ? promiseSummary(record.workspace, locale) : null,
+  };
 }
 
 export default function CareersPage() {
-  const { locale, company, howWeHire, openings } = useLoaderData<typeof loader>();
+  const { locale, company, howWeHire, openings, promise } = useLoaderData<typeof loader>();
   const t = careersTexts(locale);
   return (
     <CareersFrame company={company} locale={locale} path="/careers">
@@ -58,6 +71,7 @@ export default function CareersPage() {
           </ul>
         )}
       </section>
+      {promise ? <PromiseSummaryCard summary={promise} /> : null}
       {howWeHire.length > 0 ? (
         <section className="candidate-card" aria-labelledby="how-heading">
           <h2 id="how-heading">{t.howWeHireHeading}</h2>

@@ -5,7 +5,10 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { useLoaderData } from "@remix-run/react";
 import { isbot } from "isbot";
 import { StatusPageView } from "~/components/candidate/status-page-view";
+import { RECORD_MAX_AGE_MS } from "~/domain/public-promise/record";
+import { promiseSummary } from "~/domain/public-promise/texts";
 import { buildStatusView, statusViewChangesAt } from "~/domain/status-page/view";
+import { publishedPromiseRecord } from "~/models/public-promise.server";
 import { loadStatusPage, recordStatusView } from "~/models/status-page.server";
 import candidateStyles from "~/styles/candidate.css?url";
 import { getUser } from "~/web/auth.server";
@@ -35,14 +38,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     await recordStatusView(applicationId, now);
   }
   const view = buildStatusView(record, { token: params.token!, now });
-  const validUntil = statusViewChangesAt(record, now).getTime();
+  // Beside a "hear back by" date still ahead: how often the team kept such dates, once it published its record.
+  const kept = view.promise?.tone === "by" ? await publishedPromiseRecord(now) : null;
+  const keptPromise = kept ? promiseSummary(kept.workspace, view.locale, "hear_back_by") : null;
+  const validUntil = Math.min(
+    statusViewChangesAt(record, now).getTime(),
+    kept ? kept.computedAt.getTime() + RECORD_MAX_AGE_MS : Number.POSITIVE_INFINITY,
+  );
   offerStatusPage(request, context, { token: params.token!, applicationId, generation, validUntil });
-  return { locale: view.locale, view };
+  return {
+    locale: view.locale,
+    view,
+    keptPromise: keptPromise?.kept && kept?.promises.includes("hear_back_by") ? keptPromise : null,
+  };
 }
 
 export default function StatusPage() {
-  const { view } = useLoaderData<typeof loader>();
-  return <StatusPageView view={view} />;
+  const { view, keptPromise } = useLoaderData<typeof loader>();
+  return <StatusPageView view={view} keptPromise={keptPromise} />;
 }
 
 export function ErrorBoundary() {

@@ -1,10 +1,18 @@
 // The candidate's status page, from its view model (app/domain/status-page/view.ts): plain HTML that needs no
 // JavaScript — headings for every section, the timeline as a list, messages behind native <details>.
+import type { PromiseSummary } from "~/domain/public-promise/texts";
 import type { StatusTimelineEntry, StatusView } from "~/domain/status-page/view";
 import { CandidatePage } from "./candidate-page";
 import { InterviewCardView } from "./interview-card";
 
-export function StatusPageView({ view }: { view: StatusView }) {
+export function StatusPageView({
+  view,
+  keptPromise = null,
+}: {
+  view: StatusView;
+  /** How often the team kept its "hear back by" dates, when it published its record. */
+  keptPromise?: PromiseSummary | null;
+}) {
   return (
     <CandidatePage company={view.companyName} footer={<p>{view.footer}</p>}>
       <div className="candidate-intro">
@@ -75,6 +83,11 @@ export function StatusPageView({ view }: { view: StatusView }) {
               {line}
             </p>
           ))}
+          {keptPromise?.kept ? (
+            <p>
+              {keptPromise.kept} <a href={keptPromise.href}>{keptPromise.link}</a>
+            </p>
+          ) : null}
         </section>
       ) : null}
 

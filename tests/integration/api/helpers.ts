@@ -26,12 +26,17 @@ function pathOfRouteFile(file: string): string {
   return `/${segments.join("/")}`;
 }
 
-/** Every endpoint's route module (app/routes/api.v1.* and healthz), by its OpenAPI path ("/api/v1/jobs/{jobId}"). */
+/** Every endpoint's route module (app/routes/api.v1.*, api.public.* and healthz), by its OpenAPI path
+ * ("/api/v1/jobs/{jobId}"). */
 export async function endpointRoutes(): Promise<Map<string, ApiRouteModule>> {
   const routesDir = path.resolve("app/routes");
   const files = fs
     .readdirSync(routesDir)
-    .filter((file) => (file.startsWith("api.v1.") || file === "healthz.ts") && !file.includes(".test."));
+    .filter(
+      (file) =>
+        (file.startsWith("api.v1.") || file.startsWith("api.public.") || file === "healthz.ts") &&
+        !file.includes(".test."),
+    );
   const routes = new Map<string, ApiRouteModule>();
   for (const file of files) {
     routes.set(pathOfRouteFile(file), (await import(/* @vite-ignore */ path.join(routesDir, file))) as ApiRouteModule);

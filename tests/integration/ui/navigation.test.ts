@@ -174,6 +174,7 @@ test("the Settings page lists, grouped, only the sections the role may open", as
     "/settings/customer-benchmarks",
     "/settings/data-requests",
     "/settings/email-capture",
+    "/settings/public-promise",
     "/settings/schedules",
     "/settings/sla-policies",
     "/settings/templates",

@@ -159,7 +159,7 @@ test("notes, reasons, internal events and staff details never reach the page's d
   ]);
   expect(rendered).toContain("Hi Ana, we are reading your application.");
   expect(rendered).toContain("<ol");
-  expect(Object.keys(page.data)).toEqual(["locale", "view"]);
+  expect(Object.keys(page.data)).toEqual(["locale", "view", "keptPromise"]);
 });
 
 test("a wrong, malformed, expired or erased link all get the very same 404", async () => {
