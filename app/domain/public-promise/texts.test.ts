@@ -26,8 +26,8 @@ test("the promises in plain words", () => {
 
 test("a figure with its sample, or not enough applications yet; below target is said, not hidden", () => {
   const kept = promiseFigure("first_response", 188, 200);
-  expect(figureSentence(kept, "en")).toBe("Kept for 94% of applicants (188 of 200).");
-  expect(figureSentence(kept, "de")).toBe("Gehalten bei 94 % der Bewerbenden (188 von 200).");
+  expect(figureSentence(kept, "en")).toBe("Kept for 188 of 200 applicants.");
+  expect(figureSentence(kept, "de")).toBe("Gehalten bei 188 von 200 Bewerbenden.");
   expect(belowTarget(kept)).toBe(true);
   expect(belowTarget(promiseFigure("first_response", 20, 20))).toBe(false);
   const few = promiseFigure("first_response", 12, 12);

@@ -28,7 +28,8 @@ export type PromiseTexts = {
   promise: (promise: PublicPromise, target: ResponseTarget | null) => string;
   /** What its figure counts. */
   measure: Record<PublicPromise, string>;
-  kept: (percent: string, kept: number, cases: number) => string;
+  /** Beside the rate: the count behind it. */
+  kept: (kept: number, cases: number) => string;
   tooFew: (cases: number) => string;
   belowTarget: string;
   /** The badge's words: the promise, then "kept 94%" or that there are too few applications. */
@@ -100,7 +101,7 @@ export const PROMISE_TEXTS: Localized<PromiseTexts> = {
       outcome_told: "Rejected applicants who were told",
       hear_back_by: "“Hear back by” dates met",
     },
-    kept: (percent, kept, cases) => `Kept for ${percent} of applicants (${kept} of ${cases}).`,
+    kept: (kept, cases) => `Kept for ${kept} of ${cases} applicants.`,
     tooFew: (cases) => `Not enough applications yet: ${cases} so far, and we show a figure from ${MIN_CASES} on.`,
     belowTarget: "Below our target of 100%.",
     badgePromise: (promise, target) => {
@@ -147,7 +148,7 @@ export const PROMISE_TEXTS: Localized<PromiseTexts> = {
       outcome_told: "Abgelehnte Bewerbende, die es erfahren haben",
       hear_back_by: "Zugesagte Termine eingehalten",
     },
-    kept: (percent, kept, cases) => `Gehalten bei ${percent} der Bewerbenden (${kept} von ${cases}).`,
+    kept: (kept, cases) => `Gehalten bei ${kept} von ${cases} Bewerbenden.`,
     tooFew: (cases) => `Noch nicht genug Bewerbungen: bisher ${cases}, eine Zahl zeigen wir ab ${MIN_CASES}.`,
     belowTarget: "Unter unserem Ziel von 100 %.",
     badgePromise: (promise, target) => {
@@ -190,11 +191,12 @@ export function recordInstant(at: Date, locale: Locale): string {
   }).format(at);
 }
 
-/** The figure as the page reads it: kept for N% of applicants, or not enough applications yet. */
+/** The count beside a figure's rate ("Kept for 188 of 200 applicants."), or that there are not enough applications
+ * yet. */
 export function figureSentence(figure: PromiseFigure, locale: Locale): string {
   const t = PROMISE_TEXTS[locale];
   if (figure.rate === null || figure.kept === null) return t.tooFew(figure.cases);
-  return t.kept(t.percent(figure.rate), figure.kept, figure.cases);
+  return t.kept(figure.kept, figure.cases);
 }
 
 /** Whether a shown figure fell below the promise's target: every applicant, 100%. */

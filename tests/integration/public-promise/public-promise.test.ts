@@ -4,6 +4,7 @@
 // change of the promises shown) takes the page, the JSON and the badge down at once, the hour-long cache included.
 import { beforeAll, expect, test } from "vitest";
 import { recordWindow } from "~/domain/public-promise/record";
+import { PROMISE_TEXTS } from "~/domain/public-promise/texts";
 import { recordMessage } from "~/models/application.server";
 import { decideApplication } from "~/models/decisions.server";
 import { loadMetricsReport } from "~/models/metrics/report.server";
@@ -17,6 +18,7 @@ import * as careersJob from "~/routes/careers.$slug";
 import * as careersList from "~/routes/careers._index";
 import * as badge from "~/routes/promise.badge[.]svg";
 import * as promisePage from "~/routes/promise._index";
+import * as statusPage from "~/routes/s.$token";
 import * as settingsPage from "~/routes/settings.public-promise";
 import { publicPromiseResource, publicPromiseSettingsResource } from "~/web/public-promise.server";
 import { minutesFrom, pinClock } from "../../clock";
@@ -309,4 +311,32 @@ test("the API: admins read and publish, with the preview; others are refused; ba
   const down = await send(route, apiRequest("POST", "/api/v1/public-promise", owner, { body: { published: false } }));
   expect(down.body).toMatchObject({ published: false, metrics: ["first_response"] });
   expect(await publishedPromiseRecord()).toBeNull();
+});
+
+test("the candidate's status page: how often the team kept its hear-back dates, beside theirs, while published", async () => {
+  const application = await createTestApplication({
+    jobId: jobA.id,
+    appliedAt: minutesFrom(NOW, -60),
+    candidate: { locale: "en" },
+  });
+  const token = application.statusUrl.split("/s/")[1]!;
+  const open = () =>
+    run<{ keptPromise: { kept: string; href: string } | null }>(
+      statusPage.loader,
+      new Request(`http://hearback.test/s/${token}`, { headers: { "X-Hearback-Client-Ip": "203.0.113.77" } }),
+      { token },
+    );
+  expect((await open()).data.keptPromise).toBeNull();
+  await savePublicPromise({ published: true, metrics: ["first_response", "hear_back_by"] }, admin.user.id);
+  const record = (await publishedPromiseRecord())!;
+  const rate = record.workspace.figures.find((figure) => figure.promise === "hear_back_by")!.rate!;
+  expect((await open()).data.keptPromise).toMatchObject({
+    kept: `This team kept this promise for ${PROMISE_TEXTS.en.percent(rate)} of applicants in the last 90 days.`,
+    href: "/promise?lang=en",
+  });
+  // Without the hear-back promise published, the status page says nothing of the others.
+  await savePublicPromise({ published: true, metrics: ["first_response"] }, admin.user.id);
+  expect((await open()).data.keptPromise).toBeNull();
+  await savePublicPromise({ published: false }, admin.user.id);
+  expect((await open()).data.keptPromise).toBeNull();
 });
