@@ -14,6 +14,7 @@ import {
   type PublicPromiseSettings,
 } from "~/domain/public-promise/record";
 import { PROMISE_TEXTS } from "~/domain/public-promise/texts";
+import { careersJobUrl } from "~/models/careers.server";
 import { publicUrl } from "~/platform/env.server";
 
 const promiseResource = z.object({
@@ -70,7 +71,7 @@ export function presentPublicPromise(
 ): z.infer<typeof publicPromiseResource> {
   return publicPromiseResource.parse({
     company,
-    url: `${publicUrl()}/promise`,
+    url: publicPromiseUrls().page,
     language: locale,
     period: { from: record.from.toISOString(), to: record.to.toISOString(), days: RECORD_DAYS },
     computedAt: record.computedAt.toISOString(),
@@ -78,7 +79,7 @@ export function presentPublicPromise(
     workspace: { promises: presentScope(record.workspace, locale) },
     jobs: record.jobs.map((scope) => ({
       title: scope.job!.title,
-      url: `${publicUrl()}/careers/${scope.job!.slug}`,
+      url: careersJobUrl(scope.job!.slug),
       promises: presentScope(scope, locale),
     })),
   });

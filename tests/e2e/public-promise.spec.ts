@@ -56,7 +56,7 @@ test("an admin publishes the kept-promise record, candidates read it, and unpubl
     await expect(
       workspace.getByText(/Kept for \d+ of \d+ applicants\.|Not enough applications yet/).first(),
     ).toBeVisible();
-    await expect(candidate.getByText(/Computed .* \(UTC\)/)).toBeVisible();
+    await expect(candidate.getByText(/Computed on .* \(UTC\)/)).toBeVisible();
     await expect(candidate.getByText("We tell you by when you will hear from us, and keep that date.")).toHaveCount(0);
     await expect(candidate.locator("script")).toHaveCount(0);
     await expectAccessible(candidate);

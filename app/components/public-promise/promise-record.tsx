@@ -3,7 +3,8 @@
 // public page (/promise) and the preview in Settings → Public promise render exactly this.
 import type { Locale } from "~/domain/i18n";
 import type { PromiseScope, PublicPromiseRecord } from "~/domain/public-promise/record";
-import { belowTarget, figureSentence, PROMISE_TEXTS, recordDay, recordInstant } from "~/domain/public-promise/texts";
+import { candidateDate, candidateDateTime } from "~/domain/messages/candidate-dates";
+import { belowTarget, figureSentence, PROMISE_TEXTS } from "~/domain/public-promise/texts";
 
 type Heading = "h2" | "h3";
 
@@ -49,12 +50,15 @@ export function PromiseRecord({
   const t = PROMISE_TEXTS[locale];
   const Section = heading;
   const Job = heading === "h2" ? "h3" : "h4";
+  // Dates in UTC, as the window is counted; the year only when it is not the year the record was computed in.
+  const computedAt = new Date(record.computedAt);
+  const day = (at: Date) => candidateDate(at, locale, "UTC", computedAt);
   const last = new Date(new Date(record.to).getTime() - 1);
   return (
     <div className="promise-record">
       <p className="promise-record__period">
-        {t.period(recordDay(new Date(record.from), locale), recordDay(last, locale))}{" "}
-        {t.computed(recordInstant(new Date(record.computedAt), locale))}
+        {t.period(day(new Date(record.from)), day(last))}{" "}
+        {t.computed(candidateDateTime(computedAt, locale, "UTC", computedAt))}
       </p>
       <section className="promise-record__scope" aria-labelledby="promise-workspace-heading">
         <Section id="promise-workspace-heading">{t.workspaceHeading}</Section>

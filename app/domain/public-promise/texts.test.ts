@@ -29,6 +29,8 @@ test("a figure with its sample, or not enough applications yet; below target is 
   expect(figureSentence(kept, "en")).toBe("Kept for 188 of 200 applicants.");
   expect(figureSentence(kept, "de")).toBe("Gehalten bei 188 von 200 Bewerbenden.");
   expect(belowTarget(kept)).toBe(true);
+  // A "hear back by" figure counts the dates given, not applicants.
+  expect(figureSentence(promiseFigure("hear_back_by", 30, 40), "en")).toBe("Kept 30 of 40 dates given.");
   expect(belowTarget(promiseFigure("first_response", 20, 20))).toBe(false);
   const few = promiseFigure("first_response", 12, 12);
   expect(figureSentence(few, "en")).toBe("Not enough applications yet: 12 so far, and we show a figure from 20 on.");
@@ -60,5 +62,9 @@ test("the summary line of the careers and status pages", () => {
     href: "/promise?lang=en",
   });
   expect(promiseSummary(scope, "de", "hear_back_by")?.kept).toBeNull();
+  const dates = { ...scope, figures: [promiseFigure("hear_back_by", 45, 50)] };
+  expect(promiseSummary(dates, "en")?.kept).toBe(
+    "This team kept 90% of the dates it gave applicants in the last 90 days.",
+  );
   expect(promiseSummary({ ...scope, figures: [] }, "en")).toBeNull();
 });

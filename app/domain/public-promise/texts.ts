@@ -2,7 +2,7 @@
 // the one-line summaries on the careers and status pages — in English and German (formal "Sie", as in emails/de).
 import { formatPercent } from "../metrics/importance";
 import { durationFromMinutes } from "../durations";
-import { INTL_LOCALES, type Locale, type Localized } from "../i18n";
+import { type Locale, type Localized } from "../i18n";
 import {
   headlineFigure,
   MIN_CASES,
@@ -29,7 +29,7 @@ export type PromiseTexts = {
   /** What its figure counts. */
   measure: Record<PublicPromise, string>;
   /** Beside the rate: the count behind it. */
-  kept: (kept: number, cases: number) => string;
+  kept: (promise: PublicPromise, kept: number, cases: number) => string;
   tooFew: (cases: number) => string;
   belowTarget: string;
   /** The badge's words: the promise, then "kept 94%" or that there are too few applications. */
@@ -37,7 +37,7 @@ export type PromiseTexts = {
   badgeKept: (percent: string) => string;
   badgeTooFew: string;
   /** The one line beside a promise on the careers and status pages. */
-  summaryKept: (percent: string) => string;
+  summaryKept: (promise: PublicPromise, percent: string) => string;
   summaryLink: string;
   summaryHeading: string;
   percent: (fraction: number) => string;
@@ -79,7 +79,7 @@ export const PROMISE_TEXTS: Localized<PromiseTexts> = {
     intro: (company) =>
       `What ${company} promises everyone who applies, and how often we kept each promise in the last ${RECORD_DAYS} days.`,
     period: (from, to) => `Period: ${from} to ${to} (the last ${RECORD_DAYS} days).`,
-    computed: (at) => `Computed ${at} (UTC); figures are brought up to date every hour.`,
+    computed: (at) => `Computed on ${at} (UTC); figures are brought up to date every hour.`,
     method:
       `Every figure counts every applicant of the period, the same way our own dashboard does. A figure from fewer ` +
       `than ${MIN_CASES} applications is not shown. No applicant's name or details are on this page.`,
@@ -101,7 +101,9 @@ export const PROMISE_TEXTS: Localized<PromiseTexts> = {
       outcome_told: "Rejected applicants who were told",
       hear_back_by: "“Hear back by” dates met",
     },
-    kept: (kept, cases) => `Kept for ${kept} of ${cases} applicants.`,
+    // A "hear back by" figure counts dates given (an applicant may be given several), the others applicants.
+    kept: (promise, kept, cases) =>
+      promise === "hear_back_by" ? `Kept ${kept} of ${cases} dates given.` : `Kept for ${kept} of ${cases} applicants.`,
     tooFew: (cases) => `Not enough applications yet: ${cases} so far, and we show a figure from ${MIN_CASES} on.`,
     belowTarget: "Below our target of 100%.",
     badgePromise: (promise, target) => {
@@ -113,8 +115,10 @@ export const PROMISE_TEXTS: Localized<PromiseTexts> = {
     },
     badgeKept: (percent) => `kept ${percent}`,
     badgeTooFew: "not enough applications yet",
-    summaryKept: (percent) =>
-      `This team kept this promise for ${percent} of applicants in the last ${RECORD_DAYS} days.`,
+    summaryKept: (promise, percent) =>
+      promise === "hear_back_by"
+        ? `This team kept ${percent} of the dates it gave applicants in the last ${RECORD_DAYS} days.`
+        : `This team kept this promise for ${percent} of applicants in the last ${RECORD_DAYS} days.`,
     summaryLink: "How we keep our promises",
     summaryHeading: "Our promise to you",
     percent: formatPercent,
@@ -148,7 +152,10 @@ export const PROMISE_TEXTS: Localized<PromiseTexts> = {
       outcome_told: "Abgelehnte Bewerbende, die es erfahren haben",
       hear_back_by: "Zugesagte Termine eingehalten",
     },
-    kept: (kept, cases) => `Gehalten bei ${kept} von ${cases} Bewerbenden.`,
+    kept: (promise, kept, cases) =>
+      promise === "hear_back_by"
+        ? `${kept} von ${cases} zugesagten Terminen eingehalten.`
+        : `Gehalten bei ${kept} von ${cases} Bewerbenden.`,
     tooFew: (cases) => `Noch nicht genug Bewerbungen: bisher ${cases}, eine Zahl zeigen wir ab ${MIN_CASES}.`,
     belowTarget: "Unter unserem Ziel von 100 %.",
     badgePromise: (promise, target) => {
@@ -160,43 +167,22 @@ export const PROMISE_TEXTS: Localized<PromiseTexts> = {
     },
     badgeKept: (percent) => `gehalten: ${percent}`,
     badgeTooFew: "noch nicht genug Bewerbungen",
-    summaryKept: (percent) =>
-      `Dieses Team hat dieses Versprechen in den letzten ${RECORD_DAYS} Tagen bei ${percent} der Bewerbenden gehalten.`,
+    summaryKept: (promise, percent) =>
+      promise === "hear_back_by"
+        ? `Dieses Team hat in den letzten ${RECORD_DAYS} Tagen ${percent} der zugesagten Termine eingehalten.`
+        : `Dieses Team hat dieses Versprechen in den letzten ${RECORD_DAYS} Tagen bei ${percent} der Bewerbenden gehalten.`,
     summaryLink: "Wie wir unsere Versprechen halten",
     summaryHeading: "Unser Versprechen an Sie",
     percent: (fraction) => formatPercent(fraction).replace("%", " %"),
   },
 };
 
-/** A day as "6 Dec 2026" or "6. Dez. 2026" (UTC). */
-export function recordDay(at: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALES[locale], {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(at);
-}
-
-/** An instant as "6 Dec 2026, 05:00" (UTC). */
-export function recordInstant(at: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALES[locale], {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZone: "UTC",
-  }).format(at);
-}
-
 /** The count beside a figure's rate ("Kept for 188 of 200 applicants."), or that there are not enough applications
  * yet. */
 export function figureSentence(figure: PromiseFigure, locale: Locale): string {
   const t = PROMISE_TEXTS[locale];
   if (figure.rate === null || figure.kept === null) return t.tooFew(figure.cases);
-  return t.kept(figure.kept, figure.cases);
+  return t.kept(figure.promise, figure.kept, figure.cases);
 }
 
 /** Whether a shown figure fell below the promise's target: every applicant, 100%. */
@@ -228,7 +214,7 @@ export function promiseSummary(scope: PromiseScope, locale: Locale, preferred?: 
   return {
     heading: t.summaryHeading,
     promise: t.promise(figure.promise, scope.firstResponseTarget),
-    kept: figure.rate === null ? null : t.summaryKept(t.percent(figure.rate)),
+    kept: figure.rate === null ? null : t.summaryKept(figure.promise, t.percent(figure.rate)),
     link: t.summaryLink,
     href: `/promise?lang=${locale}`,
   };

@@ -331,7 +331,7 @@ test("the candidate's status page: how often the team kept its hear-back dates, 
   const record = (await publishedPromiseRecord())!;
   const rate = record.workspace.figures.find((figure) => figure.promise === "hear_back_by")!.rate!;
   expect((await open()).data.keptPromise).toMatchObject({
-    kept: `This team kept this promise for ${PROMISE_TEXTS.en.percent(rate)} of applicants in the last 90 days.`,
+    kept: `This team kept ${PROMISE_TEXTS.en.percent(rate)} of the dates it gave applicants in the last 90 days.`,
     href: "/promise?lang=en",
   });
   // Without the hear-back promise published, the status page says nothing of the others.
