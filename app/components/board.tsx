@@ -1,8 +1,9 @@
-// The pipeline board. Every card has a compact "Move to…" menu of stage buttons (one form, each button a submit, so
-// it works without JavaScript and by keyboard); with JavaScript the same move is also possible by drag and drop,
+// The pipeline board. Every card has a compact "Move to…" menu of stage buttons (one form, each button a submit),
+// rendered only when opened so a long board stays light: in place with JavaScript, and without it through a link to
+// the board with that card's menu open (`?move=`). With JavaScript the same move is also possible by drag and drop,
 // shown at once (optimistic) and announced in a live region. With a selection (bulk rejection), every card also has a
 // checkbox that belongs to that form by its `form` attribute. The filter bar above it is a plain GET form.
-import { Form, Link, useFetcher, useFetchers, useSubmit } from "@remix-run/react";
+import { Form, Link, useFetcher, useFetchers, useLocation, useSubmit } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type DragEvent, type MutableRefObject } from "react";
 import { applyPendingMoves, type PendingMove } from "~/domain/board";
 import {
@@ -192,6 +193,7 @@ export function Board({
                       onResult={announce}
                       focusAfterMoveRef={focusAfterMoveRef}
                       selection={card.closed ? undefined : selection}
+                      interactive={interactive}
                     />
                   ))}
                 </ul>
@@ -252,29 +254,45 @@ type BoardCardProps = {
   onResult(result: MoveResult): void;
   focusAfterMoveRef: MutableRefObject<string | null>;
   selection?: BoardSelection;
+  /** Hydrated: the menu opens in place; before that (or without JavaScript) "Move to…" is a link. */
+  interactive: boolean;
 };
 
-function BoardCard({ card, stages, canMove, draggable, now, onResult, focusAfterMoveRef, selection }: BoardCardProps) {
+function BoardCard({
+  card,
+  stages,
+  canMove,
+  draggable,
+  now,
+  onResult,
+  focusAfterMoveRef,
+  selection,
+  interactive,
+}: BoardCardProps) {
   const fetcher = useFetcher<MoveResult>({ key: moveKey(card.id) });
-  const menu = useRef<HTMLDetailsElement>(null);
+  const location = useLocation();
+  const movingHere = new URLSearchParams(location.search).get("move") === card.id;
+  const [menuOpen, setMenuOpen] = useState(movingHere);
+  const toggle = useRef<HTMLButtonElement>(null);
   const waitingDays = wholeDaysBetween(new Date(card.waitingSince), new Date(now));
-  const checkboxId = `select-${card.id}`;
   const currentStage = stages.find((stage) => stage.id === card.stageId);
+  const menuId = `move-${card.id}`;
 
   useEffect(() => {
     if (fetcher.state === "idle" && fetcher.data) onResult(fetcher.data);
   }, [fetcher.state, fetcher.data, onResult]);
 
-  // A card moved by keyboard reappears in another column: give focus back to its "Move to…" menu.
+  // A card moved by keyboard reappears in another column: give focus back to its "Move to…" button.
   useEffect(() => {
     if (focusAfterMoveRef.current === card.id) {
       focusAfterMoveRef.current = null;
-      menu.current?.querySelector("summary")?.focus();
+      toggle.current?.focus();
     }
   }, [card.id, focusAfterMoveRef]);
 
   return (
     <li
+      id={`card-${card.id}`}
       className={card.closed ? `board-card board-card--${card.closed}` : "board-card"}
       draggable={draggable || undefined}
       onDragStart={
@@ -288,21 +306,16 @@ function BoardCard({ card, stages, canMove, draggable, now, onResult, focusAfter
     >
       <div className="board-card__head">
         {selection ? (
-          <>
-            <input
-              type="checkbox"
-              id={checkboxId}
-              className="board-card__select"
-              name="applicationIds"
-              value={card.id}
-              form={selection.formId}
-              checked={selection.isSelected(card.id)}
-              onChange={(event) => selection.toggle([card.id], event.currentTarget.checked)}
-            />
-            <label htmlFor={checkboxId} className="visually-hidden">
-              Select {card.candidateName}
-            </label>
-          </>
+          <input
+            type="checkbox"
+            aria-label={`Select ${card.candidateName}`}
+            className="board-card__select"
+            name="applicationIds"
+            value={card.id}
+            form={selection.formId}
+            checked={selection.isSelected(card.id)}
+            onChange={(event) => selection.toggle([card.id], event.currentTarget.checked)}
+          />
         ) : null}
         <Link to={`/applications/${card.id}`} className="board-card__name">
           {card.candidateName}
@@ -335,33 +348,73 @@ function BoardCard({ card, stages, canMove, draggable, now, onResult, focusAfter
         </p>
       ) : null}
       {canMove ? (
-        <details className="move-menu" ref={menu}>
-          <summary>
-            Move to…<span className="visually-hidden"> (moves {card.candidateName})</span>
-          </summary>
-          <fetcher.Form
-            method="post"
-            className="move-menu__list"
-            preventScrollReset
-            onSubmit={() => {
-              focusAfterMoveRef.current = card.id;
-              if (menu.current) menu.current.open = false;
-            }}
-          >
-            <input type="hidden" name="intent" value="move" />
-            <input type="hidden" name="applicationId" value={card.id} />
-            {stages
-              .filter((stage) => stage.id !== card.stageId)
-              .map((stage) => (
-                <button key={stage.id} type="submit" name="stageId" value={stage.id} className="move-menu__stage">
-                  {stage.name}
-                </button>
-              ))}
-          </fetcher.Form>
-        </details>
+        <div className="move-menu">
+          {interactive ? (
+            <button
+              ref={toggle}
+              type="button"
+              className="move-menu__toggle"
+              aria-expanded={menuOpen}
+              aria-controls={menuOpen ? menuId : undefined}
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              Move to…<span className="visually-hidden"> (moves {card.candidateName})</span>
+            </button>
+          ) : (
+            // Without JavaScript the menu is one more page away: the board again, with this card's menu open.
+            <a href={movingHref(location.search, card.id)} className="move-menu__toggle">
+              Move to…<span className="visually-hidden"> (moves {card.candidateName})</span>
+            </a>
+          )}
+          {menuOpen ? (
+            <fetcher.Form
+              method="post"
+              action={withoutMoving(location.search)}
+              id={menuId}
+              className="move-menu__list"
+              preventScrollReset
+              onKeyDown={(event) => {
+                if (event.key !== "Escape") return;
+                setMenuOpen(false);
+                toggle.current?.focus();
+              }}
+              onSubmit={() => {
+                focusAfterMoveRef.current = card.id;
+                setMenuOpen(false);
+              }}
+            >
+              <input type="hidden" name="intent" value="move" />
+              <input type="hidden" name="applicationId" value={card.id} />
+              {stages
+                .filter((stage) => stage.id !== card.stageId)
+                .map((stage) => (
+                  <button key={stage.id} type="submit" name="stageId" value={stage.id} className="move-menu__stage">
+                    {stage.name}
+                  </button>
+                ))}
+            </fetcher.Form>
+          ) : null}
+        </div>
       ) : null}
     </li>
   );
+}
+
+/** The board's address with this card's menu open (`?move=`), keeping the filters, and the card in view. */
+function movingHref(search: string, applicationId: string): string {
+  const params = new URLSearchParams(search);
+  params.delete("index");
+  params.set("move", applicationId);
+  return `?${params}#card-${applicationId}`;
+}
+
+/** Where a move is posted: the board with its filters, without an open menu, so the answer shows the menu closed. */
+function withoutMoving(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete("move");
+  params.delete("index");
+  const rest = params.toString();
+  return rest ? `?index&${rest}` : "?index";
 }
 
 type BoardFilterBarProps = {

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { applyPendingMoves, cardsByStage } from "./board";
+import { applyPendingMoves, BOARD_CARD_BUDGET, cardsByStage, cardsPerColumn } from "./board";
 
 const cards = [
   { id: "a", stageId: "s1" },
@@ -30,4 +30,12 @@ test("cards are grouped per stage in stage order, empty stages included", () => 
   expect([...columns.keys()]).toEqual(["s1", "s2", "s3"]);
   expect(columns.get("s1")!.map((card) => card.id)).toEqual(["a", "b"]);
   expect(columns.get("s3")).toEqual([]);
+});
+
+test("a board's card budget is shared out between its columns, never fewer than six each", () => {
+  expect(cardsPerColumn(5)).toBe(12);
+  expect(cardsPerColumn(3)).toBe(20);
+  expect(cardsPerColumn(7)).toBe(8);
+  expect(cardsPerColumn(20)).toBe(6);
+  expect(cardsPerColumn(0)).toBe(BOARD_CARD_BUDGET);
 });

@@ -2,6 +2,16 @@
 
 export type PendingMove = { applicationId: string; stageId: string };
 
+/** Cards a board shows before "Show all", whatever its number of columns: about 1 KB of HTML each, so a board stays
+ * under its 100 KB budget even when a job has thousands of active applications. */
+export const BOARD_CARD_BUDGET = 60;
+const MIN_CARDS_PER_COLUMN = 6;
+
+/** Cards per column for a board of `columns` columns: the budget shared out, never fewer than a handful. */
+export function cardsPerColumn(columns: number): number {
+  return Math.max(MIN_CARDS_PER_COLUMN, Math.floor(BOARD_CARD_BUDGET / Math.max(1, columns)));
+}
+
 /**
  * Cards with pending moves applied, and stage counts adjusted to match. Moves to unknown stages or of cards not on
  * the board (beyond the per-stage limit) only change the counts that can be known.

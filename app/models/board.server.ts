@@ -35,8 +35,9 @@ export type BoardCard = {
 const ISO_UTC = 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"';
 
 export type BoardOptions = {
-  /** Cards per column; the oldest applications come first. Unlimited when left out. */
-  perStageLimit?: number;
+  /** Cards per column, or how many for a board of so many columns; the oldest applications come first. Unlimited
+   * when left out. */
+  perStageLimit?: number | ((columns: number) => number);
   /** A stage shown in full whatever the limit ("Show all"). */
   expandStageId?: string;
   /** Search and filters; closed applications are left out unless `showClosed`. */
@@ -71,8 +72,12 @@ export async function getBoard(jobId: string, actor: Actor, options: BoardOption
     },
   });
   if (!job) return null;
-  const limit = options.perStageLimit ?? 2_147_483_647;
   const filters = options.filters ?? { q: "", owed: null, source: null, showClosed: false };
+  const columns = job.stages.length + (filters.showClosed ? CLOSED_COLUMNS.length : 0);
+  const limit =
+    typeof options.perStageLimit === "function"
+      ? options.perStageLimit(columns)
+      : (options.perStageLimit ?? 2_147_483_647);
   const at = options.at ?? new Date();
   const statuses = filters.showClosed ? ["active", ...CLOSED_COLUMNS] : ["active"];
   const rows = await prisma.$queryRaw<

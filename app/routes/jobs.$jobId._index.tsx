@@ -12,6 +12,7 @@ import { JobStatusBadge } from "~/components/status-badges";
 import { PageHeader } from "~/components/ui/page-header";
 import { moveFormSchema } from "~/domain/application-forms";
 import { boardFiltersFromSearch, isFiltered } from "~/domain/board-filters";
+import { cardsPerColumn } from "~/domain/board";
 import { suggestedRejectionKind } from "~/domain/bulk-rejection";
 import type { StageKind } from "~/domain/jobs";
 import { can } from "~/domain/permissions";
@@ -27,9 +28,6 @@ import { RouteError } from "~/components/route-error";
 import { useHydrated } from "~/components/ui/use-hydrated";
 import type { StaffPageHandle } from "~/web/staff-page-cache.server";
 
-/** Cards per column; "Show all" lifts the limit for one stage, so a 2,000-card pipeline still renders quickly. */
-const CARDS_PER_STAGE = 50;
-
 /** Read only from the database, the user and the clock: kept in memory until the next write or minute. */
 export const handle: StaffPageHandle = { keptWhileUnchanged: true };
 
@@ -44,7 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const expandedStageId = url.searchParams.get("all") === "1" ? url.searchParams.get("stage") : null;
   const now = new Date();
   const board = await getBoard(params.jobId!, user, {
-    perStageLimit: CARDS_PER_STAGE,
+    // A budget of cards shared out between the columns; "Show all" lifts the limit for one stage.
+    perStageLimit: cardsPerColumn,
     expandStageId: expandedStageId ?? undefined,
     filters: boardFiltersFromSearch(url.searchParams),
     at: now,

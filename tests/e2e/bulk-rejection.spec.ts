@@ -121,11 +121,11 @@ test("without JavaScript the checkboxes, the bar and Undo still work", async ({ 
   const banner = plain.page.getByRole("status").filter({ hasText: "Rejected 2 candidates" });
   await refreshUntil(plain.page, banner);
   await expect(banner).toHaveText(BANNER);
-  await expect(column(plain.page, "Applied").getByRole("link", { name: "Tove Lind" })).toHaveCount(0);
+  await expect(column(plain.page, "Applied").getByRole("link", { name: "Tove Lind", exact: true })).toHaveCount(0);
 
   await banner.getByRole("button", { name: "Undo" }).click();
   await refreshUntil(plain.page, plain.page.getByText("Undone: 2 candidates are back on the board."));
-  await expect(column(plain.page, "Applied").getByRole("link", { name: "Tove Lind" })).toBeVisible();
-  await expect(column(plain.page, "Applied").getByRole("link", { name: "Uwe Roth" })).toBeVisible();
+  await expect(column(plain.page, "Applied").getByRole("link", { name: "Tove Lind", exact: true })).toBeVisible();
+  await expect(column(plain.page, "Applied").getByRole("link", { name: "Uwe Roth", exact: true })).toBeVisible();
   await plain.context.close();
 });

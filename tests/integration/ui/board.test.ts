@@ -1,5 +1,6 @@
 // The pipeline board: limits for big pipelines, a constant number of queries, moving by form, and scoping.
 import { expect, test } from "vitest";
+import { cardsPerColumn } from "~/domain/board";
 import { recordMessage } from "~/models/application.server";
 import { createApplication } from "~/models/application-intake.server";
 import { decideApplication } from "~/models/decisions.server";
@@ -35,7 +36,7 @@ async function addCandidates(jobId: string, count: number, namePrefix = "Candida
   return ids;
 }
 
-test("a big column shows the oldest 50 cards with the full count, and 'Show all' lifts the limit", async () => {
+test("a big column shows its oldest cards within the board's budget, with the full count; 'Show all' lifts the limit", async () => {
   const admin = await signIn("admin");
   const job = await createJob({ title: "Busy role", status: "open", ...noPeople }, admin.user.id);
   await addCandidates(job.id, 55);
@@ -43,7 +44,10 @@ test("a big column shows the oldest 50 cards with the full count, and 'Show all'
 
   const limited = await run<BoardData>(board.loader, getRequest(`/jobs/${job.id}`, admin), { jobId: job.id });
   expect(limited.data.counts[applied!.id]).toBe(55);
-  expect(limited.data.cards).toHaveLength(50);
+  // The board's budget shared out between its columns (the default pipeline's four stages: fifteen each).
+  expect(job.stages).toHaveLength(4);
+  expect(limited.data.cards).toHaveLength(cardsPerColumn(4));
+  expect(cardsPerColumn(4)).toBe(15);
   expect(limited.data.cards[0]).toMatchObject({
     candidateName: "Candidate 1",
     appliedAt: new Date("2026-10-01T00:00:00Z"), // right whatever the process's TZ
