@@ -122,7 +122,12 @@ export default function PublicPromiseSettingsPage() {
               <button type="submit" name="published" value="true" className="button">
                 Save and keep published
               </button>
-              <button type="submit" name="published" value="false" className="button button--danger-outline">
+              <button
+                type="submit"
+                name="published"
+                value="false"
+                className="button button--secondary button--danger-outline"
+              >
                 Unpublish
               </button>
             </>

@@ -44,6 +44,7 @@ test("an admin publishes the kept-promise record, candidates read it, and unpubl
   await expect(page.getByRole("status").or(page.getByRole("alert")).first()).toContainText("Published");
   await expect(page.getByRole("heading", { name: "Published", exact: true })).toBeVisible();
   await expect(page.getByRole("img", { name: "The badge as it looks now" })).toBeVisible();
+  await expectAccessible(page);
 
   // The candidate's side: no JavaScript, a phone.
   const visitor = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
