@@ -7,7 +7,7 @@ import { z } from "zod";
 import { RouteError } from "~/components/route-error";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager, RiskLinks, ScopeLinks } from "~/components/waiting/waiting-filters";
-import { WaitingTable } from "~/components/waiting/waiting-table";
+import { WaitingTable, type WaitingTableClock, type WaitingTableRow } from "~/components/waiting/waiting-table";
 import { SLA_METRIC_LABELS, SLA_METRICS } from "~/domain/sla/types";
 import { WAITING_RISKS, WAITING_SEARCH_MAX } from "~/domain/sla/waiting";
 import {
@@ -15,7 +15,9 @@ import {
   encodeCursor,
   getWaitingList,
   waitingJobOptions,
+  type WaitingClock,
   type WaitingCursor,
+  type WaitingRow,
 } from "~/models/sla/waiting-list.server";
 import { listUsersByRole } from "~/models/user.server";
 import waitingStyles from "~/styles/waiting.css?url";
@@ -106,7 +108,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       }))
     : [];
   return {
-    rows: list.rows,
+    rows: list.rows.map(tableRow),
     counts: list.counts,
     riskLinks,
     scopeLinks,
@@ -120,6 +122,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     timeZone: user.timeZone,
     ownFeedbackOnly,
   };
+}
+
+/** A row as the table shows it (ids of the candidate, the stage and the clocks, emails and start times stay here). */
+function tableRow(row: WaitingRow) {
+  const clock = ({ metric, dueAt, risk, interview, feedbackOwedBy }: WaitingClock) =>
+    ({ metric, dueAt, risk, interview, feedbackOwedBy }) satisfies WaitingTableClock;
+  return {
+    applicationId: row.applicationId,
+    candidate: { name: row.candidate.name, timeZone: row.candidate.timeZone },
+    job: { id: row.job.id, title: row.job.title },
+    stage: { name: row.stage.name },
+    lead: clock(row.lead),
+    others: row.others.map(clock),
+  } satisfies WaitingTableRow;
 }
 
 export default function WaitingPage() {

@@ -11,7 +11,6 @@ type Instant = Date | string;
 type Risk = "breached" | "warning" | "fine";
 
 export type WaitingTableClock = {
-  id: string;
   metric: SlaMetric;
   dueAt: Instant;
   risk: Risk;
@@ -19,10 +18,11 @@ export type WaitingTableClock = {
   feedbackOwedBy: { id: string; name: string }[];
 };
 
+/** What a row shows, and no more: the page's data travels twice (as HTML and for hydration). */
 export type WaitingTableRow = {
   applicationId: string;
   candidate: { name: string; timeZone: string };
-  job: { title: string };
+  job: { id: string; title: string };
   stage: { name: string };
   lead: WaitingTableClock;
   others: WaitingTableClock[];
@@ -84,8 +84,9 @@ export function WaitingTable({ rows, now, timeZone }: Props) {
 function AlsoOwed({ clocks, now, timeZone }: { clocks: WaitingTableClock[]; now: Instant; timeZone: string }) {
   return (
     <ul className="also-owed small" aria-label="Also owed">
-      {clocks.map((clock) => (
-        <li key={clock.id} className={`also-owed__item also-owed__item--${clock.risk}`}>
+      {clocks.map((clock, index) => (
+        // The others are in a fixed order (most urgent first) and never reordered in place.
+        <li key={index} className={`also-owed__item also-owed__item--${clock.risk}`}>
           Also: {SLA_METRIC_LABELS[clock.metric]}, {relativeDue(new Date(clock.dueAt), new Date(now))}
           {clock.metric === "interviewer_feedback" ? (
             <>
