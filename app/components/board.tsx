@@ -348,7 +348,16 @@ function BoardCard({
         </p>
       ) : null}
       {canMove ? (
-        <div className="move-menu">
+        // Escape closes an open menu from its button or any of its stages, and gives focus back to the button.
+        // eslint-disable-next-line jsx-a11y/no-static-element-interactions
+        <div
+          className="move-menu"
+          onKeyDown={(event) => {
+            if (event.key !== "Escape" || !menuOpen) return;
+            setMenuOpen(false);
+            toggle.current?.focus();
+          }}
+        >
           {interactive ? (
             <button
               ref={toggle}
@@ -373,11 +382,6 @@ function BoardCard({
               id={menuId}
               className="move-menu__list"
               preventScrollReset
-              onKeyDown={(event) => {
-                if (event.key !== "Escape") return;
-                setMenuOpen(false);
-                toggle.current?.focus();
-              }}
               onSubmit={() => {
                 focusAfterMoveRef.current = card.id;
                 setMenuOpen(false);

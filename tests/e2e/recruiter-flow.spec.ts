@@ -47,7 +47,14 @@ test("sign in, create a job, add a candidate, move them and reject them with a r
   await page.getByRole("link", { name: title }).first().click();
   await expect(column(page, "Applied").getByRole("link", { name: "Noor Haddad" })).toBeVisible();
   const noorInApplied = column(page, "Applied").getByRole("listitem").filter({ hasText: "Noor Haddad" });
-  await noorInApplied.getByRole("button", { name: /^Move to…/ }).focus();
+  const moveToggle = noorInApplied.getByRole("button", { name: /^Move to…/ });
+  await moveToggle.focus();
+  await page.keyboard.press("Enter");
+  await expect(moveToggle).toHaveAttribute("aria-expanded", "true");
+  // Escape closes the menu and leaves focus on its button; Enter opens it again.
+  await page.keyboard.press("Escape");
+  await expect(moveToggle).toHaveAttribute("aria-expanded", "false");
+  await expect(moveToggle).toBeFocused();
   await page.keyboard.press("Enter");
   await noorInApplied.getByRole("button", { name: "Screen" }).focus();
   await page.keyboard.press("Enter");
