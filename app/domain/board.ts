@@ -33,13 +33,3 @@ export function applyPendingMoves<TCard extends { id: string; stageId: string }>
   });
   return { cards: moved, counts: adjusted };
 }
-
-/** Cards grouped by stage, in the order given. */
-export function cardsByStage<TCard extends { stageId: string }>(
-  stageIds: string[],
-  cards: TCard[],
-): Map<string, TCard[]> {
-  const columns = new Map<string, TCard[]>(stageIds.map((id) => [id, []]));
-  for (const card of cards) columns.get(card.stageId)?.push(card);
-  return columns;
-}

@@ -9,7 +9,7 @@ import { prisma } from "~/platform/db.server";
 import { newId } from "~/platform/ids.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
 import { auditInsert, recordAudit } from "./audit.server";
-import { appendEvent, appendEvents, timelineEventSelect } from "./event.server";
+import { appendEvent, appendEvents } from "./event.server";
 import { queueAutomaticMessages } from "./outbox/automations.server";
 import { applicationScope, type Actor, type ChangeActor } from "./scope.server";
 
@@ -319,15 +319,4 @@ export async function getApplication(applicationId: string, actor: Actor) {
     where: { id: applicationId, ...applicationScope(actor) },
     select: applicationDetailSelect,
   });
-}
-
-export async function getApplicationWithTimeline(applicationId: string, actor: Actor) {
-  const application = await getApplication(applicationId, actor);
-  if (!application) return null;
-  const events = await prisma.event.findMany({
-    where: { applicationId },
-    orderBy: [{ occurredAt: "desc" }, { recordedAt: "desc" }, { id: "desc" }],
-    select: timelineEventSelect,
-  });
-  return { ...application, events };
 }
