@@ -1,6 +1,6 @@
 // The pipeline board. Every card has a compact "Move to…" menu of stage buttons (one form, each button a submit),
-// rendered only when opened so a long board stays light: in place with JavaScript, and without it through a link to
-// the board with that card's menu open (`?move=`). With JavaScript the same move is also possible by drag and drop,
+// rendered only when opened so a long board stays light: in place with JavaScript, and without it by opening the board
+// again with that card's menu open (`?move=`, through one GET form per board). With JavaScript the same move is also possible by drag and drop,
 // shown at once (optimistic) and announced in a live region. With a selection (bulk rejection), every card also has a
 // checkbox that belongs to that form by its `form` attribute. The filter bar above it is a plain GET form.
 import { Form, Link, useFetcher, useFetchers, useLocation, useSubmit } from "@remix-run/react";
@@ -66,6 +66,7 @@ export function Board({
 }: BoardProps) {
   const fetchers = useFetchers();
   const submit = useSubmit();
+  const location = useLocation();
   const [announcement, setAnnouncement] = useState<MoveResult | null>(serverResult ?? null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const interactive = useHydrated();
@@ -131,6 +132,7 @@ export function Board({
         {canMove ? " Move a card with its “Move to…” menu, or drag it to another stage." : null}
         {selection ? " Tick cards to reject several candidates at once." : null}
       </p>
+      {canMove ? <MoveMenuForm search={location.search} /> : null}
       {/* Focusable so keyboard users can scroll it sideways; the shadows at its edges show there is more. */}
       <div
         className="board"
@@ -193,7 +195,6 @@ export function Board({
                       onResult={announce}
                       focusAfterMoveRef={focusAfterMoveRef}
                       selection={card.closed ? undefined : selection}
-                      interactive={interactive}
                     />
                   ))}
                 </ul>
@@ -254,21 +255,9 @@ type BoardCardProps = {
   onResult(result: MoveResult): void;
   focusAfterMoveRef: MutableRefObject<string | null>;
   selection?: BoardSelection;
-  /** Hydrated: the menu opens in place; before that (or without JavaScript) "Move to…" is a link. */
-  interactive: boolean;
 };
 
-function BoardCard({
-  card,
-  stages,
-  canMove,
-  draggable,
-  now,
-  onResult,
-  focusAfterMoveRef,
-  selection,
-  interactive,
-}: BoardCardProps) {
+function BoardCard({ card, stages, canMove, draggable, now, onResult, focusAfterMoveRef, selection }: BoardCardProps) {
   const fetcher = useFetcher<MoveResult>({ key: moveKey(card.id) });
   const location = useLocation();
   const movingHere = new URLSearchParams(location.search).get("move") === card.id;
@@ -358,23 +347,25 @@ function BoardCard({
             toggle.current?.focus();
           }}
         >
-          {interactive ? (
-            <button
-              ref={toggle}
-              type="button"
-              className="move-menu__toggle"
-              aria-expanded={menuOpen}
-              aria-controls={menuOpen ? menuId : undefined}
-              onClick={() => setMenuOpen((open) => !open)}
-            >
-              Move to…<span className="visually-hidden"> (moves {card.candidateName})</span>
-            </button>
-          ) : (
-            // Without JavaScript the menu is one more page away: the board again, with this card's menu open.
-            <a href={movingHref(location.search, card.id)} className="move-menu__toggle">
-              Move to…<span className="visually-hidden"> (moves {card.candidateName})</span>
-            </a>
-          )}
+          {/* One button before and after hydration. Without JavaScript it submits the board's GET form with
+              `move` set, which opens the board again with this card's menu open; with JavaScript it opens in place. */}
+          <button
+            ref={toggle}
+            type="submit"
+            form={MOVE_MENU_FORM}
+            name="move"
+            value={card.id}
+            formAction={`#card-${card.id}`}
+            className="move-menu__toggle"
+            aria-expanded={menuOpen}
+            aria-controls={menuOpen ? menuId : undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              setMenuOpen((open) => !open);
+            }}
+          >
+            Move to…<span className="visually-hidden"> (moves {card.candidateName})</span>
+          </button>
           {menuOpen ? (
             <fetcher.Form
               method="post"
@@ -404,12 +395,19 @@ function BoardCard({
   );
 }
 
-/** The board's address with this card's menu open (`?move=`), keeping the filters, and the card in view. */
-function movingHref(search: string, applicationId: string): string {
-  const params = new URLSearchParams(search);
-  params.delete("index");
-  params.set("move", applicationId);
-  return `?${params}#card-${applicationId}`;
+const MOVE_MENU_FORM = "board-move-menu";
+
+/** The GET form every card's "Move to…" button submits without JavaScript: the board's filters, and `move` from the
+ * button itself. */
+function MoveMenuForm({ search }: { search: string }) {
+  const params = [...new URLSearchParams(search)].filter(([name]) => name !== "move" && name !== "index");
+  return (
+    <form id={MOVE_MENU_FORM} method="get" hidden>
+      {params.map(([name, value]) => (
+        <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
+      ))}
+    </form>
+  );
 }
 
 /** Where a move is posted: the board with its filters, without an open menu, so the answer shows the menu closed. */
