@@ -105,27 +105,21 @@ async function measurePhase(
   dataset[`${phase}HealthzP50Ms`] = floor.p50Ms;
   console.log(`  ${workspace}: /healthz ${floor.requestsPerSecond} requests/s, p50 ${floor.p50Ms} ms`);
   const measurements: Measurement[] = [];
+  /** One signed-in GET, its body read to the end. */
+  const readPage = async (address: string) => {
+    const response = await fetch(`${origin}${address}`, { headers: { Cookie: cookies[0]! } });
+    if (!response.ok) throw new Error(`GET ${address} answered ${response.status}.`);
+    await response.arrayBuffer();
+  };
   for (const page of pages) {
     const weight = await pageWeight(origin, page.path, cookies[0]!);
-    const single = await measure(
-      `${workspace} · ${page.label}`,
-      async () => {
-        const response = await fetch(`${origin}${page.path}`, { headers: { Cookie: cookies[0]! } });
-        if (!response.ok) throw new Error(`GET ${page.path} answered ${response.status}.`);
-        await response.arrayBuffer();
-      },
-      context,
-    );
+    const single = await measure(`${workspace} · ${page.label}`, () => readPage(page.path), context);
     const loaded = await load(origin, page.path, cookies, SECONDS);
     // The same page with nothing stored: each request's address differs by a parameter the page ignores, so each is
     // rendered (what the first view after a write costs).
     const renderedSingle = await measure(
       `${workspace} · ${page.label} (rendered)`,
-      async () => {
-        const response = await fetch(`${origin}${renderedAddress(page.path)}`, { headers: { Cookie: cookies[0]! } });
-        if (!response.ok) throw new Error(`GET ${page.path} answered ${response.status}.`);
-        await response.arrayBuffer();
-      },
+      () => readPage(renderedAddress(page.path)),
       context,
     );
     const renderedLoad = await load(origin, page.path, cookies, SECONDS, renderedAddress);
