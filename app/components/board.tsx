@@ -400,22 +400,26 @@ const MOVE_MENU_FORM = "board-move-menu";
 /** The GET form every card's "Move to…" button submits without JavaScript: the board's filters, and `move` from the
  * button itself. */
 function MoveMenuForm({ search }: { search: string }) {
-  const params = [...new URLSearchParams(search)].filter(([name]) => name !== "move" && name !== "index");
   return (
     <form id={MOVE_MENU_FORM} method="get" hidden>
-      {params.map(([name, value]) => (
+      {[...boardParams(search)].map(([name, value]) => (
         <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
       ))}
     </form>
   );
 }
 
-/** Where a move is posted: the board with its filters, without an open menu, so the answer shows the menu closed. */
-function withoutMoving(search: string): string {
+/** The board's own parameters (its filters, an expanded stage), without an open menu or Remix's `index`. */
+function boardParams(search: string): URLSearchParams {
   const params = new URLSearchParams(search);
   params.delete("move");
   params.delete("index");
-  const rest = params.toString();
+  return params;
+}
+
+/** Where a move is posted: the board with its filters, without an open menu, so the answer shows the menu closed. */
+function withoutMoving(search: string): string {
+  const rest = boardParams(search).toString();
   return rest ? `?index&${rest}` : "?index";
 }
 
