@@ -5,7 +5,8 @@ CREATE TYPE "ChatKind" AS ENUM ('slack', 'teams');
 CREATE TYPE "HttpDeliveryStatus" AS ENUM ('queued', 'sending', 'delivered', 'failed');
 
 -- AlterEnum
-ALTER TYPE "NotificationKind" ADD VALUE 'delivery_target_disabled';
+ALTER TYPE "NotificationKind" ADD VALUE 'webhook_endpoint_disabled';
+ALTER TYPE "NotificationKind" ADD VALUE 'chat_channel_disabled';
 
 -- CreateTable
 CREATE TABLE "WebhookEndpoint" (
