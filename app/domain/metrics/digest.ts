@@ -59,7 +59,8 @@ export type DigestFigures = {
   decisionsOwed: number;
 };
 
-export function digestFigures(report: MetricsReport, managerId: string): DigestFigures {
+/** `managerId`: the decisions that person owes; null: everyone's (the chat digest of a workspace or a job). */
+export function digestFigures(report: MetricsReport, managerId: string | null): DigestFigures {
   const firstResponse = report.sla.first_response;
   return {
     applications: report.applications,
@@ -68,7 +69,7 @@ export function digestFigures(report: MetricsReport, managerId: string): DigestF
     promiseKeptRate: report.promiseKept.rate,
     breachesNow: SLA_METRICS.reduce((sum, metric) => sum + report.sla[metric].breachedNow, 0),
     decisionsOwed: report.decisionsOwed
-      .filter((owed) => owed.ownerId === managerId)
+      .filter((owed) => managerId === null || owed.ownerId === managerId)
       .reduce((sum, owed) => sum + owed.count, 0),
   };
 }
@@ -152,9 +153,10 @@ function rateChange(current: number | null, previous: number | null): Change | n
     : { symbol: `↓ ${-points} ${unit}`, words: "worse than the week before" };
 }
 
-type FigureLine = { label: string; value: string; change: Change | null };
+/** One figure of the digest with its change from the window before (the chat digest shows the same lines). */
+export type FigureLine = { label: string; value: string; change: Change | null };
 
-function figureLines(current: DigestFigures, previous: DigestFigures): FigureLine[] {
+export function figureLines(current: DigestFigures, previous: DigestFigures): FigureLine[] {
   const median = current.firstResponseMedianMinutes;
   return [
     {
@@ -190,7 +192,7 @@ function figureLines(current: DigestFigures, previous: DigestFigures): FigureLin
   ];
 }
 
-function changeText(change: Change | null): string {
+export function changeText(change: Change | null): string {
   if (!change) return "";
   return change.symbol ? ` (${change.symbol}, ${change.words})` : ` (${change.words})`;
 }
