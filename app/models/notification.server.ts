@@ -7,7 +7,14 @@ import { scheduleDefinition, type Db } from "./sla/config.server";
 
 export type NewNotification = {
   userId: string;
-  kind: "sla_warning" | "sla_breach" | "connector_failing" | "overdue_summary" | "workspace_overdue_summary";
+  kind:
+    | "sla_warning"
+    | "sla_breach"
+    | "connector_failing"
+    | "overdue_summary"
+    | "workspace_overdue_summary"
+    | "webhook_endpoint_disabled"
+    | "chat_channel_disabled";
   /** SLA notices name their application and clock; a connector's failures and the summaries name neither. */
   applicationId?: string;
   clockId?: string;
@@ -78,6 +85,10 @@ export function notificationPath(notification: { kind: NotificationItem["kind"];
   switch (notification.kind) {
     case "connector_failing":
       return "/settings/connectors";
+    case "webhook_endpoint_disabled":
+      return "/settings/webhooks";
+    case "chat_channel_disabled":
+      return "/settings/chat-alerts";
     case "overdue_summary":
       return "/waiting?risk=breached&scope=mine";
     case "workspace_overdue_summary":

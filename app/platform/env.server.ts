@@ -33,6 +33,15 @@ export const envSchema = z.object({
   INBOUND_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   PUBLIC_URL: z.url({ message: "must be an absolute URL such as https://hearback.example.com" }).optional(),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // Chat channels on the team's own network (a self-hosted Mattermost or Rocket.Chat): by default Hearback refuses to
+  // POST to loopback and private addresses (app/platform/outbound-http.server.ts).
+  CHAT_ALLOW_PRIVATE_NETWORK: booleanFlag.default(false),
+  // How much the server logs (app/platform/log.server.ts): the least severe level written.
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      message: "must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -95,6 +95,8 @@ const KIND_PILLS: Record<NotificationItem["kind"], { risk: "breached" | "warning
   connector_failing: { risk: "breached", label: "Connector failing" },
   overdue_summary: { risk: "breached", label: "Overdue today" },
   workspace_overdue_summary: { risk: "breached", label: "Overdue today" },
+  webhook_endpoint_disabled: { risk: "breached", label: "Webhook turned off" },
+  chat_channel_disabled: { risk: "breached", label: "Chat alerts turned off" },
 };
 
 export default function NotificationsPage() {

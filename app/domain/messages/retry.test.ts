@@ -1,5 +1,11 @@
 import { expect, test } from "vitest";
-import { afterFailure, classifyDeliveryError, MAX_DELIVERY_ATTEMPTS, retryDelayMs } from "./retry";
+import {
+  afterFailure,
+  classifyDeliveryError,
+  HTTP_DELIVERY_ATTEMPTS,
+  MAX_DELIVERY_ATTEMPTS,
+  retryDelayMs,
+} from "./retry";
 
 const now = new Date("2026-12-01T10:00:00Z");
 
@@ -29,4 +35,17 @@ test("a temporary failure is retried until the last attempt, then fails", () => 
   expect(afterFailure(temporary, MAX_DELIVERY_ATTEMPTS - 1, now, 0)).toHaveProperty("retryAt");
   expect(afterFailure(temporary, MAX_DELIVERY_ATTEMPTS, now, 0)).toEqual({ failed: true });
   expect(afterFailure({ permanent: true, reason: "550" }, 1, now, 0)).toEqual({ failed: true });
+});
+
+test("webhooks and chat messages are retried for about a day", () => {
+  const temporary = { permanent: false, reason: "HTTP 503" };
+  let waited = 0;
+  for (let attempt = 1; attempt < HTTP_DELIVERY_ATTEMPTS; attempt++) {
+    const next = afterFailure(temporary, attempt, now, 0, HTTP_DELIVERY_ATTEMPTS);
+    if (!("retryAt" in next)) throw new Error(`attempt ${attempt} gave up`);
+    waited += next.retryAt.getTime() - now.getTime();
+  }
+  expect(afterFailure(temporary, HTTP_DELIVERY_ATTEMPTS, now, 0, HTTP_DELIVERY_ATTEMPTS)).toEqual({ failed: true });
+  expect(waited / 3_600_000).toBeGreaterThan(24);
+  expect(waited / 3_600_000).toBeLessThan(30);
 });

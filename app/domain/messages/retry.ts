@@ -1,8 +1,11 @@
 // When a failed delivery is tried again: exponential backoff from 30 s, doubling to at most 6 hours, with up to 20 %
 // random spread so that many messages failing together (an SMTP outage) do not all return in the same second.
 // After MAX_DELIVERY_ATTEMPTS, or at once for a permanent refusal (a 5xx SMTP reply), the message fails visibly.
+// Webhooks and chat messages follow the same schedule a little longer, about a day (HTTP_DELIVERY_ATTEMPTS).
 
 export const MAX_DELIVERY_ATTEMPTS = 12; // about 16 hours of retries
+/** 13 waits: about 26 hours between the first attempt and the last. */
+export const HTTP_DELIVERY_ATTEMPTS = 14;
 const FIRST_RETRY_MS = 30_000;
 const LONGEST_RETRY_MS = 6 * 60 * 60_000;
 
@@ -30,13 +33,14 @@ export function classifyDeliveryError(error: unknown): DeliveryFailure {
   return { permanent: code !== null && code >= 500 && code < 600, reason: text.slice(0, 500) };
 }
 
-/** What happens after a failed attempt: try again at `retryAt`, or give up. */
+/** What happens after a failed attempt: try again at `retryAt`, or give up after `maxAttempts`. */
 export function afterFailure(
   failure: DeliveryFailure,
   attempts: number,
   now: Date,
   spread?: number,
+  maxAttempts = MAX_DELIVERY_ATTEMPTS,
 ): { retryAt: Date } | { failed: true } {
-  if (failure.permanent || attempts >= MAX_DELIVERY_ATTEMPTS) return { failed: true };
+  if (failure.permanent || attempts >= maxAttempts) return { failed: true };
   return { retryAt: new Date(now.getTime() + retryDelayMs(attempts, spread)) };
 }

@@ -10,9 +10,9 @@ import { newId } from "~/platform/ids.server";
 import type { MailTransport, OutgoingMail } from "~/platform/mail.server";
 import { lockApplications } from "../application-locks.server";
 import { appendEvents } from "../event.server";
+import { claimDue, inLanes, releaseClaims } from "./lease.server";
 
-/** Long enough for any SMTP exchange; a claim older than this belonged to a process that died. */
-export const LEASE_MS = 2 * 60_000;
+export { LEASE_MS } from "./lease.server";
 
 const claimedSelect = {
   id: true,
@@ -38,21 +38,10 @@ export type ClaimedMessage = Prisma.MessageGetPayload<{ select: typeof claimedSe
 
 /** Claims up to `limit` due messages (queued and due, or sending with an expired lease), oldest due first. */
 export async function claimDueMessages(now: Date, limit: number): Promise<ClaimedMessage[]> {
-  const at = now.toISOString();
-  const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
-    UPDATE "Message" SET status = 'sending', "leaseUntil" = ${leaseUntil}::timestamp(3), attempts = attempts + 1,
-                         "updatedAt" = ${at}::timestamp(3)
-     WHERE id IN (
-       SELECT id FROM "Message"
-        WHERE direction = 'outbound'
-          AND ((status = 'queued' AND "nextAttemptAt" <= ${at}::timestamp(3))
-            OR (status = 'sending' AND "leaseUntil" < ${at}::timestamp(3)))
-        ORDER BY "nextAttemptAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-    RETURNING id`;
-  if (rows.length === 0) return [];
+  const ids = await claimDue("Message", Prisma.sql`direction = 'outbound'`, now, limit);
+  if (ids.length === 0) return [];
   return prisma.message.findMany({
-    where: { id: { in: rows.map((row) => row.id) } },
+    where: { id: { in: ids } },
     orderBy: { nextAttemptAt: "asc" },
     select: claimedSelect,
   });
@@ -212,51 +201,57 @@ function sentMarks(now: () => Date) {
 }
 
 /**
- * Delivers due messages, `concurrency` at a time, until none are due or `limit` were tried. Each of the
- * `concurrency` lanes hands the SMTP server its next message only once the last one it sent is marked sent, so a
- * process that dies leaves at most `concurrency` messages accepted but unmarked — the only ones a later run can send
- * twice. A mark that fails for good stops the run (sending more that cannot be marked would only add duplicates);
- * the error is thrown once the messages in flight have settled.
+ * Delivers due messages, `concurrency` at a time, until none are due, `limit` were tried or `stopping()` says so. Each
+ * of the `concurrency` lanes hands the SMTP server its next message only once the last one it sent is marked sent, so
+ * a process that dies leaves at most `concurrency` messages accepted but unmarked — the only ones a later run can send
+ * twice. A worker that is stopping finishes the messages in hand and hands back the claims it did not start. A mark
+ * that fails for good stops the run (sending more that cannot be marked would only add duplicates); the error is
+ * thrown once the messages in flight have settled.
  */
 export async function deliverDueMessages(
   transport: MailTransport,
-  options: { now?: () => Date; batchSize?: number; concurrency?: number; limit?: number } = {},
+  options: {
+    now?: () => Date;
+    batchSize?: number;
+    concurrency?: number;
+    limit?: number;
+    stopping?: () => boolean;
+  } = {},
 ): Promise<DeliveryReport> {
   const now = options.now ?? (() => new Date());
   const batchSize = options.batchSize ?? 50;
   const concurrency = options.concurrency ?? 5;
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const stopping = options.stopping ?? (() => false);
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
   const marks = sentMarks(now);
   let tried = 0;
-  const failures: unknown[] = [];
-  while (tried < limit && failures.length === 0) {
+  while (tried < limit && !stopping()) {
     const batch = await claimDueMessages(now(), Math.min(batchSize, limit - tried));
     if (batch.length === 0) break;
     tried += batch.length;
-    let next = 0;
-    const lane = async () => {
-      while (next < batch.length && failures.length === 0) {
-        const message = batch[next++]!;
+    const { unstarted, failure } = await inLanes(
+      batch,
+      concurrency,
+      async (message) => {
         try {
           await transport.send(outgoingMail(message));
         } catch (error) {
           report[(await markFailed(message, error, now())) === "retry" ? "retrying" : "failed"] += 1;
-          continue;
+          return;
         }
         await marks.mark(message);
         report.sent += 1;
-      }
-    };
-    // Messages of the batch no lane reached stay claimed; their lease ends and a later run sends them.
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, batch.length) }, () =>
-        lane().catch((error: unknown) => {
-          failures.push(error);
-        }),
-      ),
+      },
+      stopping,
     );
+    if (failure !== undefined) throw failure;
+    // Claims no lane reached: handed back when stopping; otherwise left for their lease to end, as a crash would.
+    if (stopping())
+      await releaseClaims(
+        "Message",
+        unstarted.map((message) => message.id),
+      );
   }
-  if (failures.length > 0) throw failures[0];
   return report;
 }
