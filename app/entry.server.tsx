@@ -16,6 +16,7 @@ export { boot } from "./boot.server";
 export { rejectCrossSiteMutation, routedPath } from "~/web/csrf.server";
 export { statusPageFromCache } from "~/web/candidate-route.server";
 export { requestStart, staffPageFromCache } from "~/web/staff-page-cache.server";
+export { timeRequest } from "~/web/request-metrics.server";
 
 const ABORT_DELAY = 5_000;
 

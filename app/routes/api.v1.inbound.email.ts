@@ -9,6 +9,7 @@ import {
   inboundReceiptResource,
 } from "~/domain/inbound/receipt";
 import { receiveInboundEmail } from "~/models/inbound.server";
+import { countInboundMail, inboundMailResult } from "~/platform/prometheus.server";
 import { ApiError, apiJson, apiRoute, parseQuery, readRawBody, requireApiPermission } from "~/web/api.server";
 import { BODY_ERRORS, type ApiOperation } from "~/web/openapi.server";
 
@@ -31,6 +32,7 @@ const handle = apiRoute({
     }
     const raw = await readRawBody(request, MAX_INBOUND_BYTES);
     const result = await receiveInboundEmail(raw, { envelopeRecipients: envelopeRecipientsOf(envelopeTo) });
+    countInboundMail("api", inboundMailResult(result));
     if (!result.ok) {
       const code = result.error.code === "too_large" ? "payload_too_large" : "validation_error";
       throw new ApiError(code, result.error.message, [{ path: "", message: result.error.message }]);

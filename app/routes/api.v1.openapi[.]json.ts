@@ -22,6 +22,7 @@ import * as inboundEmailRoute from "~/routes/api.v1.inbound.email";
 import * as jobRoute from "~/routes/api.v1.jobs.$jobId";
 import * as jobsRoute from "~/routes/api.v1.jobs";
 import * as metricsRoute from "~/routes/api.v1.metrics";
+import * as prometheusRoute from "~/routes/api.v1.prometheus";
 import * as publicPromiseRoute from "~/routes/api.v1.public-promise";
 import * as publicPromiseJsonRoute from "~/routes/api.public.promise";
 import * as queueRoute from "~/routes/api.v1.queue";
@@ -53,6 +54,7 @@ export const openapi: ApiOperation[] = [
 const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   healthRoute,
   { openapi },
+  prometheusRoute,
   jobsRoute,
   jobRoute,
   applicationsRoute,

@@ -21,7 +21,8 @@ export type ApiOperation = {
   body?: z.ZodType;
   /** A body that is not JSON (a raw email): its media types and what it holds. */
   rawBody?: { contentTypes: string[]; description: string };
-  success: { status: number; description: string; schema: z.ZodType };
+  /** contentType: a success that is not JSON (Prometheus text); default application/json. */
+  success: { status: number; description: string; schema: z.ZodType; contentType?: string };
   /** Error statuses this endpoint can answer besides 401 (authenticated ones) and 500. */
   errors: number[];
 };
@@ -135,7 +136,11 @@ function describe(operation: ApiOperation) {
     responses: {
       [String(operation.success.status)]: {
         description: operation.success.description,
-        content: { "application/json": { schema: toJsonSchema(operation.success.schema, "output") } },
+        content: {
+          [operation.success.contentType ?? "application/json"]: {
+            schema: toJsonSchema(operation.success.schema, "output"),
+          },
+        },
       },
       ...errorResponses,
     },

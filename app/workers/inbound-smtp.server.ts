@@ -8,6 +8,7 @@ import { bareAddress, domainOf } from "~/domain/messages/addresses";
 import { receiveInboundEmail } from "~/models/inbound.server";
 import { env } from "~/platform/env.server";
 import { replyDomain } from "~/platform/mail-addresses.server";
+import { countInboundMail, inboundMailResult } from "~/platform/prometheus.server";
 
 type SmtpError = Error & { responseCode: number };
 
@@ -41,10 +42,12 @@ function collect(stream: SMTPServerDataStream, session: SMTPServerSession, done:
     const envelopeRecipients = session.envelope.rcptTo.map((recipient) => recipient.address);
     receiveInboundEmail(Buffer.concat(chunks), { envelopeRecipients }).then(
       (result) => {
+        countInboundMail("smtp", inboundMailResult(result));
         if (result.ok) done(undefined, result.receipt.id);
         else done(smtpError(result.error.code === "too_large" ? 552 : 554, `5.6.0 ${result.error.message}`));
       },
       (error: unknown) => {
+        countInboundMail("smtp", "failed");
         console.error("Storing an inbound email failed; the sender will retry:", error);
         done(smtpError(451, "4.3.0 Temporary failure; please try again later."));
       },

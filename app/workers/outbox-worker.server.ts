@@ -3,6 +3,7 @@
 import { deliverDueMessages } from "~/models/outbox/delivery.server";
 import { configuredTransport, type MailTransport } from "~/platform/mail.server";
 import { onOutboxWake } from "~/platform/outbox-signal.server";
+import { countDeliveries } from "~/platform/prometheus.server";
 
 const POLL_EVERY_MS = 5_000;
 
@@ -23,7 +24,7 @@ export function startOutboxWorker(transport: MailTransport = configuredTransport
     try {
       do {
         again = false;
-        await deliverDueMessages(transport);
+        countDeliveries("email", await deliverDueMessages(transport));
       } while (again && !stopped);
     } catch (error) {
       console.error("Delivering the outbox failed; it tries again in a few seconds:", error);

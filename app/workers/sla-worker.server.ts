@@ -11,6 +11,7 @@ import { queueDueSurveys } from "~/models/survey.server";
 import { prisma } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
+import { recordSlaSweep } from "~/platform/prometheus.server";
 import { startOverdueSummaryWorker } from "./overdue-summaries.server";
 
 const SWEEP_EVERY_MS = 15_000;
@@ -72,7 +73,10 @@ export async function ensureClocksBuilt(): Promise<void> {
 }
 
 export async function runSlaWorkOnce(now: Date = new Date()): Promise<void> {
+  const sweepStartedAt = Date.now();
   await sweepClocks(now);
+  // For /api/v1/prometheus: the sweep's duration, and from when the sweeper's lag counts.
+  recordSlaSweep(sweepStartedAt, Date.now());
   await queueNotificationEmails(now);
   // Candidate surveys due after an outcome (app/models/survey.server.ts): cheap when none are due.
   await queueDueSurveys(now);
