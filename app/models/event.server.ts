@@ -8,6 +8,7 @@ import { changesOutcomeTold, refreshOutcomeTold } from "./metrics/outcome-told.s
 import { movesStages, refreshStageStays } from "./metrics/stage-stays.server";
 import { movesClocks, notePromisesShown, planClockSync, type PendingEntry } from "./sla/clocks.server";
 import type { SlaConfig } from "./sla/config.server";
+import { webhookDeliveriesOf } from "./webhooks/emit.server";
 
 export type NewEvent<T extends EventType = EventType> = {
   applicationId: string;
@@ -109,11 +110,14 @@ export async function appendEvents(
     pending: rows.filter((row) => synced.has(row.applicationId)).map(pendingEntry),
   });
   const views = rows.filter((row) => row.type === "status_viewed" && !synced.has(row.applicationId));
+  // The webhook deliveries these touchpoints stand for ride in the same statement (docs/webhooks.md).
+  const deliveries = webhookDeliveriesOf(rows, now);
   await executeTogether(tx, [
     ...(options.alongside ?? []),
     insertEvents(rows),
     ...clockWrites,
     ...(views.length > 0 ? [notePromisesShown(views.map((row) => ({ ...row, at: row.occurredAt })))] : []),
+    ...(deliveries ? [deliveries] : []),
   ]);
   await refreshStageStays(
     tx,
@@ -122,6 +126,7 @@ export async function appendEvents(
   await refreshOutcomeTold(
     tx,
     distinct(rows, (row) => changesOutcomeTold(row.type, row.visibility)),
+    now,
   );
   return rows.map(({ id, applicationId, type, occurredAt, visibility }) => ({
     id,

@@ -6,6 +6,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { REJECTION_KINDS } from "~/domain/templates/kinds";
 import { sqlList } from "~/platform/sql-list.server";
 import type { Db } from "../sla/config.server";
+import { withCandidateToldDeliveries } from "../webhooks/emit.server";
 
 const OUTCOME_TYPES = new Set(["decision", "withdrawn", "reopened"]);
 
@@ -35,20 +36,30 @@ const OUTCOME_TOLD_AT = Prisma.sql`
     END)
   END`;
 
-/** Sets outcomeToldAt of the applications `a` that `applications` selects, writing only the rows that change. */
-function setOutcomeTold(applications: Prisma.Sql): Prisma.Sql {
+/** Sets outcomeToldAt of the applications `a` that `applications` selects, writing only the rows that change; returns
+ * each changed row's id, its value before (`was`) and after (`at`). */
+function setOutcomeTold(applications: Prisma.Sql, returning = true): Prisma.Sql {
   return Prisma.sql`
     UPDATE "Application" AS target SET "outcomeToldAt" = told.at
-      FROM (SELECT a.id, ${OUTCOME_TOLD_AT} AS at FROM "Application" a WHERE ${applications}) AS told
-     WHERE target.id = told.id AND target."outcomeToldAt" IS DISTINCT FROM told.at`;
+      FROM (SELECT a.id, a."outcomeToldAt" AS was, ${OUTCOME_TOLD_AT} AS at FROM "Application" a WHERE ${applications})
+           AS told
+     WHERE target.id = told.id AND target."outcomeToldAt" IS DISTINCT FROM told.at
+    ${returning ? Prisma.sql`RETURNING told.id, told.was, told.at` : Prisma.empty}`;
 }
 
-/** Brings outcomeToldAt of these applications in step with their log and outbox, in the caller's transaction. */
-export async function refreshOutcomeTold(db: Db, applicationIds: string[]): Promise<void> {
-  if (applicationIds.length === 0) return;
-  await db.$executeRaw(setOutcomeTold(Prisma.sql`a.id = ANY(${applicationIds}::text[])`));
+/**
+ * Brings outcomeToldAt of these applications in step with their log and outbox, in the caller's transaction, and in
+ * the same statement queues candidate.told to the webhook endpoints for each whose candidate has just been told (its
+ * outcomeToldAt went from null to a time). Returns those applications' ids.
+ */
+export async function refreshOutcomeTold(db: Db, applicationIds: string[], now = new Date()): Promise<string[]> {
+  if (applicationIds.length === 0) return [];
+  const told = await db.$queryRaw<{ id: string }[]>(
+    withCandidateToldDeliveries(setOutcomeTold(Prisma.sql`a.id = ANY(${applicationIds}::text[])`), now),
+  );
+  return told.map((row) => row.id);
 }
 
 /** The statement that sets every application's outcomeToldAt, for bulk loads that write touchpoints directly (the
  * benchmark's dataset). It has no parameters. */
-export const SET_EVERY_OUTCOME_TOLD: Prisma.Sql = setOutcomeTold(Prisma.sql`TRUE`);
+export const SET_EVERY_OUTCOME_TOLD: Prisma.Sql = setOutcomeTold(Prisma.sql`TRUE`, false);

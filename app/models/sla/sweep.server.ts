@@ -9,6 +9,7 @@ import { createNotifications, type NewNotification } from "../notification.serve
 import type { NotificationKind } from "~/generated/prisma/client";
 import type { Db } from "./config.server";
 import { interviewersOwingFeedback, peopleNamed } from "./feedback-owed.server";
+import { queueSlaDeliveries } from "../webhooks/emit.server";
 
 const SWEEP_BATCH = 500;
 /** Breaches and warnings older than this (history, an import, a long outage) are marked but not pushed to anyone. */
@@ -98,6 +99,7 @@ export async function sweepClocks(now: Date = new Date()): Promise<SweepResult> 
       }
       const warnIds = await claim(tx, "warning", now);
       if (warnIds.length > 0) await tx.slaClock.updateMany({ where: { id: { in: warnIds } }, data: { warnedAt: now } });
+      await queueSlaDeliveries(tx, { breached: breachIds, warned: warnIds }, now, NOTIFY_WITHIN_MS);
       const created = await createNotifications(
         tx,
         [...(await notices(tx, breachIds, "breach", now)), ...(await notices(tx, warnIds, "warning", now))],
