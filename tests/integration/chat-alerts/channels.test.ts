@@ -59,7 +59,11 @@ test("adding, listing, changing, turning on again and deleting a channel, each a
   await setChatChannelOptions(slack.id, { overdueAlerts: false, weeklyDigest: true }, admin.id);
   await prisma.chatChannel.update({
     where: { id: teams.id },
-    data: { disabledAt: new Date("2027-01-10T10:00:00Z"), disabledReason: "404 for a day", failingSince: new Date() },
+    data: {
+      disabledAt: new Date("2027-01-10T10:00:00Z"),
+      disabledReason: "404 for a day",
+      failingSince: new Date("2027-01-09T10:00:00Z"),
+    },
   });
   await enableChatChannel(teams.id, admin.id);
   const after = await prisma.chatChannel.findMany({
@@ -116,9 +120,7 @@ test("refused: not https, a URL with a password, an unknown host without a choic
     { path: "url", message: "The URL must start with https://." },
   ]);
   expect((await refusal(addChatChannel(form("https://u:p@hooks.slack.com/x"), admin.id)))[0]!.path).toBe("url");
-  expect((await refusal(addChatChannel(form("https://chat.example.com/hooks/abc"), admin.id)))[0]!.path).toBe(
-    "kind",
-  );
+  expect((await refusal(addChatChannel(form("https://chat.example.com/hooks/abc"), admin.id)))[0]!.path).toBe("kind");
   expect((await refusal(addChatChannel(form(SLACK_URL, "no-such-job"), admin.id)))[0]!.path).toBe("scope");
   // A host Hearback does not know is accepted when the admin says which it is.
   const chosen = await addChatChannel(form("https://chat.example.com/hooks/abc", "workspace", "slack"), admin.id);
