@@ -22,6 +22,7 @@ import { publicUrl } from "~/platform/env.server";
 import { loadMetricsReport } from "./metrics/report.server";
 import { emailTimeFor } from "./notification.server";
 import { queueStaffEmail } from "./outbox/queue.server";
+import { logger } from "~/platform/log.server";
 
 const DAY_MS = 24 * 60 * 60_000;
 const WEEK_MS = 7 * DAY_MS;
@@ -76,7 +77,10 @@ async function dueManagers(now: Date): Promise<Array<{ manager: Manager; week: D
     try {
       week = digestWeekAt(now, manager.timeZone, (at) => emailTimeFor(manager, workingHours, at));
     } catch (error) {
-      console.error(`No weekly digest for user ${manager.id}: their time zone ${manager.timeZone} is unusable:`, error);
+      logger.error(
+        { err: error, userId: manager.id, timeZone: manager.timeZone },
+        "No weekly digest for a user: their time zone is unusable",
+      );
     }
     byRule.set(rule, week);
     return week;
@@ -198,7 +202,7 @@ export async function queueDueDigests(now: Date = new Date()): Promise<number> {
     try {
       if (await queueDigest(manager, week, now)) queued += 1;
     } catch (error) {
-      console.error(`Queueing the weekly digest for user ${manager.id} failed; the next tick tries again:`, error);
+      logger.error({ err: error, userId: manager.id }, "Queueing a weekly digest failed; the next tick tries again");
     }
   }
   if (queued > 0) await pruneClaims(now);

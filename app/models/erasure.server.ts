@@ -21,6 +21,7 @@ import { localOutboxDir, sentMail } from "~/platform/mail.server";
 import { lockApplications } from "./application-locks.server";
 import { recordAudit } from "./audit.server";
 import type { Actor, ChangeActor } from "./scope.server";
+import { logger } from "~/platform/log.server";
 
 type Db = Prisma.TransactionClient;
 
@@ -159,7 +160,7 @@ export function removeLocalCopies(messageIds: string[]) {
     try {
       fs.rmSync(path.join(dir, `${id.replace(/[^\w-]/g, "")}.eml`), { force: true });
     } catch (error) {
-      console.error(`Could not remove the local copy of email ${id}:`, error);
+      logger.error({ err: error, messageId: id }, "Could not remove the local copy of an email");
     }
   }
 }

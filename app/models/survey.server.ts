@@ -9,6 +9,7 @@ import { appendEvent } from "./event.server";
 import { queueAutomaticMessage } from "./outbox/automations.server";
 import { getMailSettings } from "./outbox/mail-settings.server";
 import { getStatusLinkSettings } from "./status-link.server";
+import { logger } from "~/platform/log.server";
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -110,7 +111,7 @@ export async function queueDueSurveys(now: Date = new Date()): Promise<{ queued:
     } catch (error) {
       // A template an admin broke must not stop the others; the next sweep tries again.
       failed += 1;
-      if (failed === 1) console.error(`Queueing the survey for application ${applicationId} failed:`, error);
+      if (failed === 1) logger.error({ err: error, applicationId }, "Queueing a survey failed");
     }
   }
   if (queued > 0) wakeOutboxWorker();

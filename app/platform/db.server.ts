@@ -10,6 +10,7 @@ import { pgliteAdapterOpenedOnFirstQuery } from "./pglite-adapter.server";
 import { singleton } from "./singleton.server";
 import { shareWritesBetweenInstances } from "./write-notifications.server";
 import { noteWrite, trackingWrites } from "./write-tracking.server";
+import { logger } from "./log.server";
 
 export type DatabaseKind = "embedded" | "postgres";
 
@@ -38,7 +39,7 @@ export function openDatabase({ databaseUrl, dataDir, queryEvents = false }: Data
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
     // An idle connection the server closes (restart, failover, a dropped test database) emits "error" on the pool;
     // without a listener that would crash the process. The pool replaces the connection on the next query.
-    pool.on("error", (error) => console.warn(`A database connection was closed by the server: ${error.message}`));
+    pool.on("error", (error) => logger.warn({ err: error }, "A database connection was closed by the server"));
     const prisma = new PrismaClient({ adapter: trackingWrites(new PrismaPg(pool)), log });
     return {
       kind: "postgres",

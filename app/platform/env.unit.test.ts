@@ -35,3 +35,9 @@ test("several bad variables are all reported", () => {
     expect((error as Error).message).toMatch(/SMTP_URL/);
   }
 });
+
+test("LOG_LEVEL is info unless set to one of pino's levels", () => {
+  expect(parseEnv({}).LOG_LEVEL).toBe("info");
+  expect(parseEnv({ LOG_LEVEL: "debug" }).LOG_LEVEL).toBe("debug");
+  expect(() => parseEnv({ LOG_LEVEL: "verbose" })).toThrow(/LOG_LEVEL: must be one of/);
+});

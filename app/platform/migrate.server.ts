@@ -4,6 +4,7 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Database } from "./db.server";
+import { logger } from "./log.server";
 
 export type Migration = { name: string; sql: string; checksum: string };
 
@@ -58,7 +59,8 @@ export async function applyMigrations(database: Database, migrations = readMigra
         const recorded = appliedByName.get(migration.name);
         if (recorded !== undefined) {
           if (recorded !== migration.checksum) {
-            console.warn(
+            logger.warn(
+              { migration: migration.name },
               `Migration ${migration.name} changed after it was applied; the database keeps the applied one.`,
             );
           }

@@ -12,6 +12,7 @@ import {
   watchedTables,
   type MovedTables,
 } from "./write-tracking.server";
+import { logger } from "./log.server";
 
 const CHANNEL = "hearback_writes";
 const RECONNECT_MS = 2_000;
@@ -86,7 +87,7 @@ export async function shareWritesBetweenInstances(databaseUrl: string, pool: pg.
       await client.query(`LISTEN ${CHANNEL}`);
       if (listener === client) setWriteTrackingComplete(true);
     } catch (error) {
-      console.warn(`Could not listen for other instances' writes (caches stay off): ${(error as Error).message}`);
+      logger.warn({ err: error }, "Could not listen for other instances' writes (caches stay off)");
       lost();
     }
   }
@@ -111,7 +112,7 @@ export async function shareWritesBetweenInstances(databaseUrl: string, pool: pg.
         sent = null;
       }
     } catch (error) {
-      console.warn(`Could not tell other instances about a write (trying again): ${(error as Error).message}`);
+      logger.warn({ err: error }, "Could not tell other instances about a write (trying again)");
       if (sent !== null) gather(sent);
       setTimeout(() => void announce(), RECONNECT_MS);
     } finally {

@@ -15,6 +15,7 @@ import {
   NotFoundError,
   type FieldIssue,
 } from "~/platform/errors.server";
+import { logger } from "~/platform/log.server";
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
@@ -83,7 +84,7 @@ export function errorResponse(error: unknown): Response {
   // A unique index beat our own check (two requests at once): the later one conflicts.
   if (isPrismaError(error, "P2002")) return answer("conflict", "This conflicts with a change made at the same time.");
   if (isPrismaError(error, "P2025")) return answer("not_found", "The record was not found.");
-  console.error(error);
+  logger.error({ err: error }, "An API request failed");
   return answer("internal_error", "Something went wrong on our side. The request was not applied; please retry.");
 }
 

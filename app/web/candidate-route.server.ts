@@ -6,6 +6,7 @@ import { recordStatusView } from "~/models/status-page.server";
 import { applicationIdForStatusToken } from "~/models/status-link.server";
 import { allowRequest, clientAddress } from "./rate-limit.server";
 import { cachedStatusPage, type CachedStatusPage, type StatusPageOffer } from "./status-page-cache.server";
+import { logger } from "~/platform/log.server";
 
 /** Requests a minute from one address to status links: a person reading and clicking stays far below this. */
 export const STATUS_REQUESTS_PER_MINUTE = 120;
@@ -65,7 +66,7 @@ export function statusPageFromCache(request: {
   if (!page || !statusRequestAllowed(request.clientAddress)) return null;
   if (!isbot(request.userAgent)) {
     recordStatusView(page.extra.applicationId).catch((error: unknown) =>
-      console.error("Could not log a status view", error),
+      logger.error({ err: error }, "Could not record a status view"),
     );
   }
   return page;

@@ -33,6 +33,7 @@ import { WorkerBudgetError } from "~/platform/worker-budget.server";
 import { modelFailure } from "./form-errors.server";
 import { defineIntent, dispatchIntent } from "./intents.server";
 import { formDataToObject, type FieldErrors } from "~/domain/forms";
+import { logger } from "~/platform/log.server";
 
 /** .ics files bigger than this are not calendars of holidays. */
 const MAX_ICS_BYTES = 2 * 1024 * 1024;
@@ -139,7 +140,7 @@ export async function handleScheduleFormPost(
           });
         } catch (error) {
           if (error instanceof WorkerBudgetError) {
-            if (error.reason === "failed") console.error("Reading an .ics file failed:", error.cause);
+            if (error.reason === "failed") logger.error({ err: error.cause }, "Reading an .ics file failed");
             return answer({ errors: { icsFile: UNREADABLE_CALENDAR[error.reason] } }, 400);
           }
           if (!(error instanceof HolidayImportError)) throw error;

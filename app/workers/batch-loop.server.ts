@@ -1,12 +1,15 @@
 // The loop of a worker that works background jobs a batch at a time (bulk rejections, imports): at once when this
 // instance queues work (its wake signal), and every few seconds for what other instances queued or a failed batch
 // due again, it works batches until none is left, pausing between them so that other transactions get their turn.
+import { logger } from "~/platform/log.server";
 
 const POLL_EVERY_MS = 5_000;
 
 export type BatchLoop = {
   /** What the loop is, for its log line. */
   name: string;
+  /** The worker's name in the log's `worker` field, e.g. "imports". */
+  worker: string;
   /** Works one batch; null when there is none, `failed` when it failed (it is due again after a pause). */
   processBatch(): Promise<{ failed: boolean } | null>;
   pauseMs(): number;
@@ -19,6 +22,7 @@ export function startBatchLoop(loop: BatchLoop): () => Promise<void> {
   let running: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
+  const log = logger.child({ worker: loop.worker });
 
   const work = async () => {
     do {
@@ -41,7 +45,7 @@ export function startBatchLoop(loop: BatchLoop): () => Promise<void> {
       return;
     }
     running = work().catch((error: unknown) => {
-      console.error(`${loop.name} failed; the worker tries again in a few seconds:`, error);
+      log.error({ err: error }, `${loop.name} failed; the worker tries again in a few seconds`);
     });
     await running;
     running = null;

@@ -10,6 +10,7 @@ import { startBatchLoop } from "./batch-loop.server";
 export function startBulkRejectionWorker(): () => Promise<void> {
   return startBatchLoop({
     name: "Bulk rejections",
+    worker: "bulk-rejections",
     processBatch: () => processBulkRejectionBatch(),
     pauseMs: pauseBetweenBatchesMs,
     onWake: onBulkRejectionWake,

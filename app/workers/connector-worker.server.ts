@@ -3,16 +3,20 @@
 // Several instances share the work safely: each connector is applied by one of them at a time.
 import { applyReceivedDeliveries } from "~/models/connectors/work.server";
 import { onConnectorWake } from "~/platform/connector-signal.server";
+import { logger } from "~/platform/log.server";
 
 const POLL_EVERY_MS = 5_000;
 /** After a wake-up, how long the worker lets further deliveries arrive before it applies them together: a burst from
  * an ATS (an import, a bulk move) becomes a few batches instead of one transaction per delivery. */
 const GATHER_MS = 200;
 
-/** Starts the loop; returns a function that stops it. */
-export function startConnectorWorker(): () => void {
+const log = logger.child({ worker: "connectors" });
+
+/** Starts the loop; returns a function that stops it, resolving once the batch in hand (if any) has been applied. */
+export function startConnectorWorker(): () => Promise<void> {
   let stopped = false;
   let running = false;
+  let inHand: Promise<unknown> | null = null; // the batch being applied
   let again = false;
   let timer: NodeJS.Timeout | undefined;
   let gathering = false;
@@ -33,11 +37,14 @@ export function startConnectorWorker(): () => void {
     let more = false;
     try {
       again = false;
-      more = (await applyReceivedDeliveries({ oneBatch: true })).length > 0;
+      const batch = applyReceivedDeliveries({ oneBatch: true });
+      inHand = batch;
+      more = (await batch).length > 0;
     } catch (error) {
-      console.error("Applying connector deliveries failed; it tries again in a few seconds:", error);
+      log.error({ err: error }, "Applying connector deliveries failed; it tries again in a few seconds");
     } finally {
       running = false;
+      inHand = null;
     }
     if (stopped) return;
     if (more || again) {
@@ -55,9 +62,10 @@ export function startConnectorWorker(): () => void {
     }
   });
   schedule(1_000);
-  return () => {
+  return async () => {
     stopped = true;
     unsubscribe();
     clearTimeout(timer);
+    await inHand?.catch(() => undefined);
   };
 }

@@ -14,9 +14,10 @@ export async function runDigestTick(now: Date = new Date()): Promise<number> {
   return queued;
 }
 
-/** Starts the loop; returns a function that stops it. */
-export function startDigestWorker(): () => void {
+/** Starts the loop; returns a function that stops it, resolving once the tick in hand (if any) has finished. */
+export function startDigestWorker(): () => Promise<void> {
   return startEvery({
+    worker: "digest",
     what: "Queueing weekly digests failed",
     everyMs: TICK_EVERY_MS,
     firstAfterMs: FIRST_TICK_MS,

@@ -9,6 +9,7 @@ import { startBatchLoop } from "./batch-loop.server";
 export function startImportWorker(): () => Promise<void> {
   return startBatchLoop({
     name: "Applying imports",
+    worker: "imports",
     processBatch: () => processImportBatch(),
     pauseMs: pauseBetweenImportBatchesMs,
     onWake: onImportWake,

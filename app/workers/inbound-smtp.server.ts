@@ -9,6 +9,9 @@ import { receiveInboundEmail } from "~/models/inbound.server";
 import { env } from "~/platform/env.server";
 import { replyDomain } from "~/platform/mail-addresses.server";
 import { countInboundMail, inboundMailResult } from "~/platform/prometheus.server";
+import { logger } from "~/platform/log.server";
+
+const log = logger.child({ worker: "inbound-smtp" });
 
 type SmtpError = Error & { responseCode: number };
 
@@ -48,7 +51,7 @@ function collect(stream: SMTPServerDataStream, session: SMTPServerSession, done:
       },
       (error: unknown) => {
         countInboundMail("smtp", "failed");
-        console.error("Storing an inbound email failed; the sender will retry:", error);
+        log.error({ err: error }, "Storing an inbound email failed; the sender will retry");
         done(smtpError(451, "4.3.0 Temporary failure; please try again later."));
       },
     );
@@ -80,7 +83,7 @@ export function startInboundSmtp(options: InboundSmtpOptions): Promise<InboundSm
       collect(stream, session, (error, id) => (error ? callback(error) : callback(null, `2.0.0 Received as ${id}`)));
     },
   });
-  server.on("error", (error) => console.error("The inbound SMTP receiver failed:", error));
+  server.on("error", (error) => log.error({ err: error }, "The inbound SMTP receiver failed"));
   return new Promise((resolve, reject) => {
     const onListenError = (error: Error) => reject(error);
     server.server.once("error", onListenError);
@@ -97,6 +100,9 @@ export function startInboundSmtp(options: InboundSmtpOptions): Promise<InboundSm
 export async function startInboundSmtpFromEnv(): Promise<() => Promise<void>> {
   if (!env.INBOUND_SMTP_PORT) return async () => undefined;
   const receiver = await startInboundSmtp({ port: env.INBOUND_SMTP_PORT });
-  console.log(`Receiving candidate replies by SMTP on port ${receiver.port} (mail for @${replyDomain()})`);
+  log.info(
+    { port: receiver.port },
+    `Receiving candidate replies by SMTP on port ${receiver.port} (mail for @${replyDomain()})`,
+  );
   return receiver.stop;
 }

@@ -25,9 +25,10 @@ export async function runInterviewTick(now: Date = new Date()): Promise<Intervie
   return { ...report, ended };
 }
 
-/** Starts the loop; returns a function that stops it. */
-export function startInterviewWorker(): () => void {
+/** Starts the loop; returns a function that stops it, resolving once the tick in hand (if any) has finished. */
+export function startInterviewWorker(): () => Promise<void> {
   return startEvery({
+    worker: "interviews",
     what: "The interview worker failed",
     everyMs: TICK_EVERY_MS,
     firstAfterMs: FIRST_TICK_MS,

@@ -12,9 +12,10 @@ export async function runOverdueSummaryTick(now: Date = new Date()): Promise<num
   return createDueOverdueSummaries(now);
 }
 
-/** Starts the loop; returns a function that stops it. */
-export function startOverdueSummaryWorker(): () => void {
+/** Starts the loop; returns a function that stops it, resolving once the tick in hand (if any) has finished. */
+export function startOverdueSummaryWorker(): () => Promise<void> {
   return startEvery({
+    worker: "overdue-summaries",
     what: "Creating the daily overdue summaries failed",
     everyMs: TICK_EVERY_MS,
     firstAfterMs: FIRST_TICK_MS,

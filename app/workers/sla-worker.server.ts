@@ -13,8 +13,10 @@ import { publicUrl } from "~/platform/env.server";
 import { wakeOutboxWorker } from "~/platform/outbox-signal.server";
 import { recordSlaSweep } from "~/platform/prometheus.server";
 import { startOverdueSummaryWorker } from "./overdue-summaries.server";
+import { logger } from "~/platform/log.server";
 
 const SWEEP_EVERY_MS = 15_000;
+const log = logger.child({ worker: "sla" });
 const RECOMPUTE_SLICE_MS = 5_000;
 
 /** Puts notification emails whose time has come into the outbox; each is marked emailed in the same transaction. */
@@ -51,7 +53,7 @@ export async function workRecomputes(sliceMs = RECOMPUTE_SLICE_MS): Promise<void
       failures = 0;
     } catch (error) {
       failures += 1;
-      console.error("Recomputing SLA clocks failed:", error);
+      log.error({ err: error }, "Recomputing SLA clocks failed");
       if (failures >= 3) {
         await failRecompute(error);
         return;
@@ -87,18 +89,24 @@ export async function runSlaWorkOnce(now: Date = new Date()): Promise<void> {
   await pruneImportPreviews(now);
 }
 
-/** Starts the loop; returns a function that stops it. */
-export async function startSlaWorker(): Promise<() => void> {
+/** Starts the loop; returns a function that stops it, resolving once the sweep in hand (if any) has finished. */
+export async function startSlaWorker(): Promise<() => Promise<void>> {
   await ensureClocksBuilt();
   const stopOverdueSummaries = startOverdueSummaryWorker();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  const tick = async () => {
+  let running: Promise<void> | null = null;
+  const sweepOnce = async () => {
     try {
       await runSlaWorkOnce();
     } catch (error) {
-      console.error("The SLA sweeper failed; it tries again in 15 s:", error);
+      log.error({ err: error }, "The SLA sweeper failed; it tries again in 15 s");
     }
+  };
+  const tick = async () => {
+    running = sweepOnce();
+    await running;
+    running = null;
     if (!stopped) {
       timer = setTimeout(tick, SWEEP_EVERY_MS);
       timer.unref();
@@ -106,9 +114,9 @@ export async function startSlaWorker(): Promise<() => void> {
   };
   timer = setTimeout(tick, 1_000);
   timer.unref();
-  return () => {
+  return async () => {
     stopped = true;
     clearTimeout(timer);
-    stopOverdueSummaries();
+    await Promise.all([running, stopOverdueSummaries()]);
   };
 }

@@ -11,6 +11,7 @@ import {
 } from "~/platform/write-notifications.server";
 import { writeGeneration, writeTrackingComplete } from "~/platform/write-tracking.server";
 import { recordQueries } from "../query-counter";
+import { logger } from "~/platform/log.server";
 
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
@@ -47,7 +48,7 @@ test.runIf(onPostgres)("another instance's write moves the generation; ours is a
 
 test.runIf(onPostgres)("while the listener cannot connect, caches are off", async () => {
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL!, max: 1 });
-  const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+  const warn = vi.spyOn(logger, "warn").mockImplementation(() => undefined);
   await currentSlaConfig();
   const stop = await shareWritesBetweenInstances("postgresql://postgres@127.0.0.1:1/none", pool);
   try {

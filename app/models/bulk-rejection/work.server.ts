@@ -15,6 +15,7 @@ import { lockApplications } from "../application-locks.server";
 import { recordAudit } from "../audit.server";
 import { applicationScope, type Actor } from "../scope.server";
 import { assertMayDecide, idsOf, skippedOf } from "./shared.server";
+import { logger } from "~/platform/log.server";
 
 /**
  * Applications per batch. A batch is one set-based decision (about ten statements however many applications, but each
@@ -311,7 +312,7 @@ async function describeFailure(error: unknown): Promise<string> {
 
 /** Counts a failed attempt at a job's batch (its transaction rolled back); the last one marks the job failed. */
 async function recordFailure(id: string, error: unknown, now: Date): Promise<BatchReport> {
-  console.error(`Bulk rejection ${id}: a batch failed:`, error);
+  logger.error({ err: error, bulkRejectionId: id }, "A bulk rejection batch failed");
   const message = await describeFailure(error);
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM "BulkRejection" WHERE id = ${id} FOR UPDATE`;

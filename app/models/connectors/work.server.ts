@@ -11,6 +11,7 @@ import { removeLocalCopies } from "../erasure.server";
 import { applyDeliveries, type DeliveryToApply } from "./apply.server";
 import { isRefusal, markApplied, markIgnored, recordFailure } from "./deliveries.server";
 import { loadConnector, readDelivery, type ConnectorForReading } from "./read.server";
+import { logger } from "~/platform/log.server";
 
 export const CONNECTOR_BATCH_SIZE = 100;
 
@@ -119,7 +120,9 @@ async function applyOrSplit(connector: ConnectorForReading, batch: Read[], now: 
       return outcomes;
     }
     const message = error instanceof Error ? error.message : String(error);
-    if (!isRefusal(error)) console.error(`Connector ${connector.id}: delivery ${batch[0]!.id} failed:`, error);
+    if (!isRefusal(error)) {
+      logger.error({ err: error, connectorId: connector.id, deliveryId: batch[0]!.id }, "A connector delivery failed");
+    }
     await recordFailure(connector, batch[0]!.id, message, now);
     return [{ deliveryId: batch[0]!.id, outcome: "failed", error: message, refused: isRefusal(error) }];
   }
