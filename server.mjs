@@ -1,6 +1,8 @@
 // The HTTP server: Express in front of the Remix request handler. In development Vite serves the app with hot reload;
 // in production (`npm start`) it serves the built bundle. Start-up work (migrations, demo data, workers) lives in
-// app/boot.server.ts and runs inside the app's own module graph so the process holds one database connection.
+// app/boot.server.ts and runs inside the app's own module graph so the process holds one database connection. Every
+// request gets an id and a log line (the app's logger, app/platform/log.server.ts); SIGTERM and SIGINT drain.
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import compression from "compression";
 import express from "express";
@@ -13,6 +15,8 @@ const production = process.env.NODE_ENV === "production";
 const viteDevServer = production
   ? undefined
   : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+// Vite's own SIGTERM listener (its compiler's) would exit at once; this server drains first, then exits (below).
+if (viteDevServer) for (const listener of process.listeners("SIGTERM")) process.off("SIGTERM", listener);
 
 async function loadBuild() {
   return viteDevServer ? viteDevServer.ssrLoadModule("virtual:remix/server-build") : import("./build/server/index.js");
@@ -27,9 +31,13 @@ try {
   routeManifest = build.routes;
   started = await entry.boot();
 } catch (error) {
-  console.error(error instanceof Error && error.name === "EnvError" ? error.message : error);
+  // A bad variable is named for the person starting the server (LOG_LEVEL itself may be the bad one).
+  if (error instanceof Error && error.name === "EnvError") console.error(error.message);
+  else if (entry?.logger) entry.logger.fatal({ err: error }, "Start-up failed");
+  else console.error(error);
   process.exit(1);
 }
+const log = entry.logger;
 
 const app = express();
 app.disable("x-powered-by");
@@ -146,19 +154,81 @@ function answeredFromCache(req, res) {
   return true;
 }
 
-const server = http.createServer((req, res) => {
-  // Every request's duration by route, for /api/v1/prometheus (app/web/request-metrics.server.ts).
-  const timing = entry.timeRequest(req, res, routeManifest);
-  if (answeredFromCache(req, res)) timing.answeredFromMemory();
-  else app(req, res);
-});
+// Each request's id: a well-formed X-Request-Id from a trusted proxy (TRUST_PROXY), else a new one. It goes back in
+// the X-Request-Id header, is on every line the app logs while handling the request, and is the error page's
+// "Reference". One line per request when it completes (not for health checks and static files): method, path without
+// query string or secrets, status, milliseconds (app/web/request-log.server.ts).
+const WELL_FORMED_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** From SIGTERM or SIGINT on (below). */
+let draining = false;
+function requestIdFor(req) {
+  const offered = req.headers["x-request-id"];
+  const fromProxy = typeof offered === "string" && WELL_FORMED_REQUEST_ID.test(offered);
+  return fromProxy && trustedHop(req.socket.remoteAddress ?? "", 0) ? offered : randomBytes(8).toString("hex");
+}
+function handleWithRequestId(req, res, handle) {
+  const reqId = requestIdFor(req);
+  const startedAt = performance.now();
+  res.setHeader("X-Request-Id", reqId);
+  if (draining) res.setHeader("Connection", "close");
+  res.once("close", () => {
+    if (draining) setImmediate(() => server.closeIdleConnections());
+    const line = entry.requestLine({
+      method: req.method,
+      url: req.url,
+      status: res.statusCode,
+      startedAt,
+      endedAt: performance.now(),
+      finished: res.writableFinished,
+    });
+    if (entry.requestLogged(line.path)) {
+      entry.runWithRequestId(reqId, () => log.info(line, `${line.method} ${line.path} ${line.status}`));
+    }
+  });
+  entry.runWithRequestId(reqId, handle);
+}
+
+const server = http.createServer((req, res) =>
+  handleWithRequestId(req, res, () => {
+    // Every request's duration by route, for /api/v1/prometheus (app/web/request-metrics.server.ts).
+    const timing = entry.timeRequest(req, res, routeManifest);
+    if (answeredFromCache(req, res)) timing.answeredFromMemory();
+    else app(req, res);
+  }),
+);
 server.listen(started.port, started.host, () => {
   started.announce(server.address().port);
 });
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, () => {
-    server.close();
-    started.shutdown().finally(() => process.exit(0));
+// SIGTERM or SIGINT: /readyz answers 503 from now on; the server stops accepting connections and closes idle ones;
+// requests in flight finish (their connections close after the answer); then the workers stop, each once its item
+// in hand is finished, and the database closes. Whatever is still running after 10 s is abandoned: exit code 1.
+const DRAIN_LIMIT_MS = 10_000;
+function drain(signal) {
+  if (draining) {
+    log.warn({ signal }, `${signal} received again: exiting without waiting`);
+    process.exit(1);
+  }
+  draining = true;
+  entry.markDraining();
+  log.info({ signal }, `Draining: ${signal} received; finishing requests in flight and the workers' work in hand`);
+  const drainStartedAt = performance.now();
+  setTimeout(() => {
+    log.error(`Stopping took longer than ${DRAIN_LIMIT_MS / 1000} s; exiting with work unfinished`);
+    process.exit(1);
+  }, DRAIN_LIMIT_MS).unref();
+  server.close(() => {
+    started.shutdown().then(
+      () => {
+        log.info({ ms: Math.round(performance.now() - drainStartedAt) }, "Stopped");
+        process.exit(0);
+      },
+      (error) => {
+        log.error({ err: error }, "Stopping failed");
+        process.exit(1);
+      },
+    );
   });
+  server.closeIdleConnections();
 }
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => drain(signal));

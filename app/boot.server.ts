@@ -1,5 +1,5 @@
-// Start-up: migrate the database, seed the demo workspace on an empty embedded database, and hand server.mjs what it
-// needs to listen and shut down.
+// Start-up: migrate the database, seed the demo workspace on an empty embedded database, start the workers, mark the
+// process ready (GET /readyz), and hand server.mjs what it needs to listen and shut down.
 import { startBulkRejectionWorker } from "~/workers/bulk-rejection-worker.server";
 import { startConnectorWorker } from "~/workers/connector-worker.server";
 import { startDigestWorker } from "~/workers/digest.server";
@@ -13,6 +13,8 @@ import { database } from "~/platform/db.server";
 import { env, publicUrl } from "~/platform/env.server";
 import { applyMigrations } from "~/platform/migrate.server";
 import { claimDataDir, releaseDataDir } from "~/platform/instance.server";
+import { markReady } from "~/platform/lifecycle.server";
+import { logger } from "~/platform/log.server";
 
 export type Started = {
   port: number;
@@ -24,7 +26,9 @@ export type Started = {
 export async function boot(): Promise<Started> {
   if (database.kind === "embedded") claimDataDir();
   const applied = await applyMigrations(database);
-  if (applied.length > 0) console.log(`Applied ${applied.length} database migration(s): ${applied.join(", ")}`);
+  if (applied.length > 0) {
+    logger.info({ migrations: applied }, `Applied ${applied.length} database migration(s): ${applied.join(", ")}`);
+  }
   const { prepareWorkspace } = await import("./models/workspace.server");
   const workspace = await prepareWorkspace({ demo: env.HEARBACK_DEMO });
   const stopSharingWrites = await database.shareWrites();
@@ -37,26 +41,34 @@ export async function boot(): Promise<Started> {
   const stopConnectorWorker = startConnectorWorker();
   const stopImportWorker = startImportWorker();
   const stopInterviewWorker = startInterviewWorker();
+  markReady();
   return {
     port: env.PORT,
     host: env.HOST,
     announce(port) {
       const base = env.PUBLIC_URL ? publicUrl() : `http://localhost:${port}`;
       const where = database.kind === "embedded" ? "embedded database" : "PostgreSQL";
-      console.log(`Hearback is running at ${base} (${where})`);
+      logger.info({ url: base, database: database.kind }, `Hearback is running at ${base} (${where})`);
       if (database.kind === "embedded") claimDataDir({ port });
-      for (const line of workspace.announcement(base)) console.log(line);
+      const announcement = workspace.announcement(base);
+      // The demo's sign-ins are for the person at the terminal, printed there as they are; a log gets its lines.
+      if (process.stdout.isTTY && announcement.length > 0) process.stdout.write(`${announcement.join("\n")}\n`);
+      else for (const line of announcement) logger.info(line.trim());
     },
     async shutdown() {
-      stopPlannerStatistics();
-      stopSlaWorker();
-      stopDigestWorker();
-      stopInterviewWorker();
-      stopConnectorWorker();
-      await stopBulkRejectionWorker(); // lets the batch in hand commit
-      await stopImportWorker();
-      await stopInboundSmtp();
-      stopOutboxWorker();
+      // Each stop resolves once its worker's item in hand is finished (a batch committed, a sweep done, the message
+      // being sent sent); none starts another.
+      await Promise.all([
+        stopPlannerStatistics(),
+        stopSlaWorker(),
+        stopDigestWorker(),
+        stopInterviewWorker(),
+        stopConnectorWorker(),
+        stopBulkRejectionWorker(),
+        stopImportWorker(),
+        stopInboundSmtp(),
+        stopOutboxWorker(),
+      ]);
       await stopSharingWrites();
       await database.close();
       releaseDataDir();

@@ -1,4 +1,4 @@
-// Server entry: streams the React page and adds security headers. Also exports `boot` for server.mjs.
+// Server entry: streams the React page and adds security headers. Also exports `boot` and the rest server.mjs uses.
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
@@ -7,6 +7,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { statusPageOffer } from "~/web/candidate-route.server";
 import { NonceProvider } from "~/components/ui/nonce";
+import { RequestIdProvider } from "~/components/request-reference";
+import { currentRequestId, logger } from "~/platform/log.server";
 import { pageShipsScripts } from "~/root";
 import { applySecurityHeaders, scriptNonce } from "~/web/security-headers.server";
 import { rememberStaffPage, staffPageOffer } from "~/web/staff-page-cache.server";
@@ -16,15 +18,20 @@ export { boot } from "./boot.server";
 export { rejectCrossSiteMutation, routedPath } from "~/web/csrf.server";
 export { statusPageFromCache } from "~/web/candidate-route.server";
 export { requestStart, staffPageFromCache } from "~/web/staff-page-cache.server";
+export { logger, runWithRequestId } from "~/platform/log.server";
+export { markDraining } from "~/platform/lifecycle.server";
+export { requestLine, requestLogged } from "~/web/request-log.server";
 export { timeRequest } from "~/web/request-metrics.server";
 
 const ABORT_DELAY = 5_000;
 
-/** What Remix logs: real faults once, not a request for an address nobody routes (a 404 page) or one the client left. */
+/** What Remix logs: real faults once, not a request for an address nobody routes (a 404 page) or one the client left.
+ * The line carries the request's id (the error page's "Reference"). */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
-  console.error(isRouteErrorResponse(error) && "error" in error && error.error ? error.error : error);
+  const fault = isRouteErrorResponse(error) && "error" in error && error.error ? error.error : error;
+  logger.error({ err: fault }, "A request failed");
 }
 
 /** Data for staff pages is as private as the pages: never kept by a cache. */
@@ -39,9 +46,13 @@ function routeHandles(remixContext: EntryContext): unknown[] {
 }
 
 function renderedApp(request: Request, remixContext: EntryContext, nonce: string) {
+  // An error page shows the request's id; other pages do not carry it (kept pages are served to later requests).
+  const requestId = remixContext.staticHandlerContext.errors ? currentRequestId() : null;
   return (
     <NonceProvider nonce={nonce}>
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      <RequestIdProvider requestId={requestId}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </RequestIdProvider>
     </NonceProvider>
   );
 }
@@ -79,7 +90,7 @@ export default function handleRequest(
       nonce,
       [waitForAll ? "onAllReady" : "onShellReady"]() {
         shellRendered = true;
-        for (const error of errorsBeforeShell) console.error(error);
+        for (const error of errorsBeforeShell) logger.error({ err: error }, "Rendering a page failed");
         const body = new PassThrough();
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         applySecurityHeaders(responseHeaders, pathname, scriptsNonce);
@@ -97,7 +108,7 @@ export default function handleRequest(
       onError(error: unknown) {
         responseStatusCode = 500;
         // A shell error rejects, and Remix logs it (handleError).
-        if (shellRendered) console.error(error);
+        if (shellRendered) logger.error({ err: error }, "Rendering a page failed");
         else errorsBeforeShell.push(error);
       },
     });
@@ -137,7 +148,7 @@ function renderWholePage(
       },
       onError(error: unknown) {
         failed = true;
-        console.error(error);
+        logger.error({ err: error }, "Rendering a page failed");
       },
     });
     setTimeout(abort, ABORT_DELAY);

@@ -12,6 +12,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { AppHeader } from "./components/app-header";
+import { RequestReference } from "./components/request-reference";
 import { useNonce } from "./components/ui/nonce";
 import { candidateLocale, type Locale, type Localized } from "./domain/i18n";
 import stylesHref from "./styles/base.css?url";
@@ -131,6 +132,7 @@ export function ErrorBoundary() {
       <p>
         <a href="/">Go to the start page</a>
       </p>
+      <RequestReference />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 // The error view of a page inside the app's layout (header stays, so people can navigate on).
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { RequestReference } from "./request-reference";
 
 export function RouteError() {
   const error = useRouteError();
@@ -21,6 +22,7 @@ export function RouteError() {
       <p>
         <Link to="/">Go to the start page</Link>
       </p>
+      <RequestReference />
     </div>
   );
 }

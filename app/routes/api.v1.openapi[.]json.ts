@@ -34,6 +34,7 @@ import * as slaPolicyRoute from "~/routes/api.v1.sla-policies.$policyId";
 import * as slaPoliciesRoute from "~/routes/api.v1.sla-policies";
 import * as templatesLintRoute from "~/routes/api.v1.templates.lint";
 import * as healthRoute from "~/routes/healthz";
+import * as readinessRoute from "~/routes/readyz";
 import { apiJson, publicApiRoute } from "~/web/api.server";
 import { buildOpenApiDocument, type ApiOperation, type DocumentedRoute } from "~/web/openapi.server";
 
@@ -53,6 +54,7 @@ export const openapi: ApiOperation[] = [
 // In the order the document lists them: clients and people reading the document see related endpoints together.
 const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   healthRoute,
+  readinessRoute,
   { openapi },
   prometheusRoute,
   jobsRoute,

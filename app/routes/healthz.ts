@@ -1,24 +1,8 @@
 // GET /healthz: 200 {"ok":true} while the database answers, 503 otherwise — for load balancers and uptime checks.
 import { apiJson, ApiError, errorResponse, publicApiRoute } from "~/web/api.server";
-import { prisma } from "~/platform/db.server";
+import { databaseAnswers } from "~/platform/database-answers.server";
 import { healthResource } from "~/web/api-resources.server";
 import { type ApiOperation } from "~/web/openapi.server";
-
-const DATABASE_TIMEOUT_MS = 3_000;
-
-async function databaseAnswers(): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), DATABASE_TIMEOUT_MS);
-  });
-  try {
-    return await Promise.race([prisma.$queryRaw`SELECT 1`.then(() => true), timeout]);
-  } catch {
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 const handle = publicApiRoute({
   async GET() {

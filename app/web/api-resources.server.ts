@@ -40,6 +40,8 @@ export const errorResource = z
 
 export const healthResource = z.object({ ok: z.boolean() });
 
+export const readinessResource = z.object({ ready: z.boolean() });
+
 export const stageResource = z.object({
   id,
   name: z.string(),

@@ -26,7 +26,7 @@ function pathOfRouteFile(file: string): string {
   return `/${segments.join("/")}`;
 }
 
-/** Every endpoint's route module (app/routes/api.v1.*, api.public.* and healthz), by its OpenAPI path
+/** Every endpoint's route module (app/routes/api.v1.*, api.public.*, healthz and readyz), by its OpenAPI path
  * ("/api/v1/jobs/{jobId}"). */
 export async function endpointRoutes(): Promise<Map<string, ApiRouteModule>> {
   const routesDir = path.resolve("app/routes");
@@ -34,7 +34,10 @@ export async function endpointRoutes(): Promise<Map<string, ApiRouteModule>> {
     .readdirSync(routesDir)
     .filter(
       (file) =>
-        (file.startsWith("api.v1.") || file.startsWith("api.public.") || file === "healthz.ts") &&
+        (file.startsWith("api.v1.") ||
+          file.startsWith("api.public.") ||
+          file === "healthz.ts" ||
+          file === "readyz.ts") &&
         !file.includes(".test."),
     );
   const routes = new Map<string, ApiRouteModule>();

@@ -54,6 +54,7 @@ test("every endpoint a route file implements is in the document, and nothing els
   expect(implemented).toEqual(
     expect.arrayContaining([
       "GET /healthz",
+      "GET /readyz",
       "GET /api/v1/openapi.json",
       "GET /api/v1/jobs",
       "POST /api/v1/jobs",
