@@ -149,16 +149,13 @@ async function noteTargetHealth(
   }
   const dayAgo = new Date(at.getTime() - DISABLE_AFTER_MS).toISOString();
   const reason = `Every delivery failed for a day; the last: ${failure.reason}`.slice(0, 500);
+  await tx.$executeRaw`
+    UPDATE ${target.table} SET "failingSince" = ${stamp}::timestamp(3) WHERE id = ${target.id} AND "failingSince" IS NULL`;
   const turnedOff = await tx.$queryRaw<{ id: string }[]>`
-    UPDATE ${target.table}
-       SET "failingSince" = coalesce("failingSince", ${stamp}::timestamp(3)),
-           "disabledAt" = CASE WHEN "disabledAt" IS NULL AND "failingSince" <= ${dayAgo}::timestamp(3)
-                               THEN ${stamp}::timestamp(3) ELSE "disabledAt" END,
-           "disabledReason" = CASE WHEN "disabledAt" IS NULL AND "failingSince" <= ${dayAgo}::timestamp(3)
-                                   THEN ${reason} ELSE "disabledReason" END
-     WHERE id = ${target.id}
-    RETURNING CASE WHEN "disabledAt" = ${stamp}::timestamp(3) THEN id END AS id`;
-  if (turnedOff[0]?.id) await tellAdmins(tx, target.kind, failure.reason, at);
+    UPDATE ${target.table} SET "disabledAt" = ${stamp}::timestamp(3), "disabledReason" = ${reason}
+     WHERE id = ${target.id} AND "disabledAt" IS NULL AND "failingSince" <= ${dayAgo}::timestamp(3)
+    RETURNING id`;
+  if (turnedOff.length > 0) await tellAdmins(tx, target.kind, failure.reason, at);
 }
 
 async function tellAdmins(
@@ -184,7 +181,9 @@ async function tellAdmins(
   );
 }
 
-export type HttpDeliveryReport = { delivered: number; retrying: number; failed: number };
+type Counts = { sent: number; retrying: number; failed: number };
+/** What a run did, for webhook endpoints and for chat channels. */
+export type HttpDeliveryReport = { webhook: Counts; chat: Counts };
 
 /** Delivers due webhook events and chat messages, `concurrency` at a time, until none are due, `limit` were tried or
  * `stopping()` says so (the POSTs in hand finish; claims not started are handed back). */
@@ -200,7 +199,10 @@ export async function deliverDueHttp(
   const now = options.now ?? (() => new Date());
   const stopping = options.stopping ?? (() => false);
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  const report: HttpDeliveryReport = { delivered: 0, retrying: 0, failed: 0 };
+  const report: HttpDeliveryReport = {
+    webhook: { sent: 0, retrying: 0, failed: 0 },
+    chat: { sent: 0, retrying: 0, failed: 0 },
+  };
   let tried = 0;
   while (tried < limit && !stopping()) {
     const batch = await claimDueDeliveries(now(), Math.min(options.batchSize ?? 20, limit - tried));
@@ -214,9 +216,10 @@ export async function deliverDueHttp(
         const started = performance.now();
         const outcome = await attempt(delivery, at);
         await record(delivery, outcome, at, Math.round(performance.now() - started));
-        if ("answer" in outcome) report.delivered += 1;
-        else if (outcome.failure.permanent || delivery.attempts >= HTTP_DELIVERY_ATTEMPTS) report.failed += 1;
-        else report.retrying += 1;
+        const counts = report[delivery.endpoint ? "webhook" : "chat"];
+        if ("answer" in outcome) counts.sent += 1;
+        else if (outcome.failure.permanent || delivery.attempts >= HTTP_DELIVERY_ATTEMPTS) counts.failed += 1;
+        else counts.retrying += 1;
       },
       stopping,
     );
