@@ -551,6 +551,12 @@ async function problemWith(operation: Operation, request: Case): Promise<string 
   }
   const text = await response.text();
   if (response.status >= 500) return `${response.status}: ${text.slice(0, 300)}`;
+  // A success answers in its documented media type (JSON, or the Prometheus text format); every error in JSON.
+  const success = operation.doc.responses[String(response.status)] as { content?: Record<string, unknown> } | undefined;
+  const mediaType = response.status < 400 ? (Object.keys(success?.content ?? {})[0] ?? "application/json") : null;
+  if (mediaType && mediaType !== "application/json") {
+    return response.headers.get("Content-Type") === mediaType ? null : `${response.status} is not ${mediaType}`;
+  }
   if (!/^application\/json/.test(response.headers.get("Content-Type") ?? "")) return `${response.status} is not JSON`;
   if (response.status < 400) return null;
   let body: unknown;
