@@ -33,6 +33,11 @@ import * as schedulesRoute from "~/routes/api.v1.schedules";
 import * as slaPolicyRoute from "~/routes/api.v1.sla-policies.$policyId";
 import * as slaPoliciesRoute from "~/routes/api.v1.sla-policies";
 import * as templatesLintRoute from "~/routes/api.v1.templates.lint";
+import * as webhookDeliveriesRoute from "~/routes/api.v1.webhooks.$webhookId.deliveries";
+import * as webhookRedeliverRoute from "~/routes/api.v1.webhooks.$webhookId.deliveries.$deliveryId.redeliver";
+import * as webhookTestRoute from "~/routes/api.v1.webhooks.$webhookId.[test]";
+import * as webhookRoute from "~/routes/api.v1.webhooks.$webhookId";
+import * as webhooksRoute from "~/routes/api.v1.webhooks";
 import * as healthRoute from "~/routes/healthz";
 import * as readinessRoute from "~/routes/readyz";
 import { apiJson, publicApiRoute } from "~/web/api.server";
@@ -81,6 +86,11 @@ const DOCUMENTED_ROUTES: DocumentedRoute[] = [
   connectorsRoute,
   connectorRoute,
   connectorRetryRoute,
+  webhooksRoute,
+  webhookRoute,
+  webhookTestRoute,
+  webhookDeliveriesRoute,
+  webhookRedeliverRoute,
   applicationSlaRoute,
   queueRoute,
   metricsRoute,

@@ -72,6 +72,10 @@ const TAGS = [
     name: "Connectors",
     description: "Connected ATSs (Greenhouse, Ashby, Lever) and generic signed webhooks: docs/connectors.md.",
   },
+  {
+    name: "Webhooks",
+    description: "Endpoints that receive Hearback's events, signed (Standard Webhooks): docs/webhooks.md.",
+  },
 ] as const;
 
 function toJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {

@@ -16,13 +16,19 @@ export type ApiRouteModule = { loader: RouteFunction; action: RouteFunction };
 
 const LITERAL_DOT = "\u{E000}"; // a private-use character no route file name contains
 
-/** "api.v1.jobs.$jobId.ts" → "/api/v1/jobs/{jobId}" (Remix flat-route file names; "[.]" is a literal dot). */
+/** "api.v1.jobs.$jobId.ts" → "/api/v1/jobs/{jobId}" (Remix flat-route file names; "[.]" is a literal dot, and
+ * brackets escape the rest: "[test]" is the segment "test"). */
 function pathOfRouteFile(file: string): string {
   const segments = file
     .replace(/\.tsx?$/, "")
     .replaceAll("[.]", LITERAL_DOT)
     .split(".")
-    .map((segment) => segment.replaceAll(LITERAL_DOT, ".").replace(/^\$(\w+)$/, "{$1}"));
+    .map((segment) =>
+      segment
+        .replaceAll(LITERAL_DOT, ".")
+        .replace(/^\$(\w+)$/, "{$1}")
+        .replace(/\[([^\]]*)\]/g, "$1"),
+    );
   return `/${segments.join("/")}`;
 }
 
