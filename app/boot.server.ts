@@ -1,6 +1,7 @@
 // Start-up: migrate the database, seed the demo workspace on an empty embedded database, start the workers, mark the
 // process ready (GET /readyz), and hand server.mjs what it needs to listen and shut down.
 import { startBulkRejectionWorker } from "~/workers/bulk-rejection-worker.server";
+import { startChatAlertWorker } from "~/workers/chat-alerts.server";
 import { startConnectorWorker } from "~/workers/connector-worker.server";
 import { startDigestWorker } from "~/workers/digest.server";
 import { startImportWorker } from "~/workers/import-worker.server";
@@ -41,6 +42,7 @@ export async function boot(): Promise<Started> {
   const stopConnectorWorker = startConnectorWorker();
   const stopImportWorker = startImportWorker();
   const stopInterviewWorker = startInterviewWorker();
+  const stopChatAlertWorker = startChatAlertWorker();
   markReady();
   return {
     port: env.PORT,
@@ -63,6 +65,7 @@ export async function boot(): Promise<Started> {
         stopSlaWorker(),
         stopDigestWorker(),
         stopInterviewWorker(),
+        stopChatAlertWorker(),
         stopConnectorWorker(),
         stopBulkRejectionWorker(),
         stopImportWorker(),
