@@ -36,6 +36,22 @@ async function dropConnectorCopies(db: Db, candidateId: string, email: string) {
      WHERE body IS NOT NULL AND strpos(lower(body), ${email}) > 0`;
 }
 
+/** Webhook events and chat messages about the candidate (docs/webhooks.md, "Erasure"): those waiting are deleted and
+ * never sent; one being sent right now is marked failed (its attempt still lands in the log); those sent keep their
+ * line in the delivery log (event, time, answer) but lose their body and whom they were about, and cannot be sent
+ * again. */
+async function dropWebhookDeliveries(db: Db, candidateId: string) {
+  await db.httpDelivery.deleteMany({ where: { candidateId, status: { in: ["queued", "failed"] } } });
+  await db.httpDelivery.updateMany({
+    where: { candidateId, status: "sending" },
+    data: { status: "failed", nextAttemptAt: null, lastError: "Erased with the candidate's data." },
+  });
+  await db.httpDelivery.updateMany({
+    where: { candidateId },
+    data: { body: "", candidateId: null, applicationId: null },
+  });
+}
+
 /** A name shorter than this is too common to look for inside other records' text. */
 const MIN_SEARCHED_NAME_LENGTH = 4;
 
@@ -219,6 +235,7 @@ export async function eraseInTransaction(
   const messageIds = await anonymiseMessages(tx, applicationIds, email, placeholder);
   await anonymiseNotifications(tx, applicationIds, candidate.name, email, placeholder);
   await dropConnectorCopies(tx, candidateId, email);
+  await dropWebhookDeliveries(tx, candidateId);
   await tx.surveyResponse.updateMany({ where: { applicationId: { in: applicationIds } }, data: { comment: null } });
   // The files they sent (their CV) are nothing but their data: they go whole.
   const files = await tx.applicationFile.deleteMany({ where: { applicationId: { in: applicationIds } } });
