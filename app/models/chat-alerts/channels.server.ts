@@ -105,6 +105,15 @@ export async function listChatChannels(): Promise<ChatChannelSummary[]> {
   return channels.map(({ deliveries, ...channel }) => ({ ...channel, lastDelivery: deliveries[0] ?? null }));
 }
 
+/** The jobs a channel may be for: every job not closed, by title. */
+export function listChatScopeJobs(): Promise<Array<{ id: string; title: string }>> {
+  return prisma.job.findMany({
+    where: { status: { not: "closed" } },
+    orderBy: [{ title: "asc" }, { id: "asc" }],
+    select: { id: true, title: true },
+  });
+}
+
 /** Deletes a channel with its queued deliveries and alert claims. */
 export async function deleteChatChannel(id: string, actorId: string): Promise<void> {
   await prisma.$transaction(async (tx) => {
