@@ -101,6 +101,12 @@ export const SETTINGS_GROUPS: readonly SettingsGroup[] = [
         description: "Connect Greenhouse, Ashby or Lever so applications and stages arrive by themselves.",
         opens: allowed("manage_settings"),
       },
+      {
+        title: "Chat alerts",
+        href: "/settings/chat-alerts",
+        description: "Overdue promises and the Monday digest in a Slack or Microsoft Teams channel.",
+        opens: allowed("manage_settings"),
+      },
     ],
   },
   {
