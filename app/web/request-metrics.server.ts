@@ -12,23 +12,46 @@ type RouteNode = Parameters<typeof matchRoutes>[0][number];
 
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
-const routeTrees = new WeakMap<RouteManifest, RouteNode[]>();
+/** The routes under the root, grouped by the static first segment of their path ("jobs" for "jobs/:jobId"); routes
+ * whose path may start with anything (a parameter, no path, an index) are in every group. */
+type RouteGroups = { root: { id: string; path?: string }; bySegment: Map<string, RouteNode[]>; anywhere: RouteNode[] };
 
-/** The manifest as the nested routes matchRoutes takes, built once per build. */
-function routeTree(manifest: RouteManifest): RouteNode[] {
-  let tree = routeTrees.get(manifest);
+const routeGroups = new WeakMap<RouteManifest, RouteGroups>();
+
+function groupsOf(manifest: RouteManifest): RouteGroups {
+  let groups = routeGroups.get(manifest);
+  if (groups) return groups;
+  const routes = Object.values(manifest).flatMap((route) => (route ? [route] : []));
+  const children = (parentId: string): RouteNode[] =>
+    routes
+      .filter((route) => route.parentId === parentId)
+      .map(({ id, path, caseSensitive, index }): RouteNode =>
+        index ? { id, path, caseSensitive, index: true } : { id, path, caseSensitive, children: children(id) },
+      );
+  const root = routes.find((route) => route.parentId === undefined) ?? { id: "root", path: "" };
+  groups = { root: { id: root.id, path: root.path }, bySegment: new Map(), anywhere: [] };
+  for (const route of children(root.id)) {
+    const first = route.path?.split("/")[0] ?? "";
+    if (first === "" || first === "*" || /[:?]/.test(first)) groups.anywhere.push(route);
+    else groups.bySegment.set(first.toLowerCase(), [...(groups.bySegment.get(first.toLowerCase()) ?? []), route]);
+  }
+  routeGroups.set(manifest, groups);
+  return groups;
+}
+
+const candidateTrees = new WeakMap<RouteManifest, Map<string, RouteNode[]>>();
+
+/** The routes that could answer a path starting with `segment`: matchRoutes ranks every route it is given on every
+ * call (about as long as Remix's own routing), so it is given only these. One tree per static first segment. */
+function candidatesFor(manifest: RouteManifest, segment: string): RouteNode[] {
+  const groups = groupsOf(manifest);
+  const key = groups.bySegment.has(segment) ? segment : "";
+  let trees = candidateTrees.get(manifest);
+  if (!trees) candidateTrees.set(manifest, (trees = new Map()));
+  let tree = trees.get(key);
   if (!tree) {
-    const children = (parentId: string | undefined): RouteNode[] =>
-      Object.values(manifest)
-        .filter((route) => route !== undefined && route.parentId === parentId)
-        .map((route): RouteNode => {
-          const { id, path, caseSensitive } = route!;
-          return route!.index
-            ? { id, path, caseSensitive, index: true }
-            : { id, path, caseSensitive, children: children(id) };
-        });
-    tree = children(undefined);
-    routeTrees.set(manifest, tree);
+    tree = [{ ...groups.root, children: [...(groups.bySegment.get(key) ?? []), ...groups.anywhere] }];
+    trees.set(key, tree);
   }
   return tree;
 }
@@ -38,13 +61,13 @@ function routeTree(manifest: RouteManifest): RouteNode[] {
 export function routeIdFor(manifest: RouteManifest, url: string): string {
   let pathname = url.split("?")[0] ?? "/";
   if (pathname.endsWith(".data")) pathname = pathname.slice(0, -".data".length).replace(/^\/_root$/, "/");
-  let matches: ReturnType<typeof matchRoutes> = null;
   try {
-    matches = matchRoutes(routeTree(manifest), pathname);
+    const segment = decodeURIComponent(pathname.split("/")[1] ?? "").toLowerCase();
+    return matchRoutes(candidatesFor(manifest, segment), pathname)?.at(-1)?.route.id ?? "unmatched";
   } catch {
     // A malformed address (bad percent-encoding) matches nothing.
+    return "unmatched";
   }
-  return matches?.at(-1)?.route.id ?? "unmatched";
 }
 
 const CACHED_STATUS_PAGE = /^\/s\//;
