@@ -9,6 +9,7 @@ import { beforeAll, expect, test } from "vitest";
 import { readOperationsSnapshot, refreshOperationsGauges } from "~/models/operations-metrics.server";
 import { prisma } from "~/platform/db.server";
 import { countDeliveries, countInboundMail, prometheusExposition } from "~/platform/prometheus.server";
+import * as inboundRoute from "~/routes/api.v1.inbound.email";
 import * as prometheusRoute from "~/routes/api.v1.prometheus";
 import { timeRequest } from "~/web/request-metrics.server";
 import { createTestApplication, createTestJob } from "../factories";
@@ -202,6 +203,38 @@ test("deliveries and inbound mail are counted by channel and result", async () =
   // The process's own figures, with the same prefix.
   expect(after.has("hearback_process_cpu_seconds_total")).toBe(true);
   expect(after.has("hearback_nodejs_heap_size_used_bytes")).toBe(true);
+});
+
+test("emails posted to the inbound endpoint are counted by what became of them", async () => {
+  const recruiter = await caller("recruiter");
+  const raw = [
+    "From: Sam Taylor <sam.taylor@example.com>",
+    "To: jobs@acme.example",
+    "Subject: Re: Your application",
+    "Message-ID: <metrics-inbound-api@mail.example.com>",
+    "Content-Type: text/plain; charset=utf-8",
+    "",
+    "Tuesday works for me.",
+  ].join("\r\n");
+  const post = (body: string) =>
+    inboundRoute.action({
+      request: apiRequest("POST", "/api/v1/inbound/email", recruiter, {
+        body,
+        headers: { "Content-Type": "message/rfc822" },
+      }),
+      params: {},
+      context: {},
+    });
+  const before = await scrape();
+  const api = (result: string) => ({ source: "api", result });
+  expect((await post(raw)).status).toBe(202);
+  expect((await post(raw)).status).toBe(202);
+  expect((await post("")).status).toBe(400);
+  const after = await scrape();
+  for (const result of ["unmatched", "duplicate", "refused"]) {
+    const name = "hearback_inbound_mail_total";
+    expect(counted(after, name, api(result)) - counted(before, name, api(result)), result).toBe(1);
+  }
 });
 
 /** Route ids shaped like the app's (app/routes/): the root, an index, a page with an id, API routes, the API's 404. */
