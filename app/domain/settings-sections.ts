@@ -102,6 +102,12 @@ export const SETTINGS_GROUPS: readonly SettingsGroup[] = [
         opens: allowed("manage_settings"),
       },
       {
+        title: "Webhooks",
+        href: "/settings/webhooks",
+        description: "Send Hearback’s events — applications, decisions, promises due — to your own systems, signed.",
+        opens: allowed("manage_settings"),
+      },
+      {
         title: "Chat alerts",
         href: "/settings/chat-alerts",
         description: "Overdue promises and the Monday digest in a Slack or Microsoft Teams channel.",

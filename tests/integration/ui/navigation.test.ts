@@ -170,6 +170,7 @@ test("the Settings page lists, grouped, only the sections the role may open", as
   ]);
   expect(admin.data.groups.flatMap((group) => group.sections.map((section) => section.href)).sort()).toEqual([
     "/settings/careers",
+    "/settings/chat-alerts",
     "/settings/connectors",
     "/settings/customer-benchmarks",
     "/settings/data-requests",
@@ -180,6 +181,7 @@ test("the Settings page lists, grouped, only the sections the role may open", as
     "/settings/templates",
     "/settings/tokens",
     "/settings/users",
+    "/settings/webhooks",
   ]);
   expect(admin.data.groups.flatMap((group) => group.sections).some((section) => section.readOnly)).toBe(false);
 
