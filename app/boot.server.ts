@@ -1,5 +1,6 @@
 // Start-up: migrate the database, seed the demo workspace on an empty embedded database, start the workers, mark the
 // process ready (GET /readyz), and hand server.mjs what it needs to listen and shut down.
+import { startBackupWorker } from "~/workers/backup-worker.server";
 import { startBulkRejectionWorker } from "~/workers/bulk-rejection-worker.server";
 import { startChatAlertWorker } from "~/workers/chat-alerts.server";
 import { startConnectorWorker } from "~/workers/connector-worker.server";
@@ -43,6 +44,7 @@ export async function boot(): Promise<Started> {
   const stopImportWorker = startImportWorker();
   const stopInterviewWorker = startInterviewWorker();
   const stopChatAlertWorker = startChatAlertWorker();
+  const stopBackupWorker = startBackupWorker();
   markReady();
   return {
     port: env.PORT,
@@ -66,6 +68,7 @@ export async function boot(): Promise<Started> {
         stopDigestWorker(),
         stopInterviewWorker(),
         stopChatAlertWorker(),
+        stopBackupWorker(),
         stopConnectorWorker(),
         stopBulkRejectionWorker(),
         stopImportWorker(),

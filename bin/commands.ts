@@ -1,17 +1,37 @@
 // What `hearback` does, in TypeScript so that it uses the app's own models (bin/hearback.mjs parses the command line
 // and loads this through tsx). The embedded database can be open in one process only: while a server runs on it, the
 // commands go to that server's /internal/cli endpoints; otherwise this process opens the database, applying pending
-// migrations first. With DATABASE_URL (PostgreSQL) the database is always opened directly.
+// migrations first. With DATABASE_URL (PostgreSQL) the database is always opened directly. `backup` and `restore`
+// work on the embedded database only (docs/operations.md).
+import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { apiTokenInputSchema } from "~/domain/api-tokens";
 import type { ApiTokenSummary } from "~/models/api-token.server";
 import type { apiTokenResource } from "~/web/api-resources.server";
 import { CLI_SECRET_HEADER } from "~/web/cli-endpoint.server";
+import {
+  BackupError,
+  backupTarball,
+  describeBackup,
+  gzipped,
+  isMissingOrEmpty,
+  restoreBackup,
+  writeFileAtomically,
+  type BackupContents,
+} from "~/platform/backup.server";
 import { dataDir, env } from "~/platform/env.server";
 import { claimDataDir, readInstance, releaseDataDir, type InstanceRecord } from "~/platform/instance.server";
 import type { z } from "zod";
 
 export type Command =
-  { kind: "token.create"; name: string } | { kind: "token.list" } | { kind: "token.revoke"; tokenId: string };
+  | { kind: "token.create"; name: string }
+  | { kind: "token.list" }
+  | { kind: "token.revoke"; tokenId: string }
+  /** `file` is absolute: resolved where the command was run. */
+  | { kind: "backup"; file: string; force: boolean }
+  | { kind: "restore"; file: string };
 
 /** What to print: `stdout` lines (the result) and `stderr` lines (explanations). */
 export type Output = { stdout: string[]; stderr: string[] };
@@ -37,8 +57,11 @@ type Backend = {
 
 const SERVER_START_WAIT_MS = 20_000;
 const REQUEST_TIMEOUT_MS = 15_000;
+const BACKUP_TIMEOUT_MS = 10 * 60_000;
 
 export async function runCommand(command: Command): Promise<Output> {
+  if (command.kind === "backup") return backup(command.file, command.force);
+  if (command.kind === "restore") return restore(command.file);
   if (command.kind === "token.create") {
     const parsed = apiTokenInputSchema.safeParse({ name: command.name });
     if (!parsed.success) throw new CliError(`--name: ${parsed.error.issues[0]?.message ?? "invalid"}`, 2);
@@ -195,5 +218,143 @@ async function withOwnDatabase(work: (backend: Backend, notes: string[]) => Prom
     }
   } finally {
     if (embedded) releaseDataDir();
+  }
+}
+
+function requireEmbeddedDatabase(what: "backup" | "restore"): void {
+  if (env.DATABASE_URL) {
+    throw new CliError(
+      what === "backup"
+        ? "DATABASE_URL points at PostgreSQL, which Hearback does not back up itself. Use pg_dump, e.g. " +
+            'pg_dump -Fc -f hearback.dump "$DATABASE_URL" (see docs/operations.md).'
+        : "DATABASE_URL points at PostgreSQL; restore writes the embedded database only. Restore a pg_dump with " +
+            "pg_restore (see docs/operations.md), or unset DATABASE_URL.",
+      2,
+    );
+  }
+  if (dataDir.startsWith("memory://")) {
+    throw new CliError("HEARBACK_DATA_DIR=memory:// keeps nothing after this command ends; point it at a folder.", 2);
+  }
+}
+
+function describeContents(contents: BackupContents): string {
+  const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+  return `${plural(contents.jobs, "job")}, ${plural(contents.applications, "application")}`;
+}
+
+function humanSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+async function backup(file: string, force: boolean): Promise<Output> {
+  requireEmbeddedDatabase("backup");
+  if (!force && fs.existsSync(file)) {
+    throw new CliError(`${file} already exists. Choose another name, or add --force to replace it.`, 2);
+  }
+  if (!fs.existsSync(path.dirname(file))) throw new CliError(`The folder ${path.dirname(file)} does not exist.`, 2);
+  const server = await runningServer();
+  const notes: string[] = [];
+  let size: number;
+  try {
+    if (server) {
+      notes.push(`Using the Hearback server (pid ${server.pid}) on ${dataDir}.`);
+      size = await writeFileAtomically(file, await backupFromServer(server), { overwrite: force });
+    } else {
+      size = await writeFileAtomically(file, gzipped(await backupOwnDatabase()), { overwrite: force });
+    }
+  } catch (error) {
+    if (error instanceof BackupError) throw new CliError(error.message, 2);
+    throw error;
+  }
+  let contents: BackupContents;
+  try {
+    contents = await describeBackup(file);
+  } catch (error) {
+    throw new CliError(`${file} was written but does not open as a database: ${(error as Error).message}`);
+  }
+  return {
+    stderr: [
+      ...notes,
+      `Backed up the embedded database to ${file} (${humanSize(size)}): ${describeContents(contents)}.`,
+    ],
+    stdout: [],
+  };
+}
+
+/** The gzip'd backup streamed by the running server (app/routes/internal.cli.backup.ts). */
+async function backupFromServer(server: InstanceRecord & { port: number }): Promise<Readable> {
+  const url = `http://127.0.0.1:${server.port}/internal/cli/backup`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: "POST",
+      headers: { [CLI_SECRET_HEADER]: server.cliSecret },
+      signal: AbortSignal.timeout(BACKUP_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new CliError(
+      `The Hearback server (pid ${server.pid}) holds the data folder ${dataDir} but does not answer at ${url} ` +
+        `(${(error as Error).message}).`,
+    );
+  }
+  if (!response.ok || !response.body) {
+    const payload = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new CliError(payload?.error?.message ?? `The Hearback server answered ${response.status}.`);
+  }
+  return Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
+}
+
+/** The backup taken by opening the data folder here (no server runs on it); the database is not migrated. */
+async function backupOwnDatabase(): Promise<Uint8Array[]> {
+  if (!fs.existsSync(path.join(dataDir, "pglite", "PG_VERSION"))) {
+    throw new CliError(`There is no embedded database in ${dataDir} to back up.`, 2);
+  }
+  try {
+    claimDataDir();
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  try {
+    const { database } = await import("~/platform/db.server");
+    try {
+      return await backupTarball(database, dataDir);
+    } finally {
+      await database.close();
+    }
+  } finally {
+    releaseDataDir();
+  }
+}
+
+async function restore(file: string): Promise<Output> {
+  requireEmbeddedDatabase("restore");
+  const server = readInstance();
+  if (server) {
+    throw new CliError(
+      `A Hearback process (pid ${server.pid}) is using the data folder ${dataDir}. Stop it first, or restore into ` +
+        "another folder with HEARBACK_DATA_DIR.",
+      2,
+    );
+  }
+  if (!isMissingOrEmpty(dataDir)) {
+    throw new CliError(
+      `The data folder ${dataDir} is not empty. Restore into an empty or new folder (HEARBACK_DATA_DIR), ` +
+        "or move this one aside first.",
+      2,
+    );
+  }
+  try {
+    const contents = await restoreBackup(file, dataDir);
+    return {
+      stderr: [
+        `Restored ${file} into ${dataDir}: ${describeContents(contents)}.`,
+        "Start Hearback on it as usual; pending database migrations are applied then.",
+      ],
+      stdout: [],
+    };
+  } catch (error) {
+    if (error instanceof BackupError) throw new CliError(error.message, 2);
+    throw error;
   }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The hearback command line: `npx hearback token create --name <name>` and friends. This file parses the command line
-// and prints; bin/commands.ts (loaded through tsx, so it can use the app's TypeScript) does the work.
+// The hearback command line: `npx hearback token create --name <name>`, `backup <file>`, `restore <file>` and friends.
+// This file parses the command line and prints; bin/commands.ts (loaded through tsx, so it can use the app's
+// TypeScript) does the work.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -15,8 +16,13 @@ Commands:
                                  TOKEN=$(npx hearback token create --name ci | tail -n 1)
   token list                   List the API tokens: id, name, prefix, owner, created, last used, status.
   token revoke <id>            Revoke an API token; requests with it fail from then on.
+  backup <file> [--force]      Write a backup of the embedded database (a .tar.gz) to <file>, also while the
+                               server runs. Refuses to replace an existing file unless --force.
+  restore <file>               Restore a backup into the data folder, which must be empty or missing and not in
+                               use; the next start applies pending migrations.
 
 Options:
+  --force                      backup: replace <file> if it exists.
   -h, --help                   Show this help.
 
 Environment:
@@ -25,7 +31,9 @@ Environment:
 
 On the embedded database, the command asks the running Hearback server when there is one (only one process may
 open the database); otherwise it opens the database itself and applies pending migrations first.
-Tokens are also managed in the app under Settings → API tokens.`;
+Tokens are also managed in the app under Settings → API tokens. The server also keeps a daily backup of the last
+7 days in <data folder>/backups/ (HEARBACK_BACKUPS=off turns it off); copy backups off the machine.
+On PostgreSQL (DATABASE_URL) back up with pg_dump -Fc and restore with pg_restore instead.`;
 
 class UsageError extends Error {}
 
@@ -35,7 +43,7 @@ function parseCommand(argv) {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { name: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: { name: { type: "string" }, force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
       allowPositionals: true,
       strict: true,
     });
@@ -45,6 +53,8 @@ function parseCommand(argv) {
   const { values, positionals } = parsed;
   if (values.help || positionals.length === 0 || positionals[0] === "help") return null;
   const [group, action, ...rest] = positionals;
+  if (group === "backup" || group === "restore") return fileCommand(group, positionals.slice(1), values);
+  if (values.force) throw new UsageError(`--force only applies to "backup".`);
   if (group !== "token") throw new UsageError(`Unknown command "${positionals.join(" ")}".`);
   if (action === "create") {
     if (rest.length > 0)
@@ -60,6 +70,14 @@ function parseCommand(argv) {
     return { kind: "token.revoke", tokenId: rest[0] };
   }
   throw new UsageError(`Unknown command "${positionals.join(" ")}".`);
+}
+
+/** `backup <file> [--force]` or `restore <file>`, the file resolved from where the command is run. */
+function fileCommand(kind, args, values) {
+  if (args.length !== 1) throw new UsageError(`${kind} needs one file: hearback ${kind} <file>`);
+  if (values.name !== undefined) throw new UsageError(`--name only applies to "token create".`);
+  if (kind === "restore" && values.force) throw new UsageError(`--force only applies to "backup".`);
+  return { kind, file: path.resolve(args[0]), ...(kind === "backup" ? { force: values.force === true } : {}) };
 }
 
 function prepareEnvironment() {

@@ -19,6 +19,8 @@ export const envSchema = z.object({
     .optional(),
   HEARBACK_DATA_DIR: z.string().min(1).default("./data"),
   HEARBACK_DEMO: booleanFlag.default(true),
+  // The daily backup of the embedded database into <data>/backups (docs/operations.md); `off` turns it off.
+  HEARBACK_BACKUPS: booleanFlag.default(true),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
