@@ -7,9 +7,11 @@ import { dailyBackupDue, dailyBackupName, dailyBackupsToDelete } from "~/domain/
 import { backupTarball, gzipped, writeFileAtomically } from "~/platform/backup.server";
 import { database } from "~/platform/db.server";
 import { dataDir, env } from "~/platform/env.server";
+import { logger } from "~/platform/log.server";
 
 const FIRST_CHECK_MS = 15_000;
 const CHECK_EVERY_MS = 60 * 60_000;
+const log = logger.child({ worker: "backup" });
 
 export function backupsFolder(): string {
   return path.join(dataDir, "backups");
@@ -31,7 +33,10 @@ export async function runDailyBackup(now: Date = new Date(), folder: string = ba
   });
   for (const old of dailyBackupsToDelete([...names, path.basename(file)])) fs.rmSync(path.join(folder, old));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Daily backup written: ${file} (${(size / 1024 / 1024).toFixed(1)} MB in ${seconds} s)`);
+  log.info(
+    { file, bytes: size },
+    `Daily backup written: ${file} (${(size / 1024 / 1024).toFixed(1)} MB in ${seconds} s)`,
+  );
   return file;
 }
 
@@ -45,7 +50,7 @@ export function startBackupWorker(): () => Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
     running = runDailyBackup().catch((error: unknown) => {
-      console.error("The daily backup failed; it is tried again within the hour:", error);
+      log.error({ err: error }, "The daily backup failed; it is tried again within the hour");
     });
     await running;
     running = null;

@@ -16,6 +16,7 @@ import { newId } from "~/platform/ids.server";
 import { loadMetricsReport } from "../metrics/report.server";
 import { emailTimeFor } from "../notification.server";
 import { queueHttpDeliveries } from "../outbox/http-queue.server";
+import { logger } from "~/platform/log.server";
 
 const WEEK_MS = 7 * 24 * 60 * 60_000;
 
@@ -38,7 +39,10 @@ async function workspaceWeek(now: Date): Promise<{ week: DigestWeek | null; time
   try {
     return { week: digestWeekAt(now, schedule.timeZone, (at) => emailTimeFor(reader, schedule, at)), ...schedule };
   } catch (error) {
-    console.error(`No chat digest: the default schedule's time zone ${schedule.timeZone} is unusable:`, error);
+    logger.error(
+      { err: error, timeZone: schedule.timeZone },
+      "No chat digest: the default schedule's time zone is unusable",
+    );
     return { week: null, timeZone: schedule.timeZone };
   }
 }
@@ -111,7 +115,10 @@ export async function queueChatDigests(now: Date = new Date()): Promise<number> 
     try {
       if (await queueChannelDigest(channel, week.week, timeZone, now)) queued += 1;
     } catch (error) {
-      console.error(`Queueing the chat digest for channel ${channel.id} failed; the next tick tries again:`, error);
+      logger.error(
+        { err: error, channelId: channel.id },
+        "Queueing the chat digest for a channel failed; the next tick tries again",
+      );
     }
   }
   return queued;

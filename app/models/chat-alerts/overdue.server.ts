@@ -14,6 +14,7 @@ import { prisma } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
 import { newId } from "~/platform/ids.server";
 import { queueHttpDeliveries } from "../outbox/http-queue.server";
+import { logger } from "~/platform/log.server";
 
 const DAY_MS = 24 * 60 * 60_000;
 /** Breaches due longer ago than this are history, not news. */
@@ -129,9 +130,9 @@ export async function queueOverdueAlerts(now: Date = new Date()): Promise<number
     try {
       if (await queueAlert(group, counts.get(group.jobId) ?? group.clocks.length, now)) queued += 1;
     } catch (error) {
-      console.error(
-        `Queueing an overdue alert for chat channel ${group.channelId} failed; the next sweep tries again:`,
-        error,
+      logger.error(
+        { err: error, channelId: group.channelId },
+        "Queueing an overdue alert for a chat channel failed; the next sweep tries again",
       );
     }
   }
