@@ -14,6 +14,12 @@ test("HEARBACK_DEMO=0 turns the demo off", () => {
   expect(parseEnv({ HEARBACK_DEMO: "false" }).HEARBACK_DEMO).toBe(false);
 });
 
+test("daily backups are on unless HEARBACK_BACKUPS=off; a misspelt value is refused", () => {
+  expect(parseEnv({}).HEARBACK_BACKUPS).toBe(true);
+  expect(parseEnv({ HEARBACK_BACKUPS: "off" }).HEARBACK_BACKUPS).toBe(false);
+  expect(() => parseEnv({ HEARBACK_BACKUPS: "of" })).toThrow(/HEARBACK_BACKUPS/);
+});
+
 test("empty strings count as unset", () => {
   expect(parseEnv({ PORT: "", DATABASE_URL: "" }).PORT).toBe(3000);
 });
