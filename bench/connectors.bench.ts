@@ -134,7 +134,7 @@ export const connectorsBenchmark: Benchmark = {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const totalMs = performance.now() - started;
-    stopWorker();
+    await stopWorker();
     const failed = await prisma.connectorDelivery.count({ where: { status: { not: "applied" } } });
     if (failed > 0) throw new Error(`${failed} deliveries were not applied.`);
 
