@@ -157,7 +157,7 @@ export default function ChatAlertsPage() {
             jobs={jobs}
             busy={navigation.state === "submitting"}
           />
-          <h3>Where to get the URL</h3>
+          <h3 className="chat-howto__heading">Where to get the URL</h3>
           <ul className="chat-howto">
             <li>
               <strong>Slack:</strong> create a Slack app for your workspace at api.slack.com/apps, turn on{" "}

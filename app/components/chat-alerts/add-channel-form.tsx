@@ -51,7 +51,8 @@ export function AddChannelForm({
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="add" />
-      {errors?.form ? (
+      {/* A refusal about one field is shown beside it; only a refusal of the whole form shows here. */}
+      {errors?.form && Object.keys(errors).length === 1 ? (
         <p className="field-error" role="alert">
           {errors.form}
         </p>
@@ -75,7 +76,7 @@ export function AddChannelForm({
       </Field>
       <Field label="For" error={errors?.scope}>
         <select name="scope" defaultValue={values.scope}>
-          <option value="workspace">The whole workspace (every open job)</option>
+          <option value="workspace">The whole workspace</option>
           {jobs.length > 0 ? (
             <optgroup label="One job">
               {jobs.map((job) => (

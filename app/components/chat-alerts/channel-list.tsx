@@ -39,7 +39,8 @@ function LastDelivery({ channel, timeZone }: { channel: ChannelRow; timeZone: st
   const answer = last.lastStatusCode ? ` (HTTP ${last.lastStatusCode})` : "";
   return (
     <>
-      <DateTime value={last.createdAt} timeZone={timeZone} />: {STATUS_WORDS[last.status]}
+      <DateTime value={last.createdAt} timeZone={timeZone} />:{" "}
+      {last.status === "queued" && last.lastError ? "failed, to be tried again" : STATUS_WORDS[last.status]}
       {last.status === "delivered" ? null : answer}
       {last.lastError && last.status !== "delivered" ? (
         <span className="chat-channel__error"> · {last.lastError}</span>
