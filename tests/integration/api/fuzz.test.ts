@@ -137,6 +137,10 @@ beforeAll(async () => {
     kind: "webhook",
     name: "Fuzz sender",
   });
+  const webhook = await created(routes.get("/api/v1/webhooks")!, "/api/v1/webhooks", admin, {
+    url: "https://hooks.example.com/fuzz",
+    events: ["sla.breached"],
+  });
   // Through the model: the fuzz's `created` posts to paths without parameters.
   const interview = await scheduleInterview(
     applications[0]!.id,
@@ -160,6 +164,7 @@ beforeAll(async () => {
       scheduleId: [schedule.id, "default-schedule"],
       policyId: [policy.id],
       connectorId: [connector.id],
+      webhookId: [webhook.id],
       interviewId: [interview.id],
       // No delivery has failed: a retry of any is a 404, which is what the cases check.
       deliveryId: ["no-such-delivery"],
