@@ -11,16 +11,7 @@ import { apiTokenInputSchema } from "~/domain/api-tokens";
 import type { ApiTokenSummary } from "~/models/api-token.server";
 import type { apiTokenResource } from "~/web/api-resources.server";
 import { CLI_SECRET_HEADER } from "~/web/cli-endpoint.server";
-import {
-  BackupError,
-  backupTarball,
-  describeBackup,
-  gzipped,
-  isMissingOrEmpty,
-  restoreBackup,
-  writeFileAtomically,
-  type BackupContents,
-} from "~/platform/backup.server";
+import type { BackupContents } from "~/platform/backup.server";
 import { dataDir, env } from "~/platform/env.server";
 import { claimDataDir, readInstance, releaseDataDir, type InstanceRecord } from "~/platform/instance.server";
 import type { z } from "zod";
@@ -247,8 +238,12 @@ function humanSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** Loaded only for backup and restore: PGlite's module takes a moment, which the token commands need not wait for. */
+const backups = () => import("~/platform/backup.server");
+
 async function backup(file: string, force: boolean): Promise<Output> {
   requireEmbeddedDatabase("backup");
+  const { BackupError, describeBackup, gzipped, writeFileAtomically } = await backups();
   if (!force && fs.existsSync(file)) {
     throw new CliError(`${file} already exists. Choose another name, or add --force to replace it.`, 2);
   }
@@ -318,7 +313,7 @@ async function backupOwnDatabase(): Promise<Uint8Array[]> {
   try {
     const { database } = await import("~/platform/db.server");
     try {
-      return await backupTarball(database, dataDir);
+      return await (await backups()).backupTarball(database, dataDir);
     } finally {
       await database.close();
     }
@@ -329,6 +324,7 @@ async function backupOwnDatabase(): Promise<Uint8Array[]> {
 
 async function restore(file: string): Promise<Output> {
   requireEmbeddedDatabase("restore");
+  const { BackupError, isMissingOrEmpty, restoreBackup } = await backups();
   const server = readInstance();
   if (server) {
     throw new CliError(
