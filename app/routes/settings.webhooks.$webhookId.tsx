@@ -120,13 +120,13 @@ function DeliveryLog({ deliveries, timeZone }: { deliveries: Deliveries; timeZon
         <tbody>
           {deliveries.map((delivery) => (
             <tr key={delivery.id}>
-              <td>
+              <td data-label="Queued">
                 <DateTime value={delivery.createdAt} timeZone={timeZone} />
               </td>
-              <td>
+              <td data-label="Event">
                 <code>{delivery.eventType}</code>
               </td>
-              <td>
+              <td data-label="Result">
                 {STATUS_WORDS[delivery.status]}
                 {delivery.lastStatusCode !== null || delivery.lastError ? (
                   <>
@@ -140,7 +140,7 @@ function DeliveryLog({ deliveries, timeZone }: { deliveries: Deliveries; timeZon
                   </div>
                 ) : null}
               </td>
-              <td>
+              <td data-label="Attempts">
                 {delivery.attemptLog.length === 0 ? (
                   "None yet"
                 ) : (
@@ -193,7 +193,7 @@ export default function WebhookEndpointPage() {
       />
       {done ? <Alert tone="success">{done}</Alert> : null}
       {actionData && "error" in actionData ? <Alert tone="error">{actionData.error}</Alert> : null}
-      <section aria-labelledby="endpoint-heading" className="card">
+      <section aria-labelledby="endpoint-heading" className="card webhook-endpoint">
         <h2 id="endpoint-heading">Endpoint</h2>
         <dl className="details">
           <dt>State</dt>
