@@ -106,7 +106,13 @@ export async function queueChatDigests(now: Date = new Date()): Promise<number> 
     select: { channelId: true },
   });
   const channels = await prisma.chatChannel.findMany({
-    where: { disabledAt: null, weeklyDigest: true, id: { notIn: claimed.map((row) => row.channelId) } },
+    where: {
+      disabledAt: null,
+      weeklyDigest: true,
+      id: { notIn: claimed.map((row) => row.channelId) },
+      // A closed job's week has nothing to tell.
+      OR: [{ jobId: null }, { job: { status: { not: "closed" } } }],
+    },
     orderBy: { createdAt: "asc" },
     select: { id: true, kind: true, job: { select: { id: true, title: true } } },
   });

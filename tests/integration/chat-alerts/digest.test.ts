@@ -1,6 +1,6 @@
 // The Monday digest in chat: once per channel and ISO week (also with two instances ticking at once), from Monday
 // 08:00 in the workspace's time zone; the workspace's figures for a workspace channel, the job's for a job channel;
-// none for channels with the digest off or turned off.
+// none for channels with the digest off, turned off, or for a closed job.
 import { expect, test } from "vitest";
 import { addChatChannel } from "~/models/chat-alerts/channels.server";
 import { queueChatDigests } from "~/models/chat-alerts/digest.server";
@@ -46,6 +46,11 @@ test("once a week per channel, the workspace's or the job's figures", async () =
     admin.id,
   );
   await prisma.chatChannel.update({ where: { id: off.id }, data: { disabledAt: monday, disabledReason: "410" } });
+  const closedJob = await createTestJob({ title: "Filled role", status: "closed" });
+  await addChatChannel(
+    { ...options, url: "https://hooks.slack.com/services/T/B/closed", scope: closedJob.id },
+    admin.id,
+  );
 
   // Sunday evening is too early.
   expect(await queueChatDigests(new Date("2027-01-10T20:00:00Z"))).toBe(0);
