@@ -67,6 +67,12 @@ export default tseslint.config(
   // UI may name the types a loader returns, nothing more: server code never reaches the browser bundle.
   layer("app/components/**", "UI", ["workers", "routes"], ["platform", "models", "web"]),
   {
+    // The app logs through app/platform/log.server.ts: JSON lines with the request id, private fields redacted.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.test.{ts,tsx}"],
+    rules: { "no-console": "error" },
+  },
+  {
     // Tests never read the real clock to build an expectation: they pin it or use fixed dates (tests/clock.ts).
     files: ["**/*.test.{ts,tsx}", "tests/**/*.ts"],
     ignores: ["tests/clock.ts", "tests/e2e/**"],

@@ -201,8 +201,8 @@ server.listen(started.port, started.host, () => {
 });
 
 // SIGTERM or SIGINT: /readyz answers 503 from now on; the server stops accepting connections and closes idle ones;
-// requests in flight finish (their connections close after the answer); then the workers stop, each once its item
-// in hand is finished, and the database closes. Whatever is still running after 10 s is abandoned: exit code 1.
+// requests in flight finish (their connections close after the answer) while the workers stop, each once its item
+// in hand is finished; then the database closes. Whatever is still running after 10 s is abandoned: exit code 1.
 const DRAIN_LIMIT_MS = 10_000;
 function drain(signal) {
   if (draining) {
@@ -217,17 +217,22 @@ function drain(signal) {
     log.error(`Stopping took longer than ${DRAIN_LIMIT_MS / 1000} s; exiting with work unfinished`);
     process.exit(1);
   }, DRAIN_LIMIT_MS).unref();
+  // The workers wind down at once, beside the requests (an outbox delivery in hand finishes, unstarted claims are
+  // handed back); the database closes once both are done.
+  const workersStopped = started.stopWorkers();
   server.close(() => {
-    started.shutdown().then(
-      () => {
-        log.info({ ms: Math.round(performance.now() - drainStartedAt) }, "Stopped");
-        process.exit(0);
-      },
-      (error) => {
-        log.error({ err: error }, "Stopping failed");
-        process.exit(1);
-      },
-    );
+    workersStopped
+      .then(() => started.shutdown())
+      .then(
+        () => {
+          log.info({ ms: Math.round(performance.now() - drainStartedAt) }, "Stopped");
+          process.exit(0);
+        },
+        (error) => {
+          log.error({ err: error }, "Stopping failed");
+          process.exit(1);
+        },
+      );
   });
   server.closeIdleConnections();
 }

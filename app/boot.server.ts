@@ -22,6 +22,9 @@ export type Started = {
   port: number;
   host: string;
   announce(port: number): void;
+  /** Stops the background workers (each after its item in hand); the database stays open for requests. */
+  stopWorkers(): Promise<void>;
+  /** Stops the workers if that has not begun, then closes the database. */
   shutdown(): Promise<void>;
 };
 
@@ -46,6 +49,26 @@ export async function boot(): Promise<Started> {
   const stopChatAlertWorker = startChatAlertWorker();
   const stopBackupWorker = startBackupWorker();
   markReady();
+  let workersStopped: Promise<void> | undefined;
+  const stopWorkers = (): Promise<void> => {
+    // Each stop resolves once its worker's item in hand is finished (a batch committed, a sweep done, the message
+    // being sent sent, claims not started handed back); none starts another. Asked once at SIGTERM, so the workers
+    // wind down while requests in flight finish, and again by shutdown.
+    workersStopped ??= Promise.all([
+      stopPlannerStatistics(),
+      stopSlaWorker(),
+      stopDigestWorker(),
+      stopInterviewWorker(),
+      stopChatAlertWorker(),
+      stopBackupWorker(),
+      stopConnectorWorker(),
+      stopBulkRejectionWorker(),
+      stopImportWorker(),
+      stopInboundSmtp(),
+      stopOutboxWorker(),
+    ]).then(() => undefined);
+    return workersStopped;
+  };
   return {
     port: env.PORT,
     host: env.HOST,
@@ -59,22 +82,9 @@ export async function boot(): Promise<Started> {
       if (process.stdout.isTTY && announcement.length > 0) process.stdout.write(`${announcement.join("\n")}\n`);
       else for (const line of announcement) logger.info(line.trim());
     },
+    stopWorkers,
     async shutdown() {
-      // Each stop resolves once its worker's item in hand is finished (a batch committed, a sweep done, the message
-      // being sent sent); none starts another.
-      await Promise.all([
-        stopPlannerStatistics(),
-        stopSlaWorker(),
-        stopDigestWorker(),
-        stopInterviewWorker(),
-        stopChatAlertWorker(),
-        stopBackupWorker(),
-        stopConnectorWorker(),
-        stopBulkRejectionWorker(),
-        stopImportWorker(),
-        stopInboundSmtp(),
-        stopOutboxWorker(),
-      ]);
+      await stopWorkers();
       await stopSharingWrites();
       await database.close();
       releaseDataDir();

@@ -1,5 +1,5 @@
 // Delivering the outbox's HTTP side: webhook events (signed with the Standard Webhooks scheme) and chat messages.
-// Claimed with a lease like email (lease.server.ts), POSTed through the guarded client (app/platform/outbound-http),
+// Claimed with a lease like email (lease.server.ts), POSTed through the guarded client (app/platform/outbound-http.server.ts),
 // every attempt logged. Any 2xx is delivered; anything else is tried again with backoff for about a day under the same
 // webhook-id. A target failing for a whole day is turned off and the admins are told; its queued deliveries wait
 // until an admin turns it on again.

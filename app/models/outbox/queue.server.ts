@@ -12,6 +12,7 @@ import { emptyFieldFindings, lintTemplate } from "~/domain/templates/lint";
 import type { TemplateSource } from "~/domain/templates/render";
 import { bareAddress } from "~/domain/messages/addresses";
 import { env } from "~/platform/env.server";
+import { logger } from "~/platform/log.server";
 import { ConflictError, InvalidInputError, NotFoundError, type FieldIssue } from "~/platform/errors.server";
 import { newId } from "~/platform/ids.server";
 import { messageIdHeader, replyAddress } from "~/platform/mail-addresses.server";
@@ -307,7 +308,12 @@ export async function queueTemplateMessages(
   const withText = inputs.map((input) => {
     const locale = contexts.get(input.applicationId)?.locale ?? FALLBACK_LOCALE;
     const template = pickTemplate(templates, input.kind, locale);
-    if (!template) console.warn(`No ${input.kind} template exists; application ${input.applicationId} got no email.`);
+    if (!template) {
+      logger.warn(
+        { applicationId: input.applicationId },
+        `No ${input.kind} template exists; the application got no email`,
+      );
+    }
     return template
       ? {
           ...input,

@@ -11,6 +11,7 @@ import { API_ERROR_STATUS } from "~/web/api.server";
 import { pinClock } from "../../clock";
 import { apiRequest, caller, endpointRoutes, ORIGIN, send, type ApiRouteModule, type Caller } from "./helpers";
 import { scheduleInterview } from "~/models/interviews/schedule.server";
+import { markReady } from "~/platform/lifecycle.server";
 
 pinClock();
 
@@ -102,6 +103,8 @@ const operations: Operation[] = Object.entries(documentAnswer.body.paths)
   .sort((a, b) => rank(a.method, a.path) - rank(b.method, b.path));
 
 beforeAll(async () => {
+  // As after start-up: /readyz answers 200 (app/boot.server.ts marks the process ready once its workers run).
+  markReady();
   const admin = await caller("admin");
   const recruiter = await caller("recruiter");
   const hiringManager = await caller("hiring_manager");

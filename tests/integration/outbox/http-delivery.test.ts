@@ -41,11 +41,12 @@ function signedCorrectly(headers: http.IncomingHttpHeaders, body: string, realTi
 /** A webhook receiver: answers 503 while `down`, otherwise verifies and records, answering 200 (or `answer`). */
 function startReceiver() {
   const received: Received[] = [];
-  const state = { down: false, answer: 200, invalid: 0, delayMs: 0, realTime: false };
+  const state = { down: false, answer: 200, invalid: 0, delayMs: 0, realTime: false, arrived: 0 };
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
+      state.arrived += 1;
       setTimeout(() => {
         if (state.down) return void response.writeHead(503).end("down for maintenance");
         const body = Buffer.concat(chunks).toString("utf8");
@@ -79,7 +80,7 @@ beforeAll(async () => {
 afterAll(() => receiver.close());
 beforeEach(async () => {
   receiver.received.length = 0;
-  Object.assign(receiver.state, { down: false, answer: 200, invalid: 0, delayMs: 0, realTime: false });
+  Object.assign(receiver.state, { down: false, answer: 200, invalid: 0, delayMs: 0, realTime: false, arrived: 0 });
   await prisma.httpDelivery.deleteMany();
   await prisma.webhookEndpoint.deleteMany();
 });
@@ -212,7 +213,8 @@ test("a stopping worker finishes the POST in hand and hands back the claims it d
   await queueHttpDeliveries(prisma, events(6, target.id), START);
   let stop = false;
   const run = deliverDueHttp({ now: at(0), concurrency: 1, stopping: () => stop });
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  // Stop while the first POST is at the receiver.
+  while (receiver.state.arrived === 0) await new Promise((resolve) => setTimeout(resolve, 10));
   stop = true;
   const report = await run;
   expect(report.webhook.sent).toBe(1);
