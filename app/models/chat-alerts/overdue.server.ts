@@ -7,6 +7,10 @@
 // same hour, here or in another instance, inserts nothing and queues nothing. A breach after this hour's alert waits
 // for the next hour's. Breaches more than a day old when marked (an import, a long outage) are not pushed, as the SLA
 // sweeper's own notifications are not.
+//
+// The claim's createdAt is the newest breach mark (breachNotifiedAt) the alert covered, not the moment it was sent:
+// "since the last alert" reads from there, so a clock the sweeper marked just before an alert but committed just after
+// it still comes in the next hour's message.
 import { Prisma, type ChatKind, type SlaMetric } from "~/generated/prisma/client";
 import { chatBody } from "~/domain/chat-alerts/format";
 import { overdueAlertMessage, type OverdueClock } from "~/domain/chat-alerts/overdue";
@@ -37,6 +41,7 @@ type NewlyOverdueRow = {
   applicationId: string;
   metric: SlaMetric;
   dueAt: Date;
+  breachNotifiedAt: Date;
   stageName: string;
 };
 
@@ -55,7 +60,7 @@ function newlyOverdue(now: Date): Promise<NewlyOverdueRow[]> {
         FROM scope s
     )
     SELECT s."channelId", s.kind::text AS kind, s."jobId", s."jobTitle", k."applicationId", k.metric::text AS metric,
-           k."dueAt", st.name AS "stageName"
+           k."dueAt", k."breachNotifiedAt", st.name AS "stageName"
       FROM since s
       JOIN "SlaClock" k ON k."jobId" = s."jobId" AND k.state = 'running' AND k.breached
                        AND k."breachNotifiedAt" > s.since AND k."dueAt" >= ${cutoff}::timestamp(3)
@@ -74,7 +79,15 @@ async function overdueCounts(jobIds: string[], now: Date): Promise<Map<string, n
   return new Map(rows.map((row) => [row.jobId, row.count]));
 }
 
-type Group = { channelId: string; kind: ChatKind; jobId: string; jobTitle: string; clocks: OverdueClock[] };
+type Group = {
+  channelId: string;
+  kind: ChatKind;
+  jobId: string;
+  jobTitle: string;
+  clocks: OverdueClock[];
+  /** The newest breach mark among the clocks: the claim's createdAt. */
+  markedUpTo: Date;
+};
 
 function groupByChannelAndJob(rows: NewlyOverdueRow[]): Group[] {
   const groups = new Map<string, Group>();
@@ -82,9 +95,17 @@ function groupByChannelAndJob(rows: NewlyOverdueRow[]): Group[] {
     const key = `${row.channelId} ${row.jobId}`;
     let group = groups.get(key);
     if (!group) {
-      group = { channelId: row.channelId, kind: row.kind, jobId: row.jobId, jobTitle: row.jobTitle, clocks: [] };
+      group = {
+        channelId: row.channelId,
+        kind: row.kind,
+        jobId: row.jobId,
+        jobTitle: row.jobTitle,
+        clocks: [],
+        markedUpTo: row.breachNotifiedAt,
+      };
       groups.set(key, group);
     }
+    if (row.breachNotifiedAt > group.markedUpTo) group.markedUpTo = row.breachNotifiedAt;
     group.clocks.push({
       applicationId: row.applicationId,
       metric: row.metric,
@@ -108,7 +129,8 @@ async function queueAlert(group: Group, overdueOnJob: number, now: Date): Promis
   return prisma.$transaction(async (tx) => {
     const claimed = await tx.$executeRaw`
       INSERT INTO "ChatAlert" (id, "channelId", "jobId", hour, "createdAt")
-      VALUES (${newId()}, ${group.channelId}, ${group.jobId}, ${alertHour(now)}, ${now.toISOString()}::timestamp(3))
+      VALUES (${newId()}, ${group.channelId}, ${group.jobId}, ${alertHour(now)},
+              ${group.markedUpTo.toISOString()}::timestamp(3))
       ON CONFLICT ("channelId", "jobId", hour) DO NOTHING`;
     if (claimed === 0) return false;
     await queueHttpDeliveries(

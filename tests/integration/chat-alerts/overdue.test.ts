@@ -137,6 +137,24 @@ test("grouped per job, one an hour, job channels for their job only", async () =
   expect(await queueOverdueAlerts(at(130))).toBe(0);
 });
 
+test("a breach marked just before an alert but committed after it comes in the next hour's message", async () => {
+  pinClock(at(241)); // the applications below are in the past
+  const late = await createTestJob({ title: "Late mark", department: "Chat alerts" });
+  await createTestApplication({ jobId: late.id, appliedAt: at(180) }); // due at(240)
+  await sweepClocks(at(241));
+  expect(await queueOverdueAlerts(at(242))).toBe(1); // 14:02, the workspace channel
+  // Another sweep marked this one at(241.5), before that alert, but its transaction committed after it.
+  const second = await createTestApplication({ jobId: late.id, appliedAt: at(180.5) });
+  await prisma.slaClock.updateMany({
+    where: { applicationId: second.id, metric: "first_response" },
+    data: { breached: true, breachNotifiedAt: at(241.5) },
+  });
+  expect(await queueOverdueAlerts(at(250))).toBe(0); // the same hour
+  expect(await queueOverdueAlerts(at(305))).toBe(1); // 15:05
+  const last = (await deliveries()).at(-1)!;
+  expect(JSON.parse(last.body).text).toBe("1 promise to a candidate became overdue on Late mark");
+});
+
 test("a channel turned off, or with overdue alerts off, gets nothing", async () => {
   const admin = await createTestUser({ role: "admin" });
   await prisma.chatChannel.updateMany({ data: { disabledAt: at(200) } });
