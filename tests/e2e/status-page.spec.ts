@@ -186,9 +186,14 @@ test("a rotated link and a made-up one get the very same 404, with the same stri
     expect(headers["x-robots-tag"]).toContain("noindex");
   }
   expect(await rotated.text()).toBe(await made.text());
-  const { date: _madeDate, ...madeHeaders } = made.headers();
-  const { date: _rotatedDate, ...rotatedHeaders } = rotated.headers();
+  // Every answer has its own date and request id (the support reference); nothing else may tell the two apart.
+  const { date: _madeDate, "x-request-id": madeId, ...madeHeaders } = made.headers();
+  const { date: _rotatedDate, "x-request-id": rotatedId, ...rotatedHeaders } = rotated.headers();
   expect(rotatedHeaders).toEqual(madeHeaders);
+  expect([madeId, rotatedId]).toEqual([
+    expect.stringMatching(/^[0-9a-f]{16}$/),
+    expect.stringMatching(/^[0-9a-f]{16}$/),
+  ]);
 
   expect((await page.request.get(new URL(newHref!).pathname)).status()).toBe(200);
   const response = await page.goto(path);
