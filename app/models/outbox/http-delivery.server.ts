@@ -68,7 +68,8 @@ export function outboundRequest(delivery: ClaimedDelivery, at: Date) {
   throw new OutboundError("The delivery has no endpoint or channel any more.", true);
 }
 
-type Outcome = { answer: OutboundAnswer } | { failure: DeliveryFailure };
+/** What an attempt came to: the status code when there was an answer, and why it failed when it did. */
+type Outcome = { answer: OutboundAnswer } | { failure: DeliveryFailure; statusCode: number | null };
 
 async function attempt(delivery: ClaimedDelivery, at: Date): Promise<Outcome> {
   try {
@@ -80,24 +81,19 @@ async function attempt(delivery: ClaimedDelivery, at: Date): Promise<Outcome> {
         permanent: false,
         reason: `HTTP ${answer.status}${redirect}${answer.answer ? `: ${answer.answer}` : ""}`,
       },
+      statusCode: answer.status,
     };
   } catch (error) {
     const refused = error instanceof OutboundError && error.refused;
     const reason = error instanceof Error ? error.message : String(error);
-    return { failure: { permanent: refused, reason: reason.slice(0, 500) } };
+    return { failure: { permanent: refused, reason: reason.slice(0, 500) }, statusCode: null };
   }
-}
-
-function statusOf(outcome: Outcome): number | null {
-  if ("answer" in outcome) return outcome.answer.status;
-  const code = /^HTTP (\d{3})/.exec(outcome.failure.reason)?.[1];
-  return code ? Number(code) : null;
 }
 
 /** Records an attempt and its outcome: delivered; queued again for later; or failed for good. A target failing for a
  * day is turned off in the same transaction, and the admins told. */
 async function record(delivery: ClaimedDelivery, outcome: Outcome, at: Date, durationMs: number) {
-  const statusCode = statusOf(outcome);
+  const statusCode = "answer" in outcome ? outcome.answer.status : outcome.statusCode;
   const failure = "failure" in outcome ? outcome.failure : null;
   const next = failure ? afterFailure(failure, delivery.attempts, at, undefined, HTTP_DELIVERY_ATTEMPTS) : null;
   await prisma.$transaction(async (tx) => {
